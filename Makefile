@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything installs into .venv/.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup postgres bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	$(VENV)/bin/aidledger extract samples/ --format table
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/extract.py
+
+eval: setup
+	$(VENV)/bin/aidledger eval ../shared/eval/seed.jsonl
+	$(VENV)/bin/aidledger eval ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info

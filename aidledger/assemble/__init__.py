@@ -1,0 +1,1 @@
+"""Assembly of annotated spaCy Docs into the records of :mod:`aidledger.schema`."""

@@ -1,0 +1,121 @@
+"""``aidledger extract`` and ``aidledger eval``: run extraction on files or on a gold set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import aidledger
+from aidledger.cli import app
+from aidledger.ingest.readers import DEFAULT_MAX_BYTES, ReadError, read_paths
+from aidledger.schema import Extraction
+
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _table(results: list[Extraction]) -> Table:
+    table = Table(title="Aid commitments", show_lines=False)
+    for column in ("doc", "donor", "recipient", "amount", "type", "mechanism", "stage", "date", "evidence"):
+        table.add_column(column, overflow="fold")
+    for result in results:
+        for c in result.commitments:
+            amount = f"{c.amount:,.0f} {c.currency}" if c.amount is not None else "—"
+            table.add_row(
+                result.id, c.donor or "?", c.recipient or "?", amount, c.aid_type, c.mechanism or "—",
+                c.stage, str(c.date or "—"), c.evidence.text[:120],
+            )
+    return table
+
+
+@app.command("extract")
+def extract_command(
+    paths: list[Path] = typer.Argument(..., help="Files to read: .txt, .html, .jsonl (a folder is read recursively)."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
+    lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
+    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl (one line per document), json or table."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Skip a document larger than this many bytes."),
+) -> None:
+    """Extract aid commitments, quotes and entities from articles and print them."""
+    failed = 0
+    collected: list[Extraction] = []
+
+    def documents():
+        nonlocal failed
+        for item in read_paths(paths, lang=None if lang == "auto" else lang, published=_parse_date(published), max_bytes=max_bytes):
+            if isinstance(item, ReadError):
+                failed += 1
+                err.print(f"[red]error[/red]: {item}", highlight=False)
+            else:
+                yield item
+
+    for result in aidledger.extract_documents(documents()):
+        if output_format is OutputFormat.jsonl:
+            sys.stdout.write(result.model_dump_json() + "\n")
+            sys.stdout.flush()
+        else:
+            collected.append(result)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in collected], ensure_ascii=False, indent=2) + "\n")
+    elif output_format is OutputFormat.table:
+        Console().print(_table(collected))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _scorer_path() -> Path:
+    here = Path.cwd()
+    for base in (here, *here.parents):
+        candidate = base / "shared" / "eval" / "score.py"
+        if candidate.exists():
+            return candidate
+    return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
+    scorer: Path | None = typer.Option(None, help="Path of score.py (default: shared/eval/score.py beside the checkout)."),
+    errors: int = typer.Option(0, help="Also print this many errors of each kind."),
+    predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
+) -> None:
+    """Run extraction on a gold set (with its publication dates) and print the scorer's report per language."""
+    scorer = scorer or gold.parent / "score.py"
+    if not scorer.exists():
+        scorer = _scorer_path()
+    if not scorer.exists():
+        raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
+    out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    with out.open("w", encoding="utf-8") as fh:
+        for item in read_paths([gold], lang=None, published=None):
+            if isinstance(item, ReadError):
+                err.print(f"[red]error[/red]: {item}", highlight=False)
+                continue
+            fh.write(aidledger.extract_document(item).model_dump_json() + "\n")
+    cmd = [sys.executable, str(scorer), str(gold), str(out), "--by-lang"]
+    if errors:
+        cmd += ["--errors", str(errors)]
+    raise typer.Exit(subprocess.call(cmd))

@@ -1,0 +1,1 @@
+"""Turn sources (files, JSONL lines, feeds, archives) into :class:`~aidledger.schema.Document` objects."""

