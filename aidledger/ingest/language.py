@@ -1,25 +1,43 @@
-"""Language identification for documents that do not declare their language."""
+"""Language of a document: the one it declares, else identified from its text."""
 
 from __future__ import annotations
 
 import functools
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 #: Below this many letters a guess is noise: fall back to the default.
 MIN_LETTERS = 20
 DEFAULT_LANG = "en"
+#: Identification looks at the start only: a news article says which language it is in
+#: within a few sentences, and scoring cost grows with length.
+SAMPLE_CHARS = 2000
 
 
 @functools.cache
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+def _identifier() -> LanguageIdentifier:
+    """The py3langid model, loaded once per process (loading takes a few hundred ms)."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 def detect_language(text: str, default: str = DEFAULT_LANG) -> str:
-    """ISO 639-1 code of the language of ``text`` (py3langid), ``default`` when too short to tell."""
-    sample = text[:5000]
+    """ISO 639-1 code of the language of ``text`` (py3langid), ``default`` when too short to tell.
+
+    The model also has non-language labels ("zxx" for no linguistic content);
+    those give ``default`` too, since no pipeline exists for them.
+    """
+    sample = (text or "")[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return default
-    lang, _prob = _identifier().classify(sample)
-    return lang
+    lang, _score = _identifier().classify(sample)
+    return lang if len(lang) == 2 else default
+
+
+def language_code(tag: str | None) -> str | None:
+    """The primary subtag of a declared language tag ("fr" for "fr-FR" or "FR_fr"), None when there is none.
+
+    Pages and feeds declare languages in several spellings; the pipeline is
+    chosen by the bare code.
+    """
+    primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None

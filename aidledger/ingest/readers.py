@@ -1,27 +1,45 @@
-"""Readers that turn paths into Documents, one error per bad input and never an exception."""
+"""Readers that turn paths into Documents, one error per bad input and never an exception.
+
+``read_paths`` picks the reader by file type; each format lives in its own
+module (``text``, ``html``, ``jsonl``, ``feeds``, ``warc``). Files holding one
+article are size-checked before they are opened; archives (JSONL, WARC) are
+streamed and each record is checked instead, so a large corpus is readable
+while one oversized article is not.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.feeds import SNIFF_BYTES, feed_documents, looks_like_feed
+from aidledger.ingest.html import extract_article
+from aidledger.ingest.jsonl import jsonl_documents
+from aidledger.ingest.text import decode_text, normalize_newlines
+from aidledger.ingest.warc import warc_documents
 from aidledger.schema import Document
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "read_paths"]
 
 DEFAULT_MAX_BYTES = 5_000_000
 
-
-@dataclass(frozen=True)
-class ReadError:
-    """An input that could not be read: where it is and why, for a one-line message."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+_TEXT, _HTML, _JSONL, _FEED, _WARC, _SNIFF = "text", "html", "jsonl", "feed", "warc", "sniff"
+_KINDS: dict[str, str] = {
+    ".txt": _TEXT,
+    ".html": _HTML,
+    ".htm": _HTML,
+    ".jsonl": _JSONL,
+    ".rss": _FEED,
+    ".atom": _FEED,
+    ".xml": _FEED,
+    ".warc": _WARC,
+    ".warc.gz": _WARC,
+}
+SUPPORTED_SUFFIXES = frozenset(_KINDS)
+_STREAMED = frozenset({_JSONL, _WARC})
 
 
 def read_paths(
@@ -30,25 +48,107 @@ def read_paths(
     published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document | ReadError]:
-    """Documents from files (.txt, .jsonl), with a ReadError for each input that fails."""
+    """Documents from files and folders, with a ReadError for each input (file, line or record) that fails.
+
+    ``lang`` from the caller overrides what a document declares; ``published``
+    from the caller only fills in documents that carry no date of their own.
+    """
     for path in paths:
-        path = Path(path)
-        if path.suffix == ".jsonl":
-            with path.open(encoding="utf-8") as fh:
-                for number, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                        yield Document(
-                            id=str(obj.get("id") or f"{path}:{number}"),
-                            text=obj["text"],
-                            published=obj.get("published"),
-                            url=obj.get("url"),
-                            lang=obj.get("lang") or lang,
-                            source=f"{path}:{number}",
-                        )
-                    except Exception as exc:
-                        yield ReadError(f"{path}:{number}", str(exc))
+        for item in _read_path(Path(path), max_bytes):
+            yield item if isinstance(item, ReadError) else _with_defaults(item, lang, published)
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    if path.is_dir():
+        files = _supported_files(path)
+        if not files:
+            yield ReadError(str(path), "no supported files in folder")
+        for file in files:
+            yield from _read_file(file, max_bytes)
+    elif path.exists():
+        yield from _read_file(path, max_bytes)
+    else:
+        yield ReadError(str(path), "no such file or folder")
+
+
+def _supported_files(folder: Path) -> list[Path]:
+    """Supported files under ``folder``, recursively, in sorted order; hidden files and folders skipped."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, n) for n in names if not n.startswith(".") and _suffix(Path(n)) in _KINDS]
+    return sorted(found)
+
+
+def _suffix(path: Path) -> str:
+    """The file type suffix, with ``.warc.gz`` as one suffix."""
+    suffixes = [s.lower() for s in path.suffixes]
+    return ".warc.gz" if suffixes[-2:] == [".warc", ".gz"] else (suffixes[-1] if suffixes else "")
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    source = str(path)
+    try:
+        kind = _KINDS.get(_suffix(path), _SNIFF)
+        if kind == _JSONL:
+            yield from jsonl_documents(path, max_bytes)
+        elif kind == _WARC:
+            yield from warc_documents(path, max_bytes)
         else:
-            yield Document(id=str(path), text=path.read_text(encoding="utf-8"), published=published, lang=lang, source=str(path))
+            yield from _read_whole_file(path, kind, max_bytes)
+    except Unreadable as exc:
+        yield ReadError(source, str(exc))
+    except OSError as exc:
+        yield ReadError(source, exc.strerror or type(exc).__name__)
+
+
+def _read_whole_file(path: Path, kind: str, max_bytes: int) -> Iterator[Document]:
+    """The Documents of a file read in one piece, after checking its size on disk."""
+    size = path.stat().st_size
+    if size == 0:
+        raise Unreadable("empty file")
+    if size > max_bytes:
+        raise Unreadable(f"file of {size} bytes is larger than the limit of {max_bytes}")
+    data = path.read_bytes()
+    if kind == _SNIFF:
+        kind = _sniff(data)
+    if kind == _FEED:
+        yield from feed_documents(data, str(path))
+    elif kind == _HTML:
+        yield _html_document(data, path)
+    else:
+        yield _text_document(data, path)
+
+
+def _sniff(data: bytes) -> str:
+    """The kind of a file whose name does not say: a feed, an HTML page, or else text."""
+    head = data[:SNIFF_BYTES]
+    if looks_like_feed(head):
+        return _FEED
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return _HTML if lowered.startswith((b"<!doctype html", b"<html")) else _TEXT
+
+
+def _text_document(data: bytes, path: Path) -> Document:
+    text = normalize_newlines(decode_text(data))
+    if not text.strip():
+        raise Unreadable("no text (only whitespace)")
+    return Document(id=str(path), text=text, source=str(path))
+
+
+def _html_document(data: bytes, path: Path) -> Document:
+    article = extract_article(data)
+    return Document(
+        id=str(path), text=article.text, published=article.published, url=article.url, lang=article.lang,
+        title=article.title, source=str(path),
+    )
+
+
+def _with_defaults(document: Document, lang: str | None, published: dt.date | None) -> Document:
+    """``document`` with the caller's language (always) and date (only when it has none)."""
+    updates: dict[str, object] = {}
+    if lang:
+        updates["lang"] = lang
+    if published and document.published is None:
+        updates["published"] = published
+    return document.model_copy(update=updates) if updates else document

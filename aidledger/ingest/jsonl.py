@@ -1,0 +1,89 @@
+"""JSON Lines: one document per line, each bad line reported on its own while the others are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.language import language_code
+from aidledger.schema import Document
+
+_CHUNK = 1 << 20
+
+
+def jsonl_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    """A Document or a ReadError (``path:line``) per non-blank line of ``path``.
+
+    Lines are read with a cap, so a single oversized line is skipped without
+    being loaded, whatever the size of the file.
+    """
+    with path.open("rb") as fh:
+        for number, line in enumerate(_bounded_lines(fh, max_bytes), 1):
+            source = f"{path}:{number}"
+            if line is None:
+                yield ReadError(source, f"line larger than {max_bytes} bytes")
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield _document(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line, source)
+            except Unreadable as exc:
+                yield ReadError(source, str(exc))
+
+
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line of ``fh``, or None in place of a line longer than ``max_bytes`` (drained in chunks)."""
+    while line := fh.readline(max_bytes + 1):
+        if len(line.rstrip(b"\r\n")) <= max_bytes:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := fh.readline(_CHUNK)):
+            pass
+        yield None
+
+
+def _document(line: bytes, source: str) -> Document:
+    try:
+        obj = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise Unreadable(f"malformed JSON ({exc.msg}, column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise Unreadable("not a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise Unreadable('no "text"')
+    return Document(
+        id=str(obj.get("id") or source),
+        text=text,
+        published=_published(obj.get("published")),
+        url=_optional_str(obj, "url"),
+        lang=language_code(_optional_str(obj, "lang")),
+        title=_optional_str(obj, "title"),
+        source=source,
+    )
+
+
+def _published(value: object) -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` or an ISO datetime (the date as written, not converted to UTC)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        for parse in (dt.date.fromisoformat, lambda s: dt.datetime.fromisoformat(s).date()):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
+    raise Unreadable(f'"published" is not an ISO date: {str(value)[:40]!r}')
+
+
+def _optional_str(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    raise Unreadable(f'"{key}" is not a string')

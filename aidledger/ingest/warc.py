@@ -1,0 +1,59 @@
+"""Web archives: each HTML response record of a WARC file read as an article page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.html import extract_article
+from aidledger.schema import Document
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def warc_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    """A Document per HTML response in ``path`` (plain or gzipped WARC), a ReadError per record that fails.
+
+    The archive is streamed record by record and each payload is read with a
+    cap, so an archive of any size can be read.
+    """
+    source = str(path)
+    found = False
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if not _is_html_response(record):
+                    continue
+                found = True
+                yield _record_document(record, source, max_bytes)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield ReadError(source, f"unreadable WARC ({type(exc).__name__}: {exc})")
+        return
+    if not found:
+        yield ReadError(source, "no HTML response records in WARC")
+
+
+def _is_html_response(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return content_type.startswith(_HTML_TYPES)
+
+
+def _record_document(record, source: str, max_bytes: int) -> Document | ReadError:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or source
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return ReadError(source, f"record {uri}: larger than {max_bytes} bytes")
+    try:
+        article = extract_article(payload, url=uri)
+    except Unreadable as exc:
+        return ReadError(source, f"record {uri}: {exc}")
+    return Document(
+        id=uri, text=article.text, published=article.published, url=uri, lang=article.lang,
+        title=article.title, source=source,
+    )
