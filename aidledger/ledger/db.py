@@ -1,0 +1,75 @@
+"""Opening the ledger database: which URL, SQLite settings, and migrations applied on open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_PATH = "aidledger.db"
+ENV_VAR = "AIDLEDGER_DATABASE_URL"
+BUSY_TIMEOUT_MS = 30_000
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url(db: str | None = None) -> str:
+    """The URL to open: ``db`` (a URL or a file path), else $AIDLEDGER_DATABASE_URL, else ./aidledger.db."""
+    value = db or os.environ.get(ENV_VAR) or DEFAULT_PATH
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, a busy timeout, foreign keys, and real transactions on SQLite.
+
+    Python's sqlite3 module opens transactions lazily and not before DDL; taking over BEGIN makes each
+    article, and each migration, one atomic transaction, so a kill -9 leaves nothing half-written.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_ledger_engine(url: str) -> Engine:
+    """An engine for ``url``, with SQLite tuned for safe concurrent writes."""
+    engine = create_engine(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration; the migrations ship inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(db: str | None = None) -> sessionmaker[Session]:
+    """Open (creating and migrating if needed) the ledger and return a session factory."""
+    url = database_url(db)
+    sqlite_path = make_url(url).database if make_url(url).get_backend_name() == "sqlite" else None
+    if sqlite_path and sqlite_path != ":memory:":
+        Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_ledger_engine(url)
+    migrate(engine)
+    return sessionmaker(engine, expire_on_commit=False)

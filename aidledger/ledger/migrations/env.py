@@ -1,0 +1,12 @@
+"""Alembic environment: runs on the connection :func:`aidledger.ledger.db.migrate` hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from aidledger.ledger.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, transactional_ddl=True, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
