@@ -30,8 +30,11 @@ def warc_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError]
                     continue
                 found = True
                 yield _record_document(record, source, max_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield ReadError(source, f"unreadable WARC ({type(exc).__name__}: {exc})")
+    except ArchiveLoadFailed as exc:
+        yield ReadError(source, f"not a WARC archive ({exc})")
+        return
+    except Exception as exc:  # warcio fails in many ways on damaged archives; the records before still count
+        yield ReadError(source, f"damaged WARC after {'some' if found else 'no'} records ({type(exc).__name__})")
         return
     if not found:
         yield ReadError(source, "no HTML response records in WARC")
