@@ -59,6 +59,7 @@ def extract_documents(documents: Iterable[Document], batch_size: int = 32) -> It
         doc = nlp.make_doc(document.text)
         doc._.published = document.published
         doc.user_data["aidledger.lang"] = lang
+        doc.user_data["aidledger.url"] = document.url
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
         yield to_extraction(document, doc, lang)

@@ -1,0 +1,370 @@
+"""Assembly of commitments from the annotations of a Doc.
+
+Every amount of money is a candidate. A candidate becomes a commitment when
+its sentence is about aid and nothing near the amount says it is something
+else: a cumulative total ("portant à", "bringing the total to"), a request or
+a needs estimate, a refusal or a blocked package, an arms sale, a unit price,
+an earlier package mentioned as background, or a part of a package already
+found ("dont", "of which", a smaller amount of the same donor). Amounts that
+restate one another (a headline and its article, a conversion in brackets)
+become one commitment. The package then gets its donor and recipient
+(:mod:`aidledger.assemble.parties`), currency, stage, date, aid type,
+mechanism and equipment from the cues of its sentence and of the sentences
+that continue it ("Cette dernière tranche d'aide comprend…").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from aidledger.assemble.parties import pick_parties, roles
+from aidledger.lang import load
+from aidledger.nlp import folded, lang_of
+from aidledger.nlp.actors import Actor
+from aidledger.nlp.cues import Cue, within
+from aidledger.nlp.gazetteer import fold
+from aidledger.nlp.money import DONOR_DEPENDENT, Money
+from aidledger.schema import Commitment, Span
+
+#: Cue kinds that disqualify an amount when they stand close to it.
+BLOCKING = ("cumulative", "request", "refusal", "sale", "unit_price", "background")
+#: How far (characters) a cue may stand before / after an amount to qualify it.
+LEFT_WINDOW = 90
+RIGHT_WINDOW = 45
+#: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
+SAME_AMOUNT = 0.02
+#: Sentences after a package's own that may still describe it.
+CONTINUATION = 4
+#: Donor-specific mechanisms that may be stated anywhere in the article.
+DOCUMENT_MECHANISMS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
+
+
+@dataclass
+class Candidate:
+    """An amount (or none) with everything known about it so far."""
+
+    unit: int
+    anchor: int
+    money: Money | None
+    donor: Actor | None = None
+    recipient: Actor | None = None
+    is_part: bool = False
+    additional: bool = False
+    evidence: tuple[int, int] = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+def units(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans by characters, also split at line breaks (headlines, bullets, paragraphs)."""
+    out: list[tuple[int, int]] = []
+    sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    for sent in sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", doc.text[sent.start_char : sent.end_char]):
+            if piece and not piece.startswith("\n") and piece.strip():
+                out.append((start, start + len(piece)))
+            start += len(piece)
+    return out
+
+
+def _unit_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return i
+    return max(0, len(spans) - 1)
+
+
+def _keys(cues: Iterable[Cue]) -> set[str]:
+    return {c.key for c in cues}
+
+
+class Assembler:
+    """Builds the commitments of one Doc; one instance per Doc."""
+
+    def __init__(self, doc: Doc, url: str | None = None):
+        self.doc = doc
+        self.lang = lang_of(doc)
+        self.data = load(self.lang)
+        self.text = doc.text
+        self.folded = folded(doc)
+        self.units = units(doc)
+        self.money: list[Money] = list(doc._.money or [])
+        self.actors: list[Actor] = list(doc._.actors or [])
+        self.cues: list[Cue] = list(doc._.cues or [])
+        self.dates = list(doc._.dates or [])
+        self.url = url
+
+    # ----------------------------------------------------------------- candidates
+    def commitments(self) -> list[Commitment]:
+        candidates = [c for c in (self._candidate(i, m) for i, m in enumerate(self.money)) if c is not None]
+        self._fill_parties(candidates)
+        kept = self._merge_restated(candidates)
+        kept = [c for c in kept if not self._is_part(c, kept)]
+        return [self._record(c, kept) for c in kept if c.donor is not None and c.recipient is not None]
+
+    def _windows(self, index: int, money: Money, unit: tuple[int, int]) -> tuple[int, int]:
+        """Left and right limits of the context that qualifies one amount."""
+        left = max(unit[0], money.start - LEFT_WINDOW)
+        for other in self.money[:index]:
+            if other.end <= money.start and other.end > left and not self._is_conversion_of(other, index):
+                left = other.end
+        right = min(unit[1], money.end + RIGHT_WINDOW)
+        end = money.end
+        for j, other in enumerate(self.money[index + 1 :], index + 1):
+            if other.conversion_of == index:
+                end = other.end
+                right = min(unit[1], end + RIGHT_WINDOW)
+            elif other.start >= end:
+                right = min(right, other.start)
+                break
+        return left, right
+
+    def _is_conversion_of(self, other: Money, index: int) -> bool:
+        return other.conversion_of is not None and other.conversion_of == index
+
+    def _candidate(self, index: int, money: Money) -> Candidate | None:
+        if money.is_conversion or money.currency is None:
+            return None
+        unit_index = _unit_of(self.units, money.start)
+        unit = self.units[unit_index]
+        unit_cues = within(self.cues, *unit)
+        if not any(c.group == "cues" and c.key == "aid" for c in unit_cues):
+            return None
+        left, right = self._windows(index, money, unit)
+        near = _keys(c for c in within(unit_cues, left, right, "cues") if c.start < money.start or c.start >= money.end)
+        if near & set(BLOCKING):
+            delivered = within(unit_cues, *unit, "stages", "delivered")
+            if not (delivered and near <= {"background"}):
+                return None
+        before = _keys(within(unit_cues, max(unit[0], money.start - 40), money.start, "cues"))
+        return Candidate(
+            unit=unit_index,
+            anchor=money.start,
+            money=money,
+            is_part="part" in before,
+            additional=bool(_keys(within(unit_cues, *unit, "cues")) & {"additional"}),
+            evidence=self._evidence(unit, money),
+        )
+
+    def _evidence(self, unit: tuple[int, int], money: Money) -> tuple[int, int]:
+        start, end = unit
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    # -------------------------------------------------------------------- parties
+    def _unit_actors(self, unit_index: int) -> list[Actor]:
+        start, end = self.units[unit_index]
+        return [a for a in self.actors if start <= a.start < end]
+
+    def _fill_parties(self, candidates: list[Candidate]) -> None:
+        main_donor, main_recipient = self._document_parties()
+        previous: Candidate | None = None
+        for cand in candidates:
+            donor, recipient = pick_parties(self.doc, self.folded, self._unit_actors(cand.unit), cand.anchor, self.lang)
+            if donor is None:
+                donor = previous.donor if previous and previous.donor else main_donor
+            if recipient is None or (donor is not None and recipient.code == donor.code):
+                fallback = previous.recipient if previous and previous.recipient else main_recipient
+                recipient = fallback if fallback is None or donor is None or fallback.code != donor.code else None
+            cand.donor, cand.recipient = donor, recipient
+            previous = cand
+
+    def _document_parties(self) -> tuple[Actor | None, Actor | None]:
+        """The article's main donor and recipient, for sentences that name neither."""
+        donors: Counter[str] = Counter()
+        recipients: Counter[str] = Counter()
+        first: dict[str, Actor] = {}
+        for actor in self.actors:
+            first.setdefault(actor.code, actor)
+            r = roles(self.doc, self.folded, actor, self.lang)
+            if r.excluded:
+                continue
+            if r.recipient >= 2:
+                recipients[actor.code] += 1
+            elif r.donor >= 2:
+                donors[actor.code] += 1
+        recipient = first[recipients.most_common(1)[0][0]] if recipients else None
+        donor_codes = [code for code, _ in donors.most_common() if not recipient or code != recipient.code]
+        donor = first[donor_codes[0]] if donor_codes else None
+        return donor, recipient
+
+    # ------------------------------------------------------------------ filtering
+    def _resolved_currency(self, cand: Candidate) -> str | None:
+        currency = cand.money.currency if cand.money else None
+        if currency not in DONOR_DEPENDENT:
+            return currency
+        table = self.data.section("currencies")
+        donor = cand.donor.code if cand.donor else None
+        if currency == "$":
+            by_country = table.get("dollar_countries") or {}
+            outlet = self._outlet_country()
+            return by_country.get(donor) or by_country.get(outlet) or "USD"
+        if currency == "CROWN":
+            return (table.get("crown_countries") or {}).get(donor)
+        return (table.get("franc_countries") or {}).get(donor, "CHF")
+
+    def _outlet_country(self) -> str | None:
+        """The country of the outlet from its URL's top-level domain (".ca" → CAN)."""
+        if not self.url:
+            return None
+        host = re.sub(r"^[a-z]+://", "", self.url).split("/")[0].lower()
+        tld = host.rsplit(".", 1)[-1]
+        return (self.data.section("currencies").get("outlet_tlds") or {}).get(tld)
+
+    def _same_amount(self, a: Candidate, b: Candidate) -> bool:
+        if not (a.money and b.money) or self._resolved_currency(a) != self._resolved_currency(b):
+            return False
+        x, y = a.money.amount, b.money.amount
+        return abs(x - y) <= SAME_AMOUNT * max(x, y)
+
+    def _same_parties(self, a: Candidate, b: Candidate) -> bool:
+        return (a.donor and b.donor and a.donor.code == b.donor.code) and (
+            not a.recipient or not b.recipient or a.recipient.code == b.recipient.code
+        )
+
+    def _merge_restated(self, candidates: list[Candidate]) -> list[Candidate]:
+        """One candidate per amount: a headline and its article, or a repeated sentence, are one."""
+        kept: list[Candidate] = []
+        for cand in candidates:
+            twin = next((k for k in kept if self._same_parties(k, cand) and self._same_amount(k, cand)), None)
+            if twin is None:
+                kept.append(cand)
+            elif _precision(cand.money.amount) > _precision(twin.money.amount):
+                twin.money = cand.money
+        return kept
+
+    def _is_part(self, cand: Candidate, kept: list[Candidate]) -> bool:
+        """A smaller amount of a donor's package is a part of it, unless announced as additional."""
+        if not cand.money:
+            return False
+        bigger = [
+            k for k in kept
+            if k is not cand and k.money and self._same_parties(k, cand)
+            and self._resolved_currency(k) == self._resolved_currency(cand)
+            and k.money.amount > cand.money.amount * (1 + SAME_AMOUNT)
+        ]
+        if not bigger:
+            return False
+        if cand.is_part:
+            return True
+        return not cand.additional
+
+    # ---------------------------------------------------------------- the record
+    def _context_units(self, cand: Candidate, kept: list[Candidate]) -> list[int]:
+        """The candidate's sentence and the following ones that continue its package."""
+        taken = {k.unit for k in kept if k is not cand}
+        out = [cand.unit]
+        for i in range(cand.unit + 1, min(len(self.units), cand.unit + 1 + CONTINUATION)):
+            if i in taken:
+                break
+            out.append(i)
+        return out
+
+    def _cues_in(self, unit_indexes: list[int], group: str) -> list[Cue]:
+        found = []
+        for i in unit_indexes:
+            found.extend(within(self.cues, *self.units[i], group))
+        return [c for c in found if not any(a.start < c.end and c.start < a.end for a in self.actors if a.kind == "organisations")]
+
+    def _nearest(self, cues: list[Cue], anchor: int) -> Cue | None:
+        return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
+
+    def _stage(self, cand: Candidate) -> str:
+        unit_cues = self._cues_in([cand.unit], "stages")
+        now = {fold(str(w)) for w in self.data.section("stages").get("now") or []}
+        anticipated = [c for c in unit_cues if c.key == "anticipated" and not self._followed_by(c, now)]
+        delivered = [c for c in unit_cues if c.key == "delivered"]
+        if delivered and (not anticipated or self._nearest(delivered + anticipated, cand.anchor).key == "delivered"):
+            return "delivered"
+        return "anticipated" if anticipated else "announced"
+
+    def _followed_by(self, cue: Cue, words: set[str]) -> bool:
+        after = self.folded[cue.end : cue.end + 20].strip()
+        return any(after.startswith(w) for w in words)
+
+    def _date(self, cand: Candidate):
+        start, end = self.units[cand.unit]
+        dated = [d for d in self.dates if start <= d.start < end and d.value is not None]
+        if not dated:
+            return None
+        return min(dated, key=lambda d: abs(d.start - cand.anchor)).value
+
+    def _aid_type(self, cand: Candidate, context: list[int]) -> str:
+        unit_cues = self._cues_in([cand.unit], "aid_types")
+        if any(c.key == "mixed" for c in unit_cues):
+            return "mixed"
+        nearest = self._nearest(unit_cues, cand.anchor)
+        if nearest:
+            return nearest.key
+        around = Counter(c.key for c in self._cues_in(context, "aid_types") if c.key != "mixed")
+        if around:
+            return around.most_common(1)[0][0]
+        overall = Counter(c.key for c in self.cues if c.group == "aid_types" and c.key != "mixed")
+        return overall.most_common(1)[0][0] if overall else "military"
+
+    def _mechanism(self, cand: Candidate, context: list[int]) -> str | None:
+        donor = cand.donor.code if cand.donor else None
+        own = self._cues_in([cand.unit], "mechanisms")
+        nearest = self._nearest(own, cand.anchor)
+        if nearest and DOCUMENT_MECHANISMS.get(nearest.key, donor) == donor:
+            return nearest.key
+        near = self._cues_in(context[1:2], "mechanisms")
+        if near and DOCUMENT_MECHANISMS.get(near[0].key, donor) == donor:
+            return near[0].key
+        specific = {c.key for c in self.cues if c.group == "mechanisms" and DOCUMENT_MECHANISMS.get(c.key) == donor}
+        return specific.pop() if len(specific) == 1 else None
+
+    def _items(self, context: list[int]) -> list[str]:
+        cues = self._cues_in(context, "items")
+        ammo_words = [c for c in cues if c.key == "ammunition_words"]
+        with_ammo = {str(k).removesuffix("_ammunition") for k in self.data.section("items") if str(k).endswith("_ammunition")}
+        items: list[str] = []
+        for cue in cues:
+            if cue.key == "ammunition_words":
+                continue
+            key = cue.key
+            if key in with_ammo and any(0 <= cue.start - a.end <= 60 or 0 <= a.start - cue.end <= 3 for a in ammo_words):
+                key = f"{key}_ammunition"
+            if key not in items:
+                items.append(key)
+        return items
+
+    def _announcer(self, cand: Candidate) -> str | None:
+        start, end = self.units[cand.unit]
+        people = [e for e in self.doc.ents if e.label_ in ("PER", "PERSON")]
+        here = [e for e in people if start <= e.start_char < end]
+        if not here:
+            return None
+        last = here[0].text.split()[-1]
+        return max((e.text for e in people if e.text.split()[-1] == last), key=len)
+
+    def _record(self, cand: Candidate, kept: list[Candidate]) -> Commitment:
+        context = self._context_units(cand, kept)
+        start, end = cand.evidence
+        return Commitment(
+            donor=cand.donor.code if cand.donor else None,
+            recipient=cand.recipient.code if cand.recipient else None,
+            amount=cand.money.amount if cand.money else None,
+            currency=self._resolved_currency(cand),
+            aid_type=self._aid_type(cand, context),
+            mechanism=self._mechanism(cand, context),
+            stage=self._stage(cand),
+            date=self._date(cand),
+            items=self._items(context),
+            announcer=self._announcer(cand),
+            evidence=Span(start=start, end=end, text=self.text[start:end]),
+        )
+
+
+def _precision(amount: float) -> int:
+    """Significant digits of an amount: 404 000 000 is more precise than 400 000 000."""
+    return len(str(int(amount)).rstrip("0"))
+

@@ -1,0 +1,134 @@
+"""Who gives and who receives: the donor and recipient of an amount in a sentence.
+
+Three signals, in order of trust:
+
+1. the parse: an actor that is (inside) the subject of the sentence or the
+   agent of a passive ("annoncée par les États-Unis", "by the EU") is a donor;
+2. the words just before a mention: a recipient marker ("à l'Ukraine", "for
+   Gaza", "en faveur de"), an agent marker ("par", "by", "from"), a location
+   marker ("en Ukraine", "in Sudan", weaker), an opposition marker ("contre la
+   Russie", "against"), which rules the actor out;
+3. position: with no better signal, the first actor before the amount gives,
+   the first after it receives.
+
+The markers live in the ``parties`` section of the language files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from aidledger.lang import load
+from aidledger.nlp.actors import Actor
+from aidledger.nlp.gazetteer import fold
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
+_AGENT_DEPS = {"obl:agent", "agent"}
+_CLIMB_DEPS = {"amod", "compound", "nmod", "poss", "appos", "flat", "flat:name", "nmod:poss", "fixed", "nummod", "det", "conj"}
+
+
+@dataclass(frozen=True)
+class Markers:
+    recipient: tuple[str, ...]
+    agent: tuple[str, ...]
+    location: tuple[str, ...]
+    opposition: tuple[str, ...]
+
+
+@functools.cache
+def markers(lang: str) -> Markers:
+    """The markers of a language, folded, longest first."""
+    section = load(lang).section("parties")
+
+    def folded_list(key: str) -> tuple[str, ...]:
+        return tuple(sorted({fold(str(w)) for w in section.get(key) or []}, key=len, reverse=True))
+
+    return Markers(folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"))
+
+
+_ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|a|an)\s*)+$")
+
+
+def _preceding(folded_text: str, start: int, width: int = 30) -> str:
+    """The folded words just before a mention, without a trailing article."""
+    before = folded_text[max(0, start - width) : start].rstrip()
+    return " " + _ARTICLES.sub("", before).rstrip()
+
+
+def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+    return any(before.endswith(" " + w) or before.endswith("'" + w) for w in words)
+
+
+def syntactic_role(doc: Doc, actor: Actor) -> str | None:
+    """``subject`` or ``agent`` when the parse puts the actor there, else None."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.dep_ in _SUBJECT_DEPS:
+            return "subject"
+        if token.dep_ in _AGENT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+            return "agent"
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What the context says of one actor mention."""
+
+    actor: Actor
+    recipient: int  # strength of the recipient reading
+    donor: int  # strength of the donor reading
+    excluded: bool
+
+
+def roles(doc: Doc, folded_text: str, actor: Actor, lang: str) -> Roles:
+    """Score one actor mention as recipient and as donor."""
+    m = markers(lang)
+    before = _preceding(folded_text, actor.start)
+    if _ends_with(before, m.opposition):
+        return Roles(actor, 0, 0, True)
+    recipient = 3 if _ends_with(before, m.recipient) else 2 if _ends_with(before, m.location) else 0
+    role = syntactic_role(doc, actor)
+    donor = 3 if (_ends_with(before, m.agent) or role == "agent") else 2 if role == "subject" else 0
+    if recipient and donor < 3:
+        donor = 0
+    return Roles(actor, recipient, donor, False)
+
+
+def pick_parties(
+    doc: Doc, folded_text: str, actors: list[Actor], anchor: int, lang: str
+) -> tuple[Actor | None, Actor | None]:
+    """(donor, recipient) among the actors of a sentence, for an amount at ``anchor``."""
+    scored = [roles(doc, folded_text, a, lang) for a in actors]
+    scored = [r for r in scored if not r.excluded]
+    recipient = _best(scored, lambda r: r.recipient, anchor)
+    remaining = [r for r in scored if recipient is None or r.actor.code != recipient.actor.code]
+    donor = _best(remaining, lambda r: r.donor, anchor)
+    if donor is None:
+        before = [r for r in remaining if r.actor.start < anchor and r.recipient == 0]
+        after = [r for r in remaining if r.actor.start >= anchor and r.recipient == 0]
+        donor = before[0] if before else (after[0] if after else None)
+    if recipient is None:
+        others = [r for r in scored if donor is None or r.actor.code != donor.actor.code]
+        after = [r for r in others if r.actor.start >= anchor]
+        recipient = after[0] if after else None
+    return (donor.actor if donor else None, recipient.actor if recipient else None)
+
+
+def _best(scored: list[Roles], key, anchor: int) -> Roles | None:
+    """The highest-scoring reading (score > 0), ties to the mention nearest the amount."""
+    candidates = [r for r in scored if key(r) > 0]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: (key(r), -abs(r.actor.start - anchor)))

@@ -1,0 +1,79 @@
+"""``aidledger_actors``: countries, organisations, capitals and demonyms, normalised.
+
+Donors and recipients are written as country names ("les États-Unis"),
+organisations ("l'OTAN", "the IMF"), capitals and institutions standing for
+their state ("Washington", "Kiev", "le Pentagone", "Bercy") and adjectives
+("le gouvernement japonais", "Australian funding"). All of them map to the
+contract's codes: ISO 3166-1 alpha-3 for states, EU, NATO, UN... for
+organisations. Country names come from CLDR in the document's language and in
+English; the rest from the ``actors`` section of the language files.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aidledger.lang import load
+from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp.gazetteer import Gazetteer
+
+#: Kinds of actor mention, from the section of the data they come from.
+KINDS = ("countries", "organisations", "metonyms", "demonyms")
+_SKIP = "_skip"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention of a state or organisation, with its code."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str  # countries | organisations | metonyms | demonyms
+
+
+@functools.cache
+def gazetteer(lang: str) -> Gazetteer:
+    """The phrase matcher of every actor name of a language, keyed ``kind:code``."""
+    actors = load(lang).section("actors")
+    entries: dict[str, list[str]] = {}
+    for kind in KINDS:
+        for code, names in (actors.get(kind) or {}).items():
+            entries.setdefault(f"{kind}:{code}", []).extend(str(n) for n in names or [])
+    excluded = {str(n) for n in actors.get("exclude") or []}
+    for key in list(entries):
+        entries[key] = [n for n in entries[key] if n not in excluded]
+    entries[_SKIP] = [str(n) for n in actors.get("not_actors") or []]
+    return Gazetteer(entries)
+
+
+def find_actors(doc: Doc) -> list[Actor]:
+    """Actor mentions of a Doc, in text order."""
+    found = []
+    for match in gazetteer(lang_of(doc)).finditer(doc.text, folded(doc), cased(doc)):
+        if match.key == _SKIP:
+            continue
+        kind, code = match.key.split(":", 1)
+        found.append(Actor(match.start, match.end, match.text, code, kind))
+    return found
+
+
+class ActorsComponent:
+    """Sets ``doc._.actors`` to the :class:`Actor` mentions of the text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = find_actors(doc)
+        return doc
+
+
+@Language.factory("aidledger_actors")
+def make_actors_component(nlp: Language, name: str) -> ActorsComponent:
+    return ActorsComponent(nlp, name)

@@ -1,0 +1,80 @@
+"""``aidledger_cues``: the words that classify a sentence about aid.
+
+One gazetteer per section of the language file: ``cues`` (aid words,
+cumulative totals, requests, refusals, sales, unit prices, background, parts
+of a package...), ``stages`` (anticipated, delivered), ``mechanisms`` (PDA,
+USAI, FMF, EPF, loan, grant, other), ``aid_types`` and ``items`` (equipment
+categories). Sections are matched independently, so one word can be a cue in
+several ("prêt" is an aid word, a loan and a sign of financial aid).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aidledger.lang import load
+from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp.gazetteer import Gazetteer
+
+SECTIONS = ("cues", "stages", "mechanisms", "aid_types", "items")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word in the text: its section (``group``) and its kind (``key``)."""
+
+    start: int
+    end: int
+    text: str
+    group: str
+    key: str
+
+
+@functools.cache
+def gazetteers(lang: str) -> dict[str, Gazetteer]:
+    """One phrase matcher per section of the language data."""
+    data = load(lang)
+    out = {}
+    for section in SECTIONS:
+        entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
+        out[section] = Gazetteer(entries)
+    return out
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue of every section, sorted by position."""
+    cues: list[Cue] = []
+    text, fold_text, case_text = doc.text, folded(doc), cased(doc)
+    for section, gaz in gazetteers(lang_of(doc)).items():
+        cues.extend(Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(text, fold_text, case_text))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def within(cues: Iterable[Cue], start: int, end: int, group: str | None = None, key: str | None = None) -> list[Cue]:
+    """The cues inside ``[start, end)``, optionally of one group and key."""
+    return [
+        c for c in cues
+        if c.start >= start and c.end <= end and (group is None or c.group == group) and (key is None or c.key == key)
+    ]
+
+
+class CuesComponent:
+    """Sets ``doc._.cues`` to the :class:`Cue` words of the text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cues = find_cues(doc)
+        return doc
+
+
+@Language.factory("aidledger_cues")
+def make_cues_component(nlp: Language, name: str) -> CuesComponent:
+    return CuesComponent(nlp, name)

@@ -1,0 +1,222 @@
+"""``aidledger_money``: money amounts in each language's number format.
+
+Finds "325 millions de dollars", "1,85 milliard d'euros", "$2.2bn", "€500m",
+"half a billion", "USD 25 million", "50 millions $", "deux milliards d'euros",
+and marks an amount that only restates another in a second currency
+("¥740bn ($5.5bn)", "13,3 milliards de couronnes, soit 1,16 milliard d'euros")
+as a conversion, so it is never taken for a second commitment.
+
+Currencies are ISO 4217 codes, or a placeholder the assembly resolves from the
+donor: ``$`` (a dollar: USD, CAD, AUD... by country), ``CROWN`` and ``FRANC``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from text_to_num import text2num
+
+from aidledger.lang import LangData, load
+from aidledger.nlp import lang_of
+
+#: Placeholders for currencies that depend on the donor.
+DONOR_DEPENDENT = {"$", "CROWN", "FRANC"}
+
+_GROUP_SEPARATORS = " \u00a0\u202f\u2009’'"
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money in the text, by character offsets."""
+
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str | None
+    conversion_of: int | None = None  # index in doc._.money of the amount this one converts
+
+    @property
+    def is_conversion(self) -> bool:
+        return self.conversion_of is not None
+
+
+def parse_number(raw: str, has_scale: bool, decimal: str) -> float | None:
+    """The value of a written number: "1,85", "1.800.000", "500 000", "2.625" (with a scale: decimal)."""
+    digits = raw.strip()
+    for sep in _GROUP_SEPARATORS:
+        digits = digits.replace(sep, "")
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        dec = "." if digits.rfind(".") > digits.rfind(",") else ","
+        digits = digits.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        tail = digits.split(sep)[1]
+        is_decimal = has_scale or len(tail) != 3 or (sep == decimal and len(tail) != 3)
+        digits = digits.replace(sep, "." if is_decimal else "")
+    elif dots + commas > 1:
+        digits = digits.replace(".", "").replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _alternation(phrases: list[str]) -> str:
+    escaped = sorted({re.escape(p).replace(r"\ ", r"[\s\u00a0\u202f-]+") for p in phrases}, key=len, reverse=True)
+    return "|".join(escaped)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    money: re.Pattern[str]
+    scales: dict[str, float]
+    currency_names: dict[str, str]
+    symbols: dict[str, str]
+    number_words: frozenset[str]
+    decimal: str
+    conversion: re.Pattern[str]
+
+
+@functools.cache
+def patterns(lang: str) -> _Patterns:
+    """The compiled money regex and lookup tables for one language."""
+    data: LangData = load(lang)
+    numbers = data.section("numbers")
+    currencies = data.section("currencies")
+    scales = {str(k): float(v) for k, v in (numbers.get("scales") or {}).items()}
+    if not scales:
+        scales = {"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9}
+    names = {str(k).lower(): str(v) for k, v in (currencies.get("names") or {}).items()}
+    symbols = {str(k): str(v) for k, v in (currencies.get("symbols") or {}).items()}
+    after = [str(s) for s in currencies.get("after_symbols") or []]
+    words = [str(w) for w in numbers.get("words") or []]
+
+    num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    word_num = _alternation(words) if words else r"(?!x)x"
+    scale = _alternation(list(scales))
+    sym = _alternation(list(symbols))
+    cur_name = _alternation(list(names) + after)
+    gap = r"[\s\u00a0\u202f]*"
+    of = r"(?:(?:de|d['’]|of)\s*)?"
+    number = rf"(?:(?P<num>{num})|(?P<word>{word_num}))"
+    scale_part = rf"(?:{gap}-?(?P<scale>{scale})(?![\w]))"
+    # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million"
+    before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
+    # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
+    after_re = rf"{number}{scale_part}?{gap}{of}(?P<cur>{cur_name})(?![\w])"
+    regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re})", re.IGNORECASE)
+    conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
+    conv = _alternation(conversion_words) if conversion_words else r"(?!x)x"
+    # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
+    conversion = re.compile(
+        rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE
+    )
+    return _Patterns(regex, scales, names, symbols, frozenset(w.lower() for w in words), str(numbers.get("decimal", ".")), conversion)
+
+
+def _scale_value(p: _Patterns, word: str | None) -> float:
+    if not word:
+        return 1.0
+    if word in p.scales:
+        return p.scales[word]
+    lowered = {k.lower(): v for k, v in p.scales.items() if len(k) > 1}
+    return lowered.get(word.lower(), 1.0)
+
+
+def _word_value(word: str, lang: str) -> float | None:
+    lowered = re.sub(r"\s+", " ", word.lower())
+    if lowered in {"a", "an", "un", "une", "one"}:
+        return 1.0
+    if lowered in {"half a", "half", "demi"}:
+        return 0.5
+    try:
+        return float(text2num(lowered, lang))
+    except Exception:
+        return None
+
+
+def _currency(p: _Patterns, m: re.Match[str]) -> str | None:
+    sym = m.group("sym")
+    if sym:
+        return p.symbols.get(sym) or p.symbols.get(sym.upper())
+    cur = re.sub(r"[\s\u00a0\u202f-]+", " ", m.group("cur") or "")
+    if cur.lower() in p.currency_names:
+        return p.currency_names[cur.lower()]
+    compact = cur.replace(" ", "")
+    if compact in ("M$", "G$"):
+        return "$"
+    if compact == "M€":
+        return "EUR"
+    if compact in ("$CA",):
+        return "CAD"
+    if compact in ("$US",):
+        return "USD"
+    return p.symbols.get(compact) or p.symbols.get(cur)
+
+
+def find_money(text: str, lang: str) -> list[Money]:
+    """Every amount of money in ``text``, conversions marked."""
+    p = patterns(lang)
+    found: list[Money] = []
+    for m in p.money.finditer(text):
+        currency = _currency(p, m)
+        if currency is None:
+            continue
+        if m.group("sym"):
+            scale = m.group("scale2")
+            value = parse_number(m.group("num2"), bool(scale), p.decimal)
+        elif m.group("num"):
+            scale = m.group("scale")
+            value = parse_number(m.group("num"), bool(scale), p.decimal)
+        else:
+            scale = m.group("scale")
+            if not scale:  # "un euro", "a dollar": not an amount worth a record
+                continue
+            value = _word_value(m.group("word"), lang)
+        if value is None:
+            continue
+        cur_text = (m.group("cur") or "").replace(" ", "")
+        multiplier = _scale_value(p, scale)
+        if cur_text in ("M$", "M€"):
+            multiplier = 1e6
+        elif cur_text == "G$":
+            multiplier = 1e9
+        found.append(Money(m.start(), m.end(), m.group(0), round(value * multiplier, 2), currency))
+    return _mark_conversions(text, found, p)
+
+
+def _mark_conversions(text: str, found: list[Money], p: _Patterns) -> list[Money]:
+    """An amount right after another, in brackets or after "soit"/"or about", restates it."""
+    out: list[Money] = []
+    for i, money in enumerate(found):
+        if out:
+            prev_index = len(out) - 1
+            prev = out[prev_index]
+            root = prev.conversion_of if prev.conversion_of is not None else prev_index
+            gap = text[prev.end : money.start]
+            if len(gap) <= 30 and p.conversion.match(gap) and money.currency != prev.currency:
+                money = replace(money, conversion_of=root)
+        out.append(money)
+    return out
+
+
+class MoneyComponent:
+    """Sets ``doc._.money`` to the :class:`Money` amounts of the text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.money = find_money(doc.text, lang_of(doc))
+        return doc
+
+
+@Language.factory("aidledger_money")
+def make_money_component(nlp: Language, name: str) -> MoneyComponent:
+    return MoneyComponent(nlp, name)
