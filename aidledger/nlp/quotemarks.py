@@ -1,0 +1,145 @@
+"""Quotation marks and sentence bounds on raw text, for any language and any pipeline.
+
+News copy mixes every quotation style, often in one article: « » with or
+without the narrow spaces French puts inside them, “ ”, „ “, ‘ ’, straight
+quotes, and unbalanced mixes such as “…" or « …”. Quotes run over several
+sentences and, in English style, over paragraphs that each reopen the quote
+without closing the previous one. Pairing works on characters, not tokens, so
+it needs no parser and also runs on blank pipelines; sentence bounds are
+computed here too because a hard line break inside a sentence ("« dès que
+possible »\\nles négociations") must not cut a quote from its attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "\"": "\"", "‹": "›"}
+_CLOSERS = {"»", "”", "“", "’", "\"", "›"}
+#: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
+_LOOSE_CLOSERS = {"»", "”", "\""}
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\"’)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A quoted stretch: ``start``/``end`` delimit the words inside the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+
+    @property
+    def outer_end(self) -> int:
+        """End of the quote including its closing mark (or of its words when it is never closed)."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
+    """'open', 'close' or None (an apostrophe or a stray mark) for the mark at ``i``."""
+    ch = text[i]
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "‘’":
+        if ch == "‘" and not _is_word(prev) and _is_word(nxt):
+            return "open"
+        if ch == "’" and stack and stack[-1][0] == "‘" and not _is_word(nxt):
+            return "close"
+        return None
+    if ch == "\"":
+        if not stack:
+            return "open" if not nxt.isspace() else None
+        if prev.isspace() and _is_word(nxt) and stack[-1][0] == "«":
+            return "open"
+        return "close"
+    if ch == "“":
+        return "close" if stack and stack[-1][0] in "„“\"" and not prev.isspace() and stack[-1][0] != "“" else "open"
+    return "open" if ch in _OPENERS else "close"
+
+
+def _closes(opener: str, closer: str) -> bool:
+    return _OPENERS[opener] == closer or (closer in _LOOSE_CLOSERS and opener in "«“„\"")
+
+
+def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:
+    """What an open quote does at the line break at ``i``: 'go on', 'reopen' (skip a mark) or 'stop'."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text):
+        return "stop", j
+    ch = text[j]
+    if ch == opener or (ch in _OPENERS and opener in "“\"" and ch in "“\""):
+        return "reopen", j
+    if ch.islower() or ch in ",;:»”\"":
+        return "go on", j
+    return "stop", j
+
+
+def find_quotes(text: str) -> list[QuoteMarks]:
+    """The outermost quoted stretches of ``text``, in order."""
+    quotes: list[QuoteMarks] = []
+    stack: list[tuple[str, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n" and stack:
+            action, j = _line_break_action(text, i, stack[0][0])
+            if action == "stop":
+                quotes.append(_make(text, stack[0][1], i, None))
+                stack.clear()
+            elif action == "reopen":
+                i = j + 1
+                continue
+        elif ch in _OPENERS or ch in _CLOSERS:
+            role = _role(text, i, stack)
+            if role == "open":
+                stack.append((ch, i))
+            elif role == "close" and stack:
+                depth = next((d for d in range(len(stack) - 1, -1, -1) if _closes(stack[d][0], ch)), len(stack) - 1)
+                if depth == 0:
+                    quotes.append(_make(text, stack[0][1], i, i))
+                del stack[depth:]
+        i += 1
+    if stack:
+        quotes.append(_make(text, stack[0][1], len(text), None))
+    return [q for q in quotes if q.end > q.start]
+
+
+def _make(text: str, open_at: int, end: int, close_at: int | None) -> QuoteMarks:
+    """A quote with the spaces (and thin spaces) inside its marks trimmed off."""
+    start = open_at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteMarks(start, end, open_at, close_at)
+
+
+def _no_break_before(text: str, at: int) -> bool:
+    """True when the full stop before ``at`` ends an initial or an honorific ("M. Sajjan", "J. Smith")."""
+    m = re.search(r"(\S+)[.]\S*\s*$", text[max(0, at - 12) : at])
+    word = m.group(1) if m else ""
+    return len(word) <= 3 and word[:1].isupper() and word.isalpha()
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``: after final punctuation before a non-lower-case letter,
+    and at line breaks unless the next line continues the sentence (lower case or punctuation)."""
+    cuts = {0, len(text)}
+    for m in _SENTENCE_END.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt and not nxt.islower() and not _no_break_before(text, m.end()):
+            cuts.add(m.end())
+    for m in re.finditer(r"\n\s*", text):
+        nxt = text[m.end() : m.end() + 1]
+        if "\n\n" in m.group(0) or not (nxt.islower() or nxt in ",;:»”)"):
+            cuts.add(m.end())
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]

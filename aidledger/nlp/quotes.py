@@ -1,0 +1,144 @@
+"""spaCy component ``aidledger_quotes``: quotations with their speakers on ``doc._.quotes``.
+
+A quotation is text in quotation marks (any style, see
+:mod:`aidledger.nlp.quotemarks`) that someone identifiable says. So a quoted
+stretch is kept only when a speech cue of its sentence names a speaker, or
+when it stands alone right after an attributed statement (the next sentence
+or paragraph of the same speech). Single words and names or terms in
+quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a procedure
+"dénommée l“autorité présidentielle de retrait”") are not quotations: they
+are filtered by shape and by the term words of the language data before any
+speaker is looked for. Languages without speech data (blank pipelines) keep
+every quoted sentence-like stretch, with no speaker.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aidledger.lang import load
+from aidledger.nlp import folded, lang_of
+from aidledger.nlp.gazetteer import fold
+from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
+from aidledger.nlp.speakers import Attributor, Cue, Speaker, speech
+from aidledger.schema import Quote, Span
+
+_WORD = re.compile(r"\w+")
+#: Words around a quote that still let it "stand alone" as the continuation of a speech ("Ainsi, « … »").
+_STANDALONE_WORDS = 3
+
+
+@functools.cache
+def _term_regex(lang: str) -> re.Pattern[str] | None:
+    """Words that, right before a quotation mark, make the quoted text a name or a term."""
+    terms = sorted((fold(t) for t in load(lang).section("speech").get("terms", [])), key=len, reverse=True)
+    if not terms:
+        return None
+    words = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<!\w)(?:{words})\s*(?:[ld]'|de |du |la |le |les |the |a )?\s*$")
+
+
+def is_term(text: str, folded_before: str, lang: str) -> bool:
+    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée")."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
+        return True
+    regex = _term_regex(lang)
+    return bool(regex and regex.search(folded_before))
+
+
+class QuotesComponent:
+    """Finds quotations and attributes them; see the module docstring for the rules."""
+
+    def __init__(self, min_words: int, continuation_sentences: int):
+        self.min_words = min_words
+        self.continuation_sentences = continuation_sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        lang = lang_of(doc)
+        marks = [q for q in find_quotes(doc.text) if not is_term(doc.text[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)]
+        if not speech(lang).available:
+            doc._.quotes = [_quote(doc, q, None) for q in marks if len(_WORD.findall(doc.text[q.start : q.end])) >= self.min_words]
+            return doc
+        sentences = sentence_bounds(doc.text)
+        attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
+        cues = attributor.cues()
+        quotes: list[Quote] = []
+        last: tuple[int, Speaker] | None = None
+        for q in marks:
+            frame = _frame(sentences, q)
+            speaker = _cue_speaker(doc, q, frame, cues)
+            if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
+                speaker = last[1]
+            if speaker is None:
+                continue
+            quotes.append(_quote(doc, q, speaker))
+            last = (q.outer_end, speaker)
+        doc._.quotes = quotes
+        return doc
+
+    def _continues(self, doc: Doc, q: QuoteMarks, frame: tuple[int, int], last_end: int,
+                   sentences: list[tuple[int, int]], marks: list[QuoteMarks]) -> bool:
+        """A quote that stands alone in its sentence, within a few sentences of the last attributed one."""
+        outside = doc.text[frame[0] : q.open_at] + " " + doc.text[q.outer_end : frame[1]]
+        for other in marks:
+            if other is not q and frame[0] <= other.open_at < frame[1]:
+                outside = outside.replace(doc.text[other.open_at : other.outer_end], " ")
+        if len(_WORD.findall(outside)) > _STANDALONE_WORDS:
+            return False
+        between = [s for s in sentences if last_end <= s[0] < frame[0]]
+        return len(between) < self.continuation_sentences
+
+
+def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
+    """The sentences a quote touches, from the one it opens in to the one it closes in."""
+    start = next((s for s, e in sentences if s <= q.open_at < e), q.open_at)
+    end = next((e for s, e in sentences if s < q.outer_end <= e), q.outer_end)
+    return start, max(end, q.outer_end)
+
+
+def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue]) -> Speaker | None:
+    """The speaker of the cue that governs a quote: right after it, else the nearest before, else after."""
+    inside = [c for c in cues if frame[0] <= c.start < frame[1] and not (q.open_at <= c.start < q.outer_end)]
+    after = [c for c in inside if c.start >= q.outer_end]
+    before = [c for c in inside if c.start < q.open_at]
+    adjacent = [c for c in after if len(_WORD.findall(doc.text[q.outer_end : c.start])) <= 6 and not re.search(r"[«»“”\"„]", doc.text[q.outer_end : c.start])]
+    for group in (adjacent[:1], list(reversed(before)), after):
+        for cue in group:
+            if cue.speaker is not None:
+                return cue.speaker
+    return None
+
+
+def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:
+    mention = speaker.mention if speaker else None
+    return Quote(
+        speaker=speaker.name if speaker else None,
+        role=speaker.role if speaker else None,
+        affiliation=speaker.affiliation if speaker else None,
+        quote=doc.text[q.start : q.end],
+        start=q.start,
+        end=q.end,
+        speaker_mention=Span(start=mention.start, end=mention.end, text=mention.text) if mention else None,
+    )
+
+
+@Language.factory(
+    "aidledger_quotes",
+    default_config={"min_words": 4, "continuation_sentences": 2},
+)
+def make_quotes_component(nlp: Language, name: str, min_words: int, continuation_sentences: int) -> QuotesComponent:
+    """Factory of ``aidledger_quotes``.
+
+    ``min_words``: shortest quote kept where the language has no speech data
+    (no speaker can vouch for a short one); ``continuation_sentences``: how many
+    sentences may separate a stand-alone quote from the attributed one it continues.
+    """
+    return QuotesComponent(min_words=min_words, continuation_sentences=continuation_sentences)

@@ -1,0 +1,418 @@
+"""Who says what: speech cues, the speaker each cue names, and chains back to named speakers.
+
+A cue is a speech verb ("a déclaré", "said"), a source preposition ("selon",
+"according to") or a clause-initial one ("Pour Londres, ..."). Its speaker is
+found by word order rather than by the parse alone, because parsers often read
+the inverted subject of an incise ("…", a déclaré Blinken) as an object:
+
+- after an incise or a passive agent ("annoncées par le président X") the
+  speaker is the first candidate after the verb;
+- otherwise it is the verb's subject, else the nearest candidate before it;
+- a participle ("adding", "en ajoutant") shares the speaker of its governing verb.
+
+Candidates are persons (see :mod:`aidledger.nlp.entities`), institutions
+(actors, the ``quotes_institutions`` list, ORG entities), descriptions by title
+("le chef de l'Etat français", "the PM") and subject pronouns. Pronouns and
+descriptions are resolved against the speakers met so far, in document order,
+so "a-t-il ajouté" finds the last male speaker and "the Defence Minister" the
+person the article introduced with that title. A description after an
+indefinite article ("un responsable européen") stays unnamed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from aidledger.lang import load
+from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp.entities import Person, _actor_matches, knowledge, people, title_matches
+from aidledger.nlp.gazetteer import Gazetteer, fold
+
+_INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
+_DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
+_AGENT_DEPS = {"obl:agent", "agent"}
+_PASSIVE_DEPS = {"aux:pass", "auxpass"}
+_AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
+#: How far (in tokens) a speaker may stand from its cue.
+_REACH = 14
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The speech data of one language, prepared once."""
+
+    verbs: frozenset[str]
+    sources: Gazetteer
+    clause_sources: Gazetteer
+    agents: frozenset[str]
+    pronouns: dict[str, str]
+    documents: frozenset[str]
+    institutions: Gazetteer
+
+    @property
+    def available(self) -> bool:
+        return bool(self.verbs)
+
+
+@functools.cache
+def speech(lang: str) -> Speech:
+    """Speech verbs, source markers and pronouns of ``lang`` from its data file."""
+    data = load(lang).section("speech")
+    return Speech(
+        verbs=frozenset(fold(v) for v in data.get("verbs", [])),
+        sources=Gazetteer({"source": data.get("sources", [])}),
+        clause_sources=Gazetteer({"source": data.get("clause_sources", [])}),
+        agents=frozenset(fold(a) for a in data.get("agents", [])),
+        pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
+        documents=frozenset(fold(d) for d in data.get("documents", [])),
+        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}),
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that can be a speaker."""
+
+    start: int
+    end: int
+    kind: str  # "person", "institution", "description" or "pronoun"
+    text: str
+    person: Person | None = None
+    gender: str | None = None
+    title_key: str | None = None
+    affiliation: str | None = None
+    indefinite: bool = False
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: a named person or an institution, with its mention in the text."""
+
+    name: str
+    mention: Mention
+    person: Person | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue: its character span and the speaker it names (None when unnamed)."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+
+
+def _word_before(doc: Doc, start: int) -> str:
+    m = re.search(r"([\w']+)\W*$", folded(doc)[max(0, start - 20) : start])
+    return m.group(1) if m else ""
+
+
+def _person_mentions(doc: Doc) -> list[Mention]:
+    found = []
+    for person in people(doc):
+        for start, end in person.mentions:
+            found.append(Mention(start, end, "person", doc.text[start:end], person=person, gender=person.gender))
+    return found
+
+
+def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
+    """Titles used as names ("le responsable américain", "the PM"), not those introducing a named person."""
+    kn = knowledge(lang_of(doc))
+    found = []
+    for m in title_matches(doc):
+        if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
+            continue
+        end = _complement_end(doc, m.end)
+        text = doc.text[m.start : end]
+        gender = "f" if any(kn.feminine.finditer(doc.text[max(0, m.start - 4) : end])) else None
+        affiliation = next((a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc.text[m.end : end])), None)
+        found.append(Mention(m.start, end, "description", text, gender=gender, title_key=m.key, affiliation=affiliation,
+                             indefinite=_word_before(doc, m.start) in _INDEFINITE))
+    return found
+
+
+def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
+    """True when a person name follows a title closely ("le ministre X", "the chief, X")."""
+    return any(0 <= p.start - end <= 45 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc.text[end : p.start]) for p in persons)
+
+
+def _complement_end(doc: Doc, end: int) -> int:
+    """End of a title's complement: adjectives and "de/of ..." up to a comma, verb-like break or sentence end."""
+    m = re.match(r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian)\b|de\s+l'\w+|d'\w+|de\s+la\s+\w+|de\s+\w+|du\s+\w+|des\s+\w+|of\s+the\s+\w+|of\s+\w+))*",
+                 doc.text[end : end + 60])
+    return end + (m.end() if m else 0)
+
+
+def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
+    """Actors, institution words and ORG entities that no person or description already covers."""
+    raw = [(m.start, m.end, m.key) for m in _actor_matches(doc)]
+    raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc.text, folded(doc), cased(doc))]
+    raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
+    found: list[Mention] = []
+    for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
+        if any(t.start <= start < t.end for t in taken + found):
+            continue
+        text = doc.text[start:end]
+        if fold(text) in sp.documents:
+            continue
+        found.append(Mention(start, end, "institution", text, affiliation=code))
+    return found
+
+
+def _extend_institution(doc: Doc, end: int) -> int:
+    """Grow "ministère" into "ministère russe de la Défense" over adjectives and "de" complements."""
+    m = re.match(r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b|de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+))*",
+                 doc.text[end : end + 50])
+    return end + (m.end() if m else 0)
+
+
+def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
+    found = []
+    for tok in doc:
+        gender = sp.pronouns.get(fold(tok.text)) or sp.pronouns.get(fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else "")
+        if gender and tok.pos_ in ("PRON", ""):
+            found.append(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=gender))
+    return found
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """Every possible speaker mention of ``doc``, in text order (cached)."""
+    cached = doc.user_data.get("aidledger.speaker_mentions")
+    if cached is None:
+        sp = speech(lang_of(doc))
+        persons = _person_mentions(doc)
+        descriptions = _description_mentions(doc, persons)
+        institutions = _institution_mentions(doc, sp, persons + descriptions)
+        cached = sorted(persons + descriptions + institutions + _pronoun_mentions(doc, sp), key=lambda m: m.start)
+        doc.user_data["aidledger.speaker_mentions"] = cached
+    return cached
+
+
+def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
+    """A mention after a preposition ("à Prague", "in Kyiv") is a circumstance, not a speaker."""
+    before = _word_before(doc, m.start)
+    if before in _DETERMINERS:
+        before = _word_before(doc, m.start - len(before) - 1)
+    if agent_ok and before in sp.agents:
+        return True
+    tok = _token_at(doc, m.start)
+    if tok is not None and tok.i > 0:
+        prev = doc[tok.i - 1]
+        if prev.pos_ == "DET" and tok.i > 1:
+            prev = doc[tok.i - 2]
+        return prev.pos_ != "ADP"
+    return True
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+class Attributor:
+    """Resolves the cues of one Doc in text order, keeping the chain of speakers met so far."""
+
+    def __init__(self, doc: Doc, quote_spans: list[tuple[int, int]], sentences: list[tuple[int, int]]):
+        self.doc = doc
+        self.sp = speech(lang_of(doc))
+        self.quotes = quote_spans
+        self.sentences = sentences
+        self.mentions = mentions(doc)
+        self.history: list[tuple[int, Speaker]] = []
+
+    def inside_quote(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        return next((s for s in self.sentences if s[0] <= char < s[1]), (0, len(self.doc.text)))
+
+    # -- cues ---------------------------------------------------------------
+
+    def cues(self) -> list[Cue]:
+        """All cues of the doc, each with its speaker resolved against those before it."""
+        found: list[Cue] = []
+        for start, end, kind, token in self._raw_cues():
+            speaker = self._speaker_of(start, end, kind, token, found)
+            if speaker is not None:
+                self.history.append((start, speaker))
+            found.append(Cue(start, end, speaker))
+        return found
+
+    def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
+        raw: list[tuple[int, int, str, Token | None]] = []
+        for tok in self.doc:
+            lemma = fold(tok.lemma_ or tok.text)
+            if (lemma in self.sp.verbs or fold(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
+                    and not self.inside_quote(tok.idx):
+                raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
+        text, fd, cs = self.doc.text, folded(self.doc), cased(self.doc)
+        for m in self.sp.sources.finditer(text, fd, cs):
+            if not self.inside_quote(m.start):
+                raw.append((m.start, m.end, "source", None))
+        for m in self.sp.clause_sources.finditer(text, fd, cs):
+            head = text[self.sentence_of(m.start)[0] : m.start].strip()
+            if not self.inside_quote(m.start) and (not head or head[-1] in ",»”\"-•"):
+                raw.append((m.start, m.end, "source", None))
+        return sorted(raw, key=lambda r: r[0])
+
+    def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
+        if kind == "source":
+            return self._resolve(self._first_after(end, agent_ok=True))
+        assert tok is not None
+        if self._is_passive(tok):
+            agent = self._agent_after(tok)
+            return self._resolve(agent) if agent else None
+        agent = self._agent_after(tok)
+        if agent is not None:
+            return self._resolve(agent)
+        if tok.tag_ == "VBG" or "VerbForm=Ger" in str(tok.morph) or (tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i):
+            governing = next((c for c in reversed(done) if c.start == tok.head.idx), None)
+            if governing is not None:
+                return governing.speaker
+        group_start = self._group_start(tok)
+        pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
+        if pronoun is not None:  # "a-t-il ajouté"
+            return self._resolve(pronoun)
+        if self._opens_incise(group_start):
+            return self._resolve(self._first_after(end, agent_ok=False))
+        subject = self._subject(tok)
+        return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _is_passive(self, tok: Token) -> bool:
+        return any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
+
+    def _agent_after(self, tok: Token) -> Mention | None:
+        """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
+        for nxt in tok.doc[tok.i + 1 : tok.i + 4]:
+            if fold(nxt.text) in self.sp.agents:
+                return self._first_after(nxt.idx + len(nxt), agent_ok=True)
+            if nxt.pos_ not in ("ADV", "PUNCT", "NOUN", "PROPN") or nxt.is_punct:
+                break
+        return None
+
+    def _group_start(self, tok: Token) -> int:
+        """Start of the verb group: auxiliaries and clitics before the verb ("a-t-il ajouté")."""
+        i = tok.i
+        while i > 0 and (tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or tok.doc[i - 1].text.startswith("-")):
+            i -= 1
+        return tok.doc[i].idx
+
+    def _opens_incise(self, group_start: int) -> bool:
+        """True when the verb group follows a comma, a closing quote, a colon or a sentence start."""
+        head = self.doc.text[self.sentence_of(group_start)[0] : group_start].rstrip()
+        return not head or head[-1] in ",»”\"’:—–-)"
+
+    def _subject(self, tok: Token) -> Mention | None:
+        verb = tok.head if tok.dep_ in _AUX_DEPS else tok
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
+                found = self._mention_covering(child.idx)
+                if found is not None:
+                    return found
+                for sub in child.subtree:
+                    found = self._mention_covering(sub.idx)
+                    if found is not None and found.kind != "pronoun":
+                        return found
+        return None
+
+    def _mention_covering(self, char: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= char < m.end), None)
+
+    def _nearest_before(self, char: int) -> Mention | None:
+        sent_start = self.sentence_of(char)[0]
+        for m in reversed(self.mentions):
+            if m.end <= char and m.start >= sent_start and not self.inside_quote(m.start) and _eligible(self.doc, m, self.sp, False):
+                if self._crosses_quote(m.end, char):
+                    return None
+                return m
+        return None
+
+    def _crosses_quote(self, a: int, b: int) -> bool:
+        return any(a <= qs and qe <= b for qs, qe in self.quotes)
+
+    def _first_after(self, char: int, agent_ok: bool) -> Mention | None:
+        sent_end = self.sentence_of(char)[1]
+        limit = min(sent_end, char + _REACH * 8)
+        for m in self.mentions:
+            if char <= m.start < limit and not self.inside_quote(m.start):
+                if self._crosses_quote(char, m.start):
+                    return None
+                if agent_ok or _eligible(self.doc, m, self.sp, False):
+                    return m
+        return None
+
+    # -- resolution ----------------------------------------------------------
+
+    def _resolve(self, m: Mention | None) -> Speaker | None:
+        if m is None or m.indefinite:
+            return None
+        if m.kind == "person":
+            return self._from_person(m.person, m)
+        if m.kind == "institution":
+            return Speaker(name=_strip_determiner(m.text), mention=m, affiliation=m.affiliation)
+        if m.kind == "pronoun":
+            return self._resolve_pronoun(m)
+        return self._resolve_description(m)
+
+    def _from_person(self, person: Person | None, m: Mention) -> Speaker | None:
+        if person is None:
+            return None
+        return Speaker(name=person.name, mention=m, person=person, role=person.role, affiliation=person.affiliation)
+
+    def _resolve_pronoun(self, m: Mention) -> Speaker | None:
+        for _, speaker in reversed(self.history):
+            if _compatible(m.gender, speaker):
+                return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
+        previous = [p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)]
+        return self._from_person(previous[-1].person, m) if previous else None
+
+    def _resolve_description(self, m: Mention) -> Speaker | None:
+        """The person the article named with this title; else the current speaker; else the nearest untitled person."""
+        generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
+        persons = [p for p in people(self.doc) if p.mentions]
+        if not generic:
+            titled = [p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p)]
+            if titled:
+                return self._from_person(min(titled, key=lambda p: _distance(p, m.start)), m)
+        for _, speaker in reversed(self.history):
+            if speaker.person is not None and _compatible(m.gender, speaker):
+                return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
+        untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
+        return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m) if untitled else None
+
+
+def _strip_determiner(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and fold(words[0]) in _DETERMINERS:
+        return " ".join(words[1:])
+    for elided in ("l'", "l’"):
+        if text.lower().startswith(elided):
+            return text[2:]
+    return text
+
+
+def _gender_ok(want: str | None, have: str | None) -> bool:
+    return want is None or have is None or want == have or want == "n"
+
+
+def _compatible(gender: str | None, speaker: Speaker) -> bool:
+    if speaker.person is None:
+        return gender in (None, "m")
+    return _gender_ok(gender, speaker.person.gender)
+
+
+def _affiliation_ok(m: Mention, p: Person) -> bool:
+    return m.affiliation is None or p.affiliation is None or m.affiliation == p.affiliation
+
+
+def _distance(p: Person, char: int) -> int:
+    """Distance to the closest mention, earlier mentions preferred over later ones."""
+    return min(char - s if s <= char else 2 * (s - char) for s, _ in p.mentions)
