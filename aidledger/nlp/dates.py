@@ -169,17 +169,40 @@ def _patterns(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
             ("month_day", rf"{before}{lead_weekday}{month}\s+{_DAY}{suffix}(?:\s*,?\s*{_YEAR})?"),
             ("year_month_day", rf"{_YEAR}\s+{month}\s+{_DAY}"),
         ]
+    if data.get("embedded"):  # "— BFMTV (@BFMTV) June 16, 2022" in a French page
+        embedded = data["embedded"]
+        e_month = rf"(?P<m>{_alt(embedded['months'])})\.?"
+        e_suffix = rf"(?:{_alt(embedded['day_suffixes'])})?"
+        rules.append(("month_day", rf"{e_month}\s+{_DAY}{e_suffix}\s*,\s*{_YEAR}"))
     return tuple(rules)
+
+
+def _embedded(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Month names and day suffixes of the languages whose dates the copy embeds.
+
+    Pages quote tweets and wires with their own dates ("June 16, 2022"), so a
+    language lists in ``embedded_languages`` those whose full dates (with a
+    year, to stay unambiguous) are read too.
+    """
+    months: dict[str, int] = {}
+    suffixes: list[str] = []
+    for other in data.get("embedded_languages", []):
+        other_data = load(other).section("dates")
+        months.update(other_data.get("months", {}))
+        suffixes += other_data.get("day_suffixes", [])
+    return {"months": months, "day_suffixes": suffixes} if months else {}
 
 
 @functools.cache
 def grammar(lang: str) -> _Grammar:
     """The compiled date grammar of a language, built once per process."""
     data = load(lang).section("dates")
+    data = {**data, "embedded": _embedded(data)}
     months = {_norm(k): int(v) for k, v in data.get("months", {}).items()}
+    embedded_months = {_norm(k): int(v) for k, v in data["embedded"].get("months", {}).items()}
     return _Grammar(
         rules=tuple((name, re.compile(rf"(?<!\w){src}(?!\w)")) for name, src in _patterns(data)),
-        months=months,
+        months={**embedded_months, **months},
         full_months=_full_month_names(months),
         weekdays={_norm(k): int(v) for k, v in data.get("weekdays", {}).items()},
         relative={_norm(k): int(v) for k, v in data.get("relative", {}).items()},
@@ -205,9 +228,10 @@ def _candidates(haystack: str, gram: _Grammar) -> list[_Candidate]:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for a day the calendar lacks, so a bad match never raises."""
     try:
         return dt.date(year, month, day)
-    except ValueError:  # "31 février": a day the calendar lacks
+    except ValueError:  # "31 février"
         return None
 
 
@@ -244,6 +268,7 @@ def _calendar_day(day: int, month: int, year: int | None, weekday: int | None, s
 
 
 def _explicit(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
+    """A calendar date whose parts the pattern captured; a stated weekday helps find the year."""
     g = c.groups
     year = int(g["y"]) if "y" in g else None
     month = gram.months.get(_norm(g["m"])) if not g["m"].isdigit() else int(g["m"])
@@ -281,12 +306,14 @@ def _weekday(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date
 
 
 def _relative(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
+    """A relative word ("hier", "tomorrow") or a time of this day ("ce matin")."""
     offset = gram.relative.get(_norm(c.groups.get("rel", "")), 0)  # "ce matin": today
     value = ctx.published + dt.timedelta(days=offset) if ctx.published is not None else None
     return RELATIVE, value, None
 
 
 def _vague(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
+    """No day to resolve; a stated year ("en 2024", "février 2022") is kept."""
     return VAGUE, None, int(c.groups["y"]) if "y" in c.groups else None
 
 
