@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -203,3 +204,20 @@ def test_component_sets_doc_dates() -> None:
     doc._.published = dt.date(2024, 5, 10)
     doc = DateRecognizer()(doc)
     assert [(m.text, m.value) for m in doc._.dates] == [("jeudi", dt.date(2024, 5, 9))]
+
+
+def test_factory_is_registered_with_spacy() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("aidledger_dates")
+    doc = nlp.make_doc("The bank approved the grant yesterday.")
+    doc._.published = WEDNESDAY
+    assert [(m.text, m.value) for m in nlp(doc)._.dates] == [("yesterday", dt.date(2024, 5, 7))]
+
+
+def test_full_english_date_embedded_in_a_french_page() -> None:
+    m = only("Le canon a été livré. — Agence (@agence) March 4, 2023", "fr", None)
+    assert (m.text, m.value) == ("March 4, 2023", dt.date(2023, 3, 4))
+
+
+def test_bare_english_month_in_french_text_is_not_a_date() -> None:
+    assert mentions("Le groupe May a joué le 14 à Lyon.", "fr", WEDNESDAY) == []
