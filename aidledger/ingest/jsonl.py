@@ -48,11 +48,11 @@ def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 def _document(line: bytes, source: str) -> Document:
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise Unreadable(f"not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise Unreadable(f"malformed JSON ({exc.msg}, column {exc.colno})") from None
+        raise Unreadable(f"malformed JSON ({exc})") from None
     if not isinstance(obj, dict):
         raise Unreadable("not a JSON object")
     text = obj.get("text")
