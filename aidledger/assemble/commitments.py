@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from aidledger.assemble.parties import pick_parties, roles
+from aidledger.assemble.parties import SUBJECT_AFTER, pick_parties
 from aidledger.lang import load
 from aidledger.nlp import folded, lang_of
 from aidledger.nlp.actors import Actor
@@ -35,7 +35,9 @@ from aidledger.schema import Commitment, Span
 BLOCKING = ("cumulative", "request", "refusal", "sale", "unit_price", "background")
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
-RIGHT_WINDOW = 45
+RIGHT_WINDOW = 60
+#: What ends the clause of an amount on its right: punctuation or a relative/temporal conjunction.
+_CLAUSE_END = re.compile(r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|who|as|while|when|after|après)\s", re.IGNORECASE)
 #: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
 SAME_AMOUNT = 0.02
 #: Sentences after a package's own that may still describe it.
@@ -102,6 +104,7 @@ class Assembler:
     # ----------------------------------------------------------------- candidates
     def commitments(self) -> list[Commitment]:
         candidates = [c for c in (self._candidate(i, m) for i, m in enumerate(self.money)) if c is not None]
+        candidates = [c for c in candidates if not self._restates_conversion(c)]
         self._fill_parties(candidates)
         kept = self._merge_restated(candidates)
         kept = [c for c in kept if not self._is_part(c, kept)]
@@ -113,16 +116,19 @@ class Assembler:
         for other in self.money[:index]:
             if other.end <= money.start and other.end > left and not self._is_conversion_of(other, index):
                 left = other.end
-        right = min(unit[1], money.end + RIGHT_WINDOW)
         end = money.end
-        for j, other in enumerate(self.money[index + 1 :], index + 1):
+        following = len(self.text)
+        for other in self.money[index + 1 :]:
             if other.conversion_of == index:
                 end = other.end
-                right = min(unit[1], end + RIGHT_WINDOW)
             elif other.start >= end:
-                right = min(right, other.start)
+                following = other.start
                 break
-        return left, right
+        if self.text[end : end + 1] == ")":
+            end += 1
+        clause_end = _CLAUSE_END.search(self.text, end, min(unit[1], end + RIGHT_WINDOW))
+        right = clause_end.start() if clause_end else min(unit[1], end + RIGHT_WINDOW)
+        return left, min(right, following)
 
     def _is_conversion_of(self, other: Money, index: int) -> bool:
         return other.conversion_of is not None and other.conversion_of == index
@@ -165,10 +171,18 @@ class Assembler:
         return [a for a in self.actors if start <= a.start < end]
 
     def _fill_parties(self, candidates: list[Candidate]) -> None:
-        main_donor, main_recipient = self._document_parties()
+        """Donor and recipient of each candidate; a sentence that names neither continues the article's."""
+        readings = [
+            pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang) for c in candidates
+        ]
+        main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= SUBJECT_AFTER)
+        main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient)
         previous: Candidate | None = None
-        for cand in candidates:
-            donor, recipient = pick_parties(self.doc, self.folded, self._unit_actors(cand.unit), cand.anchor, self.lang)
+        for cand, (donor_reading, recipient_reading) in zip(candidates, readings):
+            donor = donor_reading.actor if donor_reading else None
+            recipient = recipient_reading.actor if recipient_reading else None
+            if donor and donor_reading.donor < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
+                donor, recipient = None, recipient or donor  # a bare mention of the article's recipient
             if donor is None:
                 donor = previous.donor if previous and previous.donor else main_donor
             if recipient is None or (donor is not None and recipient.code == donor.code):
@@ -176,25 +190,6 @@ class Assembler:
                 recipient = fallback if fallback is None or donor is None or fallback.code != donor.code else None
             cand.donor, cand.recipient = donor, recipient
             previous = cand
-
-    def _document_parties(self) -> tuple[Actor | None, Actor | None]:
-        """The article's main donor and recipient, for sentences that name neither."""
-        donors: Counter[str] = Counter()
-        recipients: Counter[str] = Counter()
-        first: dict[str, Actor] = {}
-        for actor in self.actors:
-            first.setdefault(actor.code, actor)
-            r = roles(self.doc, self.folded, actor, self.lang)
-            if r.excluded:
-                continue
-            if r.recipient >= 2:
-                recipients[actor.code] += 1
-            elif r.donor >= 2:
-                donors[actor.code] += 1
-        recipient = first[recipients.most_common(1)[0][0]] if recipients else None
-        donor_codes = [code for code, _ in donors.most_common() if not recipient or code != recipient.code]
-        donor = first[donor_codes[0]] if donor_codes else None
-        return donor, recipient
 
     # ------------------------------------------------------------------ filtering
     def _resolved_currency(self, cand: Candidate) -> str | None:
@@ -219,6 +214,14 @@ class Assembler:
         tld = host.rsplit(".", 1)[-1]
         return (self.data.section("currencies").get("outlet_tlds") or {}).get(tld)
 
+    def _restates_conversion(self, cand: Candidate) -> bool:
+        """A headline giving only the converted figure ("over 6 bln euros") of a bracketed conversion."""
+        return any(
+            m.is_conversion and m.currency == cand.money.currency
+            and abs(m.amount - cand.money.amount) <= SAME_AMOUNT * max(m.amount, cand.money.amount)
+            for m in self.money
+        )
+
     def _same_amount(self, a: Candidate, b: Candidate) -> bool:
         if not (a.money and b.money) or self._resolved_currency(a) != self._resolved_currency(b):
             return False
@@ -234,7 +237,7 @@ class Assembler:
         """One candidate per amount: a headline and its article, or a repeated sentence, are one."""
         kept: list[Candidate] = []
         for cand in candidates:
-            twin = next((k for k in kept if self._same_parties(k, cand) and self._same_amount(k, cand)), None)
+            twin = next((k for k in kept if self._same_amount(k, cand)), None)
             if twin is None:
                 kept.append(cand)
             elif _precision(cand.money.amount) > _precision(twin.money.amount):
@@ -248,6 +251,7 @@ class Assembler:
         bigger = [
             k for k in kept
             if k is not cand and k.money and self._same_parties(k, cand)
+            and (cand.is_part or 0 <= cand.unit - k.unit <= CONTINUATION)
             and self._resolved_currency(k) == self._resolved_currency(cand)
             and k.money.amount > cand.money.amount * (1 + SAME_AMOUNT)
         ]
@@ -362,6 +366,16 @@ class Assembler:
             announcer=self._announcer(cand),
             evidence=Span(start=start, end=end, text=self.text[start:end]),
         )
+
+
+def _most_common(actors: Iterable[Actor]) -> Actor | None:
+    """The actor whose code is named most often (the first mention of it)."""
+    first: dict[str, Actor] = {}
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        first.setdefault(actor.code, actor)
+        counts[actor.code] += 1
+    return first[counts.most_common(1)[0][0]] if counts else None
 
 
 def _precision(amount: float) -> int:

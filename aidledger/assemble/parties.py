@@ -84,46 +84,60 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
 
 @dataclass(frozen=True)
 class Roles:
-    """What the context says of one actor mention."""
+    """What the context says of one actor mention, for an amount at a given position."""
 
     actor: Actor
-    recipient: int  # strength of the recipient reading
-    donor: int  # strength of the donor reading
+    recipient: int  # strength of the recipient reading, 0 = none
+    donor: int  # strength of the donor reading, 0 = none
     excluded: bool
 
 
-def roles(doc: Doc, folded_text: str, actor: Actor, lang: str) -> Roles:
-    """Score one actor mention as recipient and as donor."""
+#: Strengths of the donor reading, strongest first.
+AGENT, SUBJECT_BEFORE, BEFORE, SUBJECT_AFTER = 5, 4, 1, 2
+#: Strengths of the recipient reading.
+MARKED, LOCATED = 3, 2
+
+
+def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int) -> Roles:
+    """Score one actor mention as recipient and as donor of the amount at ``anchor``."""
     m = markers(lang)
     before = _preceding(folded_text, actor.start)
     if _ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
-    recipient = 3 if _ends_with(before, m.recipient) else 2 if _ends_with(before, m.location) else 0
     role = syntactic_role(doc, actor)
-    donor = 3 if (_ends_with(before, m.agent) or role == "agent") else 2 if role == "subject" else 0
-    if recipient and donor < 3:
-        donor = 0
+    is_before = actor.start < anchor
+    if _ends_with(before, m.agent) or role == "agent":
+        return Roles(actor, 0, AGENT, False)
+    if role == "subject":
+        return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
+    recipient = 0
+    if not _possessive(folded_text, actor.end):
+        if _ends_with(before, m.recipient):
+            recipient = MARKED
+        elif _ends_with(before, m.location) and actor.kind != "demonyms":
+            recipient = LOCATED
+    donor = BEFORE if is_before and not recipient else 0
     return Roles(actor, recipient, donor, False)
+
+
+def _possessive(folded_text: str, end: int) -> bool:
+    """"Germany's commitment": the actor qualifies a noun, it is not itself the complement."""
+    return folded_text[end : end + 2] in ("'s", "' ")
 
 
 def pick_parties(
     doc: Doc, folded_text: str, actors: list[Actor], anchor: int, lang: str
-) -> tuple[Actor | None, Actor | None]:
-    """(donor, recipient) among the actors of a sentence, for an amount at ``anchor``."""
-    scored = [roles(doc, folded_text, a, lang) for a in actors]
-    scored = [r for r in scored if not r.excluded]
+) -> tuple[Roles | None, Roles | None]:
+    """(donor, recipient) readings among the actors of a sentence, for an amount at ``anchor``."""
+    scored = [r for r in (roles(doc, folded_text, a, lang, anchor) for a in actors) if not r.excluded]
     recipient = _best(scored, lambda r: r.recipient, anchor)
     remaining = [r for r in scored if recipient is None or r.actor.code != recipient.actor.code]
     donor = _best(remaining, lambda r: r.donor, anchor)
-    if donor is None:
-        before = [r for r in remaining if r.actor.start < anchor and r.recipient == 0]
-        after = [r for r in remaining if r.actor.start >= anchor and r.recipient == 0]
-        donor = before[0] if before else (after[0] if after else None)
     if recipient is None:
         others = [r for r in scored if donor is None or r.actor.code != donor.actor.code]
         after = [r for r in others if r.actor.start >= anchor]
-        recipient = after[0] if after else None
-    return (donor.actor if donor else None, recipient.actor if recipient else None)
+        recipient = after[0] if after else (others[-1] if others else None)
+    return donor, recipient
 
 
 def _best(scored: list[Roles], key, anchor: int) -> Roles | None:

@@ -56,11 +56,16 @@ def find_actors(doc: Doc) -> list[Actor]:
     """Actor mentions of a Doc, in text order."""
     found = []
     for match in gazetteer(lang_of(doc)).finditer(doc.text, folded(doc), cased(doc)):
-        if match.key == _SKIP:
+        if match.key == _SKIP or _is_prefix(doc.text, match.end):
             continue
         kind, code = match.key.split(":", 1)
         found.append(Actor(match.start, match.end, match.text, code, kind))
     return found
+
+
+def _is_prefix(text: str, end: int) -> bool:
+    """"EU-hosted", "US-led", "Russian-backed": the name only qualifies what follows."""
+    return text[end : end + 1] in "-‑" and text[end + 1 : end + 2].islower() if end < len(text) else False
 
 
 class ActorsComponent:
