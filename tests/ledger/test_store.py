@@ -1,0 +1,121 @@
+"""Storing articles on SQLite and PostgreSQL: idempotence, atomicity, package fields, conversions, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from aidledger.ledger import Ledger, Stored
+from aidledger.ledger.models import Article, Entity, Mention, Package, PackageStage, Quote
+from aidledger.schema import Entity as EntityRecord
+from aidledger.schema import Quote as QuoteRecord
+from aidledger.schema import Span
+from tests.ledger import corpus
+from tests.ledger.records import article, commitment, one_commitment_article
+
+TEXT = "The United States will provide $325 million in military aid to Ukraine, Antony Blinken said on Tuesday."
+
+
+def _count(ledger: Ledger, model) -> int:
+    with ledger.sessions() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def test_storing_the_corpus_groups_it_as_the_pure_merge_does(db_url):
+    ledger = Ledger(db_url)
+    rows = sorted(corpus.load(), key=lambda row: (row[1].published, row[1].id))
+    for _label, document, extraction in rows:
+        ledger.add(document, extraction)
+    with ledger.sessions() as session:
+        stored = session.execute(select(Mention.package_id, Article.source_id).join(Mention.article)).all()
+    groups: dict[int, list[str]] = {}
+    for package_id, source_id in stored:
+        groups.setdefault(package_id, []).append(source_id)
+    precision, recall = corpus.precision_recall(groups.values(), corpus.gold_groups(rows))
+    assert (precision, recall) == (1.0, 1.0)
+
+
+def test_an_article_is_stored_with_its_mentions_quotes_and_entities(db_url):
+    ledger = Ledger(db_url)
+    document, extraction = article(
+        "blinken", TEXT, "2023-06-13", "https://www.state.gov/x",
+        [commitment(TEXT, amount=325e6, currency="USD", date="2023-06-13", items=["air_defense", "anti_tank"])],
+        quotes=[QuoteRecord(speaker="Antony Blinken", quote="We stand with Ukraine", start=5, end=26)],
+        entities=[EntityRecord(name="Ukraine", label="GPE", code="UKR", mentions=[Span(start=60, end=67, text="Ukraine")])],
+    )
+    assert ledger.add(document, extraction).new
+    with ledger.sessions() as session:
+        stored = session.scalars(select(Article)).one()
+        assert (stored.outlet, stored.n_commitments, stored.published) == ("state.gov", 1, dt.date(2023, 6, 13))
+        mention = stored.mentions[0]
+        assert (mention.evidence_start, mention.evidence_end, mention.evidence) == (0, len(TEXT), TEXT)
+        assert sorted(i.item for i in mention.items) == ["air_defense", "anti_tank"]
+        assert session.scalars(select(Quote)).one().speaker == "Antony Blinken"
+        assert session.scalars(select(Entity)).one().spans == [[60, 67]]
+
+
+def test_storing_the_same_input_again_adds_nothing(db_url):
+    ledger = Ledger(db_url)
+    document, extraction = one_commitment_article("a", TEXT, "2023-06-13", "https://example.org/a", amount=325e6, currency="USD")
+    assert ledger.add(document, extraction) == Stored(new=True, mentions=1, packages=1)
+    assert ledger.add(document, extraction) == Stored(new=False)
+    same_url = document.model_copy(update={"id": "other", "text": TEXT + " Updated."})
+    same_id = document.model_copy(update={"url": None, "text": TEXT + " Corrected."})
+    assert not ledger.add(same_url, extraction).new
+    assert not ledger.add(same_id, extraction).new
+    assert (_count(ledger, Article), _count(ledger, Mention), _count(ledger, Package)) == (1, 1, 1)
+
+
+def test_a_package_carries_usd_and_eur_at_the_announcement_dates_ecb_rate(db_url):
+    ledger = Ledger(db_url)
+    text = "Germany will provide 2.7 billion euros in military aid to Ukraine."
+    ledger.add(*one_commitment_article("de", text, "2023-05-13", donor="DEU", amount=2.7e9, currency="EUR"))
+    with ledger.sessions() as session:
+        package = session.scalars(select(Package)).one()
+    assert package.fx_date == dt.date(2023, 5, 12)  # 13 May 2023 was a Saturday
+    assert package.amount_eur == pytest.approx(2.7e9)
+    assert package.amount_usd == pytest.approx(2.7e9 * package.fx_rate)
+    assert package.fx_note is None
+
+
+def test_a_package_in_a_currency_without_ecb_rate_is_stored_unconverted_with_a_note(db_url):
+    ledger = Ledger(db_url)
+    text = "Lithuania handed Ukraine equipment worth 1.5 billion hryvnias."
+    ledger.add(*one_commitment_article("lt", text, "2024-03-15", donor="LTU", amount=1.5e9, currency="UAH"))
+    with ledger.sessions() as session:
+        package = session.scalars(select(Package)).one()
+    assert (package.amount, package.currency, package.amount_usd, package.fx_rate) == (1.5e9, "UAH", None, None)
+    assert "UAH" in package.fx_note
+
+
+def test_a_package_keeps_its_stage_history_with_the_evidence_of_each_step(db_url):
+    ledger = Ledger(db_url)
+    steps = [
+        ("leak", "The US is set to announce a $300 million package for Ukraine.", "2023-05-30", "anticipated"),
+        ("announce", "The Pentagon announced $300 million in aid for Ukraine.", "2023-05-31", "announced"),
+        ("deliver", "The $300 million package has been delivered to Ukraine.", "2023-09-01", "delivered"),
+    ]
+    for id_, text, day, stage in steps:
+        ledger.add(*one_commitment_article(id_, text, day, amount=300e6, currency="USD", stage=stage))
+    with ledger.sessions() as session:
+        package = session.scalars(select(Package)).one()
+        history = [(s.stage, str(s.date), s.evidence) for s in session.scalars(select(PackageStage).order_by(PackageStage.date))]
+    assert (package.stage, str(package.date)) == ("delivered", "2023-05-31")
+    assert history == [(stage, day, text) for _id, text, day, stage in steps]
+
+
+def test_a_document_the_database_refuses_leaves_nothing_behind(db_url):
+    ledger = Ledger(db_url)
+    text = "Canada will provide $500 million to Ukraine."
+    document, extraction = article(
+        "nul", text, "2023-06-10", None, [commitment(text, donor="CAN", amount=500e6, currency="CAD", date="2023-06-10")],
+        entities=[EntityRecord(name="Kyiv\x00", label="GPE")],  # PostgreSQL refuses NUL characters in text
+    )
+    try:
+        ledger.add(document, extraction)
+    except Exception:
+        assert (_count(ledger, Article), _count(ledger, Mention), _count(ledger, Package)) == (0, 0, 0)
+    else:
+        assert (_count(ledger, Article), _count(ledger, Mention), _count(ledger, Entity)) == (1, 1, 1)
