@@ -13,6 +13,7 @@ assembly share them (:func:`people`, :func:`full_name`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -63,6 +64,7 @@ class Knowledge:
     feminine: Gazetteer
     particles: frozenset[str]
     canonical_org: dict[str, str]
+    speech_verbs: frozenset[str]
 
 
 def _actor_tables(lang: str) -> dict[str, dict[str, list[str]]]:
@@ -90,10 +92,12 @@ def knowledge(lang: str) -> Knowledge:
         feminine=Gazetteer({"f": roles.get("feminine", [])}),
         particles=frozenset(load(lang).section("entities_name_particles")),
         canonical_org=english,
+        speech_verbs=frozenset(fold(v) for v in load(lang).section("speech").get("verbs", [])),
     )
 
 
-def _actor_matches(doc: Doc) -> list[Match]:
+def actor_matches(doc: Doc) -> list[Match]:
+    """Countries, metonyms and organisations of the ``actors`` data in the doc, cached."""
     cached = doc.user_data.get("aidledger.actor_matches")
     if cached is None:
         cached = doc.user_data["aidledger.actor_matches"] = list(
@@ -114,7 +118,7 @@ def title_matches(doc: Doc) -> list[Match]:
 
 def actor_at(doc: Doc, start: int, end: int) -> Match | None:
     """The actor (country, metonym, organisation) matched exactly over ``start:end``, if any."""
-    return next((m for m in _actor_matches(doc) if m.start <= start and m.end >= end), None)
+    return next((m for m in actor_matches(doc) if m.start <= start and m.end >= end), None)
 
 
 def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[int, int]:
@@ -159,13 +163,40 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         text = doc.text[start:end].strip(" ,.'’")
         end = start + len(text)
+        start = _after_title(doc, start, end)
+        text = doc.text[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
         spans[(start, end)] = None
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold(tok.head.lemma_) in kn.speech_verbs \
+                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not any(s <= tok.idx < e for s, e in spans):
+            spans[(tok.idx, tok.idx + len(tok))] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+def _after_title(doc: Doc, start: int, end: int) -> int:
+    """Start of a name once a title the NER took in is cut off ("Président Poutine" → "Poutine")."""
+    for m in title_matches(doc):
+        if m.start <= start < m.end < end:
+            return m.end + len(doc.text[m.end : end]) - len(doc.text[m.end : end].lstrip())
+    return start
+
+
+def _more_mentions(doc: Doc, people: list[Person]) -> None:
+    """Mentions by last name alone that the NER missed ("Sunak stated", "Albanese said")."""
+    taken = [m for p in people for m in p.mentions]
+    for tok in doc:
+        if not tok.is_title or len(tok) < 3 or any(s <= tok.idx < e for s, e in taken):
+            continue
+        person = next((p for p in people if p.last == fold(tok.text)), None)
+        if person is not None:
+            person.mentions.append((tok.idx, tok.idx + len(tok)))
+    for person in people:
+        person.mentions.sort()
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
@@ -196,11 +227,13 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str | None]]) -> list[Person]
     return people
 
 
-def _title_before(doc: Doc, start: int) -> Match | None:
+def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match | None:
     """A title ending just before a name, with at most a short complement between ("ministre américain de la Défense")."""
     best = None
     for m in title_matches(doc):
         gap = doc.text[m.end : start]
+        if any(m.end <= s < start for s, _ in names):
+            continue
         if m.end <= start and len(gap) <= _TITLE_REACH and not any(c in gap for c in ".;:()\n\"«»“”") and gap.count(",") <= 1:
             if gap.count(",") == 0 or gap.rstrip().endswith(","):
                 best = m
@@ -208,24 +241,29 @@ def _title_before(doc: Doc, start: int) -> Match | None:
 
 
 def _title_after(doc: Doc, end: int) -> Match | None:
-    """A title in apposition right after a name ("Jan Egeland, secrétaire général du NRC")."""
+    """A title in apposition right after a name, closed by a comma or a full stop ("Jan Egeland, secrétaire général du NRC.")."""
     rest = doc.text[end : end + 24]
     lead = len(rest) - len(rest.lstrip(", "))
     if not rest.startswith(","):
         return None
     words = rest[lead:].split()
     skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
-    return next((m for m in title_matches(doc) if m.start in (end + lead, end + lead + skip)), None)
+    for m in title_matches(doc):
+        if m.start in (end + lead, end + lead + skip) and doc.text[complement_end(doc, m.end) :].lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
+            return m
+    return None
 
 
-def _complement(doc: Doc, title: Match, limit: int) -> str:
-    """Text from a title to where its complement ends (a comma, a name, a sentence end)."""
-    text = doc.text[title.start : limit]
-    for stop in (",", ".", ";", "(", "\n", " qui ", " who "):
-        cut = text.find(stop, len(title.text))
-        if cut != -1:
-            text = text[:cut]
-    return text.strip()
+def complement_end(doc: Doc, end: int) -> int:
+    """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine")."""
+    m = _COMPLEMENT.match(doc.text, end)
+    return m.end() if m else end
+
+
+_COMPLEMENT = re.compile(
+    r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
+    r"|(?:de\s+la|de\s+l'|d'|de|du|des|of\s+the|of)\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"
+)
 
 
 def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
@@ -238,13 +276,13 @@ def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
 
 def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
     """Give each person the first title the article attaches to one of their mentions."""
+    taken = [m for p in people for m in p.mentions]
     for person in people:
         for start, end in person.mentions:
-            title = _title_before(doc, start)
-            role = _complement(doc, title, start) if title else None
+            title = _title_before(doc, start, taken)
             if title is None:
                 title = _title_after(doc, end)
-                role = _complement(doc, title, len(doc.text)) if title else None
+            role = doc.text[title.start : min(complement_end(doc, title.end), start if title.end <= start else len(doc.text))].strip(" ,") if title else None
             if title is None:
                 continue
             person.title_key, person.role = title.key, role
@@ -260,6 +298,7 @@ def people(doc: Doc) -> list[Person]:
     if cached is None:
         kn = knowledge(lang_of(doc))
         cached = _cluster(doc, _person_spans(doc, kn))
+        _more_mentions(doc, cached)
         _assign_titles(doc, cached, kn)
         doc.user_data["aidledger.people"] = cached
     return cached
@@ -318,7 +357,7 @@ def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
     """Countries, metonyms and organisations of the actors data, one entity per code."""
     found: dict[str, Entity] = {}
     org_codes = set(_actor_tables(lang_of(doc)).get("organisations", {}))
-    for m in _actor_matches(doc):
+    for m in actor_matches(doc):
         if m.key not in found:
             if m.key in org_codes:
                 found[m.key] = Entity(name=kn.canonical_org.get(m.key, m.key), label="ORG", code=m.key)

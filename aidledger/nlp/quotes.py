@@ -109,12 +109,20 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
     inside = [c for c in cues if frame[0] <= c.start < frame[1] and not (q.open_at <= c.start < q.outer_end)]
     after = [c for c in inside if c.start >= q.outer_end]
     before = [c for c in inside if c.start < q.open_at]
-    adjacent = [c for c in after if len(_WORD.findall(doc.text[q.outer_end : c.start])) <= 6 and not re.search(r"[«»“”\"„]", doc.text[q.outer_end : c.start])]
+    adjacent = [c for c in after if _adjacent(doc, q, c)]
     for group in (adjacent[:1], list(reversed(before)), after):
         for cue in group:
             if cue.speaker is not None:
                 return cue.speaker
     return None
+
+
+def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:
+    """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il'."""
+    gap = doc.text[q.outer_end : cue.start]
+    if len(_WORD.findall(gap)) > 6 or re.search(r"[«»“”\"„.!?]", gap):
+        return False
+    return not gap.strip() or gap.lstrip().startswith(",") or doc.text[q.start : q.end].rstrip().endswith(",")
 
 
 def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, folded, lang_of
-from aidledger.nlp.entities import Person, _actor_matches, knowledge, people, title_matches
+from aidledger.nlp.entities import Person, actor_matches, complement_end, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -129,7 +129,7 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     for m in title_matches(doc):
         if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
             continue
-        end = _complement_end(doc, m.end)
+        end = complement_end(doc, m.end)
         text = doc.text[m.start : end]
         gender = "f" if any(kn.feminine.finditer(doc.text[max(0, m.start - 4) : end])) else None
         affiliation = next((a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc.text[m.end : end])), None)
@@ -140,24 +140,18 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
     """True when a person name follows a title closely ("le ministre X", "the chief, X")."""
-    return any(0 <= p.start - end <= 45 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc.text[end : p.start]) for p in persons)
-
-
-def _complement_end(doc: Doc, end: int) -> int:
-    """End of a title's complement: adjectives and "de/of ..." up to a comma, verb-like break or sentence end."""
-    m = re.match(r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian)\b|de\s+l'\w+|d'\w+|de\s+la\s+\w+|de\s+\w+|du\s+\w+|des\s+\w+|of\s+the\s+\w+|of\s+\w+))*",
-                 doc.text[end : end + 60])
-    return end + (m.end() if m else 0)
+    return any(0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc.text[end : p.start]) for p in persons)
 
 
 def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
     """Actors, institution words and ORG entities that no person or description already covers."""
-    raw = [(m.start, m.end, m.key) for m in _actor_matches(doc)]
+    raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
     raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc.text, folded(doc), cased(doc))]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
+    regions = [(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)]
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
-        if any(t.start <= start < t.end for t in taken + found):
+        if any(s <= start < e for s, e in regions + [(f.start, f.end) for f in found]):
             continue
         text = doc.text[start:end]
         if fold(text) in sp.documents:
@@ -211,6 +205,12 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
     return True
 
 
+def _is_participle(tok: Token) -> bool:
+    """A gerund or present participle ("adding", "ajoutant"), which has no subject of its own."""
+    morph = str(tok.morph)
+    return tok.tag_ == "VBG" or "VerbForm=Ger" in morph or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -259,7 +259,7 @@ class Attributor:
                 raw.append((m.start, m.end, "source", None))
         for m in self.sp.clause_sources.finditer(text, fd, cs):
             head = text[self.sentence_of(m.start)[0] : m.start].strip()
-            if not self.inside_quote(m.start) and (not head or head[-1] in ",»”\"-•"):
+            if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
                 raw.append((m.start, m.end, "source", None))
         return sorted(raw, key=lambda r: r[0])
 
@@ -273,10 +273,8 @@ class Attributor:
         agent = self._agent_after(tok)
         if agent is not None:
             return self._resolve(agent)
-        if tok.tag_ == "VBG" or "VerbForm=Ger" in str(tok.morph) or (tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i):
-            governing = next((c for c in reversed(done) if c.start == tok.head.idx), None)
-            if governing is not None:
-                return governing.speaker
+        if _is_participle(tok):
+            return self._governing_speaker(tok, done)
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -285,6 +283,14 @@ class Attributor:
             return self._resolve(self._first_after(end, agent_ok=False))
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _governing_speaker(self, tok: Token, done: list[Cue]) -> Speaker | None:
+        """A participle ("adding", "ajoutant") speaks for the cue before it in its sentence, or for its head's subject."""
+        sent_start = self.sentence_of(tok.idx)[0]
+        previous = next((c for c in reversed(done) if c.start >= sent_start), None)
+        if previous is not None:
+            return previous.speaker
+        return self._resolve(self._subject(tok.head))
 
     def _is_passive(self, tok: Token) -> bool:
         return any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
@@ -311,16 +317,14 @@ class Attributor:
         return not head or head[-1] in ",»”\"’:—–-)"
 
     def _subject(self, tok: Token) -> Mention | None:
+        """The mention in the verb's subject, a person preferred ("Le président du Conseil européen, Antonio Costa, a ...")."""
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
-                found = self._mention_covering(child.idx)
-                if found is not None:
-                    return found
-                for sub in child.subtree:
-                    found = self._mention_covering(sub.idx)
-                    if found is not None and found.kind != "pronoun":
-                        return found
+                found = [m for m in (self._mention_covering(sub.idx) for sub in child.subtree) if m is not None]
+                best = next((m for m in found if m.kind == "person"), None) or self._mention_covering(child.idx) or next(iter(found), None)
+                if best is not None:
+                    return best
         return None
 
     def _mention_covering(self, char: int) -> Mention | None:
@@ -381,7 +385,10 @@ class Attributor:
         if not generic:
             titled = [p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p)]
             if titled:
-                return self._from_person(min(titled, key=lambda p: _distance(p, m.start)), m)
+                return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
+        same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
+        if same_country:
+            return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
         for _, speaker in reversed(self.history):
             if speaker.person is not None and _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
@@ -404,8 +411,9 @@ def _gender_ok(want: str | None, have: str | None) -> bool:
 
 
 def _compatible(gender: str | None, speaker: Speaker) -> bool:
+    """Pronouns ("il", "she") continue a person's speech, not an institution's."""
     if speaker.person is None:
-        return gender in (None, "m")
+        return False
     return _gender_ok(gender, speaker.person.gender)
 
 
