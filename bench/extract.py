@@ -1,0 +1,170 @@
+"""Throughput of aidledger's extraction against the bare spaCy model it is built on, on one core.
+
+Articles are assembled at run time from the French and English texts of
+``../shared/eval/dev.jsonl`` (nothing from there is stored in the repository):
+each article joins three passages of one language, with sentences shuffled,
+digits redrawn and some capitalised names swapped, so that no two articles are
+alike and spaCy's caches do not flatter either side.
+
+Prints articles/s and words/s for aidledger (``aidledger.extract_documents``)
+and for ``nlp.pipe`` of the bare model on the same texts, the peak resident
+memory, and as last line ``ratio=X.XX`` (aidledger throughput / bare).
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: set before numpy/spaCy are imported, or their thread pools are already sized.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "eval" / "dev.jsonl"
+LANGS = ("fr", "en")
+PASSAGES_PER_ARTICLE = 3
+
+_SENTENCE_END = re.compile(r"(?<=[.!?»\"])\s+|\n+")
+_NAME = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][a-zà-ÿ]{2,}")
+_DIGIT = re.compile(r"\d")
+
+
+def pin_to_one_core() -> None:
+    """Run on CPU 0 only, where the OS allows it, so results compare across machines of any size."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})
+
+
+def load_passages(path: Path) -> dict[str, list[str]]:
+    """The dev texts per language (fr, en)."""
+    passages: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("lang") in passages and row.get("text"):
+                passages[row["lang"]].append(row["text"])
+    return passages
+
+
+def vary(text: str, names: list[str], rng: random.Random) -> str:
+    """``text`` with its sentences shuffled, its digits redrawn and about a third of its names swapped."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    rng.shuffle(sentences)
+    text = " ".join(sentences)
+    text = _DIGIT.sub(lambda _m: str(rng.randint(0, 9)), text)
+    return _NAME.sub(lambda m: rng.choice(names) if rng.random() < 0.33 else m.group(), text)
+
+
+def build_articles(passages: dict[str, list[str]], n_docs: int, seed: int) -> list[tuple[str, str]]:
+    """``n_docs`` (lang, text) articles, half French and half English, each from several varied passages."""
+    rng = random.Random(seed)
+    names = {lang: sorted({m.group() for t in texts for m in _NAME.finditer(t)}) for lang, texts in passages.items()}
+    articles = []
+    for i in range(n_docs):
+        lang = LANGS[i % len(LANGS)]
+        parts = rng.sample(passages[lang], PASSAGES_PER_ARTICLE)
+        articles.append((lang, "\n\n".join(vary(p, names[lang], rng) for p in parts)))
+    return articles
+
+
+def timed(run: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def run_ours(articles: list[tuple[str, str]]) -> None:
+    import aidledger
+    from aidledger.schema import Document
+
+    documents = (Document(id=str(i), text=text, lang=lang) for i, (lang, text) in enumerate(articles))
+    for _ in aidledger.extract_documents(documents):
+        pass
+
+
+def run_bare(models: dict, articles: list[tuple[str, str]]) -> None:
+    for lang in LANGS:
+        for _ in models[lang].pipe(text for text_lang, text in articles if text_lang == lang):
+            pass
+
+
+def report(label: str, seconds: float, articles: list[tuple[str, str]]) -> float:
+    """Print one throughput line; returns articles per second."""
+    words = sum(len(text.split()) for _, text in articles)
+    per_second = len(articles) / seconds
+    print(f"{label:<28} {per_second:8.1f} articles/s {words / seconds:10.0f} words/s  ({seconds:.1f} s)")
+    return per_second
+
+
+def register_factories(names: Iterable[str]) -> None:
+    """Import ``aidledger.nlp.<x>`` for each ``aidledger_<x>`` factory not yet registered.
+
+    Components being built may not be wired into the pipeline's imports yet;
+    the module-per-component naming lets the bench time them anyway.
+    """
+    import importlib
+
+    from spacy.language import Language
+
+    for name in names:
+        if not Language.has_factory(name):
+            importlib.import_module(f"aidledger.nlp.{name.removeprefix('aidledger_')}")
+
+
+def add_extra_components(names: Iterable[str]) -> None:
+    """Add components (e.g. aidledger_quotes) to the cached aidledger pipelines, for the second measurement."""
+    from aidledger.nlp.pipeline import add_components, get_nlp
+
+    register_factories(names)
+    for lang in LANGS:
+        add_components(get_nlp(lang), tuple(names))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n-docs", type=int, default=300, help="Number of articles (default 300).")
+    parser.add_argument("--components", nargs="*", default=[], help="Extra component names timed as a second line.")
+    parser.add_argument("--dev", type=Path, default=DEV, help="Source of texts (default ../shared/eval/dev.jsonl).")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+
+    pin_to_one_core()
+    if not args.dev.exists():
+        print(f"error: {args.dev}: not found", file=sys.stderr)
+        return 2
+    import spacy
+
+    from aidledger.nlp.pipeline import MODELS, get_nlp
+
+    articles = build_articles(load_passages(args.dev), args.n_docs, args.seed)
+    warmup = build_articles(load_passages(args.dev), 4, args.seed + 1)
+    models = {lang: spacy.load(MODELS[lang]) for lang in LANGS}
+    for lang in LANGS:
+        get_nlp(lang)
+    run_ours(warmup)
+    run_bare(models, warmup)
+
+    print(f"{len(articles)} articles (fr, en), one core, spaCy {spacy.__version__}")
+    bare = report("bare spaCy nlp.pipe", timed(lambda: run_bare(models, articles)), articles)
+    ours = report("aidledger", timed(lambda: run_ours(articles)), articles)
+    if args.components:
+        add_extra_components(args.components)
+        run_ours(warmup)
+        report(f"aidledger +{','.join(args.components)}", timed(lambda: run_ours(articles)), articles)
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"ratio={ours / bare:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
