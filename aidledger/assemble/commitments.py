@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from aidledger.assemble.parties import SUBJECT_AFTER, pick_parties
+from aidledger.assemble.parties import SUBJECT_AFTER, pick_parties, roles
 from aidledger.lang import load
 from aidledger.nlp import folded, lang_of
 from aidledger.nlp.actors import Actor
@@ -31,8 +31,12 @@ from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Span
 
-#: Cue kinds that disqualify an amount when they stand close to it.
-BLOCKING = ("cumulative", "request", "refusal", "sale", "unit_price", "background")
+#: Cue kinds that make a sentence about aid.
+AID_KEYS = {"aid", "top_up"}
+#: Cue kinds that disqualify an amount when they stand before it in its sentence...
+BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background"}
+#: ... and those that do when they follow it in its clause ("$6bn so far", "5 millions chacun").
+BLOCKING_AFTER = {"cumulative", "unit_price", "background"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
@@ -42,6 +46,8 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|w
 SAME_AMOUNT = 0.02
 #: Sentences after a package's own that may still describe it.
 CONTINUATION = 4
+#: Sentences after a package within which a smaller amount of the same donor is one of its parts.
+PART_DISTANCE = 8
 #: Donor-specific mechanisms that may be stated anywhere in the article.
 DOCUMENT_MECHANISMS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 
@@ -139,11 +145,12 @@ class Assembler:
         unit_index = _unit_of(self.units, money.start)
         unit = self.units[unit_index]
         unit_cues = within(self.cues, *unit)
-        if not any(c.group == "cues" and c.key == "aid" for c in unit_cues):
+        if not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
             return None
         left, right = self._windows(index, money, unit)
-        near = _keys(c for c in within(unit_cues, left, right, "cues") if c.start < money.start or c.start >= money.end)
-        if near & set(BLOCKING):
+        near = _keys(within(unit_cues, left, money.start, "cues")) & BLOCKING
+        near |= _keys(within(unit_cues, money.end, right, "cues")) & BLOCKING_AFTER
+        if near:
             delivered = within(unit_cues, *unit, "stages", "delivered")
             if not (delivered and near <= {"background"}):
                 return None
@@ -167,8 +174,12 @@ class Assembler:
 
     # -------------------------------------------------------------------- parties
     def _unit_actors(self, unit_index: int) -> list[Actor]:
+        """Actors of a sentence, without those that only name a currency ("dollars canadiens")."""
         start, end = self.units[unit_index]
-        return [a for a in self.actors if start <= a.start < end]
+        return [
+            a for a in self.actors
+            if start <= a.start < end and not any(m.start <= a.start < m.end for m in self.money)
+        ]
 
     def _fill_parties(self, candidates: list[Candidate]) -> None:
         """Donor and recipient of each candidate; a sentence that names neither continues the article's."""
@@ -176,7 +187,7 @@ class Assembler:
             pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang) for c in candidates
         ]
         main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= SUBJECT_AFTER)
-        main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient)
+        main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient) or self._document_recipient()
         previous: Candidate | None = None
         for cand, (donor_reading, recipient_reading) in zip(candidates, readings):
             donor = donor_reading.actor if donor_reading else None
@@ -186,10 +197,28 @@ class Assembler:
             if donor is None:
                 donor = previous.donor if previous and previous.donor else main_donor
             if recipient is None or (donor is not None and recipient.code == donor.code):
+                recipient = self._recipient_before(cand.unit, donor)
+            if recipient is None:
                 fallback = previous.recipient if previous and previous.recipient else main_recipient
                 recipient = fallback if fallback is None or donor is None or fallback.code != donor.code else None
             cand.donor, cand.recipient = donor, recipient
             previous = cand
+
+    def _recipient_before(self, unit_index: int, donor: Actor | None) -> Actor | None:
+        """A recipient named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
+        for index in range(unit_index - 1, max(-1, unit_index - 3), -1):
+            end = self.units[index][1]
+            readings = [roles(self.doc, self.folded, a, self.lang, end) for a in self._unit_actors(index)]
+            marked = [r.actor for r in readings if r.recipient and (donor is None or r.actor.code != donor.code)]
+            if marked:
+                return marked[-1]
+        return None
+
+    def _document_recipient(self) -> Actor | None:
+        """The actor the article most often names as a recipient, for packages whose sentences name none."""
+        end = len(self.text)
+        readings = [roles(self.doc, self.folded, a, self.lang, end) for a in self.actors]
+        return _most_common(r.actor for r in readings if r.recipient)
 
     # ------------------------------------------------------------------ filtering
     def _resolved_currency(self, cand: Candidate) -> str | None:
@@ -251,7 +280,7 @@ class Assembler:
         bigger = [
             k for k in kept
             if k is not cand and k.money and self._same_parties(k, cand)
-            and (cand.is_part or 0 <= cand.unit - k.unit <= CONTINUATION)
+            and (cand.is_part or 0 <= cand.unit - k.unit <= PART_DISTANCE)
             and self._resolved_currency(k) == self._resolved_currency(cand)
             and k.money.amount > cand.money.amount * (1 + SAME_AMOUNT)
         ]

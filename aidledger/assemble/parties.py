@@ -50,7 +50,8 @@ def markers(lang: str) -> Markers:
     return Markers(folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"))
 
 
-_ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|a|an)\s*)+$")
+#: Articles between a marker and a name ("à l'Ukraine", "to the UK"). Not English "a": folded "à" is "a".
+_ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|an)\s*)+$")
 
 
 def _preceding(folded_text: str, start: int, width: int = 30) -> str:
@@ -106,7 +107,7 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int) -> R
         return Roles(actor, 0, 0, True)
     role = syntactic_role(doc, actor)
     is_before = actor.start < anchor
-    if _ends_with(before, m.agent) or role == "agent":
+    if actor.kind != "demonyms" and (_ends_with(before, m.agent) or role == "agent"):
         return Roles(actor, 0, AGENT, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)

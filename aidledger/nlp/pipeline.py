@@ -23,6 +23,8 @@ COMPONENTS: tuple[str, ...] = (
     "aidledger_actors",
     "aidledger_cues",
     "aidledger_commitments",
+    "aidledger_quotes",
+    "aidledger_entities",
 )
 
 
@@ -33,6 +35,7 @@ def _import_components() -> None:
     import aidledger.nlp.cues  # noqa: F401
     import aidledger.nlp.dates  # noqa: F401
     import aidledger.nlp.money  # noqa: F401
+    import aidledger.nlp.quotes, aidledger.nlp.entities  # noqa: F401,E401
 
 
 def base_pipeline(lang: str) -> Language:
