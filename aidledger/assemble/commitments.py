@@ -34,9 +34,9 @@ from aidledger.schema import Commitment, Span
 #: Cue kinds that make a sentence about aid.
 AID_KEYS = {"aid", "top_up"}
 #: Cue kinds that disqualify an amount when they stand before it in its sentence...
-BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background"}
+BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate"}
 #: ... and those that do when they follow it in its clause ("$6bn so far", "5 millions chacun").
-BLOCKING_AFTER = {"cumulative", "unit_price", "background"}
+BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
@@ -150,6 +150,8 @@ class Assembler:
         left, right = self._windows(index, money, unit)
         near = _keys(within(unit_cues, left, money.start, "cues")) & BLOCKING
         near |= _keys(within(unit_cues, money.end, right, "cues")) & BLOCKING_AFTER
+        if self._earlier_month(left, money.start):
+            near.add("past")
         if near:
             delivered = within(unit_cues, *unit, "stages", "delivered")
             if not (delivered and near <= {"background"}):
@@ -163,6 +165,18 @@ class Assembler:
             additional=bool(_keys(within(unit_cues, *unit, "cues")) & {"additional"}),
             evidence=self._evidence(unit, money),
         )
+
+    def _earlier_month(self, start: int, end: int) -> bool:
+        """A month named just before the amount ("In March, the EU released…") that is not the month of publication."""
+        published = self.doc._.published
+        months = self.data.section("dates").get("months") or {}
+        for mention in self.dates:
+            if start <= mention.start < end and mention.kind == "vague":
+                words = fold(mention.text).split()
+                month = next((months.get(w) for w in words if w in months), None)
+                if month and (published is None or month != published.month):
+                    return True
+        return False
 
     def _evidence(self, unit: tuple[int, int], money: Money) -> tuple[int, int]:
         start, end = unit
@@ -183,8 +197,10 @@ class Assembler:
 
     def _fill_parties(self, candidates: list[Candidate]) -> None:
         """Donor and recipient of each candidate; a sentence that names neither continues the article's."""
+        aid_words = frozenset(c.start for c in self.cues if c.group in ("cues", "mechanisms") and c.key in AID_KEYS | {"loan", "grant"})
         readings = [
-            pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang) for c in candidates
+            pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang, aid_words)
+            for c in candidates
         ]
         main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= SUBJECT_AFTER)
         main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient) or self._document_recipient()

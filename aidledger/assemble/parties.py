@@ -93,22 +93,30 @@ class Roles:
     excluded: bool
 
 
-#: Strengths of the donor reading, strongest first.
-AGENT, SUBJECT_BEFORE, BEFORE, SUBJECT_AFTER = 5, 4, 1, 2
+#: Strengths of the donor reading, strongest first: agent of a passive or "from X"; subject before
+#: the amount; name qualifying the aid ("UK package", "Australian funding"); named before the
+#: amount; subject of a later clause ("…if Israel allows").
+AGENT, SUBJECT_BEFORE, QUALIFIER, BEFORE, SUBJECT_AFTER = 6, 5, 4, 2, 1
 #: Strengths of the recipient reading.
 MARKED, LOCATED = 3, 2
 
 
-def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int) -> Roles:
-    """Score one actor mention as recipient and as donor of the amount at ``anchor``."""
+def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_words: frozenset[int] = frozenset()) -> Roles:
+    """Score one actor mention as recipient and as donor of the amount at ``anchor``.
+
+    ``aid_words`` are the start offsets of aid words ("package", "aide"), to see
+    a name that qualifies one ("a UK package").
+    """
     m = markers(lang)
     before = _preceding(folded_text, actor.start)
     if _ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
     role = syntactic_role(doc, actor)
     is_before = actor.start < anchor
-    if actor.kind != "demonyms" and (_ends_with(before, m.agent) or role == "agent"):
+    if _ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
+    if any(actor.end < start <= actor.end + 2 for start in aid_words):
+        return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     recipient = 0
@@ -127,10 +135,10 @@ def _possessive(folded_text: str, end: int) -> bool:
 
 
 def pick_parties(
-    doc: Doc, folded_text: str, actors: list[Actor], anchor: int, lang: str
+    doc: Doc, folded_text: str, actors: list[Actor], anchor: int, lang: str, aid_words: frozenset[int] = frozenset()
 ) -> tuple[Roles | None, Roles | None]:
     """(donor, recipient) readings among the actors of a sentence, for an amount at ``anchor``."""
-    scored = [r for r in (roles(doc, folded_text, a, lang, anchor) for a in actors) if not r.excluded]
+    scored = [r for r in (roles(doc, folded_text, a, lang, anchor, aid_words) for a in actors) if not r.excluded]
     recipient = _best(scored, lambda r: r.recipient, anchor)
     remaining = [r for r in scored if recipient is None or r.actor.code != recipient.actor.code]
     donor = _best(remaining, lambda r: r.donor, anchor)
