@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from aidledger.assemble.parties import SUBJECT_AFTER, pick_parties, roles
+from aidledger.assemble.parties import BEFORE, SUBJECT_AFTER, pick_parties, roles
 from aidledger.lang import load
 from aidledger.nlp import folded, lang_of
 from aidledger.nlp.actors import Actor
@@ -202,7 +202,7 @@ class Assembler:
             pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang, aid_words)
             for c in candidates
         ]
-        main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= SUBJECT_AFTER)
+        main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= BEFORE) or self._document_donor()
         main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient) or self._document_recipient()
         previous: Candidate | None = None
         for cand, (donor_reading, recipient_reading) in zip(candidates, readings):
@@ -229,6 +229,15 @@ class Assembler:
             if marked:
                 return marked[-1]
         return None
+
+    def _document_donor(self) -> Actor | None:
+        """The state or organisation the article most often names as acting, for sentences that name none."""
+        end = len(self.text)
+        readings = [roles(self.doc, self.folded, a, self.lang, end) for a in self.actors]
+        recipient = self._document_recipient()
+        return _most_common(
+            r.actor for r in readings if r.donor >= BEFORE and (recipient is None or r.actor.code != recipient.code)
+        )
 
     def _document_recipient(self) -> Actor | None:
         """The actor the article most often names as a recipient, for packages whose sentences name none."""

@@ -37,6 +37,7 @@ class Markers:
     agent: tuple[str, ...]
     location: tuple[str, ...]
     opposition: tuple[str, ...]
+    venue: tuple[str, ...]  # before a capital, the place of a meeting ("à Paris", "in Madrid"), not a recipient
 
 
 @functools.cache
@@ -47,7 +48,9 @@ def markers(lang: str) -> Markers:
     def folded_list(key: str) -> tuple[str, ...]:
         return tuple(sorted({fold(str(w)) for w in section.get(key) or []}, key=len, reverse=True))
 
-    return Markers(folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"))
+    return Markers(
+        folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"), folded_list("venue")
+    )
 
 
 #: Articles between a marker and a name ("à l'Ukraine", "to the UK"). Not English "a": folded "à" is "a".
@@ -115,18 +118,27 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     is_before = actor.start < anchor
     if _ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
-    if any(actor.end < start <= actor.end + 2 for start in aid_words):
+    if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     recipient = 0
-    if not _possessive(folded_text, actor.end):
+    venue = actor.kind == "metonyms" and _ends_with(before, m.venue)
+    if not venue and not _possessive(folded_text, actor.end):
         if _ends_with(before, m.recipient):
             recipient = MARKED
         elif _ends_with(before, m.location) and actor.kind != "demonyms":
             recipient = LOCATED
     donor = BEFORE if is_before and not recipient else 0
     return Roles(actor, recipient, donor, False)
+
+
+def _is_noun_at(doc: Doc, offset: int) -> bool:
+    """True when the token at a character offset is a noun (or when there is no tagger to ask)."""
+    if not doc.has_annotation("POS"):
+        return True
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ in ("NOUN", "PROPN")
 
 
 def _possessive(folded_text: str, end: int) -> bool:
@@ -140,8 +152,12 @@ def pick_parties(
     """(donor, recipient) readings among the actors of a sentence, for an amount at ``anchor``."""
     scored = [r for r in (roles(doc, folded_text, a, lang, anchor, aid_words) for a in actors) if not r.excluded]
     recipient = _best(scored, lambda r: r.recipient, anchor)
-    remaining = [r for r in scored if recipient is None or r.actor.code != recipient.actor.code]
-    donor = _best(remaining, lambda r: r.donor, anchor)
+    donor = _best(scored, lambda r: r.donor, anchor)
+    if donor and recipient and donor.actor.code == recipient.actor.code:
+        if donor.donor >= SUBJECT_BEFORE:
+            recipient = _best([r for r in scored if r.actor.code != donor.actor.code], lambda r: r.recipient, anchor)
+        else:
+            donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
         others = [r for r in scored if donor is None or r.actor.code != donor.actor.code]
         after = [r for r in others if r.actor.start >= anchor]

@@ -53,10 +53,13 @@ def gazetteer(lang: str) -> Gazetteer:
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actor mentions of a Doc, in text order."""
+    """Actor mentions of a Doc, in text order; none inside a person's name ("François Hollande")."""
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
     for match in gazetteer(lang_of(doc)).finditer(doc.text, folded(doc), cased(doc)):
         if match.key == _SKIP or _is_prefix(doc.text, match.end):
+            continue
+        if any(start <= match.start and match.end <= end and match.text != doc.text[start:end] for start, end in people):
             continue
         kind, code = match.key.split(":", 1)
         found.append(Actor(match.start, match.end, match.text, code, kind))

@@ -67,6 +67,14 @@ class Knowledge:
     speech_verbs: frozenset[str]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc."""
+    cached = doc.user_data.get("aidledger.text")
+    if cached is None:
+        cached = doc.user_data["aidledger.text"] = doc.text
+    return cached
+
+
 def _actor_tables(lang: str) -> dict[str, dict[str, list[str]]]:
     return {k: v for k, v in load(lang).section("actors").items() if isinstance(v, dict)}
 
@@ -101,7 +109,7 @@ def actor_matches(doc: Doc) -> list[Match]:
     cached = doc.user_data.get("aidledger.actor_matches")
     if cached is None:
         cached = doc.user_data["aidledger.actor_matches"] = list(
-            knowledge(lang_of(doc)).actors.finditer(doc.text, folded(doc), cased(doc))
+            knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc))
         )
     return cached
 
@@ -111,7 +119,7 @@ def title_matches(doc: Doc) -> list[Match]:
     cached = doc.user_data.get("aidledger.title_matches")
     if cached is None:
         cached = doc.user_data["aidledger.title_matches"] = list(
-            knowledge(lang_of(doc)).titles.finditer(doc.text, folded(doc), cased(doc))
+            knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc))
         )
     return cached
 
@@ -161,10 +169,10 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             continue
         s, e = _name_tokens(doc, ent, kn.particles)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        text = doc.text[start:end].strip(" ,.'’")
+        text = doc_text(doc)[start:end].strip(" ,.'’")
         end = start + len(text)
         start = _after_title(doc, start, end)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
         spans[(start, end)] = None
@@ -182,7 +190,7 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
     """Start of a name once a title the NER took in is cut off ("Président Poutine" → "Poutine")."""
     for m in title_matches(doc):
         if m.start <= start < m.end < end:
-            return m.end + len(doc.text[m.end : end]) - len(doc.text[m.end : end].lstrip())
+            return m.end + len(doc_text(doc)[m.end : end]) - len(doc_text(doc)[m.end : end].lstrip())
     return start
 
 
@@ -214,7 +222,7 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str | None]]) -> list[Person]
     """One Person per last name (spelling variants joined); the fullest form names it."""
     people: list[Person] = []
     for start, end, gender in spans:
-        name = _strip_possessive(doc.text[start:end])
+        name = _strip_possessive(doc_text(doc)[start:end])
         last = fold(name.split()[-1])
         person = next((p for p in people if SequenceMatcher(None, p.last, last).ratio() >= _SAME_NAME), None)
         if person is None:
@@ -231,7 +239,7 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
     """A title ending just before a name, with at most a short complement between ("ministre américain de la Défense")."""
     best = None
     for m in title_matches(doc):
-        gap = doc.text[m.end : start]
+        gap = doc_text(doc)[m.end : start]
         if any(m.end <= s < start for s, _ in names):
             continue
         if m.end <= start and len(gap) <= _TITLE_REACH and not any(c in gap for c in ".;:()\n\"«»“”") and gap.count(",") <= 1:
@@ -242,21 +250,21 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
 
 def _title_after(doc: Doc, end: int) -> Match | None:
     """A title in apposition right after a name, closed by a comma or a full stop ("Jan Egeland, secrétaire général du NRC.")."""
-    rest = doc.text[end : end + 24]
+    rest = doc_text(doc)[end : end + 24]
     lead = len(rest) - len(rest.lstrip(", "))
     if not rest.startswith(","):
         return None
     words = rest[lead:].split()
     skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
     for m in title_matches(doc):
-        if m.start in (end + lead, end + lead + skip) and doc.text[complement_end(doc, m.end) :].lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
+        if m.start in (end + lead, end + lead + skip) and doc_text(doc)[complement_end(doc, m.end) :].lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
             return m
     return None
 
 
 def complement_end(doc: Doc, end: int) -> int:
     """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine")."""
-    m = _COMPLEMENT.match(doc.text, end)
+    m = _COMPLEMENT.match(doc_text(doc), end)
     return m.end() if m else end
 
 
@@ -269,7 +277,7 @@ _COMPLEMENT = re.compile(
 def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
     """The country or organisation code named inside a title's complement ("de l'OTAN" → NATO)."""
     for gaz in (kn.actors, kn.demonyms):
-        for m in gaz.finditer(doc.text[start:end]):
+        for m in gaz.finditer(doc_text(doc)[start:end]):
             return m.key
     return None
 
@@ -282,12 +290,12 @@ def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
             title = _title_before(doc, start, taken)
             if title is None:
                 title = _title_after(doc, end)
-            role = doc.text[title.start : min(complement_end(doc, title.end), start if title.end <= start else len(doc.text))].strip(" ,") if title else None
+            role = doc_text(doc)[title.start : min(complement_end(doc, title.end), start if title.end <= start else len(doc_text(doc)))].strip(" ,") if title else None
             if title is None:
                 continue
             person.title_key, person.role = title.key, role
             person.affiliation = _affiliation(doc, title.start, title.start + len(role or ""), kn)
-            if any(kn.feminine.finditer(doc.text[max(0, title.start - 4) : title.start + len(role or title.text)])):
+            if any(kn.feminine.finditer(doc_text(doc)[max(0, title.start - 4) : title.start + len(role or title.text)])):
                 person.gender = person.gender or "f"
             break
 
@@ -388,7 +396,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
     kn = knowledge(lang_of(doc))
     result = [
         Entity(name=p.name, label="PERSON", code=p.affiliation,
-               mentions=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in p.mentions])
+               mentions=[Span(start=s, end=e, text=doc_text(doc)[s:e]) for s, e in p.mentions])
         for p in people(doc)
     ]
     actors = _actor_entities(doc, kn)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from aidledger.lang import load
 from aidledger.nlp import folded, lang_of
+from aidledger.nlp.entities import doc_text
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
 from aidledger.nlp.speakers import Attributor, Cue, Speaker, speech
@@ -63,11 +64,11 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lang = lang_of(doc)
-        marks = [q for q in find_quotes(doc.text) if not is_term(doc.text[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)]
+        marks = [q for q in find_quotes(doc_text(doc)) if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)]
         if not speech(lang).available:
-            doc._.quotes = [_quote(doc, q, None) for q in marks if len(_WORD.findall(doc.text[q.start : q.end])) >= self.min_words]
+            doc._.quotes = [_quote(doc, q, None) for q in marks if len(_WORD.findall(doc_text(doc)[q.start : q.end])) >= self.min_words]
             return doc
-        sentences = sentence_bounds(doc.text)
+        sentences = sentence_bounds(doc_text(doc))
         attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
         cues = attributor.cues()
         quotes: list[Quote] = []
@@ -87,10 +88,10 @@ class QuotesComponent:
     def _continues(self, doc: Doc, q: QuoteMarks, frame: tuple[int, int], last_end: int,
                    sentences: list[tuple[int, int]], marks: list[QuoteMarks]) -> bool:
         """A quote that stands alone in its sentence, within a few sentences of the last attributed one."""
-        outside = doc.text[frame[0] : q.open_at] + " " + doc.text[q.outer_end : frame[1]]
+        outside = doc_text(doc)[frame[0] : q.open_at] + " " + doc_text(doc)[q.outer_end : frame[1]]
         for other in marks:
             if other is not q and frame[0] <= other.open_at < frame[1]:
-                outside = outside.replace(doc.text[other.open_at : other.outer_end], " ")
+                outside = outside.replace(doc_text(doc)[other.open_at : other.outer_end], " ")
         if len(_WORD.findall(outside)) > _STANDALONE_WORDS:
             return False
         between = [s for s in sentences if last_end <= s[0] < frame[0]]
@@ -119,10 +120,10 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:
     """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il'."""
-    gap = doc.text[q.outer_end : cue.start]
+    gap = doc_text(doc)[q.outer_end : cue.start]
     if len(_WORD.findall(gap)) > 6 or re.search(r"[«»“”\"„.!?]", gap):
         return False
-    return not gap.strip() or gap.lstrip().startswith(",") or doc.text[q.start : q.end].rstrip().endswith(",")
+    return not gap.strip() or gap.lstrip().startswith(",") or doc_text(doc)[q.start : q.end].rstrip().endswith(",")
 
 
 def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:
@@ -131,7 +132,7 @@ def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:
         speaker=speaker.name if speaker else None,
         role=speaker.role if speaker else None,
         affiliation=speaker.affiliation if speaker else None,
-        quote=doc.text[q.start : q.end],
+        quote=doc_text(doc)[q.start : q.end],
         start=q.start,
         end=q.end,
         speaker_mention=Span(start=mention.start, end=mention.end, text=mention.text) if mention else None,

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, folded, lang_of
-from aidledger.nlp.entities import Person, actor_matches, complement_end, knowledge, people, title_matches
+from aidledger.nlp.entities import Person, doc_text, actor_matches, complement_end, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -118,7 +118,7 @@ def _person_mentions(doc: Doc) -> list[Mention]:
     found = []
     for person in people(doc):
         for start, end in person.mentions:
-            found.append(Mention(start, end, "person", doc.text[start:end], person=person, gender=person.gender))
+            found.append(Mention(start, end, "person", doc_text(doc)[start:end], person=person, gender=person.gender))
     return found
 
 
@@ -130,9 +130,9 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
         if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
             continue
         end = complement_end(doc, m.end)
-        text = doc.text[m.start : end]
-        gender = "f" if any(kn.feminine.finditer(doc.text[max(0, m.start - 4) : end])) else None
-        affiliation = next((a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc.text[m.end : end])), None)
+        text = doc_text(doc)[m.start : end]
+        gender = "f" if any(kn.feminine.finditer(doc_text(doc)[max(0, m.start - 4) : end])) else None
+        affiliation = next((a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc_text(doc)[m.end : end])), None)
         found.append(Mention(m.start, end, "description", text, gender=gender, title_key=m.key, affiliation=affiliation,
                              indefinite=_word_before(doc, m.start) in _INDEFINITE))
     return found
@@ -140,20 +140,20 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
     """True when a person name follows a title closely ("le ministre X", "the chief, X")."""
-    return any(0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc.text[end : p.start]) for p in persons)
+    return any(0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start]) for p in persons)
 
 
 def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
     """Actors, institution words and ORG entities that no person or description already covers."""
     raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
-    raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc.text, folded(doc), cased(doc))]
+    raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
     regions = [(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)]
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         if any(s <= start < e for s, e in regions + [(f.start, f.end) for f in found]):
             continue
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if fold(text) in sp.documents:
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
@@ -163,7 +163,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
 def _extend_institution(doc: Doc, end: int) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over adjectives and "de" complements."""
     m = re.match(r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b|de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+))*",
-                 doc.text[end : end + 50])
+                 doc_text(doc)[end : end + 50])
     return end + (m.end() if m else 0)
 
 
@@ -232,7 +232,7 @@ class Attributor:
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
 
     def sentence_of(self, char: int) -> tuple[int, int]:
-        return next((s for s in self.sentences if s[0] <= char < s[1]), (0, len(self.doc.text)))
+        return next((s for s in self.sentences if s[0] <= char < s[1]), (0, len(doc_text(self.doc))))
 
     # -- cues ---------------------------------------------------------------
 
@@ -253,7 +253,7 @@ class Attributor:
             if (lemma in self.sp.verbs or fold(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
                     and not self.inside_quote(tok.idx):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
-        text, fd, cs = self.doc.text, folded(self.doc), cased(self.doc)
+        text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
         for m in self.sp.sources.finditer(text, fd, cs):
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
@@ -313,7 +313,7 @@ class Attributor:
 
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start."""
-        head = self.doc.text[self.sentence_of(group_start)[0] : group_start].rstrip()
+        head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
         return not head or head[-1] in ",»”\"’:—–-)"
 
     def _subject(self, tok: Token) -> Mention | None:
