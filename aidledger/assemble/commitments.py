@@ -15,6 +15,7 @@ that continue it ("Cette dernière tranche d'aide comprend…").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,11 +37,13 @@ AID_KEYS = {"aid", "top_up"}
 #: Cue kinds that disqualify an amount when they stand before it in its sentence...
 BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate"}
 #: ... and those that do when they follow it in its clause ("$6bn so far", "5 millions chacun").
-BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past"}
+BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
 #: What ends the clause of an amount on its right: punctuation or a relative/temporal conjunction.
+#: Between two names coordinated as recipients: ", ", " et ", " and ", ", à la ".
+_COORDINATION = re.compile(r"^\s*(?:,|et|and|&)?\s*(?:,|et|and)?\s*(?:a|au|aux|to|pour|for)?\s*(?:la|le|les|l'|the)?\s*$")
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|who|as|while|when|after|après)\s", re.IGNORECASE)
 #: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
 SAME_AMOUNT = 0.02
@@ -59,6 +62,7 @@ class Candidate:
     unit: int
     anchor: int
     money: Money | None
+    currency: str | None = None  # the stated one, or for a bare "26 millions" the one just before
     donor: Actor | None = None
     recipient: Actor | None = None
     is_part: bool = False
@@ -113,6 +117,7 @@ class Assembler:
         candidates = [c for c in candidates if not self._restates_conversion(c)]
         self._fill_parties(candidates)
         kept = self._merge_restated(candidates)
+        kept = [c for c in kept if not self._is_envelope(c, kept) and not self._has_several_recipients(c)]
         kept = [c for c in kept if not self._is_part(c, kept)]
         return [self._record(c, kept) for c in kept if c.donor is not None and c.recipient is not None]
 
@@ -139,8 +144,19 @@ class Assembler:
     def _is_conversion_of(self, other: Money, index: int) -> bool:
         return other.conversion_of is not None and other.conversion_of == index
 
+    def _inherited_currency(self, index: int) -> str | None:
+        """The currency of a bare amount: that of the last amount stated shortly before it."""
+        money = self.money[index]
+        for other in reversed(self.money[:index]):
+            if money.start - other.end > 300:
+                break
+            if other.currency is not None and not other.is_conversion:
+                return other.currency
+        return None
+
     def _candidate(self, index: int, money: Money) -> Candidate | None:
-        if money.is_conversion or money.currency is None:
+        currency = money.currency or self._inherited_currency(index)
+        if money.is_conversion or currency is None:
             return None
         unit_index = _unit_of(self.units, money.start)
         unit = self.units[unit_index]
@@ -161,6 +177,7 @@ class Assembler:
             unit=unit_index,
             anchor=money.start,
             money=money,
+            currency=currency,
             is_part="part" in before,
             additional=bool(_keys(within(unit_cues, *unit, "cues")) & {"additional"}),
             evidence=self._evidence(unit, money),
@@ -247,7 +264,7 @@ class Assembler:
 
     # ------------------------------------------------------------------ filtering
     def _resolved_currency(self, cand: Candidate) -> str | None:
-        currency = cand.money.currency if cand.money else None
+        currency = cand.currency
         if currency not in DONOR_DEPENDENT:
             return currency
         table = self.data.section("currencies")
@@ -271,7 +288,7 @@ class Assembler:
     def _restates_conversion(self, cand: Candidate) -> bool:
         """A headline giving only the converted figure ("over 6 bln euros") of a bracketed conversion."""
         return any(
-            m.is_conversion and m.currency == cand.money.currency
+            m.is_conversion and m.currency == cand.currency
             and abs(m.amount - cand.money.amount) <= SAME_AMOUNT * max(m.amount, cand.money.amount)
             for m in self.money
         )
@@ -287,6 +304,19 @@ class Assembler:
             not a.recipient or not b.recipient or a.recipient.code == b.recipient.code
         )
 
+    def _bigger_amount_before(self, cand: Candidate) -> bool:
+        """Whether a larger amount in the same currency was stated shortly before (kept or not)."""
+        for money in self.money:
+            if money.start >= cand.anchor:
+                break
+            unit = _unit_of(self.units, money.start)
+            if (
+                not money.is_conversion and money.currency == cand.money.currency
+                and money.amount > cand.money.amount and cand.unit - unit <= PART_DISTANCE
+            ):
+                return True
+        return False
+
     def _merge_restated(self, candidates: list[Candidate]) -> list[Candidate]:
         """One candidate per amount: a headline and its article, or a repeated sentence, are one."""
         kept: list[Candidate] = []
@@ -298,10 +328,38 @@ class Assembler:
                 twin.money = cand.money
         return kept
 
+    def _is_envelope(self, cand: Candidate, kept: list[Candidate]) -> bool:
+        """An amount that later sentences split between recipients ("114 millions pour l'Ukraine et 26 pour la Moldavie")."""
+        shares = [
+            k for k in kept
+            if k is not cand and k.money and k.unit >= cand.unit and k.unit - cand.unit <= PART_DISTANCE
+            and k.donor and cand.donor and k.donor.code == cand.donor.code
+            and self._resolved_currency(k) == self._resolved_currency(cand)
+        ]
+        for size in range(2, min(4, len(shares)) + 1):
+            for combo in itertools.combinations(shares, size):
+                recipients = {k.recipient.code for k in combo if k.recipient}
+                total = sum(k.money.amount for k in combo)
+                if len(recipients) == size and abs(total - cand.money.amount) <= SAME_AMOUNT * cand.money.amount:
+                    return True
+        return False
+
+    def _has_several_recipients(self, cand: Candidate) -> bool:
+        """"for Ukraine, Israel and Taiwan": an envelope for several recipients is not one commitment."""
+        start, end = cand.anchor, min(self.units[cand.unit][1], cand.anchor + 160)
+        donor = cand.donor.code if cand.donor else None
+        named = [a for a in self._unit_actors(cand.unit) if start <= a.start < end and a.code != donor and a.kind != "demonyms"]
+        for first, second in zip(named, named[1:]):
+            if first.code != second.code and _COORDINATION.match(self.folded[first.end : second.start]):
+                return True
+        return bool(within(self.cues, cand.anchor, end, "cues", "multi_recipient"))
+
     def _is_part(self, cand: Candidate, kept: list[Candidate]) -> bool:
         """A smaller amount of a donor's package is a part of it, unless announced as additional."""
         if not cand.money:
             return False
+        if cand.is_part and self._bigger_amount_before(cand):
+            return True
         bigger = [
             k for k in kept
             if k is not cand and k.money and self._same_parties(k, cand)

@@ -37,7 +37,7 @@ class Money:
     end: int
     text: str
     amount: float
-    currency: str | None
+    currency: str | None  # None for a bare amount ("26 millions"), whose currency the context gives
     conversion_of: int | None = None  # index in doc._.money of the amount this one converts
 
     @property
@@ -110,7 +110,10 @@ def patterns(lang: str) -> _Patterns:
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
     after_re = rf"{number}{scale_part}?{gap}{of}(?P<cur>{cur_name})(?![\w])"
-    regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re})", re.IGNORECASE)
+    # a bare amount with a scale word ("et 26 millions pour la Moldavie"), not one of people or things
+    bare_follow = r"(?:[,.;:()\]]|$|(?:pour|for|à|au|aux|to|et|and|sont|seront|will|are|were|is|was|restants|remaining)(?![\w]))"
+    bare = rf"(?P<bnum>{num}){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
+    regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re}|{bare})", re.IGNORECASE)
     conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
     conv = _alternation(conversion_words) if conversion_words else r"(?!x)x"
     # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
@@ -165,6 +168,11 @@ def find_money(text: str, lang: str) -> list[Money]:
     p = patterns(lang)
     found: list[Money] = []
     for m in p.money.finditer(text):
+        if m.group("bnum"):
+            value = parse_number(m.group("bnum"), True, p.decimal)
+            if value is not None:
+                found.append(Money(m.start(), m.end(), m.group(0), round(value * _scale_value(p, m.group("bscale")), 2), None))
+            continue
         currency = _currency(p, m)
         if currency is None:
             continue
