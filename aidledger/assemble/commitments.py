@@ -15,6 +15,7 @@ that continue it ("Cette dernière tranche d'aide comprend…").
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -51,6 +52,8 @@ SAME_AMOUNT = 0.02
 CONTINUATION = 4
 #: Sentences after a package within which a smaller amount of the same donor is one of its parts.
 PART_DISTANCE = 8
+#: Sentences at the head of an article whose date is the article's event date.
+LEAD = 3
 #: Donor-specific mechanisms that may be stated anywhere in the article.
 DOCUMENT_MECHANISMS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 
@@ -68,7 +71,12 @@ class Candidate:
     is_part: bool = False
     additional: bool = False
     evidence: tuple[int, int] = (0, 0)
-    extra: dict = field(default_factory=dict)
+    twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
+
+    @property
+    def reports(self) -> list[Candidate]:
+        """This candidate and its twins, in text order."""
+        return sorted([self, *self.twins], key=lambda c: c.anchor)
 
 
 def units(doc: Doc) -> list[tuple[int, int]]:
@@ -324,7 +332,9 @@ class Assembler:
             twin = next((k for k in kept if self._same_amount(k, cand)), None)
             if twin is None:
                 kept.append(cand)
-            elif _precision(cand.money.amount) > _precision(twin.money.amount):
+                continue
+            twin.twins.append(cand)
+            if _precision(cand.money.amount) > _precision(twin.money.amount):
                 twin.money = cand.money
         return kept
 
@@ -406,12 +416,21 @@ class Assembler:
         after = self.folded[cue.end : cue.end + 20].strip()
         return any(after.startswith(w) for w in words)
 
-    def _date(self, cand: Candidate):
-        start, end = self.units[cand.unit]
-        dated = [d for d in self.dates if start <= d.start < end and d.value is not None]
-        if not dated:
-            return None
-        return min(dated, key=lambda d: abs(d.start - cand.anchor)).value
+    def _date(self, cand: Candidate) -> dt.date | None:
+        """The announcement date: in a sentence reporting the amount, next to it, else the article's lead."""
+        for report in cand.reports:
+            found = self._date_in_units([report.unit], report.anchor)
+            if found:
+                return found
+        around = [i for i in (cand.unit - 1, cand.unit + 1) if 0 <= i < len(self.units)]
+        return self._date_in_units(around, cand.anchor) or self._date_in_units(range(min(LEAD, len(self.units))), 0)
+
+    def _date_in_units(self, unit_indexes: Iterable[int], anchor: int) -> dt.date | None:
+        dated = []
+        for i in unit_indexes:
+            start, end = self.units[i]
+            dated.extend(d for d in self.dates if start <= d.start < end and d.value is not None)
+        return min(dated, key=lambda d: abs(d.start - anchor)).value if dated else None
 
     def _aid_type(self, cand: Candidate, context: list[int]) -> str:
         unit_cues = self._cues_in([cand.unit], "aid_types")
