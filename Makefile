@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 demo: setup
 	$(VENV)/bin/aidledger extract samples/ --format table
 
+# The ledger tests also run against a real PostgreSQL: scripts/postgres.sh installs it (apt-get) if missing,
+# starts a throwaway server on 127.0.0.1 and exports AIDLEDGER_TEST_POSTGRES_URL; it is stopped on exit.
 test: setup
-	$(PY) -m pytest -q
+	eval "$$(bash scripts/postgres.sh)" && trap 'bash scripts/postgres.sh stop "$$AIDLEDGER_TEST_POSTGRES_DIR"' EXIT && $(PY) -m pytest -q
 
 bench: setup
 	$(PY) bench/extract.py

@@ -72,6 +72,7 @@ class Candidate:
     additional: bool = False
     evidence: tuple[int, int] = (0, 0)
     twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
+    parts: list[Candidate] = field(default_factory=list)  # smaller amounts found to be parts of it
 
     @property
     def reports(self) -> list[Candidate]:
@@ -368,8 +369,6 @@ class Assembler:
         """A smaller amount of a donor's package is a part of it, unless announced as additional."""
         if not cand.money:
             return False
-        if cand.is_part and self._bigger_amount_before(cand):
-            return True
         bigger = [
             k for k in kept
             if k is not cand and k.money and self._same_parties(k, cand)
@@ -378,10 +377,11 @@ class Assembler:
             and k.money.amount > cand.money.amount * (1 + SAME_AMOUNT)
         ]
         if not bigger:
+            return cand.is_part and self._bigger_amount_before(cand)
+        if cand.additional and not cand.is_part:
             return False
-        if cand.is_part:
-            return True
-        return not cand.additional
+        bigger[0].parts.append(cand)
+        return True
 
     # ---------------------------------------------------------------- the record
     def _context_units(self, cand: Candidate, kept: list[Candidate]) -> list[int]:
@@ -404,11 +404,26 @@ class Assembler:
         return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
 
     def _stage(self, cand: Candidate) -> str:
-        unit_cues = self._cues_in([cand.unit], "stages")
+        """Anticipated if any report or a sentence continuing it says so; delivered if the reports say so."""
+        stages = [self._stage_of_unit(r.unit, r.anchor) for r in cand.reports]
+        follow = cand.unit + 1
+        if follow < len(self.units) and self._continues(follow):
+            stages.append(self._stage_of_unit(follow, self.units[follow][0]))
+        if "anticipated" in stages:
+            return "anticipated"
+        return "delivered" if "delivered" in stages else "announced"
+
+    def _continues(self, unit_index: int) -> bool:
+        """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
+        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip()
+        return any(opening.startswith(fold(str(w)) + " ") for w in self.data.section("cues").get("anaphora") or [])
+
+    def _stage_of_unit(self, unit_index: int, anchor: int) -> str:
+        unit_cues = self._cues_in([unit_index], "stages")
         now = {fold(str(w)) for w in self.data.section("stages").get("now") or []}
         anticipated = [c for c in unit_cues if c.key == "anticipated" and not self._followed_by(c, now)]
         delivered = [c for c in unit_cues if c.key == "delivered"]
-        if delivered and (not anticipated or self._nearest(delivered + anticipated, cand.anchor).key == "delivered"):
+        if delivered and (not anticipated or self._nearest(delivered + anticipated, anchor).key == "delivered"):
             return "delivered"
         return "anticipated" if anticipated else "announced"
 
@@ -433,29 +448,40 @@ class Assembler:
         return min(dated, key=lambda d: abs(d.start - anchor)).value if dated else None
 
     def _aid_type(self, cand: Candidate, context: list[int]) -> str:
-        unit_cues = self._cues_in([cand.unit], "aid_types")
-        if any(c.key == "mixed" for c in unit_cues):
+        """The aid type named nearest the amount; mixed when the text says so or the parts differ."""
+        own = [r.unit for r in cand.reports]
+        if any(c.key == "mixed" for c in self._cues_in(own + context, "aid_types")):
             return "mixed"
-        nearest = self._nearest(unit_cues, cand.anchor)
+        part_types = {self._aid_type_near(p) for p in cand.parts} - {None}
+        if len(part_types) > 1:
+            return "mixed"
+        nearest = self._aid_type_near(cand)
         if nearest:
-            return nearest.key
-        around = Counter(c.key for c in self._cues_in(context, "aid_types") if c.key != "mixed")
+            return nearest
+        around = Counter(c.key for c in self._cues_in(context, "aid_types"))
         if around:
             return around.most_common(1)[0][0]
         overall = Counter(c.key for c in self.cues if c.group == "aid_types" and c.key != "mixed")
         return overall.most_common(1)[0][0] if overall else "military"
 
+    def _aid_type_near(self, cand: Candidate) -> str | None:
+        cues = [c for c in self._cues_in([cand.unit], "aid_types") if c.key != "mixed"]
+        nearest = self._nearest(cues, cand.anchor)
+        return nearest.key if nearest else None
+
     def _mechanism(self, cand: Candidate, context: list[int]) -> str | None:
+        """The mechanism named with the amount or just after; a donor's own (PDA, EPF) anywhere in the article."""
         donor = cand.donor.code if cand.donor else None
-        own = self._cues_in([cand.unit], "mechanisms")
-        nearest = self._nearest(own, cand.anchor)
-        if nearest and DOCUMENT_MECHANISMS.get(nearest.key, donor) == donor:
-            return nearest.key
-        near = self._cues_in(context[1:2], "mechanisms")
-        if near and DOCUMENT_MECHANISMS.get(near[0].key, donor) == donor:
-            return near[0].key
+        units = [r.unit for r in cand.reports] + [u + 1 for u in (r.unit for r in cand.reports) if u + 1 in context]
+        named = {c.key for c in self._cues_in(units, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None  # a package that mixes mechanisms ("PDA … as well as USAI funds", "grants … loans")
         specific = {c.key for c in self.cues if c.group == "mechanisms" and DOCUMENT_MECHANISMS.get(c.key) == donor}
-        return specific.pop() if len(specific) == 1 else None
+        if len(specific) == 1:
+            return specific.pop()
+        return (self.data.section("mechanisms_by_donor") or {}).get(donor)
 
     def _items(self, context: list[int]) -> list[str]:
         cues = self._cues_in(context, "items")
