@@ -65,6 +65,7 @@ class Knowledge:
     particles: frozenset[str]
     canonical_org: dict[str, str]
     speech_verbs: frozenset[str]
+    determiners: frozenset[str]
 
 
 def doc_text(doc: Doc) -> str:
@@ -101,6 +102,7 @@ def knowledge(lang: str) -> Knowledge:
         particles=frozenset(load(lang).section("entities_name_particles")),
         canonical_org=english,
         speech_verbs=frozenset(fold(v) for v in load(lang).section("speech").get("verbs", [])),
+        determiners=frozenset(fold(d) for d in load(lang).section("entities_determiners")),
     )
 
 
@@ -175,10 +177,13 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
+        if e - s == 1 and s > 0 and doc[s - 1].lower_ in kn.determiners:  # "systems like the Patriot"
+            continue
         spans[(start, end)] = None
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold(tok.head.lemma_) in kn.speech_verbs \
-                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not any(s <= tok.idx < e for s, e in spans):
+                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not _is_title(doc, tok.idx, tok.idx + len(tok)) \
+                and not any(s <= tok.idx < e for s, e in spans):
             spans[(tok.idx, tok.idx + len(tok))] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
@@ -195,12 +200,16 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 
 
 def _more_mentions(doc: Doc, people: list[Person]) -> None:
-    """Mentions by last name alone that the NER missed ("Sunak stated", "Albanese said")."""
+    """Mentions by last name alone that the NER missed ("Sunak stated", "Albanese said"), spelling
+    variants of a long last name included ("Zelenskyy" for "Zelensky")."""
     taken = [m for p in people for m in p.mentions]
     for tok in doc:
         if not tok.is_title or len(tok) < 3 or any(s <= tok.idx < e for s, e in taken):
             continue
-        person = next((p for p in people if p.last == fold(tok.text)), None)
+        word = fold(tok.text)
+        person = next((p for p in people if p.last == word), None)
+        if person is None and len(word) >= 6 and tok.pos_ in ("PROPN", "NOUN") and not actor_at(doc, tok.idx, tok.idx + len(tok)):
+            person = next((p for p in people if len(p.last) >= 6 and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME), None)
         if person is not None:
             person.mentions.append((tok.idx, tok.idx + len(tok)))
     for person in people:

@@ -75,7 +75,7 @@ class QuotesComponent:
         last: tuple[int, Speaker] | None = None
         for q in marks:
             frame = _frame(sentences, q)
-            speaker = _cue_speaker(doc, q, frame, cues)
+            speaker = _cue_speaker(doc, q, frame, cues) or _introduced_speaker(doc, q, frame, sentences, cues)
             if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
                 speaker = last[1]
             if speaker is None:
@@ -116,6 +116,18 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
             if cue.speaker is not None:
                 return cue.speaker
     return None
+
+
+def _introduced_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]],
+                        cues: list[Cue]) -> Speaker | None:
+    """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue."""
+    if doc_text(doc)[frame[0] : q.open_at].strip():
+        return None
+    previous = next((s for s in reversed(sentences) if s[1] <= frame[0]), None)
+    if previous is None or not doc_text(doc)[previous[0] : previous[1]].rstrip().endswith(":"):
+        return None
+    inside = [c for c in cues if previous[0] <= c.start < previous[1] and c.speaker is not None]
+    return inside[-1].speaker if inside else None
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:

@@ -37,6 +37,7 @@ _DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her"
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
+_NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
@@ -211,6 +212,11 @@ def _is_participle(tok: Token) -> bool:
     return tok.tag_ == "VBG" or "VerbForm=Ger" in morph or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
 
 
+def _is_noun_phrase(tok: Token) -> bool:
+    """A speech word used as a noun with its own determiner or modifier ("a Palestinian state", "its demands")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -251,7 +257,7 @@ class Attributor:
         for tok in self.doc:
             lemma = fold(tok.lemma_ or tok.text)
             if (lemma in self.sp.verbs or fold(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
-                    and not self.inside_quote(tok.idx):
+                    and not self.inside_quote(tok.idx) and not _is_noun_phrase(tok):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
         for m in self.sp.sources.finditer(text, fd, cs):
@@ -290,7 +296,13 @@ class Attributor:
         previous = next((c for c in reversed(done) if c.start >= sent_start), None)
         if previous is not None:
             return previous.speaker
-        return self._resolve(self._subject(tok.head))
+        head = tok.head
+        for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
+            subject = self._subject(head)
+            if subject is not None or head.head is head:
+                return self._resolve(subject)
+            head = head.head
+        return None
 
     def _is_passive(self, tok: Token) -> bool:
         return any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
