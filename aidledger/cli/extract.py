@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 import aidledger
@@ -19,7 +20,7 @@ from aidledger.cli import app
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, ReadError, read_paths
 from aidledger.schema import Extraction
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):
@@ -68,11 +69,16 @@ def extract_command(
         for item in read_paths(paths, lang=None if lang == "auto" else lang, published=_parse_date(published), max_bytes=max_bytes):
             if isinstance(item, ReadError):
                 failed += 1
-                err.print(f"[red]error[/red]: {item}", highlight=False)
+                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
             else:
                 yield item
 
-    for result in aidledger.extract_documents(documents()):
+    def failed_on(document, exc: Exception) -> None:
+        nonlocal failed
+        failed += 1
+        err.print(f"[red]error[/red]: {escape(document.source or document.id)}: extraction failed: {escape(str(exc))}", highlight=False)
+
+    for result in aidledger.extract_documents(documents(), on_error=failed_on):
         if output_format is OutputFormat.jsonl:
             sys.stdout.write(result.model_dump_json() + "\n")
             sys.stdout.flush()
@@ -109,12 +115,16 @@ def eval_command(
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
     out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    with out.open("w", encoding="utf-8") as fh:
+    def documents():
         for item in read_paths([gold], lang=None, published=None):
             if isinstance(item, ReadError):
-                err.print(f"[red]error[/red]: {item}", highlight=False)
-                continue
-            fh.write(aidledger.extract_document(item).model_dump_json() + "\n")
+                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
+            else:
+                yield item
+
+    with out.open("w", encoding="utf-8") as fh:
+        for result in aidledger.extract_documents(documents()):
+            fh.write(result.model_dump_json() + "\n")
     cmd = [sys.executable, str(scorer), str(gold), str(out), "--by-lang"]
     if errors:
         cmd += ["--errors", str(errors)]
