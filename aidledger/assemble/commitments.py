@@ -24,7 +24,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from aidledger.assemble.parties import BEFORE, SUBJECT_AFTER, pick_parties, roles
+from aidledger.assemble.parties import (
+    AGENT,
+    BEFORE,
+    SUBJECT_AFTER,
+    Roles,
+    ends_with,
+    preceding,
+    markers,
+    pick_parties,
+    roles,
+)
 from aidledger.lang import load
 from aidledger.nlp import folded, lang_of
 from aidledger.nlp.actors import Actor
@@ -37,6 +47,8 @@ from aidledger.schema import Commitment, Span
 AID_KEYS = {"aid", "top_up"}
 #: Cue kinds that disqualify an amount when they stand before it in its sentence...
 BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate"}
+#: Cue kinds that rule out a commitment in kind in their sentence.
+IN_KIND_BLOCKING = {"request", "refusal", "sale", "past", "aggregate", "cumulative"}
 #: ... and those that do when they follow it in its clause ("$6bn so far", "5 millions chacun").
 BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
@@ -128,6 +140,7 @@ class Assembler:
         kept = self._merge_restated(candidates)
         kept = [c for c in kept if not self._is_envelope(c, kept) and not self._has_several_recipients(c)]
         kept = [c for c in kept if not self._is_part(c, kept)]
+        kept = sorted(kept + self._in_kind(kept), key=lambda c: c.anchor)
         return [self._record(c, kept) for c in kept if c.donor is not None and c.recipient is not None]
 
     def _windows(self, index: int, money: Money, unit: tuple[int, int]) -> tuple[int, int]:
@@ -204,13 +217,72 @@ class Assembler:
                     return True
         return False
 
-    def _evidence(self, unit: tuple[int, int], money: Money) -> tuple[int, int]:
+    def _evidence(self, unit: tuple[int, int], money: Money | None) -> tuple[int, int]:
         start, end = unit
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end
+
+    # -------------------------------------------------------------- in kind
+    def _in_kind(self, kept: list[Candidate]) -> list[Candidate]:
+        """Commitments with no amount: a sentence announcing equipment or aid sent by a named donor.
+
+        Only sentences with no amount of their own, an in-kind cue ("annoncé la
+        livraison", "agreed to give"), no blocking cue, a donor named in the
+        sentence and a recipient; coordinated donors ("de l'Allemagne, la
+        Roumanie et la Finlande") each make one.
+        """
+        with_amount = {k.donor.code for k in kept if k.donor}
+        found: list[Candidate] = []
+        for index, unit in enumerate(self.units):
+            cues = within(self.cues, *unit, "cues")
+            trigger = next((c for c in cues if c.key == "in_kind"), None)
+            if trigger is None or _keys(cues) & IN_KIND_BLOCKING or not self._equipment_before_amount(index, trigger):
+                continue
+            donors, recipient = self._in_kind_parties(index, trigger.start)
+            for donor in donors:
+                if recipient is None or donor.code == recipient.code:
+                    continue
+                if donor.code in with_amount or any(k.donor and k.donor.code == donor.code for k in found):
+                    continue
+                found.append(Candidate(unit=index, anchor=trigger.start, money=None, donor=donor,
+                                       recipient=recipient, evidence=self._evidence(unit, None)))
+        return found
+
+    def _equipment_before_amount(self, unit_index: int, trigger: Cue) -> bool:
+        """A sentence with an amount may still announce things in kind before it ("fourniraient 22 patrouilleurs…, et 250 millions")."""
+        start, end = self.units[unit_index]
+        amounts = [m for m in self.money if start <= m.start < end]
+        if not amounts:
+            return True
+        first = amounts[0].start
+        return trigger.start < first and bool(within(self.cues, trigger.end, first, "items"))
+
+    def _in_kind_parties(self, unit_index: int, anchor: int) -> tuple[list[Actor], Actor | None]:
+        actors = self._unit_actors(unit_index)
+        donor_reading, recipient_reading = pick_parties(self.doc, self.folded, actors, anchor, self.lang)
+        recipient = recipient_reading.actor if recipient_reading and recipient_reading.recipient else None
+        recipient = recipient or self._document_recipient()
+        sources = [a for a in actors if ends_with(preceding(self.folded, a.start), markers(self.lang).source)]
+        if sources:
+            donor_reading = Roles(sources[0], 0, AGENT, False)
+        if donor_reading is None:
+            candidates = [a for a in actors if recipient is None or a.code != recipient.code]
+            if not candidates:
+                return [], recipient
+            donor = candidates[0]
+        else:
+            donor = donor_reading.actor
+        donors = [donor]
+        following = [a for a in actors if a.start > donor.end]
+        for actor in following:
+            if _COORDINATION.match(self.folded[donors[-1].end : actor.start]) and actor.code != donor.code:
+                donors.append(actor)
+            else:
+                break
+        return donors, recipient
 
     # -------------------------------------------------------------------- parties
     def _unit_actors(self, unit_index: int) -> list[Actor]:

@@ -38,6 +38,7 @@ class Markers:
     location: tuple[str, ...]
     opposition: tuple[str, ...]
     venue: tuple[str, ...]  # before a capital, the place of a meeting ("à Paris", "in Madrid"), not a recipient
+    source: tuple[str, ...]  # after an aid word, the giver ("l'envoi d'aide de l'Allemagne", "aid from Japan")
 
 
 @functools.cache
@@ -49,21 +50,22 @@ def markers(lang: str) -> Markers:
         return tuple(sorted({fold(str(w)) for w in section.get(key) or []}, key=len, reverse=True))
 
     return Markers(
-        folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"), folded_list("venue")
+        folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"), folded_list("venue"),
+        folded_list("source"),
     )
 
 
 #: Articles between a marker and a name ("à l'Ukraine", "to the UK"). Not English "a": folded "à" is "a".
-_ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|an)\s*)+$")
+ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|an)\s*)+$")
 
 
-def _preceding(folded_text: str, start: int, width: int = 30) -> str:
+def preceding(folded_text: str, start: int, width: int = 30) -> str:
     """The folded words just before a mention, without a trailing article."""
     before = folded_text[max(0, start - width) : start].rstrip()
-    return " " + _ARTICLES.sub("", before).rstrip()
+    return " " + ARTICLES.sub("", before).rstrip()
 
 
-def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+def ends_with(before: str, words: tuple[str, ...]) -> bool:
     return any(before.endswith(" " + w) or before.endswith("'" + w) for w in words)
 
 
@@ -111,23 +113,23 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     a name that qualifies one ("a UK package").
     """
     m = markers(lang)
-    before = _preceding(folded_text, actor.start)
-    if _ends_with(before, m.opposition):
+    before = preceding(folded_text, actor.start)
+    if ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
     role = syntactic_role(doc, actor)
     is_before = actor.start < anchor
-    if _ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
+    if ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
     if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     recipient = 0
-    venue = actor.kind == "metonyms" and _ends_with(before, m.venue)
+    venue = actor.kind == "metonyms" and ends_with(before, m.venue)
     if not venue and not _possessive(folded_text, actor.end):
-        if _ends_with(before, m.recipient):
+        if ends_with(before, m.recipient):
             recipient = MARKED
-        elif _ends_with(before, m.location) and actor.kind != "demonyms":
+        elif ends_with(before, m.location) and actor.kind != "demonyms":
             recipient = LOCATED
     donor = BEFORE if is_before and not recipient else 0
     return Roles(actor, recipient, donor, False)

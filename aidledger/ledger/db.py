@@ -9,7 +9,6 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_PATH = "aidledger.db"
 ENV_VAR = "AIDLEDGER_DATABASE_URL"
@@ -30,6 +29,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     Python's sqlite3 module opens transactions lazily and not before DDL; taking over BEGIN makes each
     article, and each migration, one atomic transaction, so a kill -9 leaves nothing half-written.
+    Writers ask for ``BEGIN IMMEDIATE`` (execution option ``sqlite_begin``) so that two writers wait
+    for each other under the busy timeout instead of failing on a lock upgrade; readers stay deferred
+    and read alongside a writer (WAL).
     """
 
     @event.listens_for(engine, "connect")
@@ -44,7 +46,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
 
 
 def create_ledger_engine(url: str) -> Engine:
@@ -59,17 +61,17 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; the migrations ship inside the package."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def open_database(db: str | None = None) -> sessionmaker[Session]:
-    """Open (creating and migrating if needed) the ledger and return a session factory."""
+def open_database(db: str | None = None) -> Engine:
+    """Open (creating and migrating if needed) the ledger."""
     url = database_url(db)
     sqlite_path = make_url(url).database if make_url(url).get_backend_name() == "sqlite" else None
     if sqlite_path and sqlite_path != ":memory:":
         Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_ledger_engine(url)
     migrate(engine)
-    return sessionmaker(engine, expire_on_commit=False)
+    return engine

@@ -190,7 +190,9 @@ class Ledger:
     """The ledger database: open it once, then add articles one transaction each."""
 
     def __init__(self, db: str | None = None) -> None:
-        self.sessions: sessionmaker[Session] = open_database(db)
+        engine = open_database(db)
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self._writes: sessionmaker[Session] = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"))
 
     def knows(self, document: Document) -> bool:
         """True when this document (by content, URL or input id) is already stored."""
@@ -200,7 +202,7 @@ class Ledger:
     def add(self, document: Document, extraction: Extraction) -> Stored:
         """Store one article and all it yields atomically: all of it is committed, or none of it."""
         try:
-            with self.sessions.begin() as session:
+            with self._writes.begin() as session:
                 return store_extraction(session, document, extraction)
         except IntegrityError:
             if self.knows(document):  # another process stored it meanwhile

@@ -54,6 +54,7 @@ class Speech:
     pronouns: dict[str, str]
     documents: frozenset[str]
     institutions: Gazetteer
+    complementizers: frozenset[str]
 
     @property
     def available(self) -> bool:
@@ -72,6 +73,7 @@ def speech(lang: str) -> Speech:
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}),
+        complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
     )
 
 
@@ -233,6 +235,10 @@ class Attributor:
         self.mentions = mentions(doc)
         self.history: list[tuple[int, Speaker]] = []
 
+    def _in_name(self, char: int) -> bool:
+        """True inside a person's name ("Mette" is not a form of "mettre")."""
+        return any(m.start <= char < m.end for m in self.mentions if m.kind == "person")
+
     def inside_quote(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
@@ -257,7 +263,7 @@ class Attributor:
         for tok in self.doc:
             lemma = fold(tok.lemma_ or tok.text)
             if (lemma in self.sp.verbs or fold(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
-                    and not self.inside_quote(tok.idx) and not _is_noun_phrase(tok):
+                    and not self.inside_quote(tok.idx) and not _is_noun_phrase(tok) and not self._in_name(tok.idx):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
         for m in self.sp.sources.finditer(text, fd, cs):
@@ -286,7 +292,15 @@ class Attributor:
         if pronoun is not None:  # "a-t-il ajouté"
             return self._resolve(pronoun)
         if self._opens_incise(group_start):
-            return self._resolve(self._first_after(end, agent_ok=False))
+            after = self._first_after(end, agent_ok=False)
+            if after is not None and self._inverted(end, after):
+                return self._resolve(after)
+            if doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip().endswith(","):
+                # "Le président du Conseil, Antonio Costa, a affiché : «…»": the subject precedes its apposition.
+                before = self._subject(tok) or self._nearest_person_before(group_start)
+                if before is not None:
+                    return self._resolve(before)
+            return self._resolve(after)
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
 
@@ -322,6 +336,19 @@ class Attributor:
         while i > 0 and (tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or tok.doc[i - 1].text.startswith("-")):
             i -= 1
         return tok.doc[i].idx
+
+    def _inverted(self, verb_end: int, m: Mention) -> bool:
+        """True when ``m`` is the inverted subject of the verb: close after it, not inside a clause
+        it introduces ("a déclaré le ministre", not "a assuré fin août que Washington ...")."""
+        words = re.findall(r"[\w'’]+", folded(self.doc)[verb_end : m.start])
+        return len(words) <= 5 and not any(w.replace("’", "'") in self.sp.complementizers for w in words)
+
+    def _nearest_person_before(self, char: int) -> Mention | None:
+        sent_start = self.sentence_of(char)[0]
+        for m in reversed(self.mentions):
+            if m.end <= char and m.start >= sent_start and m.kind in ("person", "description") and not self.inside_quote(m.start):
+                return m
+        return None
 
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start."""
