@@ -238,7 +238,7 @@ class Assembler:
         found: list[Candidate] = []
         for index, unit in enumerate(self.units):
             cues = within(self.cues, *unit, "cues")
-            trigger = next((c for c in cues if c.key == "in_kind"), None)
+            trigger = next(iter(within(self.cues, *unit, "in_kind")), None)
             if trigger is None or _keys(cues) & IN_KIND_BLOCKING or not self._equipment_before_amount(index, trigger):
                 continue
             donors, recipient = self._in_kind_parties(index, trigger.start)

@@ -23,6 +23,8 @@ from aidledger.nlp.gazetteer import Gazetteer
 
 #: Kinds of actor mention, from the section of the data they come from.
 KINDS = ("countries", "organisations", "metonyms", "demonyms")
+#: Organisations an anaphoric phrase ("the bloc", "l'Alliance") may stand for.
+ANAPHORIC_CODES = ("EU", "NATO")
 _SKIP = "_skip"
 
 
@@ -49,6 +51,7 @@ def gazetteer(lang: str) -> Gazetteer:
     for key in list(entries):
         entries[key] = [n for n in entries[key] if n not in excluded]
     entries[_SKIP] = [str(n) for n in actors.get("not_actors") or []]
+    entries["anaphoric:"] = [str(n) for n in actors.get("anaphoric") or []]
     return Gazetteer(entries)
 
 
@@ -62,6 +65,11 @@ def find_actors(doc: Doc) -> list[Actor]:
         if any(start <= match.start and match.end <= end and match.text != doc.text[start:end] for start, end in people):
             continue
         kind, code = match.key.split(":", 1)
+        if kind == "anaphoric":
+            code = next((a.code for a in reversed(found) if a.code in ANAPHORIC_CODES), "")
+            if not code:
+                continue
+            kind = "organisations"
         found.append(Actor(match.start, match.end, match.text, code, kind))
     return found
 

@@ -21,7 +21,7 @@ from aidledger.lang import load
 from aidledger.nlp import cased, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
-SECTIONS = ("cues", "stages", "mechanisms", "aid_types", "items")
+SECTIONS = ("cues", "in_kind", "stages", "mechanisms", "aid_types", "items")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
+_CLOSING_MARKS = set("»”\"’")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
 
@@ -295,7 +296,8 @@ class Attributor:
             after = self._first_after(end, agent_ok=False)
             if after is not None and self._inverted(end, after):
                 return self._resolve(after)
-            if doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip().endswith(","):
+            head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
+            if head.endswith(",") and head[:-1].rstrip()[-1:] not in _CLOSING_MARKS:
                 # "Le président du Conseil, Antonio Costa, a affiché : «…»": the subject precedes its apposition.
                 before = self._subject(tok) or self._nearest_person_before(group_start)
                 if before is not None:
