@@ -55,6 +55,8 @@ BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
 #: What ends the clause of an amount on its right: punctuation or a relative/temporal conjunction.
+#: What separates the items of an enumeration.
+_LIST_SEPARATOR = re.compile(r"[,;•\n]|\s(?:et|and)\s")
 #: Between two names coordinated as recipients: ", ", " et ", " and ", ", à la ".
 _COORDINATION = re.compile(r"^\s*(?:,|et|and|&)?\s*(?:,|et|and)?\s*(?:a|au|aux|to|pour|for)?\s*(?:la|le|les|l'|the)?\s*$")
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|who|as|while|when|after|après)\s", re.IGNORECASE)
@@ -239,13 +241,16 @@ class Assembler:
         for index, unit in enumerate(self.units):
             cues = within(self.cues, *unit, "cues")
             trigger = next(iter(within(self.cues, *unit, "in_kind")), None)
-            if trigger is None or _keys(cues) & IN_KIND_BLOCKING or not self._equipment_before_amount(index, trigger):
+            if trigger is None or not self._equipment_before_amount(index, trigger):
+                continue
+            if _keys(within(cues, unit[0], trigger.end + RIGHT_WINDOW)) & IN_KIND_BLOCKING:
                 continue
             donors, recipient = self._in_kind_parties(index, trigger.start)
             for donor in donors:
                 if recipient is None or donor.code == recipient.code:
                     continue
-                if donor.code in with_amount or any(k.donor and k.donor.code == donor.code for k in found):
+                separate = "additional" in _keys(cues)
+                if (donor.code in with_amount and not separate) or any(k.donor and k.donor.code == donor.code for k in found):
                     continue
                 found.append(Candidate(unit=index, anchor=trigger.start, money=None, donor=donor,
                                        recipient=recipient, evidence=self._evidence(unit, None)))
@@ -556,6 +561,7 @@ class Assembler:
         return (self.data.section("mechanisms_by_donor") or {}).get(donor)
 
     def _items(self, context: list[int]) -> list[str]:
+        """Equipment categories of the package; a weapon after an ammunition word in the same list item is its ammunition."""
         cues = self._cues_in(context, "items")
         ammo_words = [c for c in cues if c.key == "ammunition_words"]
         with_ammo = {str(k).removesuffix("_ammunition") for k in self.data.section("items") if str(k).endswith("_ammunition")}
@@ -564,11 +570,17 @@ class Assembler:
             if cue.key == "ammunition_words":
                 continue
             key = cue.key
-            if key in with_ammo and any(0 <= cue.start - a.end <= 60 or 0 <= a.start - cue.end <= 3 for a in ammo_words):
+            if key in with_ammo and any(self._same_list_item(a, cue) for a in ammo_words):
                 key = f"{key}_ammunition"
             if key not in items:
                 items.append(key)
         return items
+
+    def _same_list_item(self, ammo: Cue, weapon: Cue) -> bool:
+        """"munitions pour les systèmes HIMARS", "HIMARS rockets": no list separator between the two words."""
+        if 0 <= weapon.start - ammo.end <= 150:
+            return not _LIST_SEPARATOR.search(self.text, ammo.end, weapon.start)
+        return 0 <= ammo.start - weapon.end <= 3
 
     def _announcer(self, cand: Candidate) -> str | None:
         start, end = self.units[cand.unit]

