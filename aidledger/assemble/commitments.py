@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import get_args
 
 from spacy.tokens import Doc
 
@@ -41,7 +42,7 @@ from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue, within
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
-from aidledger.schema import Commitment, Span
+from aidledger.schema import Commitment, Item, Span
 
 #: Cue kinds that make a sentence about aid.
 AID_KEYS = {"aid", "top_up"}
@@ -564,7 +565,7 @@ class Assembler:
         """Equipment categories of the package; a weapon after an ammunition word in the same list item is its ammunition."""
         cues = self._cues_in(context, "items")
         ammo_words = [c for c in cues if c.key == "ammunition_words"]
-        with_ammo = {str(k).removesuffix("_ammunition") for k in self.data.section("items") if str(k).endswith("_ammunition")}
+        with_ammo = {k.removesuffix("_ammunition") for k in get_args(Item) if k.endswith("_ammunition")}
         items: list[str] = []
         for cue in cues:
             if cue.key == "ammunition_words":
