@@ -30,6 +30,8 @@ from aidledger.schema import Entity, Span
 _PERSON_LABELS = {"PER", "PERSON"}
 _ORG_LABELS = {"ORG"}
 _PLACE_LABELS = {"GPE", "LOC"}
+#: Entity types a first name may carry when the NER got the name wrong.
+_NAME_ENT_TYPES = {"", "PERSON", "PER", "ORG", "MISC", "NORP"}
 #: Last names this similar are one person spelt two ways (Zelensky / Zelenskyy / Zelenski).
 _SAME_NAME = 0.82
 #: Characters a title may sit before a name it qualifies ("le ministre américain de la Défense Lloyd Austin").
@@ -199,7 +201,7 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _more_mentions(doc: Doc, people: list[Person]) -> None:
+def _more_mentions(doc: Doc, people: list[Person], kn: Knowledge) -> None:
     """Mentions by last name alone that the NER missed ("Sunak stated", "Albanese said"), spelling
     variants of a long last name included ("Zelenskyy" for "Zelensky")."""
     taken = [m for p in people for m in p.mentions]
@@ -211,9 +213,27 @@ def _more_mentions(doc: Doc, people: list[Person]) -> None:
         if person is None and len(word) >= 6 and tok.pos_ in ("PROPN", "NOUN") and not actor_at(doc, tok.idx, tok.idx + len(tok)):
             person = next((p for p in people if len(p.last) >= 6 and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME), None)
         if person is not None:
-            person.mentions.append((tok.idx, tok.idx + len(tok)))
+            start = _first_names_before(doc, tok, kn)
+            person.mentions.append((start, tok.idx + len(tok)))
+            name = doc_text(doc)[start : tok.idx + len(tok)]
+            if len(name.split()) > len(person.name.split()):
+                person.name = name
     for person in people:
         person.mentions.sort()
+
+
+def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
+    """Start of the first names before a last name the NER did not take as a person
+    ("Oleksandr Kovalenko" read as an organisation); titles, honorifics and places stop it."""
+    i = tok.i
+    while i > 0:
+        prev = doc[i - 1]
+        if not (prev.whitespace_ and prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in _NAME_ENT_TYPES) \
+                or fold(prev.text) in kn.honorifics or actor_at(doc, prev.idx, prev.idx + len(prev)) \
+                or _is_title(doc, prev.idx, prev.idx + len(prev)):
+            break
+        i -= 1
+    return doc[i].idx
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
@@ -315,7 +335,7 @@ def people(doc: Doc) -> list[Person]:
     if cached is None:
         kn = knowledge(lang_of(doc))
         cached = _cluster(doc, _person_spans(doc, kn))
-        _more_mentions(doc, cached)
+        _more_mentions(doc, cached, kn)
         _assign_titles(doc, cached, kn)
         doc.user_data["aidledger.people"] = cached
     return cached
@@ -442,6 +462,13 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
         if key not in found:
             found[key] = Entity(name=text, label="ORG") if label in _ORG_LABELS else _place_entity(text, None)
         found[key].mentions.append(Span(start=start, end=ent.end_char, text=text))
+    for tok in doc:  # a large city the NER missed ("Shelling hit Kharkiv")
+        if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and len(tok) > 3 and _is_city(tok.text) \
+                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not person_at(doc, tok.idx, tok.idx + len(tok)):
+            key = fold(tok.text)
+            if key not in found:
+                found[key] = _place_entity(tok.text, None)
+            found[key].mentions.append(Span(start=tok.idx, end=tok.idx + len(tok), text=tok.text))
     return found
 
 

