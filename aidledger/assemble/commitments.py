@@ -45,7 +45,9 @@ from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Item, Span
 
 #: Cue kinds that make a sentence about aid.
-AID_KEYS = {"aid", "top_up"}
+AID_KEYS = {"aid", "aid_verb", "top_up"}
+#: A sentence shorter than this with no final stop is a headline or a list item.
+HEADLINE = 140
 #: Cue kinds that disqualify an amount when they stand before it in its sentence...
 BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate"}
 #: Cue kinds that rule out a commitment in kind in their sentence.
@@ -169,6 +171,15 @@ class Assembler:
     def _is_conversion_of(self, other: Money, index: int) -> bool:
         return other.conversion_of is not None and other.conversion_of == index
 
+    def _states_giving(self, unit: tuple[int, int], unit_cues: list[Cue]) -> bool:
+        """A sentence reports a commitment through a verb of giving or a stage ("disbursed", "will announce");
+        a headline or a list item may state it without one. A sentence that only names
+        an amount ("A main reason is the EU's new €50 billion facility") does not."""
+        if any(c.key in ("aid_verb", "top_up", "new") or c.group in ("stages", "in_kind", "mechanisms") for c in unit_cues):
+            return True
+        text = self.text[unit[0] : unit[1]].strip()
+        return len(text) <= HEADLINE and not text.endswith((".", "!", "?"))
+
     def _inherited_currency(self, index: int) -> str | None:
         """The currency of a bare amount: that of the last amount stated shortly before it."""
         money = self.money[index]
@@ -187,6 +198,8 @@ class Assembler:
         unit = self.units[unit_index]
         unit_cues = within(self.cues, *unit)
         if not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
+            return None
+        if not self._states_giving(unit, unit_cues):
             return None
         left, right = self._windows(index, money, unit)
         near = _keys(within(unit_cues, left, money.start, "cues")) & BLOCKING
