@@ -431,18 +431,18 @@ class Assembler:
         return kept
 
     def _is_envelope(self, cand: Candidate, kept: list[Candidate]) -> bool:
-        """An amount that later sentences split between recipients ("114 millions pour l'Ukraine et 26 pour la Moldavie")."""
+        """An amount that the next sentences split between parties: "114 millions pour l'Ukraine et 26
+        pour la Moldavie", or a World Bank loan, a Swiss grant and a US grant making up one financing."""
         shares = [
             k for k in kept
             if k is not cand and k.money and k.unit >= cand.unit and k.unit - cand.unit <= PART_DISTANCE
-            and k.donor and cand.donor and k.donor.code == cand.donor.code
             and self._resolved_currency(k) == self._resolved_currency(cand)
         ]
         for size in range(2, min(4, len(shares)) + 1):
             for combo in itertools.combinations(shares, size):
-                recipients = {k.recipient.code for k in combo if k.recipient}
+                parties = {(k.donor.code if k.donor else None, k.recipient.code if k.recipient else None) for k in combo}
                 total = sum(k.money.amount for k in combo)
-                if len(recipients) == size and abs(total - cand.money.amount) <= SAME_AMOUNT * cand.money.amount:
+                if len(parties) == size and abs(total - cand.money.amount) <= SAME_AMOUNT * cand.money.amount:
                     return True
         return False
 

@@ -71,7 +71,16 @@ def find_actors(doc: Doc) -> list[Actor]:
                 continue
             kind = "organisations"
         found.append(Actor(match.start, match.end, match.text, code, kind))
-    return found
+    return _without_compounds(doc.text, found)
+
+
+def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:
+    """Drop names joined by a hyphen ("U.S.-Israel programmes", "EU-Ukraine summit"): they qualify, they do not act."""
+    joined: set[int] = set()
+    for i, (first, second) in enumerate(zip(actors, actors[1:])):
+        if text[first.end : second.start] in ("-", "‑", "–"):
+            joined.update((i, i + 1))
+    return [a for i, a in enumerate(actors) if i not in joined]
 
 
 def _is_prefix(text: str, end: int) -> bool:
