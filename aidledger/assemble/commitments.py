@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from aidledger.assemble.parties import (
     AGENT,
     BEFORE,
+    QUALIFIER,
     SUBJECT_AFTER,
     Roles,
     ends_with,
@@ -315,10 +316,7 @@ class Assembler:
     def _fill_parties(self, candidates: list[Candidate]) -> None:
         """Donor and recipient of each candidate; a sentence that names neither continues the article's."""
         aid_words = frozenset(c.start for c in self.cues if c.group in ("cues", "mechanisms") and c.key in AID_KEYS | {"loan", "grant"})
-        readings = [
-            pick_parties(self.doc, self.folded, self._unit_actors(c.unit), c.anchor, self.lang, aid_words)
-            for c in candidates
-        ]
+        readings = [self._parties_of(c, aid_words) for c in candidates]
         main_donor = _most_common(d.actor for d, _ in readings if d and d.donor >= BEFORE) or self._document_donor()
         main_recipient = _most_common(r.actor for _, r in readings if r and r.recipient) or self._document_recipient()
         previous: Candidate | None = None
@@ -336,6 +334,26 @@ class Assembler:
                 recipient = fallback if fallback is None or donor is None or fallback.code != donor.code else None
             cand.donor, cand.recipient = donor, recipient
             previous = cand
+
+    def _parties_of(self, cand: Candidate, aid_words: frozenset[int]) -> tuple[Roles | None, Roles | None]:
+        """Donor and recipient readings for one amount: from its own stretch of an enumeration
+        ("a $20 million grant from the Swiss government and a $50 million grant from the US")
+        when that stretch names a giver plainly, else from the whole sentence."""
+        unit = self.units[cand.unit]
+        actors = self._unit_actors(cand.unit)
+        amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
+        if len(amounts) > 1:
+            before = [m.end for m in amounts if m.end <= cand.anchor]
+            after = [m.start for m in amounts if m.start > cand.anchor]
+            start, end = (before[-1] if before else unit[0]), (after[0] if after else unit[1])
+            own = [a for a in actors if start <= a.start < end]
+            donor, recipient = pick_parties(self.doc, self.folded, own, cand.anchor, self.lang, aid_words)
+            if donor and donor.donor >= QUALIFIER:
+                if recipient and recipient.recipient:
+                    return donor, recipient
+                whole = [a for a in actors if a.code != donor.actor.code]
+                return donor, pick_parties(self.doc, self.folded, whole, cand.anchor, self.lang, aid_words)[1]
+        return pick_parties(self.doc, self.folded, actors, cand.anchor, self.lang, aid_words)
 
     def _recipient_before(self, unit_index: int, donor: Actor | None) -> Actor | None:
         """A recipient named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""

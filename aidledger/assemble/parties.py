@@ -172,4 +172,5 @@ def _best(scored: list[Roles], key, anchor: int) -> Roles | None:
     candidates = [r for r in scored if key(r) > 0]
     if not candidates:
         return None
-    return max(candidates, key=lambda r: (key(r), -abs(r.actor.start - anchor)))
+    # an agent ("from the United States", "par la France") follows what it gives
+    return max(candidates, key=lambda r: (key(r), key(r) == AGENT and r.actor.start > anchor, -abs(r.actor.start - anchor)))

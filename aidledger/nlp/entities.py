@@ -51,7 +51,17 @@ class Person:
 
     @property
     def last(self) -> str:
-        return fold(self.name.split()[-1]) if self.name.split() else ""
+        return _last_name(self.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_name(name: str) -> str:
+    words = name.split()
+    return fold(words[-1]) if words else ""
+
+
+#: :func:`fold` of single tokens, memoised: components fold every token of every Doc.
+fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(frozen=True)
@@ -154,7 +164,9 @@ def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[i
 def _honorific_names(doc: Doc, honorifics: dict[str, str]) -> Iterable[tuple[int, int, str]]:
     """Names after an honorific ("M. Sajjan", "Mr Marles") that the NER may have missed, with the gender marked."""
     for tok in doc[:-1]:
-        gender = honorifics.get(fold(tok.text)) or honorifics.get(fold(tok.text + (doc[tok.i + 1].text if doc[tok.i + 1].text == "." else "")))
+        if not tok.text[:1].isupper():
+            continue
+        gender = honorifics.get(fold_word(tok.text)) or honorifics.get(fold_word(tok.text + (doc[tok.i + 1].text if doc[tok.i + 1].text == "." else "")))
         if gender is None:
             continue
         j = tok.i + 1 + (doc[tok.i + 1].text == ".")
@@ -183,7 +195,7 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(start, end)] = None
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold(tok.head.lemma_) in kn.speech_verbs \
+        if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold_word(tok.head.lemma_) in kn.speech_verbs \
                 and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not _is_title(doc, tok.idx, tok.idx + len(tok)) \
                 and not any(s <= tok.idx < e for s, e in spans):
             spans[(tok.idx, tok.idx + len(tok))] = None
@@ -208,10 +220,11 @@ def _more_mentions(doc: Doc, people: list[Person], kn: Knowledge) -> None:
     for tok in doc:
         if not tok.is_title or len(tok) < 3 or any(s <= tok.idx < e for s, e in taken):
             continue
-        word = fold(tok.text)
+        word = fold_word(tok.text)
         person = next((p for p in people if p.last == word), None)
         if person is None and len(word) >= 6 and tok.pos_ in ("PROPN", "NOUN") and not actor_at(doc, tok.idx, tok.idx + len(tok)):
-            person = next((p for p in people if len(p.last) >= 6 and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME), None)
+            person = next((p for p in people if len(p.last) >= 6 and abs(len(p.last) - len(word)) <= 2
+                           and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME), None)
         if person is not None:
             start = _first_names_before(doc, tok, kn)
             person.mentions.append((start, tok.idx + len(tok)))
@@ -229,7 +242,7 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
     while i > 0:
         prev = doc[i - 1]
         if not (prev.whitespace_ and prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in _NAME_ENT_TYPES) \
-                or fold(prev.text) in kn.honorifics or actor_at(doc, prev.idx, prev.idx + len(prev)) \
+                or fold_word(prev.text) in kn.honorifics or actor_at(doc, prev.idx, prev.idx + len(prev)) \
                 or _is_title(doc, prev.idx, prev.idx + len(prev)):
             break
         i -= 1

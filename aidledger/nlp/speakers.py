@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, folded, lang_of
-from aidledger.nlp.entities import Person, doc_text, actor_matches, complement_end, knowledge, people, title_matches
+from aidledger.nlp.entities import Person, doc_text, fold_word, actor_matches, complement_end, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -56,6 +56,11 @@ class Speech:
     documents: frozenset[str]
     institutions: Gazetteer
     complementizers: frozenset[str]
+
+    @functools.cached_property
+    def pronoun_starts(self) -> frozenset[str]:
+        """First words of the pronouns, to skip most tokens cheaply."""
+        return frozenset(p.split()[0] for p in self.pronouns)
 
     @property
     def available(self) -> bool:
@@ -174,7 +179,10 @@ def _extend_institution(doc: Doc, end: int) -> int:
 def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
     found = []
     for tok in doc:
-        gender = sp.pronouns.get(fold(tok.text)) or sp.pronouns.get(fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else "")
+        word = fold_word(tok.text)
+        if word not in sp.pronoun_starts:
+            continue
+        gender = sp.pronouns.get(word) or sp.pronouns.get(fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else "")
         if gender and tok.pos_ in ("PRON", ""):
             found.append(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=gender))
     return found
@@ -262,8 +270,8 @@ class Attributor:
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
-            lemma = fold(tok.lemma_ or tok.text)
-            if (lemma in self.sp.verbs or fold(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
+            lemma = fold_word(tok.lemma_ or tok.text)
+            if (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
                     and not self.inside_quote(tok.idx) and not _is_noun_phrase(tok) and not self._in_name(tok.idx):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
@@ -326,7 +334,7 @@ class Attributor:
     def _agent_after(self, tok: Token) -> Mention | None:
         """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
         for nxt in tok.doc[tok.i + 1 : tok.i + 4]:
-            if fold(nxt.text) in self.sp.agents:
+            if fold_word(nxt.text) in self.sp.agents:
                 return self._first_after(nxt.idx + len(nxt), agent_ok=True)
             if nxt.pos_ not in ("ADV", "PUNCT", "NOUN", "PROPN") or nxt.is_punct:
                 break
