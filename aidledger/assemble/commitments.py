@@ -339,13 +339,9 @@ class Assembler:
         """Donor and recipient readings for one amount: from its own stretch of an enumeration
         ("a $20 million grant from the Swiss government and a $50 million grant from the US")
         when that stretch names a giver plainly, else from the whole sentence."""
-        unit = self.units[cand.unit]
         actors = self._unit_actors(cand.unit)
-        amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
-        if len(amounts) > 1:
-            before = [m.end for m in amounts if m.end <= cand.anchor]
-            after = [m.start for m in amounts if m.start > cand.anchor]
-            start, end = (before[-1] if before else unit[0]), (after[0] if after else unit[1])
+        start, end = self._stretch(cand)
+        if (start, end) != self.units[cand.unit]:
             own = [a for a in actors if start <= a.start < end]
             donor, recipient = pick_parties(self.doc, self.folded, own, cand.anchor, self.lang, aid_words)
             if donor and donor.donor >= QUALIFIER:
@@ -354,6 +350,14 @@ class Assembler:
                 whole = [a for a in actors if a.code != donor.actor.code]
                 return donor, pick_parties(self.doc, self.folded, whole, cand.anchor, self.lang, aid_words)[1]
         return pick_parties(self.doc, self.folded, actors, cand.anchor, self.lang, aid_words)
+
+    def _stretch(self, cand: Candidate) -> tuple[int, int]:
+        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
+        unit = self.units[cand.unit]
+        amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
+        before = [m.end for m in amounts if m.end <= cand.anchor]
+        after = [m.start for m in amounts if m.start > cand.anchor]
+        return (before[-1] if before else unit[0]), (after[0] if after else unit[1])
 
     def _recipient_before(self, unit_index: int, donor: Actor | None) -> Actor | None:
         """A recipient named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
@@ -581,6 +585,10 @@ class Assembler:
     def _mechanism(self, cand: Candidate, context: list[int]) -> str | None:
         """The mechanism named with the amount or just after; a donor's own (PDA, EPF) anywhere in the article."""
         donor = cand.donor.code if cand.donor else None
+        start, end = self._stretch(cand)
+        own = {c.key for c in within(self.cues, start, end, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor}
+        if len(own) == 1:
+            return own.pop()
         units = [r.unit for r in cand.reports] + [u + 1 for u in (r.unit for r in cand.reports) if u + 1 in context]
         named = {c.key for c in self._cues_in(units, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor}
         if len(named) == 1:
