@@ -200,7 +200,7 @@ class Assembler:
         unit_cues = within(self.cues, *unit)
         if not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
             return None
-        if not self._states_giving(unit, unit_cues):
+        if not self._states_giving(unit, unit_cues) or "report" in _keys(unit_cues):
             return None
         left, right = self._windows(index, money, unit)
         near = _keys(within(unit_cues, left, money.start, "cues")) & BLOCKING

@@ -126,7 +126,8 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
-    if not venue and not _possessive(folded_text, actor.end):
+    # aid goes to a country or territory; money paid to an organisation (a budget contribution) is no aid to it
+    if not venue and not _possessive(folded_text, actor.end) and actor.kind != "organisations":
         if ends_with(before, m.recipient):
             recipient = MARKED
         elif ends_with(before, m.location) and actor.kind != "demonyms":
@@ -161,7 +162,7 @@ def pick_parties(
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
-        others = [r for r in scored if donor is None or r.actor.code != donor.actor.code]
+        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.kind != "organisations"]
         after = [r for r in others if r.actor.start >= anchor]
         recipient = after[0] if after else (others[-1] if others else None)
     return donor, recipient
