@@ -9,6 +9,8 @@ line written by ``aidledger extract`` can be scored as it is.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,3 +116,16 @@ class Extraction(BaseModel):
     commitments: list[Commitment] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+
+
+#: Where the JSON Schema of :class:`Extraction` is shipped, for users outside Python.
+JSON_SCHEMA_PATH = Path(__file__).with_name("extraction.schema.json")
+
+
+def json_schema() -> str:
+    """The JSON Schema of one output line of ``aidledger extract``, as shipped in the package."""
+    return json.dumps(Extraction.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m aidledger.schema: regenerate the shipped file
+    JSON_SCHEMA_PATH.write_text(json_schema(), encoding="utf-8")

@@ -88,6 +88,9 @@ class Candidate:
     recipient: Actor | None = None
     is_part: bool = False
     additional: bool = False
+    weak: bool = False  # stated without a verb of giving: needs a giver named plainly in its sentence
+    donor_strength: int = 0  # how plainly its own sentence names the donor (0: taken from context)
+    to_organisation: bool = False  # its sentence pays the money to an organisation, not to a country
     evidence: tuple[int, int] = (0, 0)
     twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
     parts: list[Candidate] = field(default_factory=list)  # smaller amounts found to be parts of it
@@ -143,11 +146,19 @@ class Assembler:
         candidates = [c for c in (self._candidate(i, m) for i, m in enumerate(self.money)) if c is not None]
         candidates = [c for c in candidates if not self._restates_conversion(c)]
         self._fill_parties(candidates)
+        candidates = [c for c in candidates if self._plainly_given(c)]
         kept = self._merge_restated(candidates)
         kept = [c for c in kept if not self._is_envelope(c, kept) and not self._has_several_recipients(c)]
         kept = [c for c in kept if not self._is_part(c, kept)]
         kept = sorted(kept + self._in_kind(kept), key=lambda c: c.anchor)
         return [self._record(c, kept) for c in kept if c.donor is not None and c.recipient is not None]
+
+    def _plainly_given(self, cand: Candidate) -> bool:
+        """Drop what its sentence does not plainly give: paid to an organisation, or stated without
+        a verb of giving and without a giver named as subject, agent or qualifier."""
+        if cand.to_organisation:
+            return False
+        return not cand.weak or cand.donor_strength >= QUALIFIER
 
     def _windows(self, index: int, money: Money, unit: tuple[int, int]) -> tuple[int, int]:
         """Left and right limits of the context that qualifies one amount."""
@@ -172,14 +183,16 @@ class Assembler:
     def _is_conversion_of(self, other: Money, index: int) -> bool:
         return other.conversion_of is not None and other.conversion_of == index
 
-    def _states_giving(self, unit: tuple[int, int], unit_cues: list[Cue]) -> bool:
-        """A sentence reports a commitment through a verb of giving or a stage ("disbursed", "will announce");
-        a headline or a list item may state it without one. A sentence that only names
-        an amount ("A main reason is the EU's new €50 billion facility") does not."""
-        if any(c.key in ("aid_verb", "top_up", "new") or c.group in ("stages", "in_kind", "mechanisms") for c in unit_cues):
-            return True
+    def _states_giving(self, unit: tuple[int, int], unit_cues: list[Cue]) -> str | None:
+        """How a sentence reports giving: ``"verb"`` (a verb of giving, a stage: "disbursed", "will
+        announce"), ``"weak"`` (only new money, a mechanism, or a headline with no verb), or None
+        ("A main reason is the …" names an amount and gives nothing)."""
+        if any(c.key in ("aid_verb", "top_up") or c.group in ("stages", "in_kind") for c in unit_cues):
+            return "verb"
+        if any(c.key == "new" or c.group == "mechanisms" for c in unit_cues):
+            return "weak"
         text = self.text[unit[0] : unit[1]].strip()
-        return len(text) <= HEADLINE and not text.endswith((".", "!", "?"))
+        return "weak" if len(text) <= HEADLINE and not text.endswith((".", "!", "?")) else None
 
     def _inherited_currency(self, index: int) -> str | None:
         """The currency of a bare amount: that of the last amount stated shortly before it."""
@@ -200,7 +213,8 @@ class Assembler:
         unit_cues = within(self.cues, *unit)
         if not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
             return None
-        if not self._states_giving(unit, unit_cues) or "report" in _keys(unit_cues):
+        giving = self._states_giving(unit, unit_cues)
+        if giving is None or "report" in _keys(unit_cues):
             return None
         left, right = self._windows(index, money, unit)
         near = _keys(within(unit_cues, left, money.start, "cues")) & BLOCKING
@@ -218,6 +232,7 @@ class Assembler:
             money=money,
             currency=currency,
             is_part="part" in before,
+            weak=giving == "weak",
             additional=bool(_keys(within(unit_cues, *unit, "cues")) & {"additional"}),
             evidence=self._evidence(unit, money),
         )
@@ -323,6 +338,8 @@ class Assembler:
         for cand, (donor_reading, recipient_reading) in zip(candidates, readings):
             donor = donor_reading.actor if donor_reading else None
             recipient = recipient_reading.actor if recipient_reading else None
+            cand.donor_strength = donor_reading.donor if donor_reading else 0
+            cand.to_organisation = recipient is None and self._paid_to_organisation(cand)
             if donor and donor_reading.donor < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
                 donor, recipient = None, recipient or donor  # a bare mention of the article's recipient
             if donor is None:
@@ -350,6 +367,14 @@ class Assembler:
                 whole = [a for a in actors if a.code != donor.actor.code]
                 return donor, pick_parties(self.doc, self.folded, whole, cand.anchor, self.lang, aid_words)[1]
         return pick_parties(self.doc, self.folded, actors, cand.anchor, self.lang, aid_words)
+
+    def _paid_to_organisation(self, cand: Candidate) -> bool:
+        """"la France a versé 26 milliards à l'Union européenne": money to an organisation's budget."""
+        m = markers(self.lang)
+        return any(
+            not a.is_state and ends_with(preceding(self.folded, a.start), m.recipient)
+            for a in self._unit_actors(cand.unit) if a.start > cand.anchor
+        )
 
     def _stretch(self, cand: Candidate) -> tuple[int, int]:
         """The part of the sentence that belongs to one amount: from the amount before it to the one after."""

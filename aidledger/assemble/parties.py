@@ -127,7 +127,7 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
     # aid goes to a country or territory; money paid to an organisation (a budget contribution) is no aid to it
-    if not venue and not _possessive(folded_text, actor.end) and actor.kind != "organisations":
+    if not venue and not _possessive(folded_text, actor.end) and actor.is_state:
         if ends_with(before, m.recipient):
             recipient = MARKED
         elif ends_with(before, m.location) and actor.kind != "demonyms":
@@ -162,7 +162,7 @@ def pick_parties(
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
-        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.kind != "organisations"]
+        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state]
         after = [r for r in others if r.actor.start >= anchor]
         recipient = after[0] if after else (others[-1] if others else None)
     return donor, recipient

@@ -129,3 +129,11 @@ def eval_command(
     if errors:
         cmd += ["--errors", str(errors)]
     raise typer.Exit(subprocess.call(cmd))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the records `aidledger extract` writes."""
+    from aidledger.schema import json_schema
+
+    sys.stdout.write(json_schema())

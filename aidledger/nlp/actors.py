@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,6 +38,16 @@ class Actor:
     text: str
     code: str
     kind: str  # countries | organisations | metonyms | demonyms
+
+    @property
+    def is_state(self) -> bool:
+        """True for a country or territory (an ISO 3166 code), False for an organisation."""
+        return _is_iso_country(self.code)
+
+
+@functools.cache
+def _is_iso_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_3=code) is not None
 
 
 @functools.cache

@@ -193,12 +193,12 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             continue
         if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or _is_city(text)):
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
-        spans[(start, end)] = None
+        spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold_word(tok.head.lemma_) in kn.speech_verbs \
                 and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not _is_title(doc, tok.idx, tok.idx + len(tok)) \
                 and not any(s <= tok.idx < e for s, e in spans):
-            spans[(tok.idx, tok.idx + len(tok))] = None
+            spans[(_first_names_before(doc, tok, kn), tok.idx + len(tok))] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
@@ -241,7 +241,8 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
     i = tok.i
     while i > 0:
         prev = doc[i - 1]
-        if not (prev.whitespace_ and prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in _NAME_ENT_TYPES) \
+        if not (prev.whitespace_ and prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in _NAME_ENT_TYPES | {"GPE"}) \
+                or prev.ent_type_ == "GPE" and _is_city(prev.text) \
                 or fold_word(prev.text) in kn.honorifics or actor_at(doc, prev.idx, prev.idx + len(prev)) \
                 or _is_title(doc, prev.idx, prev.idx + len(prev)):
             break

@@ -180,3 +180,33 @@ def test_dev_targets(nlps, tmp_path: Path, lang: str) -> None:
     by_lang = _score(SHARED / "dev.jsonl", pred, tmp_path)[lang]
     assert by_lang["quotes"]["f1"] >= 0.93
     assert by_lang["quotes_with_speaker"]["f1"] >= 0.88
+
+
+def test_quote_on_the_line_after_a_colon(nlps) -> None:
+    text = ("Presenting the plan, Minister of State Aoife Byrne said:\n"
+            "“Our partners will receive the first shipments before the end of the month.”")
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Aoife Byrne"]
+
+
+def test_subject_before_its_apposition(nlps) -> None:
+    text = ("Le président du Parlement régional, Marc Lebrun, a souligné la portée de l'accord : "
+            "« Nous avons tenu parole envers nos voisins ».")
+    assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Nous avons tenu parole envers nos voisins")]
+
+
+def test_name_after_que_is_not_the_inverted_subject(nlps) -> None:
+    text = ("La présidente de la commission, Anne Roux, a assuré lundi que Berlin et Varsovie "
+            "resteraient « des partenaires très proches ».")
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anne Roux"]
+
+
+def test_participle_speaks_for_the_subject_of_its_clause(nlps) -> None:
+    text = ("The minister Paul Grant visited the port. He decided to add two ships, "
+            "stating that the convoy would bring “relief to every town on the coast.”")
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Paul Grant"]
+
+
+def test_speech_noun_with_determiner_is_not_a_cue(nlps) -> None:
+    text = ("Last week, Helen Ward pledged that Lisbon would recognise a new state unless "
+            "the parties take “concrete and verifiable steps”.")
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Helen Ward"]

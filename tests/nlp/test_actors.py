@@ -1,0 +1,49 @@
+"""Countries, organisations, capitals and demonyms mapped to the contract's codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidledger.nlp.pipeline import get_nlp
+
+
+def codes(lang: str, text: str) -> list[tuple[str, str]]:
+    doc = get_nlp(lang)(text)
+    return [(a.text, a.code) for a in doc._.actors]
+
+
+def test_country_names_in_both_spellings_and_without_accents() -> None:
+    found = codes("fr", "Les États-Unis et les Etats Unis ont rejoint l'Allemagne et la Moldavie.")
+    assert [c for _, c in found] == ["USA", "USA", "DEU", "MDA"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("fr", "Washington a réagi.", "USA"),
+        ("fr", "Kiev a salué la décision.", "UKR"),
+        ("en", "Kyiv welcomed the decision.", "UKR"),
+        ("fr", "Moscou a protesté.", "RUS"),
+        ("fr", "Bruxelles a proposé un prêt.", "EU"),
+        ("fr", "L'OTAN se réunit.", "NATO"),
+        ("en", "The IMF board met.", "IMF"),
+        ("fr", "Le gouvernement japonais a décidé.", "JPN"),
+        ("en", "The Pentagon said so.", "USA"),
+        ("fr", "La Confédération débloquera des fonds.", "CHE"),
+    ],
+)
+def test_metonyms_demonyms_and_organisations_have_codes(lang: str, text: str, code: str) -> None:
+    assert [c for _, c in codes(lang, text)] == [code]
+
+
+def test_us_the_pronoun_is_not_the_united_states() -> None:
+    assert codes("en", "Let us help them, the minister told us.") == []
+
+
+def test_outlets_and_hyphenated_pairs_are_not_actors() -> None:
+    assert codes("en", "The Washington Post reported on U.S.-Israel programmes.") == []
+
+
+def test_the_bloc_is_the_organisation_named_last() -> None:
+    found = codes("en", "NATO ministers met. The bloc agreed to send more weapons.")
+    assert found[-1] == ("The bloc", "NATO")

@@ -1,0 +1,76 @@
+"""Money amounts in each language's number format, and conversions that restate them."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidledger.nlp.money import find_money, parse_number
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "currency"),
+    [
+        ("fr", "une aide de 325 millions de dollars", 325e6, "$"),
+        ("fr", "un prêt de 1,85 milliard d'euros", 1.85e9, "EUR"),
+        ("fr", "une enveloppe de deux milliards d’euros", 2e9, "EUR"),
+        ("fr", "verser 50 millions $ supplémentaires", 50e6, "$"),
+        ("fr", "un plan de 500 000 euros", 5e5, "EUR"),
+        ("fr", "une contribution de 750’000 francs", 7.5e5, "FRANC"),
+        ("fr", "12 milliards de couronnes norvégiennes", 12e9, "NOK"),
+        ("fr", "3,2 milliards de FCFA", 3.2e9, "XOF"),
+        ("en", "a $2.2bn package", 2.2e9, "$"),
+        ("en", "a further €500m for", 5e8, "EUR"),
+        ("en", "half a billion dollars in aid", 5e8, "$"),
+        ("en", "an additional USD 40 million", 40e6, "USD"),
+        ("en", "another $15-million in equipment", 15e6, "$"),
+        ("en", "worth 7 billion Swedish kronor", 7e9, "SEK"),
+        ("en", "£1.25 billion of support", 1.25e9, "GBP"),
+        ("en", "A$80 million of vehicles", 80e6, "AUD"),
+    ],
+)
+def test_amounts_are_read_in_each_language_format(lang: str, text: str, amount: float, currency: str) -> None:
+    (money,) = find_money(text, lang)
+    assert money.amount == pytest.approx(amount)
+    assert money.currency == currency
+    assert text[money.start : money.end] == money.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "has_scale", "decimal", "value"),
+    [
+        ("1,85", True, ",", 1.85),
+        ("1.800.000", False, ",", 1_800_000),
+        ("500 000", False, ",", 500_000),
+        ("2.625", True, ",", 2.625),
+        ("21,000", False, ".", 21_000),
+        ("1.086", True, ".", 1.086),
+        ("1,234.5", False, ".", 1234.5),
+    ],
+)
+def test_separators_are_decimal_or_grouping_by_context(raw: str, has_scale: bool, decimal: str, value: float) -> None:
+    assert parse_number(raw, has_scale, decimal) == pytest.approx(value)
+
+
+def test_bracketed_second_currency_is_a_conversion_of_the_first() -> None:
+    first, second = find_money("une aide de 8 milliards de couronnes (700 millions d'euros) à l'Ukraine", "fr")
+    assert first.conversion_of is None
+    assert second.conversion_of == 0
+
+
+def test_soit_introduces_a_conversion() -> None:
+    amounts = find_money("4 milliards de yens, soit environ 25 millions d'euros", "fr")
+    assert [m.conversion_of for m in amounts] == [None, 0]
+
+
+def test_two_amounts_in_a_list_are_not_conversions() -> None:
+    amounts = find_money("€20 million for food, €5 million for shelter", "en")
+    assert [m.conversion_of for m in amounts] == [None, None]
+
+
+def test_bare_amount_is_kept_without_currency_but_counts_of_people_are_not() -> None:
+    amounts = find_money("90 millions pour l'Ukraine et 10 millions pour la Moldavie ; 3 millions de personnes", "fr")
+    assert [(m.amount, m.currency) for m in amounts] == [(90e6, None), (10e6, None)]
+
+
+def test_people_counts_and_ranges_are_not_money() -> None:
+    assert find_money("2.3 million people were displaced, 500 km from the front", "en") == []
