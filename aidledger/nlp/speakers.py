@@ -171,7 +171,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
 
 def _extend_institution(doc: Doc, end: int) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over adjectives and "de" complements."""
-    m = re.match(r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b|de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+))*",
+    m = re.match(r"(?:\s+(?:de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*",
                  doc_text(doc)[end : end + 50])
     return end + (m.end() if m else 0)
 
