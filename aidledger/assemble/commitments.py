@@ -38,7 +38,7 @@ from aidledger.assemble.parties import (
     roles,
 )
 from aidledger.lang import load
-from aidledger.nlp import folded, lang_of
+from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue, within
 from aidledger.nlp.gazetteer import fold
@@ -104,10 +104,11 @@ class Candidate:
 def units(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans by characters, also split at line breaks (headlines, bullets, paragraphs)."""
     out: list[tuple[int, int]] = []
+    content = doc_text(doc)
     sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
     for sent in sents:
         start = sent.start_char
-        for piece in re.split(r"(\n+)", doc.text[sent.start_char : sent.end_char]):
+        for piece in re.split(r"(\n+)", content[sent.start_char : sent.end_char]):
             if piece and not piece.startswith("\n") and piece.strip():
                 out.append((start, start + len(piece)))
             start += len(piece)
@@ -132,7 +133,7 @@ class Assembler:
         self.doc = doc
         self.lang = lang_of(doc)
         self.data = load(self.lang)
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.folded = folded(doc)
         self.units = units(doc)
         self.money: list[Money] = list(doc._.money or [])

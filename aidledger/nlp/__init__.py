@@ -29,11 +29,19 @@ for _name in ("published", "money", "dates", "actors", "cues", "commitments", "q
         Doc.set_extension(_name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds the string from the tokens on every access."""
+    cached = doc.user_data.get("aidledger.text")
+    if cached is None:
+        cached = doc.user_data["aidledger.text"] = doc.text
+    return cached
+
+
 def folded(doc: Doc) -> str:
     """The :func:`~aidledger.nlp.gazetteer.fold` of the doc text, computed once per Doc."""
     cached = doc.user_data.get("aidledger.folded")
     if cached is None:
-        cached = doc.user_data["aidledger.folded"] = fold(doc.text)
+        cached = doc.user_data["aidledger.folded"] = fold(doc_text(doc))
     return cached
 
 
@@ -41,7 +49,7 @@ def cased(doc: Doc) -> str:
     """The :func:`~aidledger.nlp.gazetteer.keep_case_fold` of the doc text, computed once per Doc."""
     cached = doc.user_data.get("aidledger.cased")
     if cached is None:
-        cached = doc.user_data["aidledger.cased"] = keep_case_fold(doc.text)
+        cached = doc.user_data["aidledger.cased"] = keep_case_fold(doc_text(doc))
     return cached
 
 

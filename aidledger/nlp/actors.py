@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
 #: Kinds of actor mention, from the section of the data they come from.
@@ -68,12 +68,13 @@ def gazetteer(lang: str) -> Gazetteer:
 
 def find_actors(doc: Doc) -> list[Actor]:
     """Actor mentions of a Doc, in text order; none inside a person's name ("François Hollande")."""
+    content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
-    for match in gazetteer(lang_of(doc)).finditer(doc.text, folded(doc), cased(doc)):
-        if match.key == _SKIP or _is_prefix(doc.text, match.end):
+    for match in gazetteer(lang_of(doc)).finditer(content, folded(doc), cased(doc)):
+        if match.key == _SKIP or _is_prefix(content, match.end):
             continue
-        if any(start <= match.start and match.end <= end and match.text != doc.text[start:end] for start, end in people):
+        if any(start <= match.start and match.end <= end and match.text != content[start:end] for start, end in people):
             continue
         kind, code = match.key.split(":", 1)
         if kind == "anaphoric":
@@ -82,7 +83,7 @@ def find_actors(doc: Doc) -> list[Actor]:
                 continue
             kind = "organisations"
         found.append(Actor(match.start, match.end, match.text, code, kind))
-    return _without_compounds(doc.text, found)
+    return _without_compounds(content, found)
 
 
 def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
 SECTIONS = ("cues", "in_kind", "stages", "mechanisms", "aid_types", "items")
@@ -49,9 +49,9 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
 def find_cues(doc: Doc) -> list[Cue]:
     """Every cue of every section, sorted by position."""
     cues: list[Cue] = []
-    text, fold_text, case_text = doc.text, folded(doc), cased(doc)
+    content, fold_text, case_text = doc_text(doc), folded(doc), cased(doc)
     for section, gaz in gazetteers(lang_of(doc)).items():
-        cues.extend(Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(text, fold_text, case_text))
+        cues.extend(Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(content, fold_text, case_text))
     cues.sort(key=lambda c: c.start)
     return cues
 

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import folded, lang_of
+from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 
 #: Days after publication a year-less date may fall and still be this year's
@@ -385,7 +385,7 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dates = resolve_mentions(
-            doc.text,
+            doc_text(doc),
             self.lang or lang_of(doc),
             doc._.published,
             folded_text=folded(doc),

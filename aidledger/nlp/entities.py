@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
 from aidledger.lang import load
-from aidledger.nlp import cased, folded, lang_of
+from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.schema import Entity, Span
 
@@ -78,14 +78,6 @@ class Knowledge:
     canonical_org: dict[str, str]
     speech_verbs: frozenset[str]
     determiners: frozenset[str]
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc."""
-    cached = doc.user_data.get("aidledger.text")
-    if cached is None:
-        cached = doc.user_data["aidledger.text"] = doc.text
-    return cached
 
 
 def _actor_tables(lang: str) -> dict[str, dict[str, list[str]]]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from aidledger.lang import LangData, load
-from aidledger.nlp import lang_of
+from aidledger.nlp import doc_text, lang_of
 
 #: Placeholders for currencies that depend on the donor.
 DONOR_DEPENDENT = {"$", "CROWN", "FRANC"}
@@ -221,7 +221,7 @@ class MoneyComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.money = find_money(doc.text, lang_of(doc))
+        doc._.money = find_money(doc_text(doc), lang_of(doc))
         return doc
 
 

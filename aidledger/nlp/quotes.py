@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import folded, lang_of
-from aidledger.nlp.entities import doc_text
+from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
 from aidledger.nlp.speakers import Attributor, Cue, Speaker, speech

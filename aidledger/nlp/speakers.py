@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, folded, lang_of
-from aidledger.nlp.entities import Person, doc_text, fold_word, actor_matches, complement_end, knowledge, people, title_matches
+from aidledger.nlp import cased, doc_text, folded, lang_of
+from aidledger.nlp.entities import Person, fold_word, actor_matches, complement_end, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
