@@ -49,7 +49,7 @@ def extract_document(document: Document) -> Extraction:
 
 def extract_documents(
     documents: Iterable[Document],
-    batch_size: int = 16,
+    batch_size: int = 64,
     on_error: Callable[[Document, Exception], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extract from many documents, streaming, in batches of one language for spaCy.

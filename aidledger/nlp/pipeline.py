@@ -51,10 +51,10 @@ def base_pipeline(lang: str) -> Language:
     return nlp
 
 
-def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
-    """Add aidledger's components to any pipeline, skipping those already there."""
+def add_components(nlp: Language, components: tuple[str, ...] | None = None) -> Language:
+    """Add aidledger's components (default: all of :data:`COMPONENTS`) to any pipeline, skipping those already there."""
     _import_components()
-    for name in components:
+    for name in COMPONENTS if components is None else components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
