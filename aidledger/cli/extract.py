@@ -38,16 +38,26 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _amount(value: float | None, currency: str | None) -> str:
+    """An amount for people: "425 M USD", "3.2 bn NOK"."""
+    if value is None:
+        return "—"
+    for scale, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if value >= scale:
+            return f"{value / scale:,.4g} {suffix} {currency or ''}".strip()
+    return f"{value:,.0f} {currency or ''}".strip()
+
+
 def _table(results: list[Extraction]) -> Table:
-    table = Table(title="Aid commitments", show_lines=False)
-    for column in ("doc", "donor", "recipient", "amount", "type", "mechanism", "stage", "date", "evidence"):
-        table.add_column(column, overflow="fold")
+    table = Table(title="Aid commitments", show_lines=True)
+    for column in ("doc", "donor", "recipient", "amount", "type", "mechanism", "stage", "date"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("evidence", overflow="fold", min_width=40)
     for result in results:
         for c in result.commitments:
-            amount = f"{c.amount:,.0f} {c.currency}" if c.amount is not None else "—"
             table.add_row(
-                result.id, c.donor or "?", c.recipient or "?", amount, c.aid_type, c.mechanism or "—",
-                c.stage, str(c.date or "—"), c.evidence.text[:120],
+                Path(result.id).name, c.donor or "?", c.recipient or "?", _amount(c.amount, c.currency), c.aid_type,
+                c.mechanism or "—", c.stage, str(c.date or "—"), c.evidence.text[:200],
             )
     return table
 
@@ -87,7 +97,10 @@ def extract_command(
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in collected], ensure_ascii=False, indent=2) + "\n")
     elif output_format is OutputFormat.table:
-        Console().print(_table(collected))
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=160)
+        console.print(_table(collected))
     if failed:
         raise typer.Exit(code=1)
 
