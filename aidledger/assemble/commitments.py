@@ -561,7 +561,8 @@ class Assembler:
         unit_cues = self._cues_in([unit_index], "stages")
         now = {fold(str(w)) for w in self.data.section("stages").get("now") or []}
         anticipated = [c for c in unit_cues if c.key == "anticipated" and not self._followed_by(c, now)]
-        delivered = [c for c in unit_cues if c.key == "delivered"]
+        future = tuple(fold(str(w)) for w in self.data.section("stages").get("future") or [])
+        delivered = [c for c in unit_cues if c.key == "delivered" and not ends_with(preceding(self.folded, c.start), future)]
         if delivered and (not anticipated or self._nearest(delivered + anticipated, anchor).key == "delivered"):
             return "delivered"
         return "anticipated" if anticipated else "announced"

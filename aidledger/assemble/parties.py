@@ -162,7 +162,7 @@ def pick_parties(
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
-        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state]
+        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state and r.actor.kind != "demonyms"]
         after = [r for r in others if r.actor.start >= anchor]
         recipient = after[0] if after else (others[-1] if others else None)
     return donor, recipient
