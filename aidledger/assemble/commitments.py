@@ -69,7 +69,7 @@ SAME_AMOUNT = 0.02
 #: Sentences after a package's own that may still describe it.
 CONTINUATION = 4
 #: Sentences after a package within which a smaller amount of the same donor is one of its parts.
-PART_DISTANCE = 8
+PART_DISTANCE = 12
 #: Sentences at the head of an article whose date is the article's event date.
 LEAD = 3
 #: Donor-specific mechanisms that may be stated anywhere in the article.
@@ -226,7 +226,7 @@ class Assembler:
             delivered = within(unit_cues, *unit, "stages", "delivered")
             if not (delivered and near <= {"background"}):
                 return None
-        before = _keys(within(unit_cues, max(unit[0], money.start - 40), money.start, "cues"))
+        before = _keys(within(unit_cues, max(unit[0], money.start - 40), min(unit[1], money.end + 15), "cues"))
         return Candidate(
             unit=unit_index,
             anchor=money.start,
@@ -515,6 +515,8 @@ class Assembler:
             and self._resolved_currency(k) == self._resolved_currency(cand)
             and k.money.amount > cand.money.amount * (1 + SAME_AMOUNT)
         ]
+        stage = self._stage_of_unit(cand.unit, cand.anchor)
+        bigger = [k for k in bigger if self._stage_of_unit(k.unit, k.anchor) == stage]  # a delivery is no part of a pledge
         if not bigger:
             return cand.is_part and self._bigger_amount_before(cand)
         if cand.additional and not cand.is_part:

@@ -124,6 +124,8 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
+    if not actor.is_state and ends_with(before, m.recipient):
+        return Roles(actor, 0, 0, False)  # "1 million à la Banque mondiale": a channel, neither giver nor recipient
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
     # aid goes to a country or territory; money paid to an organisation (a budget contribution) is no aid to it
