@@ -91,6 +91,7 @@ class Candidate:
     weak: bool = False  # stated without a verb of giving: needs a giver named plainly in its sentence
     donor_strength: int = 0  # how plainly its own sentence names the donor (0: taken from context)
     to_organisation: bool = False  # its sentence pays the money to an organisation, not to a country
+    unknown_agent: bool = False  # given "by" someone whose country the article does not tell
     evidence: tuple[int, int] = (0, 0)
     twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
     parts: list[Candidate] = field(default_factory=list)  # smaller amounts found to be parts of it
@@ -157,7 +158,7 @@ class Assembler:
     def _plainly_given(self, cand: Candidate) -> bool:
         """Drop what its sentence does not plainly give: paid to an organisation, or stated without
         a verb of giving and without a giver named as subject, agent or qualifier."""
-        if cand.to_organisation:
+        if cand.to_organisation or cand.unknown_agent:
             return False
         return not cand.weak or cand.donor_strength >= QUALIFIER
 
@@ -340,6 +341,11 @@ class Assembler:
             donor = donor_reading.actor if donor_reading else None
             recipient = recipient_reading.actor if recipient_reading else None
             cand.donor_strength = donor_reading.donor if donor_reading else 0
+            if cand.donor_strength < SUBJECT_AFTER:
+                named = self._person_agent(cand)
+                if named is not None:  # "annoncée par Emmanuel Macron": the person's country, or no guess
+                    donor, cand.donor_strength = self._country_of_person(named), AGENT
+                    cand.unknown_agent = donor is None
             cand.to_organisation = recipient is None and self._paid_to_organisation(cand)
             if donor and donor_reading.donor < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
                 donor, recipient = None, recipient or donor  # a bare mention of the article's recipient
@@ -368,6 +374,30 @@ class Assembler:
                 whole = [a for a in actors if a.code != donor.actor.code]
                 return donor, pick_parties(self.doc, self.folded, whole, cand.anchor, self.lang, aid_words)[1]
         return pick_parties(self.doc, self.folded, actors, cand.anchor, self.lang, aid_words)
+
+    def _person_agent(self, cand: Candidate) -> str | None:
+        """The surname of a person (or handle) the amount is given or announced by ("… annoncée par Emmanuel Macron")."""
+        start, end = self._stretch(cand)
+        agents = "|".join(re.escape(w) for w in markers(self.lang).agent)
+        if not agents:
+            return None
+        found = re.compile(rf"(?:^|\s)(?:{agents})\s+(@\w+|(?:[A-ZÀ-Ý][\w'’-]+\s+)*[A-ZÀ-Ý][\w'’-]+)").search(
+            self.text[start:end]
+        )
+        if found is None or any(a.start >= start + found.start(1) and a.start < start + found.end(1) for a in self.actors):
+            return None
+        return found.group(1).split()[-1]
+
+    def _country_of_person(self, surname: str) -> Actor | None:
+        """The country an article gives a person: a country or demonym just before one of their mentions
+        ("le président français Emmanuel Macron", "German Chancellor Olaf Scholz")."""
+        if surname.startswith("@"):
+            return None
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+            near = [a for a in self.actors if m.start() - 45 <= a.end <= m.start() and a.is_state]
+            if near:
+                return near[-1]
+        return None
 
     def _paid_to_organisation(self, cand: Candidate) -> bool:
         """"la France a versé 26 milliards à l'Union européenne": money to an organisation's budget."""

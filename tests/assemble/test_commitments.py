@@ -113,3 +113,22 @@ def test_any_spacy_pipeline_takes_the_component() -> None:
     ]
     doc = nlp("Sweden pledged 1 billion kronor in military aid to Ukraine.")
     assert [(c.donor, c.currency) for c in doc._.commitments] == [("SWE", "SEK")]
+
+
+def test_aid_announced_by_a_person_takes_the_country_the_article_gives_them() -> None:
+    (c,) = commitments(
+        "Le président français Marc Lenoir a reçu son homologue libanais. "
+        "L'aide de 30 millions d'euros au Liban annoncée par Marc Lenoir sera versée cette année.",
+        "fr",
+    )
+    assert (c.donor, c.recipient, c.amount) == ("FRA", "LBN", 30e6)
+
+
+def test_aid_announced_by_someone_of_unknown_country_is_not_guessed() -> None:
+    found = commitments(
+        "The United States has long backed Ukraine.\n"
+        "$5 billion for Ukraine announced by @somebody yesterday is good news, but details matter.",
+        "en",
+        published=None,
+    )
+    assert found == []
