@@ -347,7 +347,7 @@ class Assembler:
                     donor, cand.donor_strength = self._country_of_person(named), AGENT
                     cand.unknown_agent = donor is None
             cand.to_organisation = recipient is None and self._paid_to_organisation(cand)
-            if donor and donor_reading.donor < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
+            if donor and cand.donor_strength < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
                 donor, recipient = None, recipient or donor  # a bare mention of the article's recipient
             if donor is None:
                 donor = previous.donor if previous and previous.donor else main_donor
@@ -587,13 +587,13 @@ class Assembler:
     def _continues(self, unit_index: int) -> bool:
         """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
         opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip()
-        return any(opening.startswith(fold(str(w)) + " ") for w in self.data.section("cues").get("anaphora") or [])
+        return any(opening.startswith(fold(str(w)) + " ") for w in self.data.section("context").get("continuation") or [])
 
     def _stage_of_unit(self, unit_index: int, anchor: int) -> str:
         unit_cues = self._cues_in([unit_index], "stages")
-        now = {fold(str(w)) for w in self.data.section("stages").get("now") or []}
+        now = {fold(str(w)) for w in self.data.section("context").get("now") or []}
         anticipated = [c for c in unit_cues if c.key == "anticipated" and not self._followed_by(c, now)]
-        future = tuple(fold(str(w)) for w in self.data.section("stages").get("future") or [])
+        future = tuple(fold(str(w)) for w in self.data.section("context").get("future") or [])
         delivered = [c for c in unit_cues if c.key == "delivered" and not ends_with(preceding(self.folded, c.start), future)]
         if delivered and (not anticipated or self._nearest(delivered + anticipated, anchor).key == "delivered"):
             return "delivered"

@@ -61,7 +61,7 @@ ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|an)\s*)+$")
 
 def preceding(folded_text: str, start: int, width: int = 30) -> str:
     """The folded words just before a mention, without a trailing article."""
-    before = folded_text[max(0, start - width) : start].rstrip()
+    before = folded_text[max(0, start - width) : start].rsplit("\n", 1)[-1].rstrip()
     return " " + ARTICLES.sub("", before).rstrip()
 
 
@@ -120,6 +120,9 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     is_before = actor.start < anchor
     if ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
+    marked = ends_with(before, m.recipient) and not _possessive(folded_text, actor.end)
+    if marked and actor.is_state and not (actor.kind == "metonyms" and ends_with(before, m.venue)):
+        return Roles(actor, MARKED, 0, False)  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
     if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
