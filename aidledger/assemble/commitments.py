@@ -620,19 +620,23 @@ class Assembler:
         return min(dated, key=lambda d: abs(d.start - anchor)).value if dated else None
 
     def _aid_type(self, cand: Candidate, context: list[int]) -> str:
-        """The aid type named nearest the amount; mixed when the text says so or the parts differ."""
+        """The aid type named nearest the amount (in its reports, else the sentences just before, else
+        those after); mixed when its sentences say so or its parts differ."""
         own = [r.unit for r in cand.reports]
-        if any(c.key == "mixed" for c in self._cues_in(own + context, "aid_types")):
+        if any(c.key == "mixed" for c in self._cues_in(own, "aid_types")):
             return "mixed"
         part_types = {self._aid_type_near(p) for p in cand.parts} - {None}
         if len(part_types) > 1:
             return "mixed"
-        nearest = self._aid_type_near(cand)
-        if nearest:
-            return nearest
-        around = Counter(c.key for c in self._cues_in(context, "aid_types"))
-        if around:
-            return around.most_common(1)[0][0]
+        for report in cand.reports:
+            nearest = self._aid_type_near(report)
+            if nearest:
+                return nearest
+        before = [u for u in range(cand.unit - 1, max(-1, cand.unit - 3), -1)]
+        for units in (before, context):
+            around = Counter(c.key for c in self._cues_in(units, "aid_types") if c.key != "mixed")
+            if around:
+                return around.most_common(1)[0][0]
         overall = Counter(c.key for c in self.cues if c.group == "aid_types" and c.key != "mixed")
         return overall.most_common(1)[0][0] if overall else "military"
 
