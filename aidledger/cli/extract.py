@@ -17,6 +17,7 @@ from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
+from aidledger.cli.options import parse_date
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, ReadError, read_paths
 from aidledger.schema import Extraction
 
@@ -28,14 +29,6 @@ class OutputFormat(str, Enum):
     json = "json"
     table = "table"
 
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _amount(value: float | None, currency: str | None) -> str:
@@ -76,7 +69,7 @@ def extract_command(
 
     def documents():
         nonlocal failed
-        for item in read_paths(paths, lang=None if lang == "auto" else lang, published=_parse_date(published), max_bytes=max_bytes):
+        for item in read_paths(paths, lang=None if lang == "auto" else lang, published=parse_date(published), max_bytes=max_bytes):
             if isinstance(item, ReadError):
                 failed += 1
                 err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)

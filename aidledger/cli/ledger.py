@@ -13,6 +13,7 @@ from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
+from aidledger.cli.options import parse_date
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from aidledger.ledger import report as reports
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
@@ -50,14 +51,6 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
 
 def _open(db: str | None) -> Ledger:
     try:
@@ -87,7 +80,7 @@ def ingest_command(
 ) -> None:
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
     ledger = _open(db)
-    items = read_paths(paths, lang=None if lang == "auto" else lang, published=_date(published), max_bytes=max_bytes)
+    items = read_paths(paths, lang=None if lang == "auto" else lang, published=parse_date(published), max_bytes=max_bytes)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                         console=err, transient=True)
     with progress:
@@ -144,7 +137,7 @@ def report_command(
     if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
         raise typer.BadParameter(f"{chart}: the chart file must end in .svg or .png", param_hint="--chart")
     filters = reports.Filters(donor, recipient, aid_type.value if aid_type else None, stage.value if stage else None,
-                              _date(since), _date(until))
+                              parse_date(since), parse_date(until))
     ledger = _open(db)
     with ledger.sessions() as session:
         packages = reports.select_packages(session, filters)

