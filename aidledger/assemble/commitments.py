@@ -72,6 +72,10 @@ CONTINUATION = 4
 PART_DISTANCE = 12
 #: Sentences at the head of an article whose date is the article's event date.
 LEAD = 3
+#: In an enumeration, how much of the text before an amount still belongs to it ("a $20 million grant").
+STRETCH_BEFORE = 15
+#: Mechanisms that describe the form of the money rather than the instrument.
+GENERIC_MECHANISMS = {"loan", "grant"}
 #: Donor-specific mechanisms that may be stated anywhere in the article.
 DOCUMENT_MECHANISMS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 
@@ -413,7 +417,8 @@ class Assembler:
         amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
         before = [m.end for m in amounts if m.end <= cand.anchor]
         after = [m.start for m in amounts if m.start > cand.anchor]
-        return (before[-1] if before else unit[0]), (after[0] if after else unit[1])
+        start = max(before[-1], cand.anchor - STRETCH_BEFORE) if before else unit[0]
+        return start, (after[0] if after else unit[1])
 
     def _recipient_before(self, unit_index: int, donor: Actor | None) -> Actor | None:
         """A recipient named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
@@ -650,14 +655,13 @@ class Assembler:
         donor = cand.donor.code if cand.donor else None
         start, end = self._stretch(cand)
         own = {c.key for c in within(self.cues, start, end, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor}
-        if len(own) == 1:
-            return own.pop()
+        single = _one_mechanism(own)
+        if single:
+            return single
         units = [r.unit for r in cand.reports] + [u + 1 for u in (r.unit for r in cand.reports) if u + 1 in context]
         named = {c.key for c in self._cues_in(units, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor}
-        if len(named) == 1:
-            return named.pop()
         if named:
-            return None  # a package that mixes mechanisms ("PDA … as well as USAI funds", "grants … loans")
+            return _one_mechanism(named)
         specific = {c.key for c in self.cues if c.group == "mechanisms" and DOCUMENT_MECHANISMS.get(c.key) == donor}
         if len(specific) == 1:
             return specific.pop()
@@ -710,6 +714,16 @@ class Assembler:
             announcer=self._announcer(cand),
             evidence=Span(start=start, end=end, text=self.text[start:end]),
         )
+
+
+def _one_mechanism(named: set[str]) -> str | None:
+    """The mechanism of a package from those its sentences name: a named instrument (PDA, EPF, a
+    facility) over the loans and grants it is made of; None when it mixes two ("PDA … as well as
+    USAI funds", "grants … loans")."""
+    specific = named - GENERIC_MECHANISMS
+    if specific:
+        return next(iter(specific)) if len(specific) == 1 else None
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _most_common(actors: Iterable[Actor]) -> Actor | None:
