@@ -38,6 +38,7 @@ class Markers:
     location: tuple[str, ...]
     opposition: tuple[str, ...]
     venue: tuple[str, ...]  # before a capital, the place of a meeting ("à Paris", "in Madrid"), not a recipient
+    people: tuple[str, ...]  # nouns a demonym makes a recipient of ("l'armée ukrainienne", "Palestinian civilians")
     source: tuple[str, ...]  # after an aid word, the giver ("l'envoi d'aide de l'Allemagne", "aid from Japan")
 
 
@@ -49,10 +50,7 @@ def markers(lang: str) -> Markers:
     def folded_list(key: str) -> tuple[str, ...]:
         return tuple(sorted({fold(str(w)) for w in section.get(key) or []}, key=len, reverse=True))
 
-    return Markers(
-        folded_list("recipient"), folded_list("agent"), folded_list("location"), folded_list("opposition"), folded_list("venue"),
-        folded_list("source"),
-    )
+    return Markers(**{name: folded_list(name) for name in Markers.__dataclass_fields__})
 
 
 #: Articles between a marker and a name ("à l'Ukraine", "to the UK"). Not English "a": folded "à" is "a".
@@ -129,6 +127,8 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if not actor.is_state and ends_with(before, m.recipient):
         return Roles(actor, 0, 0, False)  # "1 million à la Banque mondiale": a channel, neither giver nor recipient
+    if actor.kind == "demonyms" and actor.is_state and _qualifies_people(folded_text, actor, m.people):
+        return Roles(actor, LOCATED, 0, False)
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
     # aid goes to a country or territory; money paid to an organisation (a budget contribution) is no aid to it
@@ -139,6 +139,13 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
             recipient = LOCATED
     donor = BEFORE if is_before and not recipient else 0
     return Roles(actor, recipient, donor, False)
+
+
+def _qualifies_people(folded_text: str, actor: Actor, people: tuple[str, ...]) -> bool:
+    """"l'armée ukrainienne", "les forces ukrainiennes", "Ukrainian armed forces", "Palestinian civilians"."""
+    before = preceding(folded_text, actor.start, 20)
+    after = " " + folded_text[actor.end : actor.end + 20].lstrip()
+    return ends_with(before, people) or any(after.startswith(" " + p + " ") or after == " " + p for p in people)
 
 
 def _is_noun_at(doc: Doc, offset: int) -> bool:

@@ -132,3 +132,24 @@ def test_aid_announced_by_someone_of_unknown_country_is_not_guessed() -> None:
         published=None,
     )
     assert found == []
+
+
+def test_earlier_package_and_running_total_around_a_new_one_are_left_out() -> None:
+    found = commitments(
+        "Le gouvernement allemand a décidé mardi de débloquer une nouvelle enveloppe de 500 millions d'euros pour "
+        "l'armée ukrainienne. Depuis février 2022, l'Allemagne a fourni au total 28 milliards d'euros d'aide à Kiev. "
+        "En janvier, Berlin avait débloqué 300 millions d'euros.",
+        "fr",
+        published="2024-06-11",
+    )
+    assert [(c.donor, c.amount, c.date) for c in found] == [("DEU", 500e6, dt.date(2024, 6, 11))]
+
+
+def test_second_donor_in_a_later_sentence_is_its_own_commitment() -> None:
+    found = commitments(
+        "Allies pledged at least €40 billion in military aid to Ukraine at the summit on Wednesday. "
+        "Norway said it would contribute 1 billion crowns to the effort.",
+        "en",
+        published="2024-07-10",
+    )
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in found] == [("NOR", "UKR", 1e9, "NOK")]
