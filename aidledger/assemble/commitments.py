@@ -200,6 +200,13 @@ class Assembler:
         text = self.text[unit[0] : unit[1]].strip()
         return "weak" if len(text) <= HEADLINE and not text.endswith((".", "!", "?")) else None
 
+    def _continues_giving(self, unit_index: int) -> bool:
+        """A sentence that refers back ("It", "Ce paquet") to a sentence just before that states giving."""
+        if unit_index == 0 or not self._continues(unit_index):
+            return False
+        previous = within(self.cues, *self.units[unit_index - 1])
+        return self._states_giving(self.units[unit_index - 1], previous) == "verb"
+
     def _inherited_currency(self, index: int) -> str | None:
         """The currency of a bare amount: that of the last amount stated shortly before it."""
         money = self.money[index]
@@ -217,9 +224,11 @@ class Assembler:
         unit_index = _unit_of(self.units, money.start)
         unit = self.units[unit_index]
         unit_cues = within(self.cues, *unit)
-        if not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
-            return None
         giving = self._states_giving(unit, unit_cues)
+        if giving != "verb" and self._continues_giving(unit_index):
+            giving = "verb"  # "It is valued at $375 million." after "The Department of Defense announces…"
+        elif not any((c.group == "cues" and c.key in AID_KEYS) or c.group == "aid_types" for c in unit_cues):
+            return None
         if giving is None or "report" in _keys(unit_cues):
             return None
         left, right = self._windows(index, money, unit)
