@@ -62,7 +62,7 @@ RIGHT_WINDOW = 60
 #: What separates the items of an enumeration.
 _LIST_SEPARATOR = re.compile(r"[,;•\n]|\s(?:et|and)\s")
 #: Between two names coordinated as recipients: ", ", " et ", " and ", ", à la ".
-_COORDINATION = re.compile(r"^\s*(?:,|et|and|&)?\s*(?:,|et|and)?\s*(?:a|au|aux|to|pour|for)?\s*(?:la|le|les|l'|the)?\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|et|and|&)?\s*(?:,|et|and)?\s*(?:a|au|aux|to|pour|for|en|in)?\s*(?:la|le|les|l'|the)?\s*$")
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|who|as|while|when|after|après)\s", re.IGNORECASE)
 #: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
 SAME_AMOUNT = 0.02
@@ -96,6 +96,7 @@ class Candidate:
     donor_strength: int = 0  # how plainly its own sentence names the donor (0: taken from context)
     to_organisation: bool = False  # its sentence pays the money to an organisation, not to a country
     unknown_agent: bool = False  # given "by" someone whose country the article does not tell
+    several_recipients: bool = False  # the sentence before names several ("Séisme en Turquie et en Syrie :")
     evidence: tuple[int, int] = (0, 0)
     twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
     parts: list[Candidate] = field(default_factory=list)  # smaller amounts found to be parts of it
@@ -162,7 +163,7 @@ class Assembler:
     def _plainly_given(self, cand: Candidate) -> bool:
         """Drop what its sentence does not plainly give: paid to an organisation, or stated without
         a verb of giving and without a giver named as subject, agent or qualifier."""
-        if cand.to_organisation or cand.unknown_agent:
+        if cand.to_organisation or cand.unknown_agent or cand.several_recipients:
             return False
         return not cand.weak or cand.donor_strength >= QUALIFIER
 
@@ -365,7 +366,9 @@ class Assembler:
             if donor is None:
                 donor = previous.donor if previous and previous.donor else main_donor
             if recipient is None or (donor is not None and recipient.code == donor.code):
-                recipient = self._recipient_before(cand.unit, donor)
+                named_before = self._recipients_before(cand.unit, donor)
+                cand.several_recipients = len({a.code for a in named_before}) > 1
+                recipient = named_before[-1] if named_before else None
             if recipient is None:
                 fallback = previous.recipient if previous and previous.recipient else main_recipient
                 recipient = fallback if fallback is None or donor is None or fallback.code != donor.code else None
@@ -429,15 +432,15 @@ class Assembler:
         start = max(before[-1], cand.anchor - STRETCH_BEFORE) if before else unit[0]
         return start, (after[0] if after else unit[1])
 
-    def _recipient_before(self, unit_index: int, donor: Actor | None) -> Actor | None:
-        """A recipient named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
+    def _recipients_before(self, unit_index: int, donor: Actor | None) -> list[Actor]:
+        """Recipients named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
         for index in range(unit_index - 1, max(-1, unit_index - 3), -1):
             end = self.units[index][1]
             readings = [roles(self.doc, self.folded, a, self.lang, end) for a in self._unit_actors(index)]
             marked = [r.actor for r in readings if r.recipient and (donor is None or r.actor.code != donor.code)]
             if marked:
-                return marked[-1]
-        return None
+                return marked
+        return []
 
     def _document_donor(self) -> Actor | None:
         """The state or organisation the article most often names as acting, for sentences that name none."""
@@ -542,9 +545,12 @@ class Assembler:
         """"for Ukraine, Israel and Taiwan": an envelope for several recipients is not one commitment."""
         start, end = cand.anchor, min(self.units[cand.unit][1], cand.anchor + 160)
         donor = cand.donor.code if cand.donor else None
-        named = [a for a in self._unit_actors(cand.unit) if start <= a.start < end and a.code != donor and a.kind != "demonyms"]
-        for first, second in zip(named, named[1:]):
-            if first.code != second.code and _COORDINATION.match(self.folded[first.end : second.start]):
+        unit_actors = [a for a in self._unit_actors(cand.unit) if a.code != donor and a.kind != "demonyms" and a.is_state]
+        for first, second in zip(unit_actors, unit_actors[1:]):
+            after = first.start >= start and second.start < end
+            # before the amount only places named as such count ("Séisme en Turquie et en Syrie : …")
+            placed = roles(self.doc, self.folded, first, self.lang, cand.anchor).recipient > 0
+            if (after or placed) and first.code != second.code and _COORDINATION.match(self.folded[first.end : second.start]):
                 return True
         return bool(within(self.cues, cand.anchor, end, "cues", "multi_recipient"))
 

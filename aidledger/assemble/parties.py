@@ -68,7 +68,12 @@ def ends_with(before: str, words: tuple[str, ...]) -> bool:
 
 
 def syntactic_role(doc: Doc, actor: Actor) -> str | None:
-    """``subject`` or ``agent`` when the parse puts the actor there, else None."""
+    """``subject`` or ``agent`` when the parse puts the actor there, else None.
+
+    The climb from the name to the clause goes through modifiers of the same
+    phrase ("le gouvernement *japonais*", "*German* Defence Minister"), never
+    through a prepositional complement ("l'aide … *au Liban*" is no subject).
+    """
     if not doc.has_annotation("DEP"):
         return None
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -80,10 +85,15 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
             return "subject"
         if token.dep_ in _AGENT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
             return "agent"
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+        if token.dep_ not in _CLIMB_DEPS or token.head is token or _has_case_marker(token):
             return None
         token = token.head
     return None
+
+
+def _has_case_marker(token) -> bool:
+    """A name introduced by a preposition ("au Liban", "of Haiti") complements its head; it does not head it."""
+    return any(child.dep_ in ("case", "prep") for child in token.children) or token.dep_ == "pobj"
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,8 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     if ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
     marked = ends_with(before, m.recipient) and not _possessive(folded_text, actor.end)
+    if role == "subject":
+        return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if marked and actor.is_state and not (actor.kind == "metonyms" and ends_with(before, m.venue)):
         return Roles(actor, MARKED, 0, False)  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
     if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):

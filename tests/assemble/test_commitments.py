@@ -153,3 +153,38 @@ def test_second_donor_in_a_later_sentence_is_its_own_commitment() -> None:
         published="2024-07-10",
     )
     assert [(c.donor, c.recipient, c.amount, c.currency) for c in found] == [("NOR", "UKR", 1e9, "NOK")]
+
+
+def test_press_release_whose_amount_sentence_refers_back_to_the_announcement() -> None:
+    (c,) = commitments(
+        "Today, the Department of Defense announces additional security assistance for Ukraine. "
+        "This is the ninth tranche of equipment to be provided from DoD inventories this year. "
+        "It is valued at $275 million.\n"
+        "The capabilities in this package include:\n"
+        "• Munitions for High Mobility Artillery Rocket Systems (HIMARS);\n"
+        "• Javelin anti-armor systems.",
+        "en",
+        published="2024-09-26",
+    )
+    assert (c.donor, c.recipient, c.amount, c.mechanism) == ("USA", "UKR", 275e6, "PDA")
+    assert {"rocket_artillery_ammunition", "anti_tank"} <= set(c.items)
+
+
+def test_aid_for_a_disaster_in_two_countries_is_not_given_to_one_of_them() -> None:
+    found = commitments(
+        "Séisme en Turquie et en Syrie : la France débloque une aide d'urgence de 12 millions d'euros, "
+        "a annoncé mercredi la ministre.",
+        "fr",
+        published="2023-02-08",
+    )
+    assert found == []
+
+
+def test_equipment_ceded_by_a_ministry_is_a_commitment_in_kind() -> None:
+    (c,) = commitments(
+        "Le ministère des Armées a annoncé mercredi la cession à l'Ukraine de missiles Aster et de canons Caesar.",
+        "fr",
+        published="2024-05-15",
+    )
+    assert (c.donor, c.recipient, c.amount, c.date) == ("FRA", "UKR", None, dt.date(2024, 5, 15))
+    assert set(c.items) == {"missiles", "artillery"}
