@@ -41,6 +41,7 @@ from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue, within
+from aidledger.nlp.entities import full_name
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Item, Span
@@ -705,13 +706,15 @@ class Assembler:
         return 0 <= ammo.start - weapon.end <= 3
 
     def _announcer(self, cand: Candidate) -> str | None:
+        """The first person named in the package's sentence, by the fullest name the article uses
+        (a one-word "name" the article never completes is more often a weapon or a place)."""
         start, end = self.units[cand.unit]
-        people = [e for e in self.doc.ents if e.label_ in ("PER", "PERSON")]
-        here = [e for e in people if start <= e.start_char < end]
-        if not here:
-            return None
-        last = here[0].text.split()[-1]
-        return max((e.text for e in people if e.text.split()[-1] == last), key=len)
+        for ent in self.doc.ents:
+            if start <= ent.start_char < end and ent.label_ in ("PER", "PERSON"):
+                name = full_name(self.doc, (ent.start_char, ent.end_char))
+                if name and len(name.split()) > 1:
+                    return name
+        return None
 
     def _record(self, cand: Candidate, kept: list[Candidate]) -> Commitment:
         context = self._context_units(cand, kept)
