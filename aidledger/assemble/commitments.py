@@ -658,6 +658,9 @@ class Assembler:
             around = Counter(c.key for c in self._cues_in(units, "aid_types") if c.key != "mixed")
             if around:
                 return around.most_common(1)[0][0]
+        by_donor = (self.data.section("aid_types_by_donor") or {}).get(cand.donor.code if cand.donor else None)
+        if by_donor:
+            return by_donor
         overall = Counter(c.key for c in self.cues if c.group == "aid_types" and c.key != "mixed")
         return overall.most_common(1)[0][0] if overall else "military"
 

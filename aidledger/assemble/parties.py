@@ -106,10 +106,11 @@ class Roles:
     excluded: bool
 
 
-#: Strengths of the donor reading, strongest first: agent of a passive or "from X"; subject before
-#: the amount; name qualifying the aid ("UK package", "Australian funding"); named before the
+#: Strengths of the donor reading, strongest first: subject before the amount; agent of a passive
+#: or "from X" (below a subject: in "un fonds géré par les Nations unies" the agent manages, it does
+#: not give); name qualifying the aid ("UK package", "Australian funding"); named before the
 #: amount; subject of a later clause ("…if Israel allows").
-AGENT, SUBJECT_BEFORE, QUALIFIER, BEFORE, SUBJECT_AFTER = 6, 5, 4, 2, 1
+SUBJECT_BEFORE, AGENT, QUALIFIER, BEFORE, SUBJECT_AFTER = 6, 5, 4, 2, 1
 #: Strengths of the recipient reading.
 MARKED, LOCATED = 3, 2
 
