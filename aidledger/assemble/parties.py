@@ -28,7 +28,20 @@ from aidledger.nlp.gazetteer import fold
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
-_CLIMB_DEPS = {"amod", "compound", "nmod", "poss", "appos", "flat", "flat:name", "nmod:poss", "fixed", "nummod", "det", "conj"}
+_CLIMB_DEPS = {
+    "amod",
+    "compound",
+    "nmod",
+    "poss",
+    "appos",
+    "flat",
+    "flat:name",
+    "nmod:poss",
+    "fixed",
+    "nummod",
+    "det",
+    "conj",
+}
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,9 @@ SUBJECT_BEFORE, AGENT, QUALIFIER, BEFORE, SUBJECT_AFTER = 6, 5, 4, 2, 1
 MARKED, LOCATED = 3, 2
 
 
-def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_words: frozenset[int] = frozenset()) -> Roles:
+def roles(
+    doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_words: frozenset[int] = frozenset()
+) -> Roles:
     """Score one actor mention as recipient and as donor of the amount at ``anchor``.
 
     ``aid_words`` are the start offsets of aid words ("package", "aide"), to see
@@ -133,7 +148,9 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if marked and actor.is_state and not (actor.kind == "metonyms" and ends_with(before, m.venue)):
-        return Roles(actor, MARKED, 0, False)  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
+        return Roles(
+            actor, MARKED, 0, False
+        )  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
     if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
@@ -155,7 +172,7 @@ def roles(doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_
 
 
 def _qualifies_people(folded_text: str, actor: Actor, people: tuple[str, ...]) -> bool:
-    """"l'armée ukrainienne", "les forces ukrainiennes", "Ukrainian armed forces", "Palestinian civilians"."""
+    """ "l'armée ukrainienne", "les forces ukrainiennes", "Ukrainian armed forces", "Palestinian civilians"."""
     before = preceding(folded_text, actor.start, 20)
     after = " " + folded_text[actor.end : actor.end + 20].lstrip()
     return ends_with(before, people) or any(after.startswith(" " + p + " ") or after == " " + p for p in people)
@@ -170,7 +187,7 @@ def _is_noun_at(doc: Doc, offset: int) -> bool:
 
 
 def _possessive(folded_text: str, end: int) -> bool:
-    """"Germany's commitment": the actor qualifies a noun, it is not itself the complement."""
+    """ "Germany's commitment": the actor qualifies a noun, it is not itself the complement."""
     return folded_text[end : end + 2] in ("'s", "' ")
 
 
@@ -187,7 +204,11 @@ def pick_parties(
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
-        others = [r for r in scored if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state and r.actor.kind != "demonyms"]
+        others = [
+            r
+            for r in scored
+            if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state and r.actor.kind != "demonyms"
+        ]
         after = [r for r in others if r.actor.start >= anchor]
         recipient = after[0] if after else (others[-1] if others else None)
     return donor, recipient
@@ -199,4 +220,6 @@ def _best(scored: list[Roles], key, anchor: int) -> Roles | None:
     if not candidates:
         return None
     # an agent ("from the United States", "par la France") follows what it gives
-    return max(candidates, key=lambda r: (key(r), key(r) == AGENT and r.actor.start > anchor, -abs(r.actor.start - anchor)))
+    return max(
+        candidates, key=lambda r: (key(r), key(r) == AGENT and r.actor.start > anchor, -abs(r.actor.start - anchor))
+    )

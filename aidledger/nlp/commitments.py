@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aidledger.assemble.commitments import Assembler
+from aidledger.assemble.commitments import assemble_commitments
 
 #: Components whose annotations the assembly reads, in pipeline order.
 REQUIRES = ("aidledger_money", "aidledger_dates", "aidledger_actors", "aidledger_cues")
@@ -24,7 +24,7 @@ class CommitmentsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.commitments = Assembler(doc, url=doc.user_data.get("aidledger.url")).commitments()
+        doc._.commitments = assemble_commitments(doc, url=doc.user_data.get("aidledger.url"))
         return doc
 
 

@@ -154,7 +154,7 @@ def _patterns(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     rel = rf"(?P<rel>{_alt(data.get('relative', {}))})"
     lead_weekday = rf"(?:{weekday}{_SEP})?"
     rules = [
-        ("iso", rf"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
+        ("iso", r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
         ("numeric", rf"(?<![\d.,/])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep){_YEAR}"),
         ("day_month", rf"{before}{lead_weekday}{_DAY}{suffix}{join}{month}(?:{join}{_YEAR})?"),
         ("weekday", rf"{before}(?:(?P<dir>{direction})\s+)?(?:{rel}{_SEP})?{weekday}(?:\s+(?P<dir2>{direction}))?{tod}"),

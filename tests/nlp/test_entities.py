@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import aidledger.nlp.entities  # noqa: F401  (registers the factories)
 import aidledger.nlp.quotes  # noqa: F401

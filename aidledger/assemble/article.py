@@ -1,0 +1,135 @@
+"""The annotated article the assembly works on: its sentences, amounts, names and cues.
+
+One :class:`Article` per Doc gathers what the components found, with the small
+look-ups every step of the assembly needs (the names of a sentence, the cues of
+some sentences, the part of a sentence that belongs to one amount).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from aidledger.lang import load
+from aidledger.nlp import doc_text, folded, lang_of
+from aidledger.nlp.actors import Actor
+from aidledger.nlp.cues import Cue, within
+from aidledger.nlp.gazetteer import fold
+from aidledger.nlp.money import DONOR_DEPENDENT, Money
+
+if TYPE_CHECKING:
+    from aidledger.assemble.candidates import Candidate
+
+#: In an enumeration, how much of the text before an amount still belongs to it ("a $20 million grant").
+STRETCH_BEFORE = 15
+
+
+def units(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans by characters, also split at line breaks (headlines, bullets, paragraphs)."""
+    out: list[tuple[int, int]] = []
+    content = doc_text(doc)
+    sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    for sent in sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", content[sent.start_char : sent.end_char]):
+            if piece and not piece.startswith("\n") and piece.strip():
+                out.append((start, start + len(piece)))
+            start += len(piece)
+    return out
+
+
+def unit_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return i
+    return max(0, len(spans) - 1)
+
+
+def keys(cues: Iterable[Cue]) -> set[str]:
+    return {c.key for c in cues}
+
+
+class Article:
+    """A Doc's text and annotations, read once for the assembly."""
+
+    def __init__(self, doc: Doc, url: str | None = None):
+        self.doc = doc
+        self.lang = lang_of(doc)
+        self.data = load(self.lang)
+        self.text = doc_text(doc)
+        self.folded = folded(doc)
+        self.units = units(doc)
+        self.money: list[Money] = list(doc._.money or [])
+        self.actors: list[Actor] = list(doc._.actors or [])
+        self.cues: list[Cue] = list(doc._.cues or [])
+        self.dates = list(doc._.dates or [])
+        self.url = url
+
+    def evidence(self, unit: tuple[int, int], money: Money | None) -> tuple[int, int]:
+        start, end = unit
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def unit_actors(self, unit_index: int) -> list[Actor]:
+        """Actors of a sentence, without those that only name a currency ("dollars canadiens")."""
+        start, end = self.units[unit_index]
+        return [
+            a for a in self.actors if start <= a.start < end and not any(m.start <= a.start < m.end for m in self.money)
+        ]
+
+    def stretch(self, cand: Candidate) -> tuple[int, int]:
+        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
+        unit = self.units[cand.unit]
+        amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
+        before = [m.end for m in amounts if m.end <= cand.anchor]
+        after = [m.start for m in amounts if m.start > cand.anchor]
+        start = max(before[-1], cand.anchor - STRETCH_BEFORE) if before else unit[0]
+        return start, (after[0] if after else unit[1])
+
+    def resolved_currency(self, cand: Candidate) -> str | None:
+        currency = cand.currency
+        if currency not in DONOR_DEPENDENT:
+            return currency
+        table = self.data.section("currencies")
+        donor = cand.donor.code if cand.donor else None
+        if currency == "$":
+            by_country = table.get("dollar_countries") or {}
+            outlet = self.outlet_country()
+            return by_country.get(donor) or by_country.get(outlet) or "USD"
+        if currency == "CROWN":
+            return (table.get("crown_countries") or {}).get(donor)
+        return (table.get("franc_countries") or {}).get(donor, "CHF")
+
+    def outlet_country(self) -> str | None:
+        """The country of the outlet from its URL's top-level domain (".ca" → CAN)."""
+        if not self.url:
+            return None
+        host = re.sub(r"^[a-z]+://", "", self.url).split("/")[0].lower()
+        tld = host.rsplit(".", 1)[-1]
+        return (self.data.section("currencies").get("outlet_tlds") or {}).get(tld)
+
+    def cues_in(self, unit_indexes: list[int], group: str) -> list[Cue]:
+        found = []
+        for i in unit_indexes:
+            found.extend(within(self.cues, *self.units[i], group))
+        return [
+            c
+            for c in found
+            if not any(a.start < c.end and c.start < a.end for a in self.actors if a.kind == "organisations")
+        ]
+
+    def nearest(self, cues: list[Cue], anchor: int) -> Cue | None:
+        return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
+
+    def continues(self, unit_index: int) -> bool:
+        """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
+        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip()
+        return any(
+            opening.startswith(fold(str(w)) + " ") for w in self.data.section("context").get("continuation") or []
+        )
