@@ -106,7 +106,7 @@ def has_several_recipients(article: Article, cand: Candidate) -> bool:
     start, end = cand.anchor, min(article.units[cand.unit][1], cand.anchor + 160)
     donor = cand.donor.code if cand.donor else None
     unit_actors = [a for a in article.unit_actors(cand.unit) if a.code != donor and a.kind != "demonyms" and a.is_state]
-    for first, second in zip(unit_actors, unit_actors[1:]):
+    for first, second in itertools.pairwise(unit_actors):
         after = first.start >= start and second.start < end
         # before the amount only places named as such count ("Séisme en Turquie et en Syrie : …")
         placed = roles(article.doc, article.folded, first, article.lang, cand.anchor).recipient > 0

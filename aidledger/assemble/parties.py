@@ -77,7 +77,7 @@ def preceding(folded_text: str, start: int, width: int = 30) -> str:
 
 
 def ends_with(before: str, words: tuple[str, ...]) -> bool:
-    return any(before.endswith(" " + w) or before.endswith("'" + w) for w in words)
+    return any(before.endswith((" " + w, "'" + w)) for w in words)
 
 
 def syntactic_role(doc: Doc, actor: Actor) -> str | None:
@@ -196,11 +196,13 @@ def pick_parties(
 ) -> tuple[Roles | None, Roles | None]:
     """(donor, recipient) readings among the actors of a sentence, for an amount at ``anchor``."""
     scored = [r for r in (roles(doc, folded_text, a, lang, anchor, aid_words) for a in actors) if not r.excluded]
-    recipient = _best(scored, lambda r: r.recipient, anchor)
+    recipient = _best(scored, lambda r: r.recipient, anchor, follows=True)
     donor = _best(scored, lambda r: r.donor, anchor)
     if donor and recipient and donor.actor.code == recipient.actor.code:
         if donor.donor >= SUBJECT_BEFORE:
-            recipient = _best([r for r in scored if r.actor.code != donor.actor.code], lambda r: r.recipient, anchor)
+            recipient = _best(
+                [r for r in scored if r.actor.code != donor.actor.code], lambda r: r.recipient, anchor, follows=True
+            )
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
@@ -214,12 +216,20 @@ def pick_parties(
     return donor, recipient
 
 
-def _best(scored: list[Roles], key, anchor: int) -> Roles | None:
-    """The highest-scoring reading (score > 0), ties to the mention nearest the amount."""
+def _best(scored: list[Roles], key, anchor: int, follows: bool = False) -> Roles | None:
+    """The highest-scoring reading (score > 0), ties to the mention nearest the amount.
+
+    An agent ("from the United States", "par la France") and, with ``follows``, a recipient
+    ("114 millions pour l'Ukraine, et 26 millions pour la Moldavie") come after what they qualify.
+    """
     candidates = [r for r in scored if key(r) > 0]
     if not candidates:
         return None
-    # an agent ("from the United States", "par la France") follows what it gives
     return max(
-        candidates, key=lambda r: (key(r), key(r) == AGENT and r.actor.start > anchor, -abs(r.actor.start - anchor))
+        candidates,
+        key=lambda r: (
+            key(r),
+            (follows or key(r) == AGENT) and r.actor.start > anchor,
+            -abs(r.actor.start - anchor),
+        ),
     )
