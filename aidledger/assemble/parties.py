@@ -212,7 +212,7 @@ def pick_parties(
             if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state and r.actor.kind != "demonyms"
         ]
         after = [r for r in others if r.actor.start >= anchor]
-        recipient = after[0] if after else (others[-1] if others else None)
+        recipient = after[0] if after else None
     return donor, recipient
 
 

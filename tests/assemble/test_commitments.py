@@ -188,3 +188,21 @@ def test_equipment_ceded_by_a_ministry_is_a_commitment_in_kind() -> None:
     )
     assert (c.donor, c.recipient, c.amount, c.date) == ("FRA", "UKR", None, dt.date(2024, 5, 15))
     assert set(c.items) == {"missiles", "artillery"}
+
+
+def test_two_donors_in_one_sentence_each_named_by_their_capital() -> None:
+    found = commitments(
+        "Japan and South Korea pledged fresh aid to Ukraine on Thursday. Tokyo will provide $4.5 billion in "
+        "budget support, while Seoul said it would send $100 million in humanitarian assistance.",
+        "en",
+        published="2024-11-21",
+    )
+    assert [(c.donor, c.recipient, c.amount, c.aid_type) for c in found] == [
+        ("JPN", "UKR", 4.5e9, "financial"),
+        ("KOR", "UKR", 100e6, "humanitarian"),
+    ]
+
+
+def test_equipment_that_arrived_is_a_delivered_commitment_in_kind() -> None:
+    (c,) = commitments("The first Swedish CV90 fighting vehicles have arrived in Ukraine, the ministry said.", "en")
+    assert (c.donor, c.recipient, c.amount, c.stage) == ("SWE", "UKR", None, "delivered")

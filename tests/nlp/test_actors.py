@@ -47,3 +47,7 @@ def test_outlets_and_hyphenated_pairs_are_not_actors() -> None:
 def test_the_bloc_is_the_organisation_named_last() -> None:
     found = codes("en", "NATO ministers met. The bloc agreed to send more weapons.")
     assert found[-1] == ("The bloc", "NATO")
+
+
+def test_capitals_of_packaged_country_data_stand_for_their_state() -> None:
+    assert codes("en", "Seoul and Ankara both welcomed the plan.") == [("Seoul", "KOR"), ("Ankara", "TUR")]
