@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from aidledger.assemble.grammar import grammar
+from aidledger.assemble.parties import ends_with, preceding
 from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.actors import Actor
@@ -42,6 +44,7 @@ def units(doc: Doc) -> list[tuple[int, int]]:
 
 
 def unit_of(spans: list[tuple[int, int]], offset: int) -> int:
+    """The index of the sentence that holds a character offset."""
     for i, (start, end) in enumerate(spans):
         if start <= offset < end:
             return i
@@ -49,6 +52,7 @@ def unit_of(spans: list[tuple[int, int]], offset: int) -> int:
 
 
 def keys(cues: Iterable[Cue]) -> set[str]:
+    """The kinds of a set of cues."""
     return {c.key for c in cues}
 
 
@@ -67,8 +71,14 @@ class Article:
         self.cues: list[Cue] = list(doc._.cues or [])
         self.dates = list(doc._.dates or [])
         self.url = url
+        self.grammar = grammar(self.lang)
+
+    def preceded_by(self, offset: int, phrases: tuple[str, ...]) -> bool:
+        """Whether the words just before an offset end with one of the (folded) phrases."""
+        return ends_with(preceding(self.folded, offset, self.lang), phrases)
 
     def evidence(self, unit: tuple[int, int], money: Money | None) -> tuple[int, int]:
+        """The evidence span of an amount: its sentence, without surrounding blanks."""
         start, end = unit
         while start < end and self.text[start].isspace():
             start += 1
@@ -93,6 +103,8 @@ class Article:
         return start, (after[0] if after else unit[1])
 
     def resolved_currency(self, cand: Candidate) -> str | None:
+        """The ISO code of a candidate's currency: "$", crowns and francs by the donor's country
+        (for "$", else by the outlet's)."""
         currency = cand.currency
         if currency not in DONOR_DEPENDENT:
             return currency
@@ -115,6 +127,7 @@ class Article:
         return (self.data.section("currencies").get("outlet_tlds") or {}).get(tld)
 
     def cues_in(self, unit_indexes: list[int], group: str) -> list[Cue]:
+        """The cues of a group in some sentences, without those inside an organisation's name ("Fonds monétaire")."""
         found = []
         for i in unit_indexes:
             found.extend(within(self.cues, *self.units[i], group))
@@ -125,6 +138,7 @@ class Article:
         ]
 
     def nearest(self, cues: list[Cue], anchor: int) -> Cue | None:
+        """The cue closest to an offset."""
         return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
 
     def continues(self, unit_index: int) -> bool:

@@ -11,7 +11,6 @@ month, "last year", the pluperfect), an aggregate of many donors, tracker data.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from aidledger.assemble.article import Article, keys, unit_of
@@ -31,10 +30,6 @@ BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
-#: What ends the clause of an amount on its right: punctuation or a relative/temporal conjunction.
-_CLAUSE_END = re.compile(
-    r"[,;:()\[\]]|\s(?:qui|que|alors|tandis|lorsque|which|who|as|while|when|after|après)\s", re.IGNORECASE
-)
 #: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
 SAME_AMOUNT = 0.02
 
@@ -88,7 +83,7 @@ def windows(article: Article, index: int, money: Money, unit: tuple[int, int]) -
             break
     if article.text[end : end + 1] == ")":
         end += 1
-    clause_end = _CLAUSE_END.search(article.text, end, min(unit[1], end + RIGHT_WINDOW))
+    clause_end = article.grammar.clause_end.search(article.text, end, min(unit[1], end + RIGHT_WINDOW))
     right = clause_end.start() if clause_end else min(unit[1], end + RIGHT_WINDOW)
     return left, min(right, following)
 
@@ -129,6 +124,7 @@ def inherited_currency(article: Article, index: int) -> str | None:
 
 
 def candidate(article: Article, index: int, money: Money) -> Candidate | None:
+    """The candidate for one amount, or None when its sentence gives nothing or something near rules it out."""
     currency = money.currency or inherited_currency(article, index)
     if money.is_conversion or currency is None:
         return None

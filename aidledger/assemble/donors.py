@@ -22,10 +22,8 @@ from aidledger.assemble.parties import (
     QUALIFIER,
     SUBJECT_AFTER,
     Roles,
-    ends_with,
     markers,
     pick_parties,
-    preceding,
     roles,
 )
 from aidledger.nlp.actors import Actor
@@ -114,7 +112,7 @@ def paid_to_organisation(article: Article, cand: Candidate) -> bool:
     """ "la France a versé 26 milliards à l'Union européenne": money to an organisation's budget."""
     m = markers(article.lang)
     return any(
-        not a.is_state and ends_with(preceding(article.folded, a.start), m.recipient)
+        not a.is_state and article.preceded_by(a.start, m.recipient)
         for a in article.unit_actors(cand.unit)
         if a.start > cand.anchor
     )

@@ -8,14 +8,12 @@ for the date, the sentences that continue the package for its contents).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import get_args
 
 from aidledger.assemble.article import Article
 from aidledger.assemble.candidates import Candidate
-from aidledger.assemble.parties import ends_with, preceding
 from aidledger.nlp.cues import Cue, within
 from aidledger.nlp.entities import full_name
 from aidledger.nlp.gazetteer import fold
@@ -29,8 +27,6 @@ LEAD = 3
 GENERIC_MECHANISMS = {"loan", "grant"}
 #: Donor-specific mechanisms that may be stated anywhere in the article.
 DOCUMENT_MECHANISMS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
-#: What separates the items of an enumeration.
-_LIST_SEPARATOR = re.compile(r"[,;•\n]|\s(?:et|and)\s")
 
 
 def context_units(article: Article, cand: Candidate, kept: list[Candidate]) -> list[int]:
@@ -56,13 +52,12 @@ def stage(article: Article, cand: Candidate) -> str:
 
 
 def stage_of_unit(article: Article, unit_index: int, anchor: int) -> str:
+    """The stage one sentence states: delivered or anticipated by its cues (the nearest wins), else announced."""
     unit_cues = article.cues_in([unit_index], "stages")
     now = {fold(str(w)) for w in article.data.section("context").get("now") or []}
     anticipated = [c for c in unit_cues if c.key == "anticipated" and not followed_by(article, c, now)]
     future = tuple(fold(str(w)) for w in article.data.section("context").get("future") or [])
-    delivered = [
-        c for c in unit_cues if c.key == "delivered" and not ends_with(preceding(article.folded, c.start), future)
-    ]
+    delivered = [c for c in unit_cues if c.key == "delivered" and not article.preceded_by(c.start, future)]
     if delivered and (not anticipated or article.nearest(delivered + anticipated, anchor).key == "delivered"):
         return "delivered"
     return "anticipated" if anticipated else "announced"
@@ -86,6 +81,7 @@ def date(article: Article, cand: Candidate) -> dt.date | None:
 
 
 def date_in_units(article: Article, unit_indexes: Iterable[int], anchor: int) -> dt.date | None:
+    """The resolved date nearest an offset in some sentences."""
     dated = []
     for i in unit_indexes:
         start, end = article.units[i]
@@ -119,6 +115,7 @@ def aid_type(article: Article, cand: Candidate, context: list[int]) -> str:
 
 
 def aid_type_near(article: Article, cand: Candidate) -> str | None:
+    """The aid type named nearest the amount in its own sentence."""
     cues = [c for c in article.cues_in([cand.unit], "aid_types") if c.key != "mixed"]
     nearest = article.nearest(cues, cand.anchor)
     return nearest.key if nearest else None
@@ -165,7 +162,7 @@ def items(article: Article, context: list[int]) -> list[str]:
 def same_list_item(article: Article, ammo: Cue, weapon: Cue) -> bool:
     """ "munitions pour les systèmes HIMARS", "HIMARS rockets": no list separator between the two words."""
     if 0 <= weapon.start - ammo.end <= 150:
-        return not _LIST_SEPARATOR.search(article.text, ammo.end, weapon.start)
+        return not article.grammar.list_separator.search(article.text, ammo.end, weapon.start)
     return 0 <= ammo.start - weapon.end <= 3
 
 
@@ -182,6 +179,7 @@ def announcer(article: Article, cand: Candidate) -> str | None:
 
 
 def record(article: Article, cand: Candidate, kept: list[Candidate]) -> Commitment:
+    """The commitment record of a package."""
     context = context_units(article, cand, kept)
     start, end = cand.evidence
     return Commitment(

@@ -11,8 +11,7 @@ from __future__ import annotations
 from aidledger.assemble.article import Article, keys
 from aidledger.assemble.candidates import RIGHT_WINDOW, Candidate
 from aidledger.assemble.donors import document_recipient
-from aidledger.assemble.packages import COORDINATION
-from aidledger.assemble.parties import AGENT, Roles, ends_with, markers, pick_parties, preceding
+from aidledger.assemble.parties import AGENT, Roles, markers, pick_parties
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue, within
 
@@ -71,11 +70,12 @@ def equipment_before_amount(article: Article, unit_index: int, trigger: Cue) -> 
 
 
 def in_kind_parties(article: Article, unit_index: int, anchor: int) -> tuple[list[Actor], Actor | None]:
+    """The donors (coordinated ones each) and the recipient of a sentence announcing aid in kind."""
     actors = article.unit_actors(unit_index)
     donor_reading, recipient_reading = pick_parties(article.doc, article.folded, actors, anchor, article.lang)
     recipient = recipient_reading.actor if recipient_reading and recipient_reading.recipient else None
     recipient = recipient or document_recipient(article)
-    sources = [a for a in actors if ends_with(preceding(article.folded, a.start), markers(article.lang).source)]
+    sources = [a for a in actors if article.preceded_by(a.start, markers(article.lang).source)]
     if sources:
         donor_reading = Roles(sources[0], 0, AGENT, False)
     if donor_reading is None:
@@ -88,7 +88,10 @@ def in_kind_parties(article: Article, unit_index: int, anchor: int) -> tuple[lis
     donors = [donor]
     following = [a for a in actors if a.start > donor.end]
     for actor in following:
-        if COORDINATION.match(article.folded[donors[-1].end : actor.start]) and actor.code != donor.code:
+        if (
+            article.grammar.coordination.match(article.folded[donors[-1].end : actor.start])
+            and actor.code != donor.code
+        ):
             donors.append(actor)
         else:
             break

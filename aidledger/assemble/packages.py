@@ -11,7 +11,6 @@ recipients or donors is an envelope; one shared by coordinated recipients
 from __future__ import annotations
 
 import itertools
-import re
 
 from aidledger.assemble.article import Article, unit_of
 from aidledger.assemble.candidates import SAME_AMOUNT, Candidate
@@ -21,10 +20,6 @@ from aidledger.nlp.cues import within
 
 #: Sentences after a package within which a smaller amount of the same donor is one of its parts.
 PART_DISTANCE = 12
-#: Between two names coordinated as recipients: ", ", " et ", " and ", ", à la ".
-COORDINATION = re.compile(
-    r"^\s*(?:,|et|and|&)?\s*(?:,|et|and)?\s*(?:a|au|aux|to|pour|for|en|in)?\s*(?:la|le|les|l'|the)?\s*$"
-)
 
 
 def plainly_given(article: Article, cand: Candidate) -> bool:
@@ -113,7 +108,7 @@ def has_several_recipients(article: Article, cand: Candidate) -> bool:
         if (
             (after or placed)
             and first.code != second.code
-            and COORDINATION.match(article.folded[first.end : second.start])
+            and article.grammar.coordination.match(article.folded[first.end : second.start])
         ):
             return True
     return bool(within(article.cues, cand.anchor, end, "cues", "multi_recipient"))

@@ -17,11 +17,11 @@ The markers live in the ``parties`` section of the language files.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from aidledger.assemble.grammar import grammar
 from aidledger.lang import load
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.gazetteer import fold
@@ -66,17 +66,14 @@ def markers(lang: str) -> Markers:
     return Markers(**{name: folded_list(name) for name in Markers.__dataclass_fields__})
 
 
-#: Articles between a marker and a name ("à l'Ukraine", "to the UK"). Not English "a": folded "à" is "a".
-ARTICLES = re.compile(r"(?:(?<![\w'])(?:l'|la|le|les|the|un|une|an)\s*)+$")
-
-
-def preceding(folded_text: str, start: int, width: int = 30) -> str:
-    """The folded words just before a mention, without a trailing article."""
+def preceding(folded_text: str, start: int, lang: str, width: int = 30) -> str:
+    """The folded words just before a mention, on its line, without a trailing article."""
     before = folded_text[max(0, start - width) : start].rsplit("\n", 1)[-1].rstrip()
-    return " " + ARTICLES.sub("", before).rstrip()
+    return " " + grammar(lang).articles.sub("", before).rstrip()
 
 
 def ends_with(before: str, words: tuple[str, ...]) -> bool:
+    """Whether folded words end with one of the phrases, as whole words."""
     return any(before.endswith((" " + w, "'" + w)) for w in words)
 
 
@@ -137,7 +134,7 @@ def roles(
     a name that qualifies one ("a UK package").
     """
     m = markers(lang)
-    before = preceding(folded_text, actor.start)
+    before = preceding(folded_text, actor.start, lang)
     if ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
     role = syntactic_role(doc, actor)
@@ -157,7 +154,7 @@ def roles(
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if not actor.is_state and ends_with(before, m.recipient):
         return Roles(actor, 0, 0, False)  # "1 million à la Banque mondiale": a channel, neither giver nor recipient
-    if actor.kind == "demonyms" and actor.is_state and _qualifies_people(folded_text, actor, m.people):
+    if actor.kind == "demonyms" and actor.is_state and _qualifies_people(folded_text, actor, m.people, lang):
         return Roles(actor, LOCATED, 0, False)
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
@@ -171,9 +168,9 @@ def roles(
     return Roles(actor, recipient, donor, False)
 
 
-def _qualifies_people(folded_text: str, actor: Actor, people: tuple[str, ...]) -> bool:
+def _qualifies_people(folded_text: str, actor: Actor, people: tuple[str, ...], lang: str) -> bool:
     """ "l'armée ukrainienne", "les forces ukrainiennes", "Ukrainian armed forces", "Palestinian civilians"."""
-    before = preceding(folded_text, actor.start, 20)
+    before = preceding(folded_text, actor.start, lang, 20)
     after = " " + folded_text[actor.end : actor.end + 20].lstrip()
     return ends_with(before, people) or any(after.startswith(" " + p + " ") or after == " " + p for p in people)
 

@@ -110,8 +110,10 @@ def patterns(lang: str) -> _Patterns:
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
     after_re = rf"{number}{scale_part}?{gap}{of}(?P<cur>{cur_name})(?![\w])"
-    # a bare amount with a scale word ("et 26 millions pour la Moldavie"), not one of people or things
-    bare_follow = r"(?:[,.;:()\]]|$|(?:pour|for|à|au|aux|to|et|and|sont|seront|will|are|were|is|was|restants|remaining)(?![\w]))"
+    # a bare amount with a scale word ("et 26 millions pour la Moldavie"), not one of people or things:
+    # punctuation or one of the language's `numbers.bare_followers` words must follow it
+    followers = _alternation([str(w) for w in numbers.get("bare_followers") or []]) or r"(?!x)x"
+    bare_follow = rf"(?:[,.;:()\]]|$|(?:{followers})(?![\w]))"
     bare = rf"(?P<bnum>{num}){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
     regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re}|{bare})", re.IGNORECASE)
     conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
@@ -120,7 +122,8 @@ def patterns(lang: str) -> _Patterns:
     conversion = re.compile(
         rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE
     )
-    return _Patterns(regex, scales, names, symbols, frozenset(w.lower() for w in words), str(numbers.get("decimal", ".")), conversion)
+    number_words = frozenset(w.lower() for w in words)
+    return _Patterns(regex, scales, names, symbols, number_words, str(numbers.get("decimal", ".")), conversion)
 
 
 def _scale_value(p: _Patterns, word: str | None) -> float:
@@ -133,6 +136,7 @@ def _scale_value(p: _Patterns, word: str | None) -> float:
 
 
 def _word_value(word: str, lang: str) -> float | None:
+    """The value of a number written in words ("deux", "half a"), read with text2num."""
     lowered = re.sub(r"\s+", " ", word.lower())
     if lowered in {"a", "an", "un", "une", "one"}:
         return 1.0
@@ -145,6 +149,7 @@ def _word_value(word: str, lang: str) -> float | None:
 
 
 def _currency(p: _Patterns, m: re.Match[str]) -> str | None:
+    """The currency a match names: symbol before, or name or symbol after."""
     sym = m.group("sym")
     if sym:
         return p.symbols.get(sym) or p.symbols.get(sym.upper())
@@ -171,7 +176,8 @@ def find_money(text: str, lang: str) -> list[Money]:
         if m.group("bnum"):
             value = parse_number(m.group("bnum"), True, p.decimal)
             if value is not None:
-                found.append(Money(m.start(), m.end(), m.group(0), round(value * _scale_value(p, m.group("bscale")), 2), None))
+                amount = round(value * _scale_value(p, m.group("bscale")), 2)
+                found.append(Money(m.start(), m.end(), m.group(0), amount, None))
             continue
         currency = _currency(p, m)
         if currency is None:
