@@ -7,6 +7,7 @@ some sentences, the part of a sentence that belongs to one amount).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from aidledger.assemble.parties import ends_with, preceding
 from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.actors import Actor
-from aidledger.nlp.cues import Cue, within
+from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 
@@ -43,14 +44,6 @@ def units(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def unit_of(spans: list[tuple[int, int]], offset: int) -> int:
-    """The index of the sentence that holds a character offset."""
-    for i, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return i
-    return max(0, len(spans) - 1)
-
-
 def keys(cues: Iterable[Cue]) -> set[str]:
     """The kinds of a set of cues."""
     return {c.key for c in cues}
@@ -72,6 +65,31 @@ class Article:
         self.dates = list(doc._.dates or [])
         self.url = url
         self.grammar = grammar(self.lang)
+        # indexes, so that long articles stay linear: sentences, cues and dates by position
+        self._unit_starts = [start for start, _ in self.units]
+        self._cue_starts = [c.start for c in self.cues]
+        self._dates = sorted(self.dates, key=lambda d: d.start)
+        self._date_starts = [d.start for d in self._dates]
+        self.conversions = [m for m in self.money if m.is_conversion]
+        self._actors_by_unit: dict[int, list[Actor]] = {}
+
+    def unit_of(self, offset: int) -> int:
+        """The index of the sentence that holds a character offset."""
+        return max(0, bisect.bisect_right(self._unit_starts, offset) - 1)
+
+    def cues_between(self, start: int, end: int, group: str | None = None, key: str | None = None) -> list[Cue]:
+        """The cues inside ``[start, end)``, optionally of one group and key."""
+        found = []
+        for cue in self.cues[bisect.bisect_left(self._cue_starts, start) :]:
+            if cue.start >= end:
+                break
+            if cue.end <= end and (group is None or cue.group == group) and (key is None or cue.key == key):
+                found.append(cue)
+        return found
+
+    def dates_between(self, start: int, end: int) -> list:
+        """The date mentions starting inside ``[start, end)``."""
+        return self._dates[bisect.bisect_left(self._date_starts, start) : bisect.bisect_left(self._date_starts, end)]
 
     def preceded_by(self, offset: int, phrases: tuple[str, ...]) -> bool:
         """Whether the words just before an offset end with one of the (folded) phrases."""
@@ -88,10 +106,15 @@ class Article:
 
     def unit_actors(self, unit_index: int) -> list[Actor]:
         """Actors of a sentence, without those that only name a currency ("dollars canadiens")."""
-        start, end = self.units[unit_index]
-        return [
-            a for a in self.actors if start <= a.start < end and not any(m.start <= a.start < m.end for m in self.money)
-        ]
+        if unit_index not in self._actors_by_unit:
+            start, end = self.units[unit_index]
+            amounts = [m for m in self.money if start <= m.start < end]
+            self._actors_by_unit[unit_index] = [
+                a
+                for a in self.actors
+                if start <= a.start < end and not any(m.start <= a.start < m.end for m in amounts)
+            ]
+        return self._actors_by_unit[unit_index]
 
     def stretch(self, cand: Candidate) -> tuple[int, int]:
         """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
@@ -130,7 +153,7 @@ class Article:
         """The cues of a group in some sentences, without those inside an organisation's name ("Fonds monétaire")."""
         found = []
         for i in unit_indexes:
-            found.extend(within(self.cues, *self.units[i], group))
+            found.extend(self.cues_between(*self.units[i], group))
         return [
             c
             for c in found

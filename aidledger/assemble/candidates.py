@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aidledger.assemble.article import Article, keys, unit_of
+from aidledger.assemble.article import Article, keys
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue, within
 from aidledger.nlp.gazetteer import fold
@@ -108,7 +108,7 @@ def continues_giving(article: Article, unit_index: int) -> bool:
     """A sentence that refers back ("It", "Ce paquet") to a sentence just before that states giving."""
     if unit_index == 0 or not article.continues(unit_index):
         return False
-    previous = within(article.cues, *article.units[unit_index - 1])
+    previous = article.cues_between(*article.units[unit_index - 1])
     return states_giving(article, article.units[unit_index - 1], previous) == "verb"
 
 
@@ -128,9 +128,9 @@ def candidate(article: Article, index: int, money: Money) -> Candidate | None:
     currency = money.currency or inherited_currency(article, index)
     if money.is_conversion or currency is None:
         return None
-    unit_index = unit_of(article.units, money.start)
+    unit_index = article.unit_of(money.start)
     unit = article.units[unit_index]
-    unit_cues = within(article.cues, *unit)
+    unit_cues = article.cues_between(*unit)
     giving = states_giving(article, unit, unit_cues)
     if giving != "verb" and continues_giving(article, unit_index):
         giving = "verb"  # "It is valued at $375 million." after "The Department of Defense announces…"
@@ -164,8 +164,8 @@ def earlier_month(article: Article, start: int, end: int) -> bool:
     """A month named just before the amount ("In March, the EU released…") that is not the month of publication."""
     published = article.doc._.published
     months = article.data.section("dates").get("months") or {}
-    for mention in article.dates:
-        if start <= mention.start < end and mention.kind == "vague":
+    for mention in article.dates_between(start, end):
+        if mention.kind == "vague":
             words = fold(mention.text).split()
             month = next((months.get(w) for w in words if w in months), None)
             if month and (published is None or month != published.month):
@@ -176,8 +176,7 @@ def earlier_month(article: Article, start: int, end: int) -> bool:
 def restates_conversion(article: Article, cand: Candidate) -> bool:
     """A headline giving only the converted figure ("over 6 bln euros") of a bracketed conversion."""
     return any(
-        m.is_conversion
-        and m.currency == cand.currency
+        m.currency == cand.currency
         and abs(m.amount - cand.money.amount) <= SAME_AMOUNT * max(m.amount, cand.money.amount)
-        for m in article.money
+        for m in article.conversions
     )

@@ -14,7 +14,7 @@ from typing import get_args
 
 from aidledger.assemble.article import Article
 from aidledger.assemble.candidates import Candidate
-from aidledger.nlp.cues import Cue, within
+from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import full_name
 from aidledger.nlp.gazetteer import fold
 from aidledger.schema import Commitment, Item, Span
@@ -85,7 +85,7 @@ def date_in_units(article: Article, unit_indexes: Iterable[int], anchor: int) ->
     dated = []
     for i in unit_indexes:
         start, end = article.units[i]
-        dated.extend(d for d in article.dates if start <= d.start < end and d.value is not None)
+        dated.extend(d for d in article.dates_between(start, end) if d.value is not None)
     return min(dated, key=lambda d: abs(d.start - anchor)).value if dated else None
 
 
@@ -126,7 +126,7 @@ def mechanism(article: Article, cand: Candidate, context: list[int]) -> str | No
     donor = cand.donor.code if cand.donor else None
     start, end = article.stretch(cand)
     own = {
-        c.key for c in within(article.cues, start, end, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor
+        c.key for c in article.cues_between(start, end, "mechanisms") if DOCUMENT_MECHANISMS.get(c.key, donor) == donor
     }
     single = one_mechanism(own)
     if single:

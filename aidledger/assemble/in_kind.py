@@ -30,8 +30,8 @@ def in_kind(article: Article, kept: list[Candidate]) -> list[Candidate]:
     with_amount = {k.donor.code for k in kept if k.donor}
     found: list[Candidate] = []
     for index, unit in enumerate(article.units):
-        cues = within(article.cues, *unit, "cues")
-        trigger = next(iter(within(article.cues, *unit, "in_kind")), None)
+        cues = article.cues_between(*unit, "cues")
+        trigger = next(iter(article.cues_between(*unit, "in_kind")), None)
         if trigger is None or not equipment_before_amount(article, index, trigger):
             continue
         if keys(within(cues, unit[0], trigger.end + RIGHT_WINDOW)) & IN_KIND_BLOCKING:
@@ -66,7 +66,7 @@ def equipment_before_amount(article: Article, unit_index: int, trigger: Cue) -> 
     if not amounts:
         return True
     first = amounts[0].start
-    return trigger.start < first and bool(within(article.cues, trigger.end, first, "items"))
+    return trigger.start < first and bool(article.cues_between(trigger.end, first, "items"))
 
 
 def in_kind_parties(article: Article, unit_index: int, anchor: int) -> tuple[list[Actor], Actor | None]:

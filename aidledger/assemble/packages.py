@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import itertools
 
-from aidledger.assemble.article import Article, unit_of
+from aidledger.assemble.article import Article
 from aidledger.assemble.candidates import SAME_AMOUNT, Candidate
 from aidledger.assemble.fields import stage_of_unit
 from aidledger.assemble.parties import QUALIFIER, roles
-from aidledger.nlp.cues import within
 
 #: Sentences after a package within which a smaller amount of the same donor is one of its parts.
 PART_DISTANCE = 12
@@ -50,7 +49,7 @@ def bigger_amount_before(article: Article, cand: Candidate) -> bool:
     for money in article.money:
         if money.start >= cand.anchor:
             break
-        unit = unit_of(article.units, money.start)
+        unit = article.unit_of(money.start)
         if (
             not money.is_conversion
             and money.currency == cand.money.currency
@@ -111,7 +110,7 @@ def has_several_recipients(article: Article, cand: Candidate) -> bool:
             and article.grammar.coordination.match(article.folded[first.end : second.start])
         ):
             return True
-    return bool(within(article.cues, cand.anchor, end, "cues", "multi_recipient"))
+    return bool(article.cues_between(cand.anchor, end, "cues", "multi_recipient"))
 
 
 def is_part(article: Article, cand: Candidate, kept: list[Candidate]) -> bool:

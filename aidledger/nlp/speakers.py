@@ -21,7 +21,9 @@ indefinite article ("un responsable européen") stays unnamed.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -158,9 +160,13 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
-    regions = [(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)]
+    regions = sorted([(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)])
+    covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
-        if any(s <= start < e for s, e in regions + [(f.start, f.end) for f in found]):
+        while next_region < len(regions) and regions[next_region][0] <= start:
+            covered_until = max(covered_until, regions[next_region][1])
+            next_region += 1
+        if start < covered_until or (found and start < found[-1].end):
             continue
         text = doc_text(doc)[start:end]
         if fold(text) in sp.documents:
@@ -233,6 +239,20 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+class _Spans:
+    """Character spans, sorted, answering "does one of them contain [start, end)?" in log time."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._max_ends = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def contains(self, start: int, end: int) -> bool:
+        # among the spans that start at or before `start`, the furthest end decides
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._max_ends[i] >= end
+
+
 class Attributor:
     """Resolves the cues of one Doc in text order, keeping the chain of speakers met so far."""
 
@@ -243,17 +263,24 @@ class Attributor:
         self.sentences = sentences
         self.mentions = mentions(doc)
         self.history: list[tuple[int, Speaker]] = []
+        # sorted bounds for look-ups by position, so that long articles stay linear
+        self._names = _Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
+        self._quotes = _Spans(self.quotes)
+        self._sentence_starts = [start for start, _ in self.sentences]
 
     def _in_name(self, char: int) -> bool:
         """True inside a person's name ("Mette" is not a form of "mettre")."""
-        return any(m.start <= char < m.end for m in self.mentions if m.kind == "person")
+        return self._names.contains(char, char + 1)
 
     def inside_quote(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
-        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+        return self._quotes.contains(start, end)
 
     def sentence_of(self, char: int) -> tuple[int, int]:
-        return next((s for s in self.sentences if s[0] <= char < s[1]), (0, len(doc_text(self.doc))))
+        i = bisect.bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and self.sentences[i][0] <= char < self.sentences[i][1]:
+            return self.sentences[i]
+        return (0, len(doc_text(self.doc)))
 
     # -- cues ---------------------------------------------------------------
 
