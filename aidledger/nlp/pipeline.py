@@ -34,8 +34,9 @@ def _import_components() -> None:
     import aidledger.nlp.commitments  # noqa: F401
     import aidledger.nlp.cues  # noqa: F401
     import aidledger.nlp.dates  # noqa: F401
+    import aidledger.nlp.entities
     import aidledger.nlp.money  # noqa: F401
-    import aidledger.nlp.quotes, aidledger.nlp.entities  # noqa: F401,E401
+    import aidledger.nlp.quotes  # noqa: F401,E401
 
 
 def base_pipeline(lang: str) -> Language:

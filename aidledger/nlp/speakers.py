@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,8 +30,9 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_text, folded, lang_of
-from aidledger.nlp.entities import Person, fold_word, actor_matches, complement_end, knowledge, people, title_matches
+from aidledger.nlp.entities import Person, actor_matches, complement_end, fold_word, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
+from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
 _DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
@@ -239,20 +239,6 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-class _Spans:
-    """Character spans, sorted, answering "does one of them contain [start, end)?" in log time."""
-
-    def __init__(self, spans):
-        ordered = sorted(spans)
-        self._starts = [start for start, _ in ordered]
-        self._max_ends = list(itertools.accumulate((end for _, end in ordered), max))
-
-    def contains(self, start: int, end: int) -> bool:
-        # among the spans that start at or before `start`, the furthest end decides
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and self._max_ends[i] >= end
-
-
 class Attributor:
     """Resolves the cues of one Doc in text order, keeping the chain of speakers met so far."""
 
@@ -264,8 +250,8 @@ class Attributor:
         self.mentions = mentions(doc)
         self.history: list[tuple[int, Speaker]] = []
         # sorted bounds for look-ups by position, so that long articles stay linear
-        self._names = _Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
-        self._quotes = _Spans(self.quotes)
+        self._names = Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
+        self._quotes = Spans(self.quotes)
         self._sentence_starts = [start for start, _ in self.sentences]
 
     def _in_name(self, char: int) -> bool:
