@@ -19,7 +19,8 @@ Patterns are built from each language's data (CLDR month and weekday names
 plus the ``dates:`` section of ``aidledger/lang/<lang>.yaml``) and compiled once
 per language. Matching runs on the folded text (lower case, no accents, same
 offsets), so "Août", "aout" and "AOÛT" are one name. The patterns capture day,
-month and year themselves, so no date parser is needed at run time.
+month and year themselves; full calendar dates are normalised by dateparser
+(never found by it: its ``search_dates`` guesses too freely for news copy).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -101,6 +103,8 @@ class _Context:
     reference_year: int
     future_days: int
     stated_years: tuple[tuple[int, int], ...]  # (offset, year) of year-only mentions
+    text: str = ""  # the text the matches index, for dateparser
+    lang: str = "en"
 
     def stated_year_near(self, offset: int) -> int | None:
         """The year stated closest before ``offset``, else the first one after it."""
@@ -268,14 +272,33 @@ def _calendar_day(day: int, month: int, year: int | None, weekday: int | None, s
 
 
 def _explicit(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
-    """A calendar date whose parts the pattern captured; a stated weekday helps find the year."""
+    """A calendar date whose parts the pattern captured; a stated weekday helps find the year.
+
+    A full date ("23 March 2022", "le 17 novembre 2025") is normalised by dateparser; the
+    captured parts stand in where it cannot read one.
+    """
     g = c.groups
     year = int(g["y"]) if "y" in g else None
     month = gram.months.get(_norm(g["m"])) if not g["m"].isdigit() else int(g["m"])
     weekday = gram.weekdays.get(_norm(g["wd"])) if "wd" in g else None
     if month is None:
         return EXPLICIT, None, None
+    if year is not None:
+        parsed = _dateparser_day(ctx.text[c.start : c.end], ctx.lang)
+        if parsed is not None:
+            return EXPLICIT, parsed, None
     return EXPLICIT, _calendar_day(int(g["d"]), month, year, weekday, c.start, ctx), None
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_day(text: str, lang: str) -> dt.date | None:
+    """dateparser's reading of a full calendar date, or None when it needs more than the text gives."""
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        parsed = dateparser.parse(text, languages=[lang, "en"], settings=settings)
+    except Exception:  # dateparser raises on some odd inputs; the captured parts stand in
+        return None
+    return parsed.date() if parsed else None
 
 
 def _numeric(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
@@ -368,6 +391,8 @@ def resolve_mentions(
         reference_year=_reference_year(haystack, today or dt.date.today()),
         future_days=future_days,
         stated_years=tuple((c.start, int(c.groups["y"])) for c in cands if c.rule == "year"),
+        text=text,
+        lang=lang,
     )
     mentions = []
     for c in cands:
