@@ -25,6 +25,8 @@ AID_KEYS = {"aid", "aid_verb", "top_up"}
 HEADLINE = 140
 #: Cue kinds that disqualify an amount when they stand before it in its sentence...
 BLOCKING = {"cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate"}
+#: ... those that do anywhere before it in its sentence...
+SENTENCE_BLOCKING = {"cumulative", "past"}
 #: ... and those that do when they follow it in its clause ("$6bn so far", "5 millions chacun").
 BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
@@ -140,6 +142,8 @@ def candidate(article: Article, index: int, money: Money) -> Candidate | None:
         return None
     left, right = windows(article, index, money, unit)
     near = keys(within(unit_cues, left, money.start, "cues")) & BLOCKING
+    # a running total or a past time reaches further back: "Depuis février 2022, …, ont engagé 276 milliards"
+    near |= keys(within(unit_cues, unit[0], money.start, "cues")) & SENTENCE_BLOCKING
     near |= keys(within(unit_cues, money.end, right, "cues")) & BLOCKING_AFTER
     if earlier_month(article, left, money.start):
         near.add("past")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from aidledger.assemble.article import Article
 from aidledger.assemble.candidates import AID_KEYS, Candidate
+from aidledger.assemble.fields import DOCUMENT_MECHANISMS
 from aidledger.assemble.parties import (
     AGENT,
     BEFORE,
@@ -51,6 +52,8 @@ def fill_parties(article: Article, candidates: list[Candidate]) -> None:
         if donor and cand.donor_strength < SUBJECT_AFTER and main_recipient and donor.code == main_recipient.code:
             donor, recipient = None, recipient or donor  # a bare mention of the article's recipient
         if donor is None:
+            donor = donor_of_mechanism(article, cand)
+        if donor is None:
             donor = previous.donor if previous and previous.donor else main_donor
         if recipient is None or (donor is not None and recipient.code == donor.code):
             named_before = recipients_before(article, cand.unit, donor)
@@ -78,6 +81,16 @@ def parties_of(article: Article, cand: Candidate, aid_words: frozenset[int]) -> 
             whole = [a for a in actors if a.code != donor.actor.code]
             return donor, pick_parties(article.doc, article.folded, whole, cand.anchor, article.lang, aid_words)[1]
     return pick_parties(article.doc, article.folded, actors, cand.anchor, article.lang, aid_words)
+
+
+def donor_of_mechanism(article: Article, cand: Candidate) -> Actor | None:
+    """The donor a named mechanism implies ("a Presidential Drawdown package" is the United States')."""
+    start, end = article.units[cand.unit]
+    for cue in article.cues_between(start, end, "mechanisms"):
+        code = DOCUMENT_MECHANISMS.get(cue.key)
+        if code:
+            return Actor(cue.start, cue.end, cue.text, code, "metonyms")
+    return None
 
 
 def person_agent(article: Article, cand: Candidate) -> str | None:

@@ -52,7 +52,7 @@ def bigger_amount_before(article: Article, cand: Candidate) -> bool:
         unit = article.unit_of(money.start)
         if (
             not money.is_conversion
-            and money.currency == cand.money.currency
+            and money.currency == cand.currency
             and money.amount > cand.money.amount
             and cand.unit - unit <= PART_DISTANCE
         ):

@@ -101,9 +101,16 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
     return None
 
 
+#: The English possessive marks a determiner ("Germany's Foreign Office"), not a complement.
+POSSESSIVE_CASES = {"'s", "’s", "'", "’"}
+
+
 def _has_case_marker(token) -> bool:
     """A name introduced by a preposition ("au Liban", "of Haiti") complements its head; it does not head it."""
-    return any(child.dep_ in ("case", "prep") for child in token.children) or token.dep_ == "pobj"
+    return (
+        any(child.dep_ in ("case", "prep") and child.lower_ not in POSSESSIVE_CASES for child in token.children)
+        or token.dep_ == "pobj"
+    )
 
 
 @dataclass(frozen=True)
