@@ -206,3 +206,30 @@ def test_two_donors_in_one_sentence_each_named_by_their_capital() -> None:
 def test_equipment_that_arrived_is_a_delivered_commitment_in_kind() -> None:
     (c,) = commitments("The first Swedish CV90 fighting vehicles have arrived in Ukraine, the ministry said.", "en")
     assert (c.donor, c.recipient, c.amount, c.stage) == ("SWE", "UKR", None, "delivered")
+
+
+def test_a_presidential_drawdown_is_the_united_states_even_unnamed() -> None:
+    (c,) = commitments(
+        "The Secretary of Defense today authorized a Presidential Drawdown package of $300 million for Ukraine.",
+        "en",
+        published="2024-03-12",
+    )
+    assert (c.donor, c.recipient, c.mechanism, c.date) == ("USA", "UKR", "PDA", dt.date(2024, 3, 12))
+
+
+def test_possessive_donor_with_a_verb_phrase_of_giving() -> None:
+    (c,) = commitments(
+        "Germany's Federal Foreign Office is making available a further EUR 20 million in humanitarian "
+        "assistance for people affected by the conflict in Sudan.",
+        "en",
+    )
+    assert (c.donor, c.recipient, c.amount, c.aid_type) == ("DEU", "SDN", 20e6, "humanitarian")
+
+
+def test_running_total_introduced_at_the_start_of_a_long_sentence() -> None:
+    found = commitments(
+        "Depuis février 2022, selon les données publiées lundi par l'institut de recherche, la Suède a engagé "
+        "au profit de l'armée ukrainienne quelque 80 milliards de couronnes.",
+        "fr",
+    )
+    assert found == []
