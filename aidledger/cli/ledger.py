@@ -18,6 +18,7 @@ from aidledger.ledger import report as reports
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
 from aidledger.ledger.ingest import IngestSummary, ingest
 from aidledger.ledger.models import Package
+from aidledger.ledger.db import missing_sqlite_file
 from aidledger.ledger.store import Ledger
 
 out = Console()
@@ -51,7 +52,12 @@ class ExportFormat(str, Enum):
 
 
 
-def _open(db: str | None) -> Ledger:
+def _open(db: str | None, must_exist: bool = False) -> Ledger:
+    """The ledger; for commands that only read it, a missing SQLite file is an error, not a new empty ledger."""
+    missing = missing_sqlite_file(db) if must_exist else None
+    if missing is not None:
+        err.print(f"[red]error[/red]: no ledger at {missing}: run `aidledger ingest` first, or pass --db", highlight=False)
+        raise typer.Exit(code=2)
     try:
         return Ledger(db)
     except Exception as exc:
@@ -137,7 +143,7 @@ def report_command(
         raise typer.BadParameter(f"{chart}: the chart file must end in .svg or .png", param_hint="--chart")
     filters = reports.Filters(donor, recipient, aid_type.value if aid_type else None, stage.value if stage else None,
                               parse_date(since), parse_date(until))
-    ledger = _open(db)
+    ledger = _open(db, must_exist=True)
     with ledger.sessions() as session:
         packages = reports.select_packages(session, filters)
         for title, key in reports.DIMENSIONS.items():
@@ -158,7 +164,7 @@ def export_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export packages or mentions from the ledger as CSV, JSON or Parquet."""
-    ledger = _open(db)
+    ledger = _open(db, must_exist=True)
     with ledger.sessions() as session:
         rows = package_rows(session) if what is What.packages else mention_rows(session)
     try:

@@ -66,6 +66,15 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def missing_sqlite_file(db: str | None = None) -> Path | None:
+    """The file of a SQLite ledger that does not exist yet, or None (it exists, or is not SQLite)."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
 def open_database(db: str | None = None) -> Engine:
     """Open (creating and migrating if needed) the ledger."""
     url = database_url(db)

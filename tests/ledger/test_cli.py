@@ -105,3 +105,12 @@ def test_ingesting_twice_adds_nothing_the_second_time(tmp_path):
     second = runner.invoke(app, ["ingest", str(jsonl), "--db", str(db)])
     assert "stored 8," in first.output and "failed 1" in first.output and "news.jsonl:" in first.output
     assert "unchanged 8, stored 0," in second.output and "new mentions 0, new packages 0" in second.output
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--what", "packages", "--format", "json"]])
+def test_reading_a_ledger_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path, command):
+    missing = tmp_path / "no" / "ledger.db"
+    result = runner.invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == 2
+    assert "no ledger at" in result.output
+    assert not missing.parent.exists()
