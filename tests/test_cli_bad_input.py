@@ -129,3 +129,11 @@ def test_good_inputs_alone_exit_zero_with_nothing_on_stderr(tmp_path):
     result = run_extract(good)
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout)["id"] == str(good)
+
+
+def test_an_unknown_language_option_is_a_usage_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("La France va fournir 10 millions d'euros au Liban, a annoncé mardi le ministre.", encoding="utf-8")
+    result = subprocess.run([str(AIDLEDGER), "extract", str(article), "--lang", "klingon"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "not a language code" in result.stderr

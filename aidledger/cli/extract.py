@@ -16,7 +16,7 @@ from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
-from aidledger.cli.options import parse_date
+from aidledger.cli.options import parse_date, parse_lang
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, ReadError, read_paths
 from aidledger.schema import Extraction
 
@@ -68,7 +68,7 @@ def extract_command(
 
     def documents():
         nonlocal failed
-        for item in read_paths(paths, lang=None if lang == "auto" else lang, published=parse_date(published), max_bytes=max_bytes):
+        for item in read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes):
             if isinstance(item, ReadError):
                 failed += 1
                 err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)

@@ -12,7 +12,7 @@ from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
-from aidledger.cli.options import parse_date
+from aidledger.cli.options import parse_date, parse_lang
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from aidledger.ledger import report as reports
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
@@ -85,7 +85,7 @@ def ingest_command(
 ) -> None:
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
     ledger = _open(db)
-    items = read_paths(paths, lang=None if lang == "auto" else lang, published=parse_date(published), max_bytes=max_bytes)
+    items = read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                         console=err, transient=True)
     with progress:

@@ -10,6 +10,7 @@ from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
+from aidledger.cli.options import parse_lang
 from aidledger.ingest.readers import ReadError, read_paths
 from aidledger.schema import Extraction
 
@@ -37,7 +38,7 @@ def quotes_command(
 
     def documents():
         nonlocal failed
-        for item in read_paths(paths, lang=None if lang == "auto" else lang):
+        for item in read_paths(paths, lang=parse_lang(lang)):
             if isinstance(item, ReadError):
                 failed += 1
                 err.print(f"[red]error[/red]: {item}", highlight=False)
