@@ -121,8 +121,9 @@ def aid_type_near(article: Article, cand: Candidate) -> str | None:
     return nearest.key if nearest else None
 
 
-def mechanism(article: Article, cand: Candidate, context: list[int]) -> str | None:
-    """The mechanism named with the amount or just after; a donor's own (PDA, EPF) anywhere in the article."""
+def mechanism(article: Article, cand: Candidate, context: list[int], kept: list[Candidate]) -> str | None:
+    """The mechanism named with the amount or just after; a donor's own (PDA, EPF) anywhere in the
+    article when the article reports no other package of that donor."""
     donor = cand.donor.code if cand.donor else None
     start, end = article.stretch(cand)
     own = {
@@ -136,7 +137,8 @@ def mechanism(article: Article, cand: Candidate, context: list[int]) -> str | No
     if named:
         return one_mechanism(named)
     specific = {c.key for c in article.cues if c.group == "mechanisms" and DOCUMENT_MECHANISMS.get(c.key) == donor}
-    if len(specific) == 1:
+    alone = not any(k is not cand and k.donor and k.donor.code == donor for k in kept)
+    if len(specific) == 1 and alone:
         return specific.pop()
     return (article.data.section("mechanisms_by_donor") or {}).get(donor)
 
@@ -188,7 +190,7 @@ def record(article: Article, cand: Candidate, kept: list[Candidate]) -> Commitme
         amount=cand.money.amount if cand.money else None,
         currency=article.resolved_currency(cand),
         aid_type=aid_type(article, cand, context),
-        mechanism=mechanism(article, cand, context),
+        mechanism=mechanism(article, cand, context, kept),
         stage=stage(article, cand),
         date=date(article, cand),
         items=items(article, context),

@@ -15,7 +15,7 @@ import itertools
 from aidledger.assemble.article import Article
 from aidledger.assemble.candidates import SAME_AMOUNT, Candidate
 from aidledger.assemble.fields import stage_of_unit
-from aidledger.assemble.parties import QUALIFIER, roles
+from aidledger.assemble.parties import QUALIFIER, SUBJECT_AFTER, roles
 
 #: Sentences after a package within which a smaller amount of the same donor is one of its parts.
 PART_DISTANCE = 12
@@ -113,6 +113,13 @@ def has_several_recipients(article: Article, cand: Candidate) -> bool:
     return bool(article.cues_between(cand.anchor, end, "cues", "multi_recipient"))
 
 
+def announced_on_its_own(article: Article, cand: Candidate) -> bool:
+    """"Shortly after, the Department of Defense announced a $1 billion drawdown": a package of its own,
+    announced by a giver its sentence names, not a part of the larger sum before it."""
+    start, end = article.units[cand.unit]
+    return cand.donor_strength >= SUBJECT_AFTER and bool(article.cues_between(start, end, "announcing"))
+
+
 def is_part(article: Article, cand: Candidate, kept: list[Candidate]) -> bool:
     """A smaller amount of a donor's package is a part of it, unless announced as additional."""
     if not cand.money:
@@ -133,7 +140,7 @@ def is_part(article: Article, cand: Candidate, kept: list[Candidate]) -> bool:
     ]  # a delivery is no part of a pledge
     if not bigger:
         return cand.is_part and bigger_amount_before(article, cand)
-    if cand.additional and not cand.is_part:
+    if not cand.is_part and (cand.additional or announced_on_its_own(article, cand)):
         return False
     bigger[0].parts.append(cand)
     return True

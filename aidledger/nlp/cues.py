@@ -21,7 +21,7 @@ from aidledger.lang import load
 from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
-SECTIONS = ("cues", "in_kind", "stages", "mechanisms", "aid_types", "items")
+SECTIONS = ("cues", "announcing", "in_kind", "stages", "mechanisms", "aid_types", "items")
 
 
 @dataclass(frozen=True)

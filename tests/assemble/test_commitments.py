@@ -233,3 +233,13 @@ def test_running_total_introduced_at_the_start_of_a_long_sentence() -> None:
         "fr",
     )
     assert found == []
+
+
+def test_a_package_announced_on_its_own_after_a_larger_law_is_no_part_of_it() -> None:
+    found = commitments(
+        "Today, the President signed the national security supplemental, which provides $61 billion for Ukraine. "
+        "Shortly after, the Department of Defense announced a $1 billion drawdown package.",
+        "en",
+        published="2024-04-24",
+    )
+    assert [(c.donor, c.amount, c.mechanism) for c in found] == [("USA", 61e9, None), ("USA", 1e9, "PDA")]
