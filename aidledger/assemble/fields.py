@@ -75,8 +75,14 @@ def date(article: Article, cand: Candidate) -> dt.date | None:
         if found:
             return found
     around = [i for i in (cand.unit - 1, cand.unit + 1) if 0 <= i < len(article.units)]
-    return date_in_units(article, around, cand.anchor) or date_in_units(
-        article, range(min(LEAD, len(article.units))), 0
+    lead = range(min(LEAD, len(article.units)))
+    # the first sentences about giving date the event better than a dateline, a byline or a caption
+    about_aid = [i for i in range(len(article.units)) if article.cues_between(*article.units[i], "cues", "aid_verb")]
+    about_aid = about_aid[:LEAD]
+    return (
+        date_in_units(article, around, cand.anchor)
+        or date_in_units(article, about_aid, 0)
+        or date_in_units(article, lead, 0)
     )
 
 
