@@ -16,7 +16,16 @@ from collections.abc import Callable, Iterable, Iterator
 
 from aidledger.schema import Commitment, Document, Entity, Extraction, Quote
 
-__all__ = ["extract", "extract_document", "extract_documents", "Commitment", "Document", "Entity", "Extraction", "Quote"]
+__all__ = [
+    "extract",
+    "extract_document",
+    "extract_documents",
+    "Commitment",
+    "Document",
+    "Entity",
+    "Extraction",
+    "Quote",
+]
 __version__ = "0.1.0"
 
 

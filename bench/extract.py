@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n-docs", type=int, default=300, help="Number of articles (default 300).")
     parser.add_argument(
-        "--components", nargs="*", default=["aidledger_quotes", "aidledger_entities"],
+        "--components",
+        nargs="*",
+        default=["aidledger_quotes", "aidledger_entities"],
         help="Components timed separately, on top of the extraction (default: quotes and entities).",
     )
     parser.add_argument("--dev", type=Path, default=DEV, help="Source of texts (default ../shared/eval/dev.jsonl).")

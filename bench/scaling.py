@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         for kilobytes in args.sizes:
             spacy_s, ours_s = time_components(lang, article_of_size(texts, kilobytes))
             per_100kb = ours_s / kilobytes * 100
-            print(f"{lang} {kilobytes:5d} kB  spaCy {spacy_s:6.2f} s  aidledger {ours_s:6.2f} s  ({per_100kb:.2f} s per 100 kB)")
+            print(
+                f"{lang} {kilobytes:5d} kB  spaCy {spacy_s:6.2f} s  aidledger {ours_s:6.2f} s  ({per_100kb:.2f} s per 100 kB)"
+            )
     return 0
 
 

@@ -55,7 +55,9 @@ def _missing(tmp: Path) -> tuple[Path, str]:
 
 def _wrong_encoding(tmp: Path) -> tuple[Path, str]:
     path = tmp / "cyrillic.txt"
-    path.write_bytes("Правительство объявило о новой военной помощи Украине на сумму 100 миллионов евро.".encode("cp1251"))
+    path.write_bytes(
+        "Правительство объявило о новой военной помощи Украине на сумму 100 миллионов евро.".encode("cp1251")
+    )
     return path, f"{path}: undecodable text"
 
 
@@ -133,7 +135,11 @@ def test_good_inputs_alone_exit_zero_with_nothing_on_stderr(tmp_path):
 
 def test_an_unknown_language_option_is_a_usage_error(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("La France va fournir 10 millions d'euros au Liban, a annoncé mardi le ministre.", encoding="utf-8")
-    result = subprocess.run([str(AIDLEDGER), "extract", str(article), "--lang", "klingon"], capture_output=True, text=True)
+    article.write_text(
+        "La France va fournir 10 millions d'euros au Liban, a annoncé mardi le ministre.", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(AIDLEDGER), "extract", str(article), "--lang", "klingon"], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert "not a language code" in result.stderr

@@ -26,7 +26,8 @@ def _score(gold: Path, tmp_path: Path) -> dict:
     report = tmp_path / "report.json"
     subprocess.run(
         [sys.executable, str(gold.parent / "score.py"), str(gold), str(pred), "--by-lang", "--json", str(report)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     return json.loads(report.read_text())
 
@@ -58,7 +59,8 @@ def test_dev_commitments_meet_their_targets(dev_report: dict, lang: str) -> None
 
 def test_other_languages_run_and_report_the_language_detected(shared_eval: Path) -> None:
     others = [
-        d for d in read_paths([shared_eval / "dev.jsonl"])
+        d
+        for d in read_paths([shared_eval / "dev.jsonl"])
         if isinstance(d, aidledger.Document) and d.lang not in ("fr", "en")
     ]
     assert others

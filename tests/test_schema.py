@@ -13,7 +13,9 @@ def test_shipped_json_schema_is_current() -> None:
 
 
 def test_an_extraction_line_validates_against_the_schema_fields() -> None:
-    result = aidledger.extract("Germany pledged 500 million euros to Ukraine on Monday.", published="2024-05-08", lang="en")
+    result = aidledger.extract(
+        "Germany pledged 500 million euros to Ukraine on Monday.", published="2024-05-08", lang="en"
+    )
     line = json.loads(result.model_dump_json())
     properties = json.loads(json_schema())["properties"]
     assert set(line) == set(properties)

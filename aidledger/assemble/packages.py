@@ -114,7 +114,7 @@ def has_several_recipients(article: Article, cand: Candidate) -> bool:
 
 
 def announced_on_its_own(article: Article, cand: Candidate) -> bool:
-    """"Shortly after, the Department of Defense announced a $1 billion drawdown": a package of its own,
+    """ "Shortly after, the Department of Defense announced a $1 billion drawdown": a package of its own,
     announced by a giver its sentence names, not a part of the larger sum before it."""
     start, end = article.units[cand.unit]
     return cand.donor_strength >= SUBJECT_AFTER and bool(article.cues_between(start, end, "announcing"))

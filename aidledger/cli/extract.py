@@ -29,7 +29,6 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-
 def _amount(value: float | None, currency: str | None) -> str:
     """An amount for people: "425 M USD", "3.2 bn NOK"."""
     if value is None:
@@ -48,8 +47,15 @@ def _table(results: list[Extraction]) -> Table:
     for result in results:
         for c in result.commitments:
             table.add_row(
-                Path(result.id).name, c.donor or "?", c.recipient or "?", _amount(c.amount, c.currency), c.aid_type,
-                c.mechanism or "—", c.stage, str(c.date or "—"), c.evidence.text[:200],
+                Path(result.id).name,
+                c.donor or "?",
+                c.recipient or "?",
+                _amount(c.amount, c.currency),
+                c.aid_type,
+                c.mechanism or "—",
+                c.stage,
+                str(c.date or "—"),
+                c.evidence.text[:200],
             )
     return table
 
@@ -59,7 +65,9 @@ def extract_command(
     paths: list[Path] = typer.Argument(..., help="Files to read: .txt, .html, .jsonl (a folder is read recursively)."),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
     lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
-    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl (one line per document), json or table."),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.jsonl, "--format", help="jsonl (one line per document), json or table."
+    ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Skip a document larger than this many bytes."),
 ) -> None:
     """Extract aid commitments, quotes and entities from articles and print them."""
@@ -78,7 +86,10 @@ def extract_command(
     def failed_on(document, exc: Exception) -> None:
         nonlocal failed
         failed += 1
-        err.print(f"[red]error[/red]: {escape(document.source or document.id)}: extraction failed: {escape(str(exc))}", highlight=False)
+        err.print(
+            f"[red]error[/red]: {escape(document.source or document.id)}: extraction failed: {escape(str(exc))}",
+            highlight=False,
+        )
 
     for result in aidledger.extract_documents(documents(), on_error=failed_on):
         if output_format is OutputFormat.jsonl:
@@ -87,7 +98,9 @@ def extract_command(
         else:
             collected.append(result)
     if output_format is OutputFormat.json:
-        sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in collected], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([r.model_dump(mode="json") for r in collected], ensure_ascii=False, indent=2) + "\n"
+        )
     elif output_format is OutputFormat.table:
         console = Console()
         if not console.is_terminal:
@@ -109,7 +122,9 @@ def _scorer_path() -> Path:
 @app.command("eval")
 def eval_command(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
-    scorer: Path | None = typer.Option(None, help="Path of score.py (default: shared/eval/score.py beside the checkout)."),
+    scorer: Path | None = typer.Option(
+        None, help="Path of score.py (default: shared/eval/score.py beside the checkout)."
+    ),
     errors: int = typer.Option(0, help="Also print this many errors of each kind."),
     predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
 ) -> None:
@@ -120,6 +135,7 @@ def eval_command(
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
     out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+
     def documents():
         for item in read_paths([gold], lang=None, published=None):
             if isinstance(item, ReadError):

@@ -51,12 +51,13 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-
 def _open(db: str | None, must_exist: bool = False) -> Ledger:
     """The ledger; for commands that only read it, a missing SQLite file is an error, not a new empty ledger."""
     missing = missing_sqlite_file(db) if must_exist else None
     if missing is not None:
-        err.print(f"[red]error[/red]: no ledger at {missing}: run `aidledger ingest` first, or pass --db", highlight=False)
+        err.print(
+            f"[red]error[/red]: no ledger at {missing}: run `aidledger ingest` first, or pass --db", highlight=False
+        )
         raise typer.Exit(code=2)
     try:
         return Ledger(db)
@@ -77,7 +78,9 @@ def _print_summary(summary: IngestSummary) -> None:
 
 @app.command("ingest")
 def ingest_command(
-    paths: list[Path] = typer.Argument(..., help="Files to read: .txt, .html, .jsonl, feeds, WARC (folders recursively)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files to read: .txt, .html, .jsonl, feeds, WARC (folders recursively)."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
     lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
@@ -86,14 +89,18 @@ def ingest_command(
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
     ledger = _open(db)
     items = read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes)
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                        console=err, transient=True)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True
+    )
     with progress:
         task = progress.add_task("ingesting", total=None)
 
         def advance(summary: IngestSummary) -> None:
-            progress.update(task, completed=summary.read,
-                            description=f"{summary.read} read, {summary.stored} stored, {summary.new_packages} new packages")
+            progress.update(
+                task,
+                completed=summary.read,
+                description=f"{summary.read} read, {summary.stored} stored, {summary.new_packages} new packages",
+            )
 
         summary = ingest(ledger, items, aidledger.extract_documents, on_document=advance)
     _print_summary(summary)
@@ -122,8 +129,9 @@ def _packages_table(title: str, packages: list[Package]) -> Table:
         amount = f"{p.amount:,.0f} {p.currency}" if p.amount is not None else "—"
         usd = _money(p.amount_usd) if p.amount_usd is not None else "—"
         evidence = p.stages[-1].evidence if p.stages else ""
-        table.add_row(str(p.id), str(p.date or "—"), p.donor or "?", p.recipient or "?", amount, usd, p.aid_type,
-                      evidence[:100])
+        table.add_row(
+            str(p.id), str(p.date or "—"), p.donor or "?", p.recipient or "?", amount, usd, p.aid_type, evidence[:100]
+        )
     return table
 
 
@@ -136,13 +144,21 @@ def report_command(
     stage: StageOption | None = typer.Option(None, help="Only packages that reached this stage."),
     since: str | None = typer.Option(None, help="Packages dated on or after YYYY-MM-DD."),
     until: str | None = typer.Option(None, help="Packages dated on or before YYYY-MM-DD."),
-    chart: Path | None = typer.Option(None, help="Also draw cumulative USD commitments per donor to FILE.svg or FILE.png."),
+    chart: Path | None = typer.Option(
+        None, help="Also draw cumulative USD commitments per donor to FILE.svg or FILE.png."
+    ),
 ) -> None:
     """Totals by donor, recipient, aid type and month, and the commitments still open."""
     if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
         raise typer.BadParameter(f"{chart}: the chart file must end in .svg or .png", param_hint="--chart")
-    filters = reports.Filters(donor, recipient, aid_type.value if aid_type else None, stage.value if stage else None,
-                              parse_date(since), parse_date(until))
+    filters = reports.Filters(
+        donor,
+        recipient,
+        aid_type.value if aid_type else None,
+        stage.value if stage else None,
+        parse_date(since),
+        parse_date(until),
+    )
     ledger = _open(db, must_exist=True)
     with ledger.sessions() as session:
         packages = reports.select_packages(session, filters)
@@ -160,7 +176,9 @@ def report_command(
 def export_command(
     what: What = typer.Option(What.packages, "--what", help="packages (merged) or mentions (one per article)."),
     output_format: ExportFormat = typer.Option(ExportFormat.csv, "--format", help="csv, json or parquet."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Output file (standard output if omitted; parquet needs one)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Output file (standard output if omitted; parquet needs one)."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export packages or mentions from the ledger as CSV, JSON or Parquet."""

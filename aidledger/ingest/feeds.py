@@ -62,4 +62,3 @@ def _entry_lang(entry: feedparser.FeedParserDict, feed: feedparser.FeedParserDic
     """The declared language of the entry or its feed ("fr" for "fr-FR"), None when undeclared."""
     detail = entry.get("content", [{}])[0] if entry.get("content") else entry.get("summary_detail", {})
     return language_code(detail.get("language") or feed.get("language"))
-

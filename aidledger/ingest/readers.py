@@ -141,8 +141,13 @@ def _text_document(data: bytes, path: Path) -> Document:
 def _html_document(data: bytes, path: Path) -> Document:
     article = extract_article(data)
     return Document(
-        id=str(path), text=article.text, published=article.published, url=article.url, lang=article.lang,
-        title=article.title, source=str(path),
+        id=str(path),
+        text=article.text,
+        published=article.published,
+        url=article.url,
+        lang=article.lang,
+        title=article.title,
+        source=str(path),
     )
 
 

@@ -57,6 +57,11 @@ def _record_document(record, source: str, max_bytes: int) -> Document | ReadErro
     except Unreadable as exc:
         return ReadError(source, f"record {uri}: {exc}")
     return Document(
-        id=uri, text=article.text, published=article.published, url=uri, lang=article.lang,
-        title=article.title, source=source,
+        id=uri,
+        text=article.text,
+        published=article.published,
+        url=uri,
+        lang=article.lang,
+        title=article.title,
+        source=source,
     )

@@ -26,8 +26,11 @@ def package_rows(session: Session) -> list[Row]:
     """One row per package: merged fields, conversions, stage history and the articles that report it."""
     query = (
         select(Package)
-        .options(selectinload(Package.stages), selectinload(Package.mentions).selectinload(Mention.article),
-                 selectinload(Package.mentions).selectinload(Mention.items))
+        .options(
+            selectinload(Package.stages),
+            selectinload(Package.mentions).selectinload(Mention.article),
+            selectinload(Package.mentions).selectinload(Mention.items),
+        )
         .order_by(Package.date, Package.id)
     )
     return [_package_row(package) for package in session.scalars(query)]
@@ -147,4 +150,3 @@ def write_rows(rows: list[Row], fmt: str, path: Path | None) -> None:
         return
     with path.open("w", encoding="utf-8", newline="") as out:
         writer(rows, out)
-

@@ -82,7 +82,9 @@ class Mention(Base):
     recipient: Mapped[str | None] = mapped_column(String(32), index=True)
     amount: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(3))
-    amount_usd: Mapped[float | None] = mapped_column(Float, comment="At the ECB rate of the mention's date, for merging")
+    amount_usd: Mapped[float | None] = mapped_column(
+        Float, comment="At the ECB rate of the mention's date, for merging"
+    )
     aid_type: Mapped[str] = mapped_column(String(16))
     mechanism: Mapped[str | None] = mapped_column(String(8))
     stage: Mapped[str] = mapped_column(String(16))

@@ -143,7 +143,9 @@ def link_mention(session: Session, mention: Mention) -> bool:
     with session.no_autoflush:  # the mention has no package yet, so it must not be flushed before it has one
         candidates = {package.id: package for package in _candidate_packages(session, mention)}
         chosen = merge.choose_package(record_of(mention), [_profile(p) for p in candidates.values()])
-    mention.package = candidates[chosen] if chosen is not None else Package(aid_type=mention.aid_type, stage=mention.stage)
+    mention.package = (
+        candidates[chosen] if chosen is not None else Package(aid_type=mention.aid_type, stage=mention.stage)
+    )
     session.add(mention)
     refresh_package(session, mention.package)
     return chosen is None
@@ -162,12 +164,26 @@ def _article(document: Document, extraction: Extraction) -> Article:
         text=document.text,
         n_commitments=len(extraction.commitments),
         quotes=[
-            Quote(speaker=q.speaker, role=q.role, affiliation=q.affiliation, quote=q.quote, quote_start=q.start, quote_end=q.end)
+            Quote(
+                speaker=q.speaker,
+                role=q.role,
+                affiliation=q.affiliation,
+                quote=q.quote,
+                quote_start=q.start,
+                quote_end=q.end,
+            )
             for q in extraction.quotes
         ],
         entities=[
-            Entity(name=e.name, label=e.label, code=e.code, country=e.country, lat=e.lat, lon=e.lon,
-                   spans=[[s.start, s.end] for s in e.mentions])
+            Entity(
+                name=e.name,
+                label=e.label,
+                code=e.code,
+                country=e.country,
+                lat=e.lat,
+                lon=e.lon,
+                spans=[[s.start, s.end] for s in e.mentions],
+            )
             for e in extraction.entities
         ],
     )

@@ -96,7 +96,7 @@ def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:
 
 
 def _is_prefix(text: str, end: int) -> bool:
-    """"EU-hosted", "US-led", "Russian-backed": the name only qualifies what follows."""
+    """ "EU-hosted", "US-led", "Russian-backed": the name only qualifies what follows."""
     return text[end : end + 1] in "-‑" and text[end + 1 : end + 2].islower() if end < len(text) else False
 
 

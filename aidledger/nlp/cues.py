@@ -59,7 +59,8 @@ def find_cues(doc: Doc) -> list[Cue]:
 def within(cues: Iterable[Cue], start: int, end: int, group: str | None = None, key: str | None = None) -> list[Cue]:
     """The cues inside ``[start, end)``, optionally of one group and key."""
     return [
-        c for c in cues
+        c
+        for c in cues
         if c.start >= start and c.end <= end and (group is None or c.group == group) and (key is None or c.key == key)
     ]
 

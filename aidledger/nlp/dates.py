@@ -140,7 +140,8 @@ def _full_month_names(months: Mapping[str, int]) -> frozenset[str]:
     """
     keys = {_norm(name): number for name, number in months.items()}
     return frozenset(
-        name for name, number in keys.items()
+        name
+        for name, number in keys.items()
         if not any(other != name and other.startswith(name) and n == number for other, n in keys.items())
     )
 
@@ -161,7 +162,10 @@ def _patterns(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         ("iso", r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
         ("numeric", rf"(?<![\d.,/])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep){_YEAR}"),
         ("day_month", rf"{before}{lead_weekday}{_DAY}{suffix}{join}{month}(?:{join}{_YEAR})?"),
-        ("weekday", rf"{before}(?:(?P<dir>{direction})\s+)?(?:{rel}{_SEP})?{weekday}(?:\s+(?P<dir2>{direction}))?{tod}"),
+        (
+            "weekday",
+            rf"{before}(?:(?P<dir>{direction})\s+)?(?:{rel}{_SEP})?{weekday}(?:\s+(?P<dir2>{direction}))?{tod}",
+        ),
         ("relative", rf"{before}{rel}{tod}"),
         ("this_time", rf"(?:{_alt(data.get('this', []))})\s+(?P<tod>{_alt(data.get('times_of_day', []))})"),
         ("vague", rf"{before}(?:{_alt(data.get('vague', []))})"),
@@ -259,7 +263,9 @@ def _year_from_weekday(month: int, day: int, weekday: int, ctx: _Context) -> dt.
     return None
 
 
-def _calendar_day(day: int, month: int, year: int | None, weekday: int | None, start: int, ctx: _Context) -> dt.date | None:
+def _calendar_day(
+    day: int, month: int, year: int | None, weekday: int | None, start: int, ctx: _Context
+) -> dt.date | None:
     """A day from its parts, inferring a missing year from publication, weekday or text."""
     if year is not None:
         return _safe_date(year, month, day)

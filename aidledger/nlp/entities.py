@@ -171,7 +171,9 @@ def _honorific_names(doc: Doc, honorifics: dict[str, str]) -> Iterable[tuple[int
     for tok in doc[:-1]:
         if not tok.text[:1].isupper():
             continue
-        gender = honorifics.get(fold_word(tok.text)) or honorifics.get(fold_word(tok.text + (doc[tok.i + 1].text if doc[tok.i + 1].text == "." else "")))
+        gender = honorifics.get(fold_word(tok.text)) or honorifics.get(
+            fold_word(tok.text + (doc[tok.i + 1].text if doc[tok.i + 1].text == "." else ""))
+        )
         if gender is None:
             continue
         j = tok.i + 1 + (doc[tok.i + 1].text == ".")
@@ -200,9 +202,15 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.is_title and tok.dep_.startswith("nsubj") and fold_word(tok.head.lemma_) in kn.speech_verbs \
-                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not _is_title(doc, tok.idx, tok.idx + len(tok)) \
-                and not any(s <= tok.idx < e for s, e in spans):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.dep_.startswith("nsubj")
+            and fold_word(tok.head.lemma_) in kn.speech_verbs
+            and not actor_at(doc, tok.idx, tok.idx + len(tok))
+            and not _is_title(doc, tok.idx, tok.idx + len(tok))
+            and not any(s <= tok.idx < e for s, e in spans)
+        ):
             spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
@@ -212,8 +220,13 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
 
 def _hyphenated_start(doc: Doc, tok: Token) -> Token:
     """The first part of a hyphenated name the tokenizer split ("Tremblay-Hart" → "Tremblay")."""
-    while tok.i >= 2 and doc[tok.i - 1].text in "-‑" and not doc[tok.i - 2].whitespace_ \
-            and not doc[tok.i - 1].whitespace_ and doc[tok.i - 2].is_title:
+    while (
+        tok.i >= 2
+        and doc[tok.i - 1].text in "-‑"
+        and not doc[tok.i - 2].whitespace_
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 2].is_title
+    ):
         tok = doc[tok.i - 2]
     return tok
 
@@ -235,9 +248,22 @@ def _more_mentions(doc: Doc, people: list[Person], kn: Knowledge) -> None:
             continue
         word = fold_word(tok.text)
         person = next((p for p in people if p.last == word), None)
-        if person is None and len(word) >= 6 and tok.pos_ in ("PROPN", "NOUN") and not actor_at(doc, tok.idx, tok.idx + len(tok)):
-            person = next((p for p in people if len(p.last) >= 6 and abs(len(p.last) - len(word)) <= 2
-                           and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME), None)
+        if (
+            person is None
+            and len(word) >= 6
+            and tok.pos_ in ("PROPN", "NOUN")
+            and not actor_at(doc, tok.idx, tok.idx + len(tok))
+        ):
+            person = next(
+                (
+                    p
+                    for p in people
+                    if len(p.last) >= 6
+                    and abs(len(p.last) - len(word)) <= 2
+                    and SequenceMatcher(None, p.last, word).ratio() >= _SAME_NAME
+                ),
+                None,
+            )
         if person is not None:
             start = _first_names_before(doc, tok, kn)
             person.mentions.append((start, tok.idx + len(tok)))
@@ -254,10 +280,19 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
     i = tok.i
     while i > 0:
         prev = doc[i - 1]
-        if not (prev.whitespace_ and prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in _NAME_ENT_TYPES | {"GPE"}) \
-                or prev.ent_type_ == "GPE" and _is_city(prev.text) \
-                or fold_word(prev.text) in kn.honorifics or actor_at(doc, prev.idx, prev.idx + len(prev)) \
-                or _is_title(doc, prev.idx, prev.idx + len(prev)):
+        if (
+            not (
+                prev.whitespace_
+                and prev.is_title
+                and prev.pos_ == "PROPN"
+                and prev.ent_type_ in _NAME_ENT_TYPES | {"GPE"}
+            )
+            or prev.ent_type_ == "GPE"
+            and _is_city(prev.text)
+            or fold_word(prev.text) in kn.honorifics
+            or actor_at(doc, prev.idx, prev.idx + len(prev))
+            or _is_title(doc, prev.idx, prev.idx + len(prev))
+        ):
             break
         i -= 1
     return doc[i].idx
@@ -302,7 +337,12 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
         gap = doc_text(doc)[m.end : start]
         if any(m.end <= s < start for s, _ in names):
             continue
-        if m.end <= start and len(gap) <= _TITLE_REACH and not any(c in gap for c in ".;:()\n\"«»“”") and gap.count(",") <= 1:
+        if (
+            m.end <= start
+            and len(gap) <= _TITLE_REACH
+            and not any(c in gap for c in '.;:()\n"«»“”')
+            and gap.count(",") <= 1
+        ):
             if gap.count(",") == 0 or gap.rstrip().endswith(","):
                 best = m
     return best
@@ -317,7 +357,9 @@ def _title_after(doc: Doc, end: int) -> Match | None:
     words = rest[lead:].split()
     skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
     for m in title_matches(doc):
-        if m.start in (end + lead, end + lead + skip) and doc_text(doc)[complement_end(doc, m.end) :].lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
+        if m.start in (end + lead, end + lead + skip) and doc_text(doc)[complement_end(doc, m.end) :].lstrip(" ")[
+            :1
+        ] in ("", ",", ".", ";", ")", "\n"):
             return m
     return None
 
@@ -350,12 +392,22 @@ def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
             title = _title_before(doc, start, taken)
             if title is None:
                 title = _title_after(doc, end)
-            role = doc_text(doc)[title.start : min(complement_end(doc, title.end), start if title.end <= start else len(doc_text(doc)))].strip(" ,") if title else None
+            role = (
+                doc_text(doc)[
+                    title.start : min(
+                        complement_end(doc, title.end), start if title.end <= start else len(doc_text(doc))
+                    )
+                ].strip(" ,")
+                if title
+                else None
+            )
             if title is None:
                 continue
             person.title_key, person.role = title.key, role
             person.affiliation = _affiliation(doc, title.start, title.start + len(role or ""), kn)
-            if any(kn.feminine.finditer(doc_text(doc)[max(0, title.start - 4) : title.start + len(role or title.text)])):
+            if any(
+                kn.feminine.finditer(doc_text(doc)[max(0, title.start - 4) : title.start + len(role or title.text)])
+            ):
                 person.gender = person.gender or "f"
             break
 
@@ -439,8 +491,14 @@ def _place_entity(name: str, code: str | None, other_names: Iterable[str] = ()) 
     if city is None:
         return Entity(name=name, label="GPE" if code else "LOC", code=code, country=code)
     country = _alpha3(city["countrycode"])
-    return Entity(name=name, label="GPE", code=code or country, country=code or country,
-                  lat=float(city["latitude"]), lon=float(city["longitude"]))
+    return Entity(
+        name=name,
+        label="GPE",
+        code=code or country,
+        country=code or country,
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+    )
 
 
 def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
@@ -494,8 +552,15 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
             found[key] = Entity(name=text, label="ORG") if label in _ORG_LABELS else _place_entity(text, None)
         found[key].mentions.append(Span(start=start, end=ent.end_char, text=text))
     for tok in doc:  # a large city the NER missed ("Shelling hit Kharkiv")
-        if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and len(tok) > 3 and _is_city(tok.text) \
-                and not actor_at(doc, tok.idx, tok.idx + len(tok)) and not person_at(doc, tok.idx, tok.idx + len(tok)):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_title
+            and not tok.ent_type_
+            and len(tok) > 3
+            and _is_city(tok.text)
+            and not actor_at(doc, tok.idx, tok.idx + len(tok))
+            and not person_at(doc, tok.idx, tok.idx + len(tok))
+        ):
             key = fold(tok.text)
             if key not in found:
                 found[key] = _place_entity(tok.text, None)
@@ -507,8 +572,12 @@ def doc_entities(doc: Doc) -> list[Entity]:
     """All entities of ``doc``: persons, then actors, then other organisations and places."""
     kn = knowledge(lang_of(doc))
     result = [
-        Entity(name=p.name, label="PERSON", code=p.affiliation,
-               mentions=[Span(start=s, end=e, text=doc_text(doc)[s:e]) for s, e in p.mentions])
+        Entity(
+            name=p.name,
+            label="PERSON",
+            code=p.affiliation,
+            mentions=[Span(start=s, end=e, text=doc_text(doc)[s:e]) for s, e in p.mentions],
+        )
         for p in people(doc)
     ]
     actors = _actor_entities(doc, kn)

@@ -112,7 +112,9 @@ class Gazetteer:
         if self._folded_re is not None:
             self._collect(self._folded_re, self._folded_lookup, fold(text) if folded is None else folded, text, found)
         if self._cased_re is not None:
-            self._collect(self._cased_re, self._cased_lookup, keep_case_fold(text) if cased is None else cased, text, found)
+            self._collect(
+                self._cased_re, self._cased_lookup, keep_case_fold(text) if cased is None else cased, text, found
+            )
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1
         for match in found:
@@ -120,7 +122,9 @@ class Gazetteer:
                 last_end = match.end
                 yield match
 
-    def _collect(self, regex: re.Pattern[str], lookup: dict[str, str], haystack: str, text: str, found: list[Match]) -> None:
+    def _collect(
+        self, regex: re.Pattern[str], lookup: dict[str, str], haystack: str, text: str, found: list[Match]
+    ) -> None:
         for m in regex.finditer(haystack):
             key = lookup.get(self._normalise(m.group(0)))
             if key is not None:

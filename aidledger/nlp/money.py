@@ -119,9 +119,7 @@ def patterns(lang: str) -> _Patterns:
     conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
     conv = _alternation(conversion_words) if conversion_words else r"(?!x)x"
     # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
-    conversion = re.compile(
-        rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE
-    )
+    conversion = re.compile(rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE)
     number_words = frozenset(w.lower() for w in words)
     return _Patterns(regex, scales, names, symbols, number_words, str(numbers.get("decimal", ".")), conversion)
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "\"": "\"", "‹": "›"}
-_CLOSERS = {"»", "”", "“", "’", "\"", "›"}
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_CLOSERS = {"»", "”", "“", "’", '"', "›"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
-_LOOSE_CLOSERS = {"»", "”", "\""}
+_LOOSE_CLOSERS = {"»", "”", '"'}
 _SENTENCE_END = re.compile(r"[.!?…]+[»”\"’)\]]*\s+")
 
 
@@ -52,19 +52,19 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
         if ch == "’" and stack and stack[-1][0] == "‘" and not _is_word(nxt):
             return "close"
         return None
-    if ch == "\"":
+    if ch == '"':
         if not stack:
             return "open" if not nxt.isspace() else None
         if prev.isspace() and _is_word(nxt) and stack[-1][0] == "«":
             return "open"
         return "close"
     if ch == "“":
-        return "close" if stack and stack[-1][0] in "„“\"" and not prev.isspace() and stack[-1][0] != "“" else "open"
+        return "close" if stack and stack[-1][0] in '„“"' and not prev.isspace() and stack[-1][0] != "“" else "open"
     return "open" if ch in _OPENERS else "close"
 
 
 def _closes(opener: str, closer: str) -> bool:
-    return _OPENERS[opener] == closer or (closer in _LOOSE_CLOSERS and opener in "«“„\"")
+    return _OPENERS[opener] == closer or (closer in _LOOSE_CLOSERS and opener in '«“„"')
 
 
 def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:
@@ -75,9 +75,9 @@ def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:
     if j >= len(text):
         return "stop", j
     ch = text[j]
-    if ch == opener or (ch in _OPENERS and opener in "“\"" and ch in "“\""):
+    if ch == opener or (ch in _OPENERS and opener in '“"' and ch in '“"'):
         return "reopen", j
-    if ch.islower() or ch in ",;:»”\"":
+    if ch.islower() or ch in ',;:»”"':
         return "go on", j
     return "stop", j
 

@@ -63,9 +63,17 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lang = lang_of(doc)
-        marks = [q for q in find_quotes(doc_text(doc)) if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)]
+        marks = [
+            q
+            for q in find_quotes(doc_text(doc))
+            if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)
+        ]
         if not speech(lang).available:
-            doc._.quotes = [_quote(doc, q, None) for q in marks if len(_WORD.findall(doc_text(doc)[q.start : q.end])) >= self.min_words]
+            doc._.quotes = [
+                _quote(doc, q, None)
+                for q in marks
+                if len(_WORD.findall(doc_text(doc)[q.start : q.end])) >= self.min_words
+            ]
             return doc
         sentences = sentence_bounds(doc_text(doc))
         attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
@@ -84,8 +92,15 @@ class QuotesComponent:
         doc._.quotes = quotes
         return doc
 
-    def _continues(self, doc: Doc, q: QuoteMarks, frame: tuple[int, int], last_end: int,
-                   sentences: list[tuple[int, int]], marks: list[QuoteMarks]) -> bool:
+    def _continues(
+        self,
+        doc: Doc,
+        q: QuoteMarks,
+        frame: tuple[int, int],
+        last_end: int,
+        sentences: list[tuple[int, int]],
+        marks: list[QuoteMarks],
+    ) -> bool:
         """A quote that stands alone in its sentence, within a few sentences of the last attributed one."""
         outside = doc_text(doc)[frame[0] : q.open_at] + " " + doc_text(doc)[q.outer_end : frame[1]]
         for other in marks:
@@ -117,8 +132,9 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
     return None
 
 
-def _introduced_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]],
-                        cues: list[Cue]) -> Speaker | None:
+def _introduced_speaker(
+    doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]], cues: list[Cue]
+) -> Speaker | None:
     """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue."""
     if doc_text(doc)[frame[0] : q.open_at].strip():
         return None

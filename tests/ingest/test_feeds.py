@@ -29,7 +29,9 @@ def test_rss_entries_become_documents_with_date_link_and_plain_text(tmp_path, re
     first = docs[0]
     assert first.id == "urn:fil:1001" and first.url == "https://fil.example/japon"
     assert first.published == dt.date(2025, 1, 14)
-    assert first.text == "Le Japon promet 300 millions de dollars\n\nTokyo a annoncé mardi une aide.\nDeuxième paragraphe."
+    assert (
+        first.text == "Le Japon promet 300 millions de dollars\n\nTokyo a annoncé mardi une aide.\nDeuxième paragraphe."
+    )
     assert first.lang == "fr"
 
 

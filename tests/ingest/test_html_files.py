@@ -64,7 +64,11 @@ def test_broken_html_still_yields_its_text(tmp_path, read_all, article_fr):
 
 @pytest.mark.parametrize(
     "content",
-    [b"<html><head><title>x</title><style>p{}</style></head><body><script>var a = 1;</script><div> </div></body></html>", b"<<<>>>\x00\x01\x02<", b"\xff\xfe<"],
+    [
+        b"<html><head><title>x</title><style>p{}</style></head><body><script>var a = 1;</script><div> </div></body></html>",
+        b"<<<>>>\x00\x01\x02<",
+        b"\xff\xfe<",
+    ],
     ids=["no-body", "garbage", "bad-bytes"],
 )
 def test_html_without_article_text_is_an_error(tmp_path, read_all, content):

@@ -18,12 +18,27 @@ def line(**fields) -> str:
 
 def test_jsonl_fields_become_document_fields(tmp_path, read_all):
     path = tmp_path / "wire.jsonl"
-    write_lines(path, line(id="w1", text="Aide de 10 millions.", published="2025-02-03", url="https://x.example/1",
-                           lang="FR", title="Titre"))
+    write_lines(
+        path,
+        line(
+            id="w1",
+            text="Aide de 10 millions.",
+            published="2025-02-03",
+            url="https://x.example/1",
+            lang="FR",
+            title="Titre",
+        ),
+    )
     [doc], errors = read_all(path)
     assert errors == []
     assert (doc.id, doc.text, doc.published, doc.url, doc.lang, doc.title, doc.source) == (
-        "w1", "Aide de 10 millions.", dt.date(2025, 2, 3), "https://x.example/1", "fr", "Titre", f"{path}:1"
+        "w1",
+        "Aide de 10 millions.",
+        dt.date(2025, 2, 3),
+        "https://x.example/1",
+        "fr",
+        "Titre",
+        f"{path}:1",
     )
 
 
@@ -37,7 +52,8 @@ def test_malformed_jsonl_line_is_reported_and_others_still_read(tmp_path, read_a
 
 
 @pytest.mark.parametrize(
-    "bad", [line(id="x"), line(id="x", text="  "), line(id="x", text=42), "[1, 2]"],
+    "bad",
+    [line(id="x"), line(id="x", text="  "), line(id="x", text=42), "[1, 2]"],
     ids=["missing", "blank", "not-a-string", "not-an-object"],
 )
 def test_jsonl_line_without_text_is_an_error_naming_the_line(tmp_path, read_all, bad):
@@ -49,8 +65,12 @@ def test_jsonl_line_without_text_is_an_error_naming_the_line(tmp_path, read_all,
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2024-05-06", dt.date(2024, 5, 6)), ("2024-05-06T23:30:00+02:00", dt.date(2024, 5, 6)),
-     ("2024-05-06T10:00:00Z", dt.date(2024, 5, 6)), (None, None)],
+    [
+        ("2024-05-06", dt.date(2024, 5, 6)),
+        ("2024-05-06T23:30:00+02:00", dt.date(2024, 5, 6)),
+        ("2024-05-06T10:00:00Z", dt.date(2024, 5, 6)),
+        (None, None),
+    ],
 )
 def test_jsonl_published_accepts_dates_and_iso_datetimes(tmp_path, read_all, value, expected):
     path = tmp_path / "wire.jsonl"
@@ -83,7 +103,9 @@ def test_jsonl_line_over_max_bytes_is_an_error_and_the_next_line_is_read(tmp_pat
 
 def test_jsonl_line_in_latin1_is_an_error_naming_the_line(tmp_path, read_all):
     path = tmp_path / "wire.jsonl"
-    path.write_bytes(line(id="a", text="Bon.").encode() + b"\n" + line(id="b", text="Aide à Haïti").encode("latin-1") + b"\n")
+    path.write_bytes(
+        line(id="a", text="Bon.").encode() + b"\n" + line(id="b", text="Aide à Haïti").encode("latin-1") + b"\n"
+    )
     docs, errors = read_all(path)
     assert [d.id for d in docs] == ["a"] and errors[0].source == f"{path}:2" and "UTF-8" in errors[0].reason
 

@@ -35,6 +35,9 @@ def test_detection_of_a_long_article_is_fast():
     assert (time.perf_counter() - start) / 20 < 0.02
 
 
-@pytest.mark.parametrize(("tag", "expected"), [("fr-FR", "fr"), ("EN_us", "en"), ("de", "de"), ("", None), (None, None), ("x", None), ("12", None)])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("fr-FR", "fr"), ("EN_us", "en"), ("de", "de"), ("", None), (None, None), ("x", None), ("12", None)],
+)
 def test_declared_language_tag_is_reduced_to_its_primary_code(tag, expected):
     assert language_code(tag) == expected

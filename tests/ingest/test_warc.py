@@ -16,18 +16,24 @@ def write_warc(path, records: list[tuple[str, str, bytes]], gzipped: bool) -> No
         writer = WARCWriter(fh, gzip=gzipped)
         for uri, content_type, payload in records:
             headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(payload), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=BytesIO(payload), http_headers=headers)
+            )
 
 
 @pytest.mark.parametrize(("name", "gzipped"), [("crawl.warc", False), ("crawl.warc.gz", True)])
 def test_html_responses_in_warc_become_documents_named_by_uri(tmp_path, read_all, html_page, article_fr, name, gzipped):
     path = tmp_path / name
     page = html_page(f"<p>{article_fr}</p>").encode()
-    write_warc(path, [
-        ("https://news.example/a", "text/html; charset=utf-8", page),
-        ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
-        ("https://news.example/b", "text/html", page.replace("suédois".encode(), "norvégien".encode())),
-    ], gzipped)
+    write_warc(
+        path,
+        [
+            ("https://news.example/a", "text/html; charset=utf-8", page),
+            ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+            ("https://news.example/b", "text/html", page.replace("suédois".encode(), "norvégien".encode())),
+        ],
+        gzipped,
+    )
     docs, errors = read_all(path)
     assert errors == []
     assert [(d.id, d.url) for d in docs] == [("https://news.example/a",) * 2, ("https://news.example/b",) * 2]
@@ -36,10 +42,14 @@ def test_html_responses_in_warc_become_documents_named_by_uri(tmp_path, read_all
 
 def test_warc_record_without_text_is_an_error_and_others_still_read(tmp_path, read_all, html_page, article_fr):
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, [
-        ("https://news.example/empty", "text/html", b"<html><body><script>x()</script></body></html>"),
-        ("https://news.example/ok", "text/html", html_page(f"<p>{article_fr}</p>").encode()),
-    ], gzipped=True)
+    write_warc(
+        path,
+        [
+            ("https://news.example/empty", "text/html", b"<html><body><script>x()</script></body></html>"),
+            ("https://news.example/ok", "text/html", html_page(f"<p>{article_fr}</p>").encode()),
+        ],
+        gzipped=True,
+    )
     docs, errors = read_all(path)
     assert [d.id for d in docs] == ["https://news.example/ok"]
     assert "https://news.example/empty" in str(errors[0])
@@ -59,7 +69,9 @@ def test_truncated_warc_keeps_the_records_before_the_damage(tmp_path, read_all, 
     page = html_page(f"<p>{article_fr}</p>").encode()
     write_warc(path, [("https://news.example/1", "text/html", page)], gzipped)
     first_record_end = path.stat().st_size
-    write_warc(path, [("https://news.example/1", "text/html", page), ("https://news.example/2", "text/html", page)], gzipped)
+    write_warc(
+        path, [("https://news.example/1", "text/html", page), ("https://news.example/2", "text/html", page)], gzipped
+    )
     path.write_bytes(path.read_bytes()[: first_record_end + 60])
     docs, errors = read_all(path)
     assert [d.id for d in docs] == ["https://news.example/1"]

@@ -24,8 +24,13 @@ def load() -> list[tuple[str, Document, Extraction]]:
     rows = []
     for record in records:
         extraction = Extraction.model_validate(record["extraction"])
-        document = Document(id=extraction.id, text=record["text"], url=extraction.url, lang=extraction.lang,
-                            published=extraction.published)
+        document = Document(
+            id=extraction.id,
+            text=record["text"],
+            url=extraction.url,
+            lang=extraction.lang,
+            published=extraction.published,
+        )
         rows.append((record["package"], document, extraction))
     return rows
 
@@ -36,11 +41,21 @@ def mention_records(rows: Iterable[tuple[str, Document, Extraction]]) -> list[Me
     for _label, document, extraction in rows:
         for c in extraction.commitments:
             day = c.date or document.published
-            records.append(MentionRecord(
-                key=extraction.id, donor=c.donor, recipient=c.recipient, amount=c.amount, currency=c.currency,
-                amount_usd=fx.convert(c.amount, c.currency, day).amount_usd, aid_type=c.aid_type,
-                mechanism=c.mechanism, stage=c.stage, date=day, items=frozenset(c.items),
-            ))
+            records.append(
+                MentionRecord(
+                    key=extraction.id,
+                    donor=c.donor,
+                    recipient=c.recipient,
+                    amount=c.amount,
+                    currency=c.currency,
+                    amount_usd=fx.convert(c.amount, c.currency, day).amount_usd,
+                    aid_type=c.aid_type,
+                    mechanism=c.mechanism,
+                    stage=c.stage,
+                    date=day,
+                    items=frozenset(c.items),
+                )
+            )
     return records
 
 
@@ -49,7 +64,9 @@ def pairs(groups: Iterable[Iterable[Hashable]]) -> set[frozenset]:
     return {frozenset(pair) for group in groups for pair in itertools.combinations(sorted(map(str, group)), 2)}
 
 
-def precision_recall(predicted: Iterable[Iterable[Hashable]], gold: Iterable[Iterable[Hashable]]) -> tuple[float, float]:
+def precision_recall(
+    predicted: Iterable[Iterable[Hashable]], gold: Iterable[Iterable[Hashable]]
+) -> tuple[float, float]:
     """Pairwise precision and recall of a grouping against the gold one."""
     predicted_pairs, gold_pairs = pairs(predicted), pairs(gold)
     correct = len(predicted_pairs & gold_pairs)

@@ -43,14 +43,26 @@ def articles(n_packages: int = 20) -> list[dict]:
         millions = 50 + 25 * number
         amount_en, amount_fr = _amounts(millions, currency)
         weekday = day.weekday()
-        lines.append({"id": f"en-{number}", "lang": "en", "published": day.isoformat(),
-                      "url": f"https://news.example.com/en/{number}",
-                      "text": f"{english} will provide {amount_en} in military aid to Ukraine, the government announced on "
-                              f"{WEEKDAYS_EN[weekday]}. The package includes ammunition and air defence equipment."})
-        lines.append({"id": f"fr-{number}", "lang": "fr", "published": (day + dt.timedelta(days=1)).isoformat(),
-                      "url": f"https://journal.example.fr/fr/{number}",
-                      "text": f"{french} va fournir {amount_fr} d'aide militaire à l'Ukraine, a annoncé "
-                              f"{WEEKDAYS_FR[weekday]} le gouvernement. Le paquet comprend des munitions."})
+        lines.append(
+            {
+                "id": f"en-{number}",
+                "lang": "en",
+                "published": day.isoformat(),
+                "url": f"https://news.example.com/en/{number}",
+                "text": f"{english} will provide {amount_en} in military aid to Ukraine, the government announced on "
+                f"{WEEKDAYS_EN[weekday]}. The package includes ammunition and air defence equipment.",
+            }
+        )
+        lines.append(
+            {
+                "id": f"fr-{number}",
+                "lang": "fr",
+                "published": (day + dt.timedelta(days=1)).isoformat(),
+                "url": f"https://journal.example.fr/fr/{number}",
+                "text": f"{french} va fournir {amount_fr} d'aide militaire à l'Ukraine, a annoncé "
+                f"{WEEKDAYS_FR[weekday]} le gouvernement. Le paquet comprend des munitions.",
+            }
+        )
     for number, (lang, text) in enumerate(QUIET):
         lines.append({"id": f"quiet-{number}", "lang": lang, "published": start.isoformat(), "text": text})
     return lines

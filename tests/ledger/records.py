@@ -14,7 +14,9 @@ def commitment(text: str, **fields) -> Commitment:
     return Commitment(**values)
 
 
-def article(id: str, text: str, published: str, url: str | None = None, commitments=(), **extra) -> tuple[Document, Extraction]:
+def article(
+    id: str, text: str, published: str, url: str | None = None, commitments=(), **extra
+) -> tuple[Document, Extraction]:
     """A document and its extraction with the given commitments."""
     day = dt.date.fromisoformat(published)
     document = Document(id=id, text=text, published=day, url=url, lang="en", source=f"{id}.txt")
@@ -22,17 +24,28 @@ def article(id: str, text: str, published: str, url: str | None = None, commitme
     return document, extraction
 
 
-def one_commitment_article(id: str, text: str, published: str, url: str | None = None, **fields) -> tuple[Document, Extraction]:
+def one_commitment_article(
+    id: str, text: str, published: str, url: str | None = None, **fields
+) -> tuple[Document, Extraction]:
     """An article reporting one commitment, dated ``published`` unless ``date`` is given."""
     fields.setdefault("date", published)
     return article(id, text, published, url, [commitment(text, **fields)])
 
 
-def mention(key, date: str | None, amount: float | None = 325e6, currency: str | None = "USD", **fields) -> MentionRecord:
+def mention(
+    key, date: str | None, amount: float | None = 325e6, currency: str | None = "USD", **fields
+) -> MentionRecord:
     """A merging record; the USD amount is the stated one for USD and must be given for other currencies."""
     values = {
-        "donor": "USA", "recipient": "UKR", "amount": amount, "currency": currency,
-        "amount_usd": amount if currency == "USD" else None, "aid_type": "military", "mechanism": None,
-        "stage": "announced", "date": dt.date.fromisoformat(date) if date else None, "items": frozenset(),
+        "donor": "USA",
+        "recipient": "UKR",
+        "amount": amount,
+        "currency": currency,
+        "amount_usd": amount if currency == "USD" else None,
+        "aid_type": "military",
+        "mechanism": None,
+        "stage": "announced",
+        "date": dt.date.fromisoformat(date) if date else None,
+        "items": frozenset(),
     } | fields
     return MentionRecord(key=key, **values)

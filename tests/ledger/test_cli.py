@@ -17,10 +17,37 @@ from tests.ledger import corpus, news
 
 _register()
 runner = CliRunner()
-MENTION_COLUMNS = {"source_id", "package_id", "donor", "recipient", "amount", "currency", "stage", "date", "url",
-                   "evidence_start", "evidence_end", "evidence"}
-PACKAGE_COLUMNS = {"package_id", "donor", "recipient", "amount", "currency", "aid_type", "mechanism", "stage", "date",
-                   "amount_usd", "amount_eur", "fx_rate", "fx_date", "n_sources", "source_urls"}
+MENTION_COLUMNS = {
+    "source_id",
+    "package_id",
+    "donor",
+    "recipient",
+    "amount",
+    "currency",
+    "stage",
+    "date",
+    "url",
+    "evidence_start",
+    "evidence_end",
+    "evidence",
+}
+PACKAGE_COLUMNS = {
+    "package_id",
+    "donor",
+    "recipient",
+    "amount",
+    "currency",
+    "aid_type",
+    "mechanism",
+    "stage",
+    "date",
+    "amount_usd",
+    "amount_eur",
+    "fx_rate",
+    "fx_date",
+    "n_sources",
+    "source_urls",
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,15 +67,32 @@ def _run(*args):
 
 def test_report_prints_totals_and_the_open_commitments(corpus_db):
     output = _run("report", "--db", corpus_db)
-    for heading in ("donor", "recipient", "aid type", "month", "anticipated but never announced",
-                    "announced, no delivery reported"):
+    for heading in (
+        "donor",
+        "recipient",
+        "aid type",
+        "month",
+        "anticipated but never announced",
+        "announced, no delivery reported",
+    ):
         assert heading in output
     assert "DEU" in output and "2023-06" in output
 
 
 def test_report_filters_by_donor_date_type_and_stage(corpus_db):
-    output = _run("report", "--db", corpus_db, "--donor", "usa", "--since", "2023-06-01", "--type", "military",
-                  "--stage", "announced")
+    output = _run(
+        "report",
+        "--db",
+        corpus_db,
+        "--donor",
+        "usa",
+        "--since",
+        "2023-06-01",
+        "--type",
+        "military",
+        "--stage",
+        "announced",
+    )
     donor_table = output.split("recipient")[0]
     assert "USA" in donor_table and "DEU" not in donor_table and "JPN" not in output
     assert "2023-05" not in output.split("anticipated but never announced")[0]
@@ -77,7 +121,12 @@ def test_exported_packages_carry_conversions_and_sources(corpus_db, tmp_path):
     packages = json.loads(_run("export", "--db", corpus_db, "--what", "packages", "--format", "json"))
     assert len(packages) == len(corpus.gold_groups(corpus.load())) and PACKAGE_COLUMNS <= set(packages[0])
     germany = next(p for p in packages if p["donor"] == "DEU")
-    assert (germany["amount"], germany["currency"], germany["n_sources"], germany["stage"]) == (2.7e9, "EUR", 6, "delivered")
+    assert (germany["amount"], germany["currency"], germany["n_sources"], germany["stage"]) == (
+        2.7e9,
+        "EUR",
+        6,
+        "delivered",
+    )
     assert germany["fx_date"] == "2023-05-12" and len(germany["source_urls"]) == 6
     parquet = tmp_path / "packages.parquet"
     _run("export", "--db", corpus_db, "--format", "parquet", "-o", parquet)
@@ -91,7 +140,11 @@ def test_parquet_needs_an_output_file(corpus_db):
 
 def test_the_sqlite_file_holds_plain_tables_with_iso_dates(corpus_db):
     with sqlite3.connect(corpus_db) as connection:
-        kinds = set(connection.execute("SELECT typeof(date), typeof(fx_date), typeof(amount_usd) FROM packages WHERE fx_date IS NOT NULL"))
+        kinds = set(
+            connection.execute(
+                "SELECT typeof(date), typeof(fx_date), typeof(amount_usd) FROM packages WHERE fx_date IS NOT NULL"
+            )
+        )
         dates = [row[0] for row in connection.execute("SELECT date FROM packages WHERE date IS NOT NULL")]
     assert kinds == {("text", "text", "real")}
     assert all(len(d) == 10 and d[4] == d[7] == "-" for d in dates)

@@ -21,8 +21,9 @@ KILLS = 4
 
 
 def _start(jsonl: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen([AIDLEDGER, "ingest", str(jsonl), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [AIDLEDGER, "ingest", str(jsonl), "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _stored(db: Path) -> int:
@@ -39,7 +40,9 @@ def _kill_when(process: subprocess.Popen, db: Path, articles: int, rng: random.R
     while _stored(db) < articles and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(rng.uniform(0, 0.3 if articles == 0 else 0.05))
-    assert process.poll() is None, f"ingest finished before the kill point ({articles} articles): {process.stderr.read()}"
+    assert process.poll() is None, (
+        f"ingest finished before the kill point ({articles} articles): {process.stderr.read()}"
+    )
     process.send_signal(signal.SIGKILL)
     process.wait()
 
@@ -47,11 +50,15 @@ def _kill_when(process: subprocess.Popen, db: Path, articles: int, rng: random.R
 def _contents(db: Path) -> tuple[list, list]:
     """The mentions and the grouping of articles into packages, independent of row ids."""
     with sqlite3.connect(db) as connection:
-        mentions = sorted(connection.execute(
-            "SELECT a.source_id, m.position, m.donor, m.amount, m.currency, m.stage, m.date FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id"))
+        mentions = sorted(
+            connection.execute(
+                "SELECT a.source_id, m.position, m.donor, m.amount, m.currency, m.stage, m.date FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id"
+            )
+        )
         groups = connection.execute(
-            "SELECT group_concat(a.source_id) FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.package_id")
+            "SELECT group_concat(a.source_id) FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.package_id"
+        )
         grouping = sorted(",".join(sorted(row[0].split(","))) for row in groups)
     return mentions, grouping
 

@@ -21,15 +21,21 @@ def _shuffled(seed: int):
         rows = list(rows)
         random.Random(seed).shuffle(rows)
         return rows
+
     return order
 
 
-@pytest.mark.parametrize("order", [_chronological, _shuffled(1), _shuffled(2), _shuffled(3)],
-                         ids=["chronological", "shuffled-1", "shuffled-2", "shuffled-3"])
+@pytest.mark.parametrize(
+    "order",
+    [_chronological, _shuffled(1), _shuffled(2), _shuffled(3)],
+    ids=["chronological", "shuffled-1", "shuffled-2", "shuffled-3"],
+)
 def test_merging_the_corpus_reaches_095_pairwise_precision_and_recall(order):
     rows = order(corpus.load())
     predicted = group(corpus.mention_records(rows))
     precision, recall = corpus.precision_recall(predicted, corpus.gold_groups(rows))
-    print(f"\nmerge corpus ({len(rows)} mentions, {len(corpus.gold_groups(rows))} packages): "
-          f"pairwise precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"\nmerge corpus ({len(rows)} mentions, {len(corpus.gold_groups(rows))} packages): "
+        f"pairwise precision {precision:.3f}, recall {recall:.3f}"
+    )
     assert precision >= TARGET and recall >= TARGET, sorted(map(sorted, predicted))

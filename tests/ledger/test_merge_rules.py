@@ -43,12 +43,17 @@ def test_a_part_of_a_package_is_never_merged_into_it():
 
 
 def test_a_cumulative_total_is_never_merged_into_the_package():
-    assert _groups(mention("package", "2023-06-13"), mention("total", "2023-06-13", amount=40e9)) == [["package"], ["total"]]
+    assert _groups(mention("package", "2023-06-13"), mention("total", "2023-06-13", amount=40e9)) == [
+        ["package"],
+        ["total"],
+    ]
 
 
 def test_a_tranche_of_the_same_size_weeks_later_is_another_package():
     assert _groups(mention("august", "2023-08-29", amount=250e6), mention("december", "2023-12-27", amount=250e6)) == [
-        ["august"], ["december"]]
+        ["august"],
+        ["december"],
+    ]
 
 
 def test_reports_a_week_apart_merge_and_eight_days_apart_do_not():
@@ -85,21 +90,26 @@ def test_an_anticipated_package_links_to_the_announcement_that_fulfils_it():
 
 
 def test_an_anticipation_is_not_fulfilled_by_an_announcement_months_later():
-    assert _groups(mention("leak", "2023-01-10", stage="anticipated"), mention("late", "2023-04-01")) == [["late"], ["leak"]]
+    assert _groups(mention("leak", "2023-01-10", stage="anticipated"), mention("late", "2023-04-01")) == [
+        ["late"],
+        ["leak"],
+    ]
 
 
 def test_a_delivery_report_links_to_the_package_it_delivers_and_not_to_a_later_one():
     announced = mention("may", "2023-05-13", donor="DEU", amount=None, currency=None, items=frozenset({"tanks"}))
     later = mention("december", "2023-12-01", donor="DEU", amount=None, currency=None, items=frozenset({"tanks"}))
-    delivered = mention("delivery", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered",
-                        items=frozenset({"tanks"}))
+    delivered = mention(
+        "delivery", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"})
+    )
     assert _groups(announced, later, delivered) == [["december"], ["delivery", "may"]]
 
 
 def test_a_delivery_report_without_amount_or_common_item_stays_apart():
     announced = mention("may", "2023-05-13", items=frozenset({"tanks"}))
-    delivered = mention("delivery", "2023-09-04", amount=None, currency=None, stage="delivered",
-                        items=frozenset({"drones"}))
+    delivered = mention(
+        "delivery", "2023-09-04", amount=None, currency=None, stage="delivered", items=frozenset({"drones"})
+    )
     assert _groups(announced, delivered) == [["delivery"], ["may"]]
 
 
@@ -112,7 +122,10 @@ def test_a_package_keeps_the_first_mention_of_each_stage_as_its_history():
     ]
     profile = summarise("p", members)
     assert {stage: m.key for stage, m in profile.steps.items()} == {
-        "anticipated": "leak", "announced": "announcement", "delivered": "delivery"}
+        "anticipated": "leak",
+        "announced": "announcement",
+        "delivered": "delivery",
+    }
     assert profile.stage == "delivered"
     assert str(profile.date) == "2023-05-31"
 

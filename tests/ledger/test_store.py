@@ -40,10 +40,15 @@ def test_storing_the_corpus_groups_it_as_the_pure_merge_does(db_url):
 def test_an_article_is_stored_with_its_mentions_quotes_and_entities(db_url):
     ledger = Ledger(db_url)
     document, extraction = article(
-        "blinken", TEXT, "2023-06-13", "https://www.state.gov/x",
+        "blinken",
+        TEXT,
+        "2023-06-13",
+        "https://www.state.gov/x",
         [commitment(TEXT, amount=325e6, currency="USD", date="2023-06-13", items=["air_defense", "anti_tank"])],
         quotes=[QuoteRecord(speaker="Antony Blinken", quote="We stand with Ukraine", start=5, end=26)],
-        entities=[EntityRecord(name="Ukraine", label="GPE", code="UKR", mentions=[Span(start=60, end=67, text="Ukraine")])],
+        entities=[
+            EntityRecord(name="Ukraine", label="GPE", code="UKR", mentions=[Span(start=60, end=67, text="Ukraine")])
+        ],
     )
     assert ledger.add(document, extraction).new
     with ledger.sessions() as session:
@@ -58,7 +63,9 @@ def test_an_article_is_stored_with_its_mentions_quotes_and_entities(db_url):
 
 def test_storing_the_same_input_again_adds_nothing(db_url):
     ledger = Ledger(db_url)
-    document, extraction = one_commitment_article("a", TEXT, "2023-06-13", "https://example.org/a", amount=325e6, currency="USD")
+    document, extraction = one_commitment_article(
+        "a", TEXT, "2023-06-13", "https://example.org/a", amount=325e6, currency="USD"
+    )
     assert ledger.add(document, extraction) == Stored(new=True, mentions=1, packages=1)
     assert ledger.add(document, extraction) == Stored(new=False)
     same_url = document.model_copy(update={"id": "other", "text": TEXT + " Updated."})
@@ -101,7 +108,10 @@ def test_a_package_keeps_its_stage_history_with_the_evidence_of_each_step(db_url
         ledger.add(*one_commitment_article(id_, text, day, amount=300e6, currency="USD", stage=stage))
     with ledger.sessions() as session:
         package = session.scalars(select(Package)).one()
-        history = [(s.stage, str(s.date), s.evidence) for s in session.scalars(select(PackageStage).order_by(PackageStage.date))]
+        history = [
+            (s.stage, str(s.date), s.evidence)
+            for s in session.scalars(select(PackageStage).order_by(PackageStage.date))
+        ]
     assert (package.stage, str(package.date)) == ("delivered", "2023-05-31")
     assert history == [(stage, day, text) for _id, text, day, stage in steps]
 
@@ -110,7 +120,11 @@ def test_a_document_the_database_refuses_leaves_nothing_behind(db_url):
     ledger = Ledger(db_url)
     text = "Canada will provide $500 million to Ukraine."
     document, extraction = article(
-        "nul", text, "2023-06-10", None, [commitment(text, donor="CAN", amount=500e6, currency="CAD", date="2023-06-10")],
+        "nul",
+        text,
+        "2023-06-10",
+        None,
+        [commitment(text, donor="CAN", amount=500e6, currency="CAD", date="2023-06-10")],
         entities=[EntityRecord(name="Kyiv\x00", label="GPE")],  # PostgreSQL refuses NUL characters in text
     )
     try:

@@ -78,7 +78,9 @@ def test_last_weekday_is_strictly_before() -> None:
 
 def test_year_inferred_from_weekday_without_publication() -> None:
     # 12 March fell on a Tuesday in 2024 (and not in 2025, the latest year stated).
-    found = mentions("Le gouvernement a débloqué mardi 12 mars une aide d'urgence. Le plan court jusqu'en 2025.", "fr", None)
+    found = mentions(
+        "Le gouvernement a débloqué mardi 12 mars une aide d'urgence. Le plan court jusqu'en 2025.", "fr", None
+    )
     assert (found[0].kind, found[0].value) == ("explicit", dt.date(2024, 3, 12))
 
 

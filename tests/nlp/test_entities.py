@@ -10,7 +10,6 @@ from aidledger.nlp.entities import full_name, people, place
 from aidledger.schema import Span
 
 
-
 def entities(nlps, lang: str, text: str):
     return nlps[lang](text)._.entities
 
@@ -25,17 +24,20 @@ def by_mention(ents, text: str):
 # -- countries and metonyms ------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang, text, mention, code", [
-    ("en", "Washington pledged more trucks for the winter.", "Washington", "USA"),
-    ("en", "Officials in Kyiv welcomed the decision on Tuesday.", "Kyiv", "UKR"),
-    ("en", "The convoy left Kiev before dawn.", "Kiev", "UKR"),
-    ("en", "Moscow rejected the proposal within hours.", "Moscow", "RUS"),
-    ("fr", "Washington a promis de nouveaux camions pour l'hiver.", "Washington", "USA"),
-    ("fr", "Le convoi a quitté Kiev avant l'aube.", "Kiev", "UKR"),
-    ("fr", "Les autorités de Kyiv ont salué la décision mardi.", "Kyiv", "UKR"),
-    ("fr", "Moscou a rejeté la proposition en quelques heures.", "Moscou", "RUS"),
-    ("fr", "L'Allemagne enverra des générateurs la semaine prochaine.", "Allemagne", "DEU"),
-])
+@pytest.mark.parametrize(
+    "lang, text, mention, code",
+    [
+        ("en", "Washington pledged more trucks for the winter.", "Washington", "USA"),
+        ("en", "Officials in Kyiv welcomed the decision on Tuesday.", "Kyiv", "UKR"),
+        ("en", "The convoy left Kiev before dawn.", "Kiev", "UKR"),
+        ("en", "Moscow rejected the proposal within hours.", "Moscow", "RUS"),
+        ("fr", "Washington a promis de nouveaux camions pour l'hiver.", "Washington", "USA"),
+        ("fr", "Le convoi a quitté Kiev avant l'aube.", "Kiev", "UKR"),
+        ("fr", "Les autorités de Kyiv ont salué la décision mardi.", "Kyiv", "UKR"),
+        ("fr", "Moscou a rejeté la proposition en quelques heures.", "Moscou", "RUS"),
+        ("fr", "L'Allemagne enverra des générateurs la semaine prochaine.", "Allemagne", "DEU"),
+    ],
+)
 def test_countries_and_metonyms_to_iso(nlps, lang: str, text: str, mention: str, code: str) -> None:
     entity = by_mention(entities(nlps, lang, text), mention)
     assert entity.code == code and entity.label == "GPE"
@@ -69,13 +71,17 @@ def test_article_before_an_organisation_makes_no_second_entity(nlps) -> None:
 # -- places -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang, text, mention, country, lat, lon", [
-    ("en", "Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "UKR", 49.98, 36.25),
-    ("fr", "Les camions sont arrivés à Lviv dans la soirée.", "Lviv", "UKR", 49.84, 24.02),
-    ("fr", "Le stock a été préparé à Lyon avant le départ.", "Lyon", "FRA", 45.75, 4.85),
-])
-def test_places_have_coordinates_and_country(nlps, lang: str, text: str, mention: str, country: str,
-                                             lat: float, lon: float) -> None:
+@pytest.mark.parametrize(
+    "lang, text, mention, country, lat, lon",
+    [
+        ("en", "Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "UKR", 49.98, 36.25),
+        ("fr", "Les camions sont arrivés à Lviv dans la soirée.", "Lviv", "UKR", 49.84, 24.02),
+        ("fr", "Le stock a été préparé à Lyon avant le départ.", "Lyon", "FRA", 45.75, 4.85),
+    ],
+)
+def test_places_have_coordinates_and_country(
+    nlps, lang: str, text: str, mention: str, country: str, lat: float, lon: float
+) -> None:
     entity = by_mention(entities(nlps, lang, text), mention)
     assert entity.label == "GPE" and entity.country == country
     assert entity.lat == pytest.approx(lat, abs=0.2) and entity.lon == pytest.approx(lon, abs=0.2)
@@ -91,10 +97,14 @@ def test_place_lookup_by_other_name_and_country() -> None:
 
 
 def test_person_mentions_link_to_the_fullest_name(nlps) -> None:
-    text = ("La ministre des Affaires étrangères Claire Martin est arrivée lundi. "
-            "Martin a rencontré les ONG, puis Martin est repartie.")
+    text = (
+        "La ministre des Affaires étrangères Claire Martin est arrivée lundi. "
+        "Martin a rencontré les ONG, puis Martin est repartie."
+    )
     persons = [e for e in entities(nlps, "fr", text) if e.label == "PERSON"]
-    assert [(p.name, [m.text for m in p.mentions]) for p in persons] == [("Claire Martin", ["Claire Martin", "Martin", "Martin"])]
+    assert [(p.name, [m.text for m in p.mentions]) for p in persons] == [
+        ("Claire Martin", ["Claire Martin", "Martin", "Martin"])
+    ]
 
 
 def test_english_person_with_title(nlps) -> None:
@@ -112,8 +122,10 @@ def test_transliteration_variants_are_one_person(nlps) -> None:
 
 
 def test_things_and_titles_are_not_persons(nlps) -> None:
-    text = ("Commission President Maria Rossi said systems like the Patriot were needed. "
-            "The President of the Commission repeated it.")
+    text = (
+        "Commission President Maria Rossi said systems like the Patriot were needed. "
+        "The President of the Commission repeated it."
+    )
     names = [e.name for e in entities(nlps, "en", text) if e.label == "PERSON"]
     assert names == ["Maria Rossi"]
 

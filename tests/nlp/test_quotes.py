@@ -21,15 +21,18 @@ def quotes(nlps, lang: str, text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.quote) for q in nlps[lang](text)._.quotes]
 
 
-@pytest.mark.parametrize("text, inner", [
-    ("Il a dit « nous tiendrons bon » hier.", "nous tiendrons bon"),
-    ("Il a dit «\u202fnous tiendrons bon\u202f» hier.", "nous tiendrons bon"),
-    ("He said “we will hold on” today.", "we will hold on"),
-    ("He said ‘we will hold on’ today.", "we will hold on"),
-    ("Er sagte „wir halten durch“ heute.", "wir halten durch"),
-    ("He said “we will hold on\" today.", "we will hold on"),
-    ('He said "we will hold on" today.', "we will hold on"),
-])
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("Il a dit « nous tiendrons bon » hier.", "nous tiendrons bon"),
+        ("Il a dit «\u202fnous tiendrons bon\u202f» hier.", "nous tiendrons bon"),
+        ("He said “we will hold on” today.", "we will hold on"),
+        ("He said ‘we will hold on’ today.", "we will hold on"),
+        ("Er sagte „wir halten durch“ heute.", "wir halten durch"),
+        ('He said “we will hold on" today.', "we will hold on"),
+        ('He said "we will hold on" today.', "we will hold on"),
+    ],
+)
 def test_every_quote_style(text: str, inner: str) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == [inner]
 
@@ -50,9 +53,11 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
 
 
 def test_french_inverted_and_pronoun_chain(nlps) -> None:
-    text = ("La ministre des Affaires étrangères, Claire Martin, était à Kiev mardi. "
-            "« Nous resterons aux côtés de l'Ukraine », a déclaré Claire Martin. "
-            "« Notre engagement ne faiblira pas », a-t-elle ajouté.")
+    text = (
+        "La ministre des Affaires étrangères, Claire Martin, était à Kiev mardi. "
+        "« Nous resterons aux côtés de l'Ukraine », a déclaré Claire Martin. "
+        "« Notre engagement ne faiblira pas », a-t-elle ajouté."
+    )
     assert quotes(nlps, "fr", text) == [
         ("Claire Martin", "Nous resterons aux côtés de l'Ukraine"),
         ("Claire Martin", "Notre engagement ne faiblira pas"),
@@ -60,16 +65,20 @@ def test_french_inverted_and_pronoun_chain(nlps) -> None:
 
 
 def test_french_subject_first_and_full_name(nlps) -> None:
-    text = ("Le chancelier Paul Schneider a reçu son homologue. "
-            "Schneider a affirmé que l'aide arriverait « dans les prochains jours ».")
+    text = (
+        "Le chancelier Paul Schneider a reçu son homologue. "
+        "Schneider a affirmé que l'aide arriverait « dans les prochains jours »."
+    )
     assert quotes(nlps, "fr", text) == [("Paul Schneider", "dans les prochains jours")]
 
 
 def test_english_both_orders_and_he_added(nlps) -> None:
-    text = ('Defence Secretary John Carter visited the base on Monday. '
-            '"This package will make a difference," said Carter. '
-            '"We stand with our partners," he added. '
-            'Carter said the aid was "ready to go now".')
+    text = (
+        "Defence Secretary John Carter visited the base on Monday. "
+        '"This package will make a difference," said Carter. '
+        '"We stand with our partners," he added. '
+        'Carter said the aid was "ready to go now".'
+    )
     assert quotes(nlps, "en", text) == [
         ("John Carter", "This package will make a difference,"),
         ("John Carter", "We stand with our partners,"),
@@ -90,20 +99,23 @@ def test_participle_agent(nlps) -> None:
 
 
 def test_description_resolves_to_named_person(nlps) -> None:
-    text = ("Le président Marc Lebrun a reçu les ONG lundi. « Il faut agir vite pour les civils », "
-            "a déclaré le chef de l'Etat devant la presse.")
+    text = (
+        "Le président Marc Lebrun a reçu les ONG lundi. « Il faut agir vite pour les civils », "
+        "a déclaré le chef de l'Etat devant la presse."
+    )
     assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Il faut agir vite pour les civils")]
 
 
 def test_continuation_paragraph(nlps) -> None:
-    text = ('"We will send more trucks," said Anna Berg.\n\n'
-            '"The first ones leave tomorrow morning from the border."')
+    text = '"We will send more trucks," said Anna Berg.\n\n"The first ones leave tomorrow morning from the border."'
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Anna Berg", "Anna Berg"]
 
 
 def test_terms_names_and_single_words_are_not_quotes(nlps) -> None:
-    fr = ("Le matériel passe par la procédure dénommée « retrait présidentiel rapide », a déclaré Paul Durand. "
-          "Le « Fonds Solidarité Europe » a été créé. Cette « enveloppe » reste modeste, a dit Paul Durand.")
+    fr = (
+        "Le matériel passe par la procédure dénommée « retrait présidentiel rapide », a déclaré Paul Durand. "
+        "Le « Fonds Solidarité Europe » a été créé. Cette « enveloppe » reste modeste, a dit Paul Durand."
+    )
     en = 'The aid, part of the so-called "quick start plan", came from the "Bridge Support Facility", said Ann Lee.'
     assert quotes(nlps, "fr", fr) == []
     assert quotes(nlps, "en", en) == []
@@ -130,8 +142,16 @@ def _predict(nlps, gold: Path, out: Path) -> None:
             if nlp is None:
                 nlp = blank.setdefault(row["lang"], _blank(row["lang"]))
             doc = nlp(row["text"])
-            fh.write(json.dumps({"id": row["id"], "commitments": [],
-                                 "quotes": [{"speaker": q.speaker, "quote": q.quote} for q in doc._.quotes]}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": row["id"],
+                        "commitments": [],
+                        "quotes": [{"speaker": q.speaker, "quote": q.quote} for q in doc._.quotes],
+                    }
+                )
+                + "\n"
+            )
 
 
 def _blank(lang: str) -> spacy.Language:
@@ -146,8 +166,11 @@ def _blank(lang: str) -> spacy.Language:
 
 def _score(gold: Path, pred: Path, tmp_path: Path) -> dict:
     report = tmp_path / "report.json"
-    subprocess.run([sys.executable, str(SHARED / "score.py"), str(gold), str(pred), "--by-lang", "--json", str(report)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(SHARED / "score.py"), str(gold), str(pred), "--by-lang", "--json", str(report)],
+        check=True,
+        capture_output=True,
+    )
     return json.loads(report.read_text())
 
 
@@ -171,38 +194,48 @@ def test_dev_targets(nlps, tmp_path: Path, lang: str) -> None:
 
 
 def test_quote_on_the_line_after_a_colon(nlps) -> None:
-    text = ("Presenting the plan, Minister of State Aoife Byrne said:\n"
-            "“Our partners will receive the first shipments before the end of the month.”")
+    text = (
+        "Presenting the plan, Minister of State Aoife Byrne said:\n"
+        "“Our partners will receive the first shipments before the end of the month.”"
+    )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Aoife Byrne"]
 
 
 def test_subject_before_its_apposition(nlps) -> None:
-    text = ("Le président du Parlement régional, Marc Lebrun, a souligné la portée de l'accord : "
-            "« Nous avons tenu parole envers nos voisins ».")
+    text = (
+        "Le président du Parlement régional, Marc Lebrun, a souligné la portée de l'accord : "
+        "« Nous avons tenu parole envers nos voisins »."
+    )
     assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Nous avons tenu parole envers nos voisins")]
 
 
 def test_name_after_que_is_not_the_inverted_subject(nlps) -> None:
-    text = ("La présidente de la commission, Anne Roux, a assuré lundi que Berlin et Varsovie "
-            "resteraient « des partenaires très proches ».")
+    text = (
+        "La présidente de la commission, Anne Roux, a assuré lundi que Berlin et Varsovie "
+        "resteraient « des partenaires très proches »."
+    )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anne Roux"]
 
 
 def test_participle_speaks_for_the_subject_of_its_clause(nlps) -> None:
-    text = ("The minister Paul Grant visited the port. He decided to add two ships, "
-            "stating that the convoy would bring “relief to every town on the coast.”")
+    text = (
+        "The minister Paul Grant visited the port. He decided to add two ships, "
+        "stating that the convoy would bring “relief to every town on the coast.”"
+    )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Paul Grant"]
 
 
 def test_speech_noun_with_determiner_is_not_a_cue(nlps) -> None:
-    text = ("Last week, Helen Ward pledged that Lisbon would recognise a new state unless "
-            "the parties take “concrete and verifiable steps”.")
+    text = (
+        "Last week, Helen Ward pledged that Lisbon would recognise a new state unless "
+        "the parties take “concrete and verifiable steps”."
+    )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Helen Ward"]
 
 
 def test_hyphenated_surname_keeps_the_fullest_name(nlps) -> None:
     doc = nlps["en"](
         "Canada will lend Ukraine C$2.3 billion, Finance Minister Louise Tremblay-Hart said on Wednesday.\n\n"
-        "\"This is money the aggressor will end up paying,\" Tremblay-Hart said at a news conference."
+        '"This is money the aggressor will end up paying," Tremblay-Hart said at a news conference.'
     )
     assert [q.speaker for q in doc._.quotes] == ["Louise Tremblay-Hart"]
