@@ -56,6 +56,7 @@ class Candidate:
     evidence: tuple[int, int] = (0, 0)
     twins: list[Candidate] = field(default_factory=list)  # other reports of the same amount in the article
     parts: list[Candidate] = field(default_factory=list)  # smaller amounts found to be parts of it
+    envelope: Candidate | None = None  # the larger amount it is a share of ("140 millions", split 114 + 26)
 
     @property
     def reports(self) -> list[Candidate]:

@@ -96,15 +96,15 @@ def date_in_units(article: Article, unit_indexes: Iterable[int], anchor: int) ->
 
 
 def aid_type(article: Article, cand: Candidate, context: list[int]) -> str:
-    """The aid type named nearest the amount (in its reports, else the sentences just before, else
-    those after); mixed when its sentences say so or its parts differ."""
+    """The aid type named nearest the amount (in its reports or those of the envelope it is a share of,
+    else the sentences just before, else those after); mixed when its sentences say so or its parts differ."""
     own = [r.unit for r in cand.reports]
     if any(c.key == "mixed" for c in article.cues_in(own, "aid_types")):
         return "mixed"
     part_types = {aid_type_near(article, p) for p in cand.parts} - {None}
     if len(part_types) > 1:
         return "mixed"
-    for report in cand.reports:
+    for report in cand.reports + (cand.envelope.reports if cand.envelope else []):
         nearest = aid_type_near(article, report)
         if nearest:
             return nearest

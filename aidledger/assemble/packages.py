@@ -91,6 +91,8 @@ def is_envelope(article: Article, cand: Candidate, kept: list[Candidate]) -> boo
             parties = {(k.donor.code if k.donor else None, k.recipient.code if k.recipient else None) for k in combo}
             total = sum(k.money.amount for k in combo)
             if len(parties) == size and abs(total - cand.money.amount) <= SAME_AMOUNT * cand.money.amount:
+                for share in combo:
+                    share.envelope = cand
                 return True
     return False
 
