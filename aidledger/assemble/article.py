@@ -166,7 +166,8 @@ class Article:
 
     def continues(self, unit_index: int) -> bool:
         """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
-        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip()
+        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip() + " "
         return any(
-            opening.startswith(fold(str(w)) + " ") for w in self.data.section("context").get("continuation") or []
+            opening.startswith(phrase) and not opening[len(phrase)].isalnum()
+            for phrase in (fold(str(w)) for w in self.data.section("context").get("continuation") or [])
         )
