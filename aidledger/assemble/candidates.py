@@ -74,7 +74,7 @@ def windows(article: Article, index: int, money: Money, unit: tuple[int, int]) -
     """Left and right limits of the context that qualifies one amount."""
     left = max(unit[0], money.start - LEFT_WINDOW)
     for other in article.money[:index]:
-        if other.end <= money.start and other.end > left and not is_conversion_of(article, other, index):
+        if other.end <= money.start and other.end > left and other.conversion_of != index:
             left = other.end
     end = money.end
     following = len(article.text)
@@ -89,10 +89,6 @@ def windows(article: Article, index: int, money: Money, unit: tuple[int, int]) -
     clause_end = article.grammar.clause_end.search(article.text, end, min(unit[1], end + RIGHT_WINDOW))
     right = clause_end.start() if clause_end else min(unit[1], end + RIGHT_WINDOW)
     return left, min(right, following)
-
-
-def is_conversion_of(article: Article, other: Money, index: int) -> bool:
-    return other.conversion_of is not None and other.conversion_of == index
 
 
 def states_giving(article: Article, unit: tuple[int, int], unit_cues: list[Cue]) -> str | None:
