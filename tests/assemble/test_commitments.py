@@ -252,3 +252,22 @@ def test_a_package_announced_on_its_own_after_a_larger_law_is_no_part_of_it() ->
         published="2024-04-24",
     )
     assert [(c.donor, c.amount, c.mechanism) for c in found] == [("USA", 61e9, None), ("USA", 1e9, "PDA")]
+
+
+def test_an_agreement_that_lifts_a_veto_is_a_commitment() -> None:
+    (c,) = commitments(
+        "Les dirigeants de l'UE se sont mis d'accord jeudi sur une enveloppe de 50 milliards d'euros pour "
+        "l'Ukraine, levant le veto de la Hongrie. Cette aide sera versée sous forme de dons et de prêts.",
+        "fr",
+        published="2024-02-01",
+    )
+    assert (c.donor, c.recipient, c.amount, c.aid_type, c.mechanism) == ("EU", "UKR", 50e9, "financial", None)
+
+
+def test_equipment_promised_for_this_summer_is_not_in_the_past() -> None:
+    (c,) = commitments(
+        "Le Danemark va livrer à l'Ukraine des avions de combat F-16 cet été, a annoncé mardi la Première ministre.",
+        "fr",
+        published="2024-07-09",
+    )
+    assert (c.donor, c.recipient, c.amount, c.items, c.date) == ("DNK", "UKR", None, ["aircraft"], dt.date(2024, 7, 9))
