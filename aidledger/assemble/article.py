@@ -95,10 +95,10 @@ class Article:
         """Whether the words just before an offset end with one of the (folded) phrases."""
         return ends_with(preceding(self.folded, offset, self.lang), phrases)
 
-    def evidence(self, unit: tuple[int, int], money: Money | None) -> tuple[int, int]:
-        """The evidence span of an amount: its sentence, without surrounding blanks."""
+    def evidence(self, unit: tuple[int, int]) -> tuple[int, int]:
+        """The evidence span of a package: its sentence, without surrounding blanks or a leading bullet."""
         start, end = unit
-        while start < end and self.text[start].isspace():
+        while start < end and (self.text[start].isspace() or self.text[start] in "-–—•*"):
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1

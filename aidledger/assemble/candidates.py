@@ -157,7 +157,7 @@ def candidate(article: Article, index: int, money: Money) -> Candidate | None:
         is_part="part" in before,
         weak=giving == "weak",
         additional=bool(keys(within(unit_cues, *unit, "cues")) & {"additional"}),
-        evidence=article.evidence(unit, money),
+        evidence=article.evidence(unit),
     )
 
 

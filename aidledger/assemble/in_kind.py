@@ -52,7 +52,7 @@ def in_kind(article: Article, kept: list[Candidate]) -> list[Candidate]:
                     money=None,
                     donor=donor,
                     recipient=recipient,
-                    evidence=article.evidence(unit, None),
+                    evidence=article.evidence(unit),
                 )
             )
     return found
