@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+import dateparser
+
 from aidledger.ingest.errors import ReadError, Unreadable
 from aidledger.ingest.language import language_code
 from aidledger.schema import Document
@@ -70,7 +72,8 @@ def _document(line: bytes, source: str) -> Document:
 
 
 def _published(value: object) -> dt.date | None:
-    """A date from ``YYYY-MM-DD`` or an ISO datetime (the date as written, not converted to UTC)."""
+    """A date from ``YYYY-MM-DD``, an ISO datetime (the date as written, not converted to UTC), or a
+    full date in words that dateparser reads ("June 3, 2024", "3 juin 2024")."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -79,7 +82,10 @@ def _published(value: object) -> dt.date | None:
                 return parse(value.strip())
             except ValueError:
                 continue
-    raise Unreadable(f'"published" is not an ISO date: {str(value)[:40]!r}')
+        parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        if parsed is not None:
+            return parsed.date()
+    raise Unreadable(f'"published" is not a date: {str(value)[:40]!r}')
 
 
 def _optional_str(obj: dict, key: str) -> str | None:

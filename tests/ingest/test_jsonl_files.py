@@ -69,10 +69,12 @@ def test_jsonl_line_without_text_is_an_error_naming_the_line(tmp_path, read_all,
         ("2024-05-06", dt.date(2024, 5, 6)),
         ("2024-05-06T23:30:00+02:00", dt.date(2024, 5, 6)),
         ("2024-05-06T10:00:00Z", dt.date(2024, 5, 6)),
+        ("May 6, 2024", dt.date(2024, 5, 6)),
+        ("6 mai 2024", dt.date(2024, 5, 6)),
         (None, None),
     ],
 )
-def test_jsonl_published_accepts_dates_and_iso_datetimes(tmp_path, read_all, value, expected):
+def test_jsonl_published_accepts_dates_iso_datetimes_and_full_dates_in_words(tmp_path, read_all, value, expected):
     path = tmp_path / "wire.jsonl"
     write_lines(path, line(id="a", text="Texte.", published=value))
     [doc], _ = read_all(path)
@@ -81,9 +83,9 @@ def test_jsonl_published_accepts_dates_and_iso_datetimes(tmp_path, read_all, val
 
 def test_jsonl_unparseable_published_is_an_error(tmp_path, read_all):
     path = tmp_path / "wire.jsonl"
-    write_lines(path, line(id="a", text="Texte.", published="mardi dernier"))
+    write_lines(path, line(id="a", text="Texte.", published="mardi dernier"), line(id="b", text="T.", published=12345))
     docs, errors = read_all(path)
-    assert docs == [] and "published" in errors[0].reason
+    assert docs == [] and all("published" in e.reason for e in errors) and len(errors) == 2
 
 
 def test_jsonl_line_without_id_gets_path_and_line_as_id(tmp_path, read_all):
