@@ -67,3 +67,11 @@ def test_other_languages_run_and_report_the_language_detected(shared_eval: Path)
     for document in others:
         result = aidledger.extract(document.text, published=document.published)
         assert result.lang == document.lang, document.id
+
+
+def test_eval_command_prints_the_scorers_report_per_language(shared_eval: Path) -> None:
+    command = Path(sys.executable).with_name("aidledger")
+    result = subprocess.run([str(command), "eval", str(shared_eval / "seed.jsonl")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "== fr: 1 documents" in result.stdout
+    assert "commitments            P=1.000 R=1.000 F1=1.000" in result.stdout
