@@ -186,10 +186,26 @@ def announcer(article: Article, cand: Candidate) -> str | None:
     return None
 
 
+def evidence(article: Article, cand: Candidate) -> tuple[int, int]:
+    """The evidence of a package: its sentence up to the end of the clause that holds the amount and the
+    parties named in it ("Les États-Unis vont fournir à l'Ukraine une aide de 325 millions de dollars",
+    without ", a annoncé mardi le secrétaire d'État…")."""
+    start, end = cand.evidence
+    reach = cand.anchor
+    if cand.money is not None:
+        index = article.money.index(cand.money)
+        reach = max(m.end for i, m in enumerate(article.money) if i == index or m.conversion_of == index)
+    for actor in (cand.donor, cand.recipient):
+        if actor is not None and start <= actor.start < end:
+            reach = max(reach, actor.end)
+    clause_end = article.grammar.clause_end.search(article.text, reach, end)
+    return start, (clause_end.start() if clause_end else end)
+
+
 def record(article: Article, cand: Candidate, kept: list[Candidate]) -> Commitment:
     """The commitment record of a package."""
     context = context_units(article, cand, kept)
-    start, end = cand.evidence
+    start, end = evidence(article, cand)
     return Commitment(
         donor=cand.donor.code if cand.donor else None,
         recipient=cand.recipient.code if cand.recipient else None,
