@@ -196,7 +196,7 @@ def test_equipment_ceded_by_a_ministry_is_a_commitment_in_kind() -> None:
         published="2024-05-15",
     )
     assert (c.donor, c.recipient, c.amount, c.date) == ("FRA", "UKR", None, dt.date(2024, 5, 15))
-    assert set(c.items) == {"missiles", "artillery"}
+    assert set(c.items) == {"air_defense", "missiles", "artillery"}  # Aster is a surface-to-air missile
 
 
 def test_two_donors_in_one_sentence_each_named_by_their_capital() -> None:
