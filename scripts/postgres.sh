@@ -9,7 +9,13 @@
 # a PostgreSQL the machine already runs. initdb refuses to run as root: as root it runs as `postgres`.
 set -euo pipefail
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# The newest installed server: a directory with initdb (the client package alone has the directory, not the server).
+pg_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+  done
+}
 
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
