@@ -32,7 +32,7 @@ BLOCKING_AFTER = {"cumulative", "unit_price", "sale", "past", "aggregate"}
 #: How far (characters) a cue may stand before / after an amount to qualify it.
 LEFT_WINDOW = 90
 RIGHT_WINDOW = 60
-#: Amounts this close (relative) are the same amount restated ("$400 million" / "$404 million").
+#: Amounts this close (relative) are the same amount restated ("$400 million" / "$398 million").
 SAME_AMOUNT = 0.02
 
 
@@ -94,7 +94,7 @@ def windows(article: Article, index: int, money: Money, unit: tuple[int, int]) -
 def states_giving(article: Article, unit: tuple[int, int], unit_cues: list[Cue]) -> str | None:
     """How a sentence reports giving: ``"verb"`` (a verb of giving, a stage: "disbursed", "will
     announce"), ``"weak"`` (only new money, a mechanism, or a headline with no verb), or None
-    ("A main reason is the …" names an amount and gives nothing)."""
+    ("The largest share is the …" names an amount and gives nothing)."""
     if any(c.key in ("aid_verb", "top_up") or c.group in ("stages", "in_kind") for c in unit_cues):
         return "verb"
     if any(c.key == "new" or c.group == "mechanisms" for c in unit_cues):
@@ -162,7 +162,7 @@ def candidate(article: Article, index: int, money: Money) -> Candidate | None:
 
 
 def earlier_month(article: Article, start: int, end: int) -> bool:
-    """A month named just before the amount ("In March, the EU released…") that is not the month of publication."""
+    """A month named just before the amount ("En mars, Berlin avait versé…") that is not the month of publication."""
     published = article.doc._.published
     months = article.data.section("dates").get("months") or {}
     for mention in article.dates_between(start, end):
@@ -175,7 +175,7 @@ def earlier_month(article: Article, start: int, end: int) -> bool:
 
 
 def restates_conversion(article: Article, cand: Candidate) -> bool:
-    """A headline giving only the converted figure ("over 6 bln euros") of a bracketed conversion."""
+    """A headline giving only the converted figure ("about 1 bln euros") of a bracketed conversion."""
     return any(
         m.currency == cand.currency
         and abs(m.amount - cand.money.amount) <= SAME_AMOUNT * max(m.amount, cand.money.amount)

@@ -45,7 +45,7 @@ def fill_parties(article: Article, candidates: list[Candidate]) -> None:
         cand.donor_strength = donor_reading.donor if donor_reading else 0
         if cand.donor_strength < SUBJECT_AFTER:
             named = person_agent(article, cand)
-            if named is not None:  # "annoncée par Emmanuel Macron": the person's country, or no guess
+            if named is not None:  # "annoncée par Marc Lenoir": the person's country, or no guess
                 donor, cand.donor_strength = country_of_person(article, named), AGENT
                 cand.unknown_agent = donor is None
         cand.to_organisation = recipient is None and paid_to_organisation(article, cand)
@@ -94,7 +94,7 @@ def donor_of_mechanism(article: Article, cand: Candidate) -> Actor | None:
 
 
 def person_agent(article: Article, cand: Candidate) -> str | None:
-    """The surname of a person (or handle) the amount is given or announced by ("… annoncée par Emmanuel Macron")."""
+    """The surname of a person (or handle) the amount is given or announced by ("… annoncée par Marc Lenoir")."""
     start, end = article.stretch(cand)
     agents = "|".join(re.escape(w) for w in markers(article.lang).agent)
     if not agents:
@@ -132,7 +132,7 @@ def paid_to_organisation(article: Article, cand: Candidate) -> bool:
 
 
 def recipients_before(article: Article, unit_index: int, donor: Actor | None) -> list[Actor]:
-    """Recipients named in the two sentences before ("…le plan pour Gaza. La Confédération débloquera…")."""
+    """Recipients named in the two sentences before ("…l'appel pour Haïti. Le Conseil fédéral versera…")."""
     for index in range(unit_index - 1, max(-1, unit_index - 3), -1):
         end = article.units[index][1]
         readings = [roles(article.doc, article.folded, a, article.lang, end) for a in article.unit_actors(index)]

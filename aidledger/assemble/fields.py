@@ -188,7 +188,7 @@ def announcer(article: Article, cand: Candidate) -> str | None:
 
 def evidence(article: Article, cand: Candidate) -> tuple[int, int]:
     """The evidence of a package: its sentence up to the end of the clause that holds the amount and the
-    parties named in it ("Les États-Unis vont fournir à l'Ukraine une aide de 325 millions de dollars",
+    parties named in it ("La Belgique va fournir à l'Ukraine une aide de 200 millions d'euros",
     without ", a annoncé mardi le secrétaire d'État…")."""
     start, end = cand.evidence
     reach = cand.anchor

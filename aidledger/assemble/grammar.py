@@ -1,8 +1,8 @@
 """The function words the assembly reads around names and amounts, per language.
 
 Articles between a marker and a name ("à l'Ukraine", "to the UK"), words that
-coordinate names ("l'Allemagne, la Roumanie et la Finlande"), words that open
-a new clause after an amount ("…, qui fait face à…", "… as Kyiv pleads…"):
+coordinate names ("la Suède, la Norvège et le Danemark"), words that open
+a new clause after an amount ("…, qui fait face à…", "… as the front line shifts…"):
 they come from the ``grammar`` section of the language files and are compiled
 once per language.
 """

@@ -1,9 +1,9 @@
 """Commitments with no amount: equipment or aid a named donor announces or sends.
 
-"a annoncé la livraison de six canons Caesar à l'Ukraine", "agreed to give
-Ukraine more weapons", "l'envoi d'aide de l'Allemagne, la Roumanie et la
-Finlande": one commitment per coordinated donor, unless that donor's amount
-in the article already covers it.
+"a annoncé la livraison de quatre hélicoptères à la Moldavie", "agreed to send
+Kyiv more shells", "l'envoi d'aide de la Suède, la Norvège et le Danemark":
+one commitment per coordinated donor, unless that donor's amount in the
+article already covers it.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def in_kind(article: Article, kept: list[Candidate]) -> list[Candidate]:
 
 def equipment_before_amount(article: Article, unit_index: int, trigger: Cue) -> bool:
     """A sentence with an amount may still announce things in kind before it
-    ("fourniraient 22 patrouilleurs…, et qu'ils alloueraient 250 millions")."""
+    ("livreraient 12 obusiers…, et qu'ils verseraient 80 millions")."""
     start, end = article.units[unit_index]
     amounts = [m for m in article.money if start <= m.start < end]
     if not amounts:

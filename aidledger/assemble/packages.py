@@ -1,7 +1,7 @@
 """One commitment per package: restatements merged, parts, envelopes and multi-recipient sums left out.
 
 Amounts that restate another (a headline and its body, "$400 million" and
-"$404 million") become one candidate with every report; a smaller amount of
+"$398 million") become one candidate with every report; a smaller amount of
 the same donor soon after a package, at the same stage, is one of its parts
 unless announced as additional; an amount the next sentences split between
 recipients or donors is an envelope; one shared by coordinated recipients
@@ -75,7 +75,7 @@ def merge_restated(article: Article, candidates: list[Candidate]) -> list[Candid
 
 
 def is_envelope(article: Article, cand: Candidate, kept: list[Candidate]) -> bool:
-    """An amount that the next sentences split between parties: "114 millions pour l'Ukraine et 26
+    """An amount that the next sentences split between parties: "90 millions pour l'Ukraine et 15
     pour la Moldavie", or a World Bank loan, a Swiss grant and a US grant making up one financing."""
     shares = [
         k

@@ -126,7 +126,7 @@ class Roles:
 #: Strengths of the donor reading, strongest first: subject before the amount; agent of a passive
 #: or "from X" (below a subject: in "un fonds géré par les Nations unies" the agent manages, it does
 #: not give); name qualifying the aid ("UK package", "Australian funding"); named before the
-#: amount; subject of a later clause ("…if Israel allows").
+#: amount; subject of a later clause ("…if the border opens").
 SUBJECT_BEFORE, AGENT, QUALIFIER, BEFORE, SUBJECT_AFTER = 6, 5, 4, 2, 1
 #: Strengths of the recipient reading.
 MARKED, LOCATED = 3, 2
@@ -224,7 +224,7 @@ def _best(scored: list[Roles], key, anchor: int, follows: bool = False) -> Roles
     """The highest-scoring reading (score > 0), ties to the mention nearest the amount.
 
     An agent ("from the United States", "par la France") and, with ``follows``, a recipient
-    ("114 millions pour l'Ukraine, et 26 millions pour la Moldavie") come after what they qualify.
+    ("90 millions pour l'Ukraine, et 15 millions pour la Géorgie") come after what they qualify.
     """
     candidates = [r for r in scored if key(r) > 0]
     if not candidates:

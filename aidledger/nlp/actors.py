@@ -61,7 +61,7 @@ def gazetteer(lang: str) -> Gazetteer:
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actor mentions of a Doc, in text order; none inside a person's name ("François Hollande")."""
+    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton")."""
     content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
@@ -81,7 +81,7 @@ def find_actors(doc: Doc) -> list[Actor]:
 
 
 def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:
-    """Drop names joined by a hyphen ("U.S.-Israel programmes", "EU-Ukraine summit"): they qualify, they do not act."""
+    """Drop names joined by a hyphen ("US-Japan talks", "EU-Ukraine summit"): they qualify, they do not act."""
     joined: set[int] = set()
     for i, (first, second) in enumerate(zip(actors, actors[1:])):
         if text[first.end : second.start] in ("-", "‑", "–"):
@@ -90,7 +90,7 @@ def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:
 
 
 def _is_prefix(text: str, end: int) -> bool:
-    """ "EU-hosted", "US-led", "Russian-backed": the name only qualifies what follows."""
+    """ "EU-led", "US-brokered", "Russian-backed": the name only qualifies what follows."""
     return text[end : end + 1] in "-‑" and text[end + 1 : end + 2].islower() if end < len(text) else False
 
 

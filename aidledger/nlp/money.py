@@ -3,7 +3,7 @@
 Finds "325 millions de dollars", "1,85 milliard d'euros", "$2.2bn", "€500m",
 "half a billion", "USD 25 million", "50 millions $", "deux milliards d'euros",
 and marks an amount that only restates another in a second currency
-("¥740bn ($5.5bn)", "13,3 milliards de couronnes, soit 1,16 milliard d'euros")
+("¥300bn ($2bn)", "8 milliards de couronnes, soit 700 millions d'euros")
 as a conversion, so it is never taken for a second commitment.
 
 Currencies are ISO 4217 codes, or a placeholder the assembly resolves from the
@@ -110,7 +110,7 @@ def patterns(lang: str) -> _Patterns:
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
     after_re = rf"{number}{scale_part}?{gap}{of}(?P<cur>{cur_name})(?![\w])"
-    # a bare amount with a scale word ("et 26 millions pour la Moldavie"), not one of people or things:
+    # a bare amount with a scale word ("et 15 millions pour la Géorgie"), not one of people or things:
     # punctuation or one of the language's `numbers.bare_followers` words must follow it
     followers = _alternation([str(w) for w in numbers.get("bare_followers") or []]) or r"(?!x)x"
     bare_follow = rf"(?:[,.;:()\]]|$|(?:{followers})(?![\w]))"

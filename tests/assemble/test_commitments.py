@@ -170,7 +170,7 @@ def test_press_release_whose_amount_sentence_refers_back_to_the_announcement() -
         "This is the ninth tranche of equipment to be provided from DoD inventories this year. "
         "It is valued at $275 million.\n"
         "The capabilities in this package include:\n"
-        "• Munitions for High Mobility Artillery Rocket Systems (HIMARS);\n"
+        "• Rockets for HIMARS launchers;\n"
         "• Javelin anti-armor systems.",
         "en",
         published="2024-09-26",
