@@ -68,7 +68,7 @@ def fill_parties(article: Article, candidates: list[Candidate]) -> None:
 
 def parties_of(article: Article, cand: Candidate, aid_words: frozenset[int]) -> tuple[Roles | None, Roles | None]:
     """Donor and recipient readings for one amount: from its own stretch of an enumeration
-    ("a $20 million grant from the Swiss government and a $50 million grant from the US")
+    ("a $15 million grant from the Dutch government and a $40 million grant from Japan")
     when that stretch names a giver plainly, else from the whole sentence."""
     actors = article.unit_actors(cand.unit)
     start, end = article.stretch(cand)

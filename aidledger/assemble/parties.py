@@ -160,7 +160,7 @@ def roles(
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if not actor.is_state and ends_with(before, m.recipient):
-        return Roles(actor, 0, 0, False)  # "1 million à la Banque mondiale": a channel, neither giver nor recipient
+        return Roles(actor, 0, 0, False)  # "2 millions au HCR": a channel, neither giver nor recipient
     if actor.kind == "demonyms" and actor.is_state and _qualifies_people(folded_text, actor, m.people, lang):
         return Roles(actor, LOCATED, 0, False)
     recipient = 0

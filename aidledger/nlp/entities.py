@@ -37,7 +37,7 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _NAME_ENT_TYPES = {"", "PERSON", "PER", "ORG", "MISC", "NORP"}
 #: Last names this similar are one person spelt two ways (Zelensky / Zelenskyy / Zelenski).
 _SAME_NAME = 0.82
-#: Characters a title may sit before a name it qualifies ("le ministre américain de la Défense Lloyd Austin").
+#: Characters a title may sit before a name it qualifies ("le ministre britannique de la Défense Jane Smith").
 _TITLE_REACH = 45
 
 

@@ -415,7 +415,7 @@ class Attributor:
         return not head or head[-1] in ',»”"’:—–-)'
 
     def _subject(self, tok: Token) -> Mention | None:
-        """The mention in the verb's subject, a person preferred ("Le président du Conseil européen, Antonio Costa, a ...")."""
+        """The mention in the verb's subject, a person preferred ("La présidente de la Commission, Anna Berg, a ...")."""
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
