@@ -20,37 +20,54 @@ Extensions set on every Doc:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc
 
 from aidledger.nlp.gazetteer import fold, keep_case_fold
+
+T = TypeVar("T")
 
 for _name in ("published", "money", "dates", "actors", "cues", "commitments", "quotes", "entities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
+def per_doc(doc: Doc, key: str, compute: Callable[[], T]) -> T:
+    """A value computed once per Doc and kept in ``doc.user_data`` under ``aidledger.<key>``."""
+    slot = f"aidledger.{key}"
+    if slot not in doc.user_data:
+        doc.user_data[slot] = compute()
+    return doc.user_data[slot]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy rebuilds the string from the tokens on every access."""
-    cached = doc.user_data.get("aidledger.text")
-    if cached is None:
-        cached = doc.user_data["aidledger.text"] = doc.text
-    return cached
+    return per_doc(doc, "text", lambda: doc.text)
 
 
 def folded(doc: Doc) -> str:
     """The :func:`~aidledger.nlp.gazetteer.fold` of the doc text, computed once per Doc."""
-    cached = doc.user_data.get("aidledger.folded")
-    if cached is None:
-        cached = doc.user_data["aidledger.folded"] = fold(doc_text(doc))
-    return cached
+    return per_doc(doc, "folded", lambda: fold(doc_text(doc)))
 
 
 def cased(doc: Doc) -> str:
     """The :func:`~aidledger.nlp.gazetteer.keep_case_fold` of the doc text, computed once per Doc."""
-    cached = doc.user_data.get("aidledger.cased")
-    if cached is None:
-        cached = doc.user_data["aidledger.cased"] = keep_case_fold(doc_text(doc))
-    return cached
+    return per_doc(doc, "cased", lambda: keep_case_fold(doc_text(doc)))
+
+
+class Annotator:
+    """A spaCy component that sets one Doc extension to a function of the Doc (money, actors, cues)."""
+
+    def __init__(self, name: str, attribute: str, annotate: Callable[[Doc], object]):
+        self.name = name
+        self.attribute = attribute
+        self.annotate = annotate
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, self.attribute, self.annotate(doc))
+        return doc
 
 
 def lang_of(doc: Doc) -> str:

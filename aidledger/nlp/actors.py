@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import is_country_code, load
-from aidledger.nlp import cased, doc_text, folded, lang_of
+from aidledger.nlp import Annotator, cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
 #: Kinds of actor mention, from the section of the data they come from.
@@ -94,17 +94,7 @@ def _is_prefix(text: str, end: int) -> bool:
     return text[end : end + 1] in "-‑" and text[end + 1 : end + 2].islower() if end < len(text) else False
 
 
-class ActorsComponent:
-    """Sets ``doc._.actors`` to the :class:`Actor` mentions of the text."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = find_actors(doc)
-        return doc
-
-
 @Language.factory("aidledger_actors")
-def make_actors_component(nlp: Language, name: str) -> ActorsComponent:
-    return ActorsComponent(nlp, name)
+def make_actors_component(nlp: Language, name: str) -> Annotator:
+    """Sets ``doc._.actors``."""
+    return Annotator(name, "actors", find_actors)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, folded, lang_of
+from aidledger.nlp import Annotator, cased, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
 
 SECTIONS = ("cues", "announcing", "in_kind", "stages", "mechanisms", "aid_types", "items")
@@ -65,17 +65,7 @@ def within(cues: Iterable[Cue], start: int, end: int, group: str | None = None, 
     ]
 
 
-class CuesComponent:
-    """Sets ``doc._.cues`` to the :class:`Cue` words of the text."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.cues = find_cues(doc)
-        return doc
-
-
 @Language.factory("aidledger_cues")
-def make_cues_component(nlp: Language, name: str) -> CuesComponent:
-    return CuesComponent(nlp, name)
+def make_cues_component(nlp: Language, name: str) -> Annotator:
+    """Sets ``doc._.cues``."""
+    return Annotator(name, "cues", find_cues)

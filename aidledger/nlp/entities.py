@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
-from aidledger.nlp import cased, doc_text, folded, lang_of
+from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
@@ -113,39 +113,38 @@ def knowledge(lang: str) -> Knowledge:
     )
 
 
+def _matches(doc: Doc, gazetteer: Gazetteer) -> list[Match]:
+    return list(gazetteer.finditer(doc_text(doc), folded(doc), cased(doc)))
+
+
 def actor_matches(doc: Doc) -> list[Match]:
     """Countries, metonyms and organisations of the ``actors`` data in the doc, cached."""
-    cached = doc.user_data.get("aidledger.actor_matches")
-    if cached is None:
-        cached = doc.user_data["aidledger.actor_matches"] = list(
-            knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc))
-        )
-    return cached
+    return per_doc(
+        doc,
+        "actor_matches",
+        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc))),
+    )
 
 
 def title_matches(doc: Doc) -> list[Match]:
     """Titles of the ``roles`` data in the doc ("secrétaire d'État", "Prime Minister"), cached."""
-    cached = doc.user_data.get("aidledger.title_matches")
-    if cached is None:
-        cached = doc.user_data["aidledger.title_matches"] = list(
-            knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc))
-        )
-    return cached
+    return per_doc(
+        doc,
+        "title_matches",
+        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc))),
+    )
 
 
 def actor_at(doc: Doc, start: int, end: int) -> Match | None:
     """The actor (country, metonym, organisation) matched over ``start:end``, if any."""
     matches = actor_matches(doc)  # sorted and non-overlapping: only the last one starting before can hold it
-    i = bisect.bisect_right(_starts(doc, "aidledger.actor_starts", matches), start) - 1
+    i = bisect.bisect_right(_starts(doc, "actor_starts", matches), start) - 1
     return matches[i] if i >= 0 and matches[i].end >= end else None
 
 
 def _starts(doc: Doc, key: str, matches: list[Match]) -> list[int]:
     """The start offsets of a cached, sorted list of matches, cached beside it."""
-    cached = doc.user_data.get(key)
-    if cached is None:
-        cached = doc.user_data[key] = [m.start for m in matches]
-    return cached
+    return per_doc(doc, key, lambda: [m.start for m in matches])
 
 
 def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[int, int]:
@@ -330,7 +329,7 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
     """A title ending just before a name, with at most a short complement between ("ministre américain de la Défense")."""
     best = None
     titles = title_matches(doc)  # sorted and non-overlapping, so their ends are sorted too
-    first = bisect.bisect_left(_starts(doc, "aidledger.title_starts", titles), start - _TITLE_REACH - 100)
+    first = bisect.bisect_left(_starts(doc, "title_starts", titles), start - _TITLE_REACH - 100)
     for m in titles[first:]:
         if m.start >= start:
             break
@@ -414,14 +413,15 @@ def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
 
 def people(doc: Doc) -> list[Person]:
     """The persons of ``doc``, clustered, titled, cached on the Doc."""
-    cached = doc.user_data.get("aidledger.people")
-    if cached is None:
-        kn = knowledge(lang_of(doc))
-        cached = _cluster(doc, _person_spans(doc, kn))
-        _more_mentions(doc, cached, kn)
-        _assign_titles(doc, cached, kn)
-        doc.user_data["aidledger.people"] = cached
-    return cached
+    return per_doc(doc, "people", lambda: _find_people(doc))
+
+
+def _find_people(doc: Doc) -> list[Person]:
+    kn = knowledge(lang_of(doc))
+    found = _cluster(doc, _person_spans(doc, kn))
+    _more_mentions(doc, found, kn)
+    _assign_titles(doc, found, kn)
+    return found
 
 
 def person_at(doc: Doc, start: int, end: int) -> Person | None:

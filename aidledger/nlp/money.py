@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from aidledger.lang import LangData, load
-from aidledger.nlp import doc_text, lang_of
+from aidledger.nlp import Annotator, doc_text, lang_of
 
 #: Placeholders for currencies that depend on the donor.
 DONOR_DEPENDENT = {"$", "CROWN", "FRANC"}
@@ -218,17 +218,12 @@ def _mark_conversions(text: str, found: list[Money], p: _Patterns) -> list[Money
     return out
 
 
-class MoneyComponent:
-    """Sets ``doc._.money`` to the :class:`Money` amounts of the text."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.money = find_money(doc_text(doc), lang_of(doc))
-        return doc
+def money_of(doc: Doc) -> list[Money]:
+    """The amounts of a Doc, in the language its pipeline (or caller) says."""
+    return find_money(doc_text(doc), lang_of(doc))
 
 
 @Language.factory("aidledger_money")
-def make_money_component(nlp: Language, name: str) -> MoneyComponent:
-    return MoneyComponent(nlp, name)
+def make_money_component(nlp: Language, name: str) -> Annotator:
+    """Sets ``doc._.money``."""
+    return Annotator(name, "money", money_of)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, folded, lang_of
+from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.entities import Person, actor_matches, complement_end, fold_word, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.spans import Spans
@@ -220,15 +220,15 @@ def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
 
 def mentions(doc: Doc) -> list[Mention]:
     """Every possible speaker mention of ``doc``, in text order (cached)."""
-    cached = doc.user_data.get("aidledger.speaker_mentions")
-    if cached is None:
-        sp = speech(lang_of(doc))
-        persons = _person_mentions(doc)
-        descriptions = _description_mentions(doc, persons)
-        institutions = _institution_mentions(doc, sp, persons + descriptions)
-        cached = sorted(persons + descriptions + institutions + _pronoun_mentions(doc, sp), key=lambda m: m.start)
-        doc.user_data["aidledger.speaker_mentions"] = cached
-    return cached
+    return per_doc(doc, "speaker_mentions", lambda: _find_mentions(doc))
+
+
+def _find_mentions(doc: Doc) -> list[Mention]:
+    sp = speech(lang_of(doc))
+    persons = _person_mentions(doc)
+    descriptions = _description_mentions(doc, persons)
+    institutions = _institution_mentions(doc, sp, persons + descriptions)
+    return sorted(persons + descriptions + institutions + _pronoun_mentions(doc, sp), key=lambda m: m.start)
 
 
 def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
