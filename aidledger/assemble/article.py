@@ -8,23 +8,29 @@ some sentences, the part of a sentence that belongs to one amount).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from aidledger.assemble.grammar import grammar
-from aidledger.assemble.parties import ends_with, preceding
+from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
+from aidledger.assemble.parties import Roles, ends_with, possessive, preceding, qualifies_people, roles
 from aidledger.lang import load
-from aidledger.nlp import doc_text, folded, lang_of
+from aidledger.nlp import doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
+from aidledger.nlp.quotemarks import find_quotes
+from aidledger.nlp.spans import Spans
 
 if TYPE_CHECKING:
-    from aidledger.assemble.candidates import Candidate
+    from aidledger.assemble.mentions import Mention
 
 #: In an enumeration, how much of the text before an amount still belongs to it ("a $20 million grant").
 STRETCH_BEFORE = 15
@@ -49,8 +55,31 @@ def keys(cues: Iterable[Cue]) -> set[str]:
     return {c.key for c in cues}
 
 
+#: A line at most this long with no final stop is a headline, a title or a list item.
+TITLE_LENGTH = 140
+#: Donors that a named mechanism implies wherever the article names it.
+MECHANISM_DONORS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
+#: How far before a person's name (characters) a country or demonym gives their country.
+PERSON_COUNTRY_REACH = 45
+
+
+@dataclass
+class ActorStats:
+    """How an article names each actor (by code): how often, as a giver, as a recipient."""
+
+    mentions: Counter[str]
+    givers: Counter[str]
+    recipients: Counter[str]
+    kinds: dict[str, str]
+    is_state: dict[str, bool]
+
+
 class Article:
-    """A Doc's text and annotations, read once for the assembly."""
+    """A Doc's text and annotations, read once for the assembly, with the look-ups its features need.
+
+    Every look-up by position goes through sorted offsets (bisect), so that long
+    articles stay linear; results that several features share are cached.
+    """
 
     def __init__(self, doc: Doc, url: str | None = None):
         self.doc = doc
@@ -60,18 +89,25 @@ class Article:
         self.folded = folded(doc)
         self.units = units(doc)
         self.money: list[Money] = list(doc._.money or [])
-        self.actors: list[Actor] = list(doc._.actors or [])
+        self.actors: list[Actor] = [a for a in doc._.actors or [] if a.code]
         self.cues: list[Cue] = list(doc._.cues or [])
         self.dates = list(doc._.dates or [])
         self.url = url
         self.grammar = grammar(self.lang)
-        # indexes, so that long articles stay linear: sentences, cues and dates by position
         self._unit_starts = [start for start, _ in self.units]
         self._cue_starts = [c.start for c in self.cues]
+        self._money_starts = [m.start for m in self.money]
         self._dates = sorted(self.dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self._dates]
         self.conversions = [m for m in self.money if m.is_conversion]
         self._actors_by_unit: dict[int, list[Actor]] = {}
+        self._readings: dict[tuple[int, int], list[Roles]] = {}
+        self._aid_words = frozenset(
+            c.start for c in self.cues if (c.group == "cues" and c.key in ("aid", "aid_verb", "top_up"))
+            or c.group == "mechanisms"
+        )
+
+    # --- positions --------------------------------------------------------------------------------------------
 
     def unit_of(self, offset: int) -> int:
         """The index of the sentence that holds a character offset."""
@@ -87,6 +123,10 @@ class Article:
                 found.append(cue)
         return found
 
+    def amounts_between(self, start: int, end: int) -> list[Money]:
+        """The amounts starting inside ``[start, end)``, conversions included."""
+        return self.money[bisect.bisect_left(self._money_starts, start) : bisect.bisect_left(self._money_starts, end)]
+
     def dates_between(self, start: int, end: int) -> list:
         """The date mentions starting inside ``[start, end)``."""
         return self._dates[bisect.bisect_left(self._date_starts, start) : bisect.bisect_left(self._date_starts, end)]
@@ -95,8 +135,24 @@ class Article:
         """Whether the words just before an offset end with one of the (folded) phrases."""
         return ends_with(preceding(self.folded, offset, self.lang), phrases)
 
+    def possessive(self, end: int) -> bool:
+        """ "Germany's commitment": a name that qualifies the noun after it."""
+        return possessive(self.folded, end)
+
+    def qualifies_people(self, actor: Actor) -> bool:
+        """ "l'armée ukrainienne", "Ukrainian civilians": a demonym naming the people aid goes to."""
+        return actor.kind == "demonyms" and qualifies_people(self.folded, actor, self.lang)
+
+    # --- sentences --------------------------------------------------------------------------------------------
+
+    def is_headline(self, unit_index: int) -> bool:
+        """A short line with no final stop: the headline, a title, a list item."""
+        start, end = self.units[unit_index]
+        text = self.text[start:end].strip()
+        return len(text) <= TITLE_LENGTH and not text.endswith((".", "!", "?", ":", ";"))
+
     def evidence(self, unit: tuple[int, int]) -> tuple[int, int]:
-        """The evidence span of a package: its sentence, without surrounding blanks or a leading bullet."""
+        """A sentence without surrounding blanks or a leading bullet."""
         start, end = unit
         while start < end and (self.text[start].isspace() or self.text[start] in "-–—•*"):
             start += 1
@@ -104,11 +160,109 @@ class Article:
             end -= 1
         return start, end
 
+    def continues(self, unit_index: int) -> bool:
+        """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
+        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip() + " "
+        return any(
+            opening.startswith(phrase) and not opening[len(phrase)].isalnum()
+            for phrase in (fold(str(w)) for w in self.data.section("context").get("continuation") or [])
+        )
+
+    def future_before(self, offset: int, unit_index: int) -> bool:
+        """A word that puts what follows in the future ("sera", "will be") before an offset in its sentence."""
+        words = tuple(fold(str(w)) for w in self.data.section("context").get("future") or [])
+        start = self.units[unit_index][0]
+        before = " " + self.folded[start:offset]
+        return any(f" {w} " in before for w in words)
+
+    def stretch(self, mention: Mention) -> tuple[int, int]:
+        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
+        unit = self.units[mention.unit]
+        amounts = [m for m in self.amounts_between(*unit) if not m.is_conversion]
+        before = [m.end for m in amounts if m.end <= mention.anchor]
+        after = [m.start for m in amounts if m.start > mention.anchor]
+        start = max(before[-1], mention.anchor - STRETCH_BEFORE) if before else unit[0]
+        return start, (after[0] if after else unit[1])
+
+    def state_in_stretch(self, mention: Mention) -> bool:
+        """Whether the stretch of an enumeration that belongs to an amount names a state of its own
+        ("Burkina Faso received €15.7 million, Cameroon (€17.8 million)…")."""
+        start, end = self.stretch(mention)
+        return any(start <= a.start < end and a.is_state for a in self.unit_actors(mention.unit))
+
+    # --- cues -------------------------------------------------------------------------------------------------
+
+    def cues_in(self, unit_indexes: Iterable[int], group: str) -> list[Cue]:
+        """The cues of a group in some sentences, without those inside an organisation's name ("Fonds monétaire")."""
+        found = []
+        for i in unit_indexes:
+            found.extend(self.cues_between(*self.units[i], group))
+        return [c for c in found if not self._in_organisation_name(c)]
+
+    def _in_organisation_name(self, cue: Cue) -> bool:
+        unit = self.unit_actors(self.unit_of(cue.start))
+        return any(a.start < cue.end and cue.start < a.end for a in unit if a.kind == "organisations")
+
+    def nearest(self, cues: list[Cue], anchor: int) -> Cue | None:
+        """The cue closest to an offset."""
+        return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
+
+    def token_kinds(self, token: Token) -> set[str]:
+        """The cue kinds found on one token (a verb of giving, a request, a stage word…)."""
+        from aidledger.assemble.features import kinds
+
+        by_token = per_doc(self.doc, "cue_tokens", self._cue_tokens)
+        return kinds(by_token.get(token.i, ()))
+
+    def _cue_tokens(self) -> dict[int, list[Cue]]:
+        out: dict[int, list[Cue]] = {}
+        for cue in self.cues:
+            span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            for token in span or ():
+                out.setdefault(token.i, []).append(cue)
+        return out
+
+    def mechanism_donors(self) -> list[str]:
+        """Donors implied by a mechanism the article names (a drawdown is the United States', the EPF the EU's)."""
+        return list(dict.fromkeys(MECHANISM_DONORS[c.key] for c in self.cues if c.group == "mechanisms"
+                                  and c.key in MECHANISM_DONORS))
+
+    # --- dates ------------------------------------------------------------------------------------------------
+
+    def earlier_month(self, start: int, end: int) -> bool:
+        """A month named in ``[start, end)`` ("En mars, Berlin avait versé…") that is not the month of publication."""
+        published = self.doc._.published
+        months = self.data.section("dates").get("months") or {}
+        for mention in self.dates_between(start, end):
+            if mention.kind == "vague":
+                month = next((months.get(w) for w in fold(mention.text).split() if w in months), None)
+                if month and (published is None or month != published.month):
+                    return True
+        return False
+
+    def past_year(self, start: int, end: int) -> bool:
+        """A year before the year of publication stated in ``[start, end)`` ("in 2022", "depuis 2014")."""
+        published = self.doc._.published
+        return published is not None and any(
+            d.year is not None and d.year < published.year for d in self.dates_between(start, end)
+        )
+
+    def dated_values(self) -> list:
+        """The distinct days the article's date mentions resolve to, in text order."""
+        return list(dict.fromkeys(d.value for d in self._dates if d.value is not None))
+
+    def first_dated_unit(self) -> int | None:
+        """The sentence of the first resolved date (a dateline, often)."""
+        first = next((d for d in self._dates if d.value is not None), None)
+        return self.unit_of(first.start) if first else None
+
+    # --- actors -----------------------------------------------------------------------------------------------
+
     def unit_actors(self, unit_index: int) -> list[Actor]:
         """Actors of a sentence, without those that only name a currency ("dollars canadiens")."""
         if unit_index not in self._actors_by_unit:
             start, end = self.units[unit_index]
-            amounts = [m for m in self.money if start <= m.start < end]
+            amounts = self.amounts_between(start, end)
             self._actors_by_unit[unit_index] = [
                 a
                 for a in self.actors
@@ -116,27 +270,76 @@ class Article:
             ]
         return self._actors_by_unit[unit_index]
 
-    def stretch(self, cand: Candidate) -> tuple[int, int]:
-        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
-        unit = self.units[cand.unit]
-        amounts = [m for m in self.money if unit[0] <= m.start < unit[1] and not m.is_conversion]
-        before = [m.end for m in amounts if m.end <= cand.anchor]
-        after = [m.start for m in amounts if m.start > cand.anchor]
-        start = max(before[-1], cand.anchor - STRETCH_BEFORE) if before else unit[0]
-        return start, (after[0] if after else unit[1])
+    def readings(self, unit_index: int, anchor: int) -> list[Roles]:
+        """What the context says of each actor of a sentence, for an amount at ``anchor``."""
+        key = (unit_index, anchor)
+        if key not in self._readings:
+            self._readings[key] = [
+                roles(self.doc, self.folded, a, self.lang, anchor, self._aid_words) for a in self.unit_actors(unit_index)
+            ]
+        return self._readings[key]
 
-    def resolved_currency(self, cand: Candidate) -> str | None:
-        """The ISO code of a candidate's currency: "$", crowns and francs by the donor's country
-        (for "$", else by the outlet's)."""
-        currency = cand.currency
+    def coordinated_run(self, actors: list[Actor]) -> int:
+        """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
+        best = run = 1 if actors else 0
+        for first, second in itertools.pairwise(actors):
+            joined = first.code != second.code and self.grammar.coordination.match(self.folded[first.end : second.start])
+            run = run + 1 if joined else 1
+            best = max(best, run)
+        return best
+
+    def actor_stats(self) -> ActorStats:
+        """How the article names each actor, computed once."""
+        return per_doc(self.doc, "actor_stats", self._actor_stats)
+
+    def _actor_stats(self) -> ActorStats:
+        stats = ActorStats(Counter(), Counter(), Counter(), {}, {})
+        for index, (_, end) in enumerate(self.units):
+            for reading in self.readings(index, end):
+                code = reading.actor.code
+                stats.mentions[code] += 1
+                stats.kinds.setdefault(code, reading.actor.kind)
+                stats.is_state[code] = reading.actor.is_state
+                if reading.donor >= BEFORE_STRENGTH:
+                    stats.givers[code] += 1
+                if reading.recipient:
+                    stats.recipients[code] += 1
+        return stats
+
+    def speaker_countries(self) -> set[str]:
+        """Countries the article gives the people it names ("le président français Emmanuel Macron",
+        "German Chancellor Olaf Scholz")."""
+        return per_doc(self.doc, "speaker_countries", self._speaker_countries)
+
+    def _speaker_countries(self) -> set[str]:
+        countries = set()
+        for ent in self.doc.ents:
+            if ent.label_ in ("PER", "PERSON"):
+                near = [
+                    a
+                    for a in self.actors
+                    if ent.start_char - PERSON_COUNTRY_REACH <= a.end <= ent.start_char and a.is_state
+                ]
+                if near:
+                    countries.add(near[-1].code)
+        return countries
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether an offset stands inside quotation marks."""
+        spans = per_doc(self.doc, "quote_spans", lambda: Spans((q.start, q.end) for q in find_quotes(self.text)))
+        return spans.contains(offset, offset)
+
+    # --- currencies -------------------------------------------------------------------------------------------
+
+    def resolved_currency(self, currency: str | None, donor: str | None) -> str | None:
+        """The ISO code of a currency: "$", crowns and francs by the donor's country (for "$", else by the
+        outlet's)."""
         if currency not in DONOR_DEPENDENT:
             return currency
         table = self.data.section("currencies")
-        donor = cand.donor.code if cand.donor else None
         if currency == "$":
             by_country = table.get("dollar_countries") or {}
-            outlet = self.outlet_country()
-            return by_country.get(donor) or by_country.get(outlet) or "USD"
+            return by_country.get(donor) or by_country.get(self.outlet_country()) or "USD"
         if currency == "CROWN":
             return (table.get("crown_countries") or {}).get(donor)
         return (table.get("franc_countries") or {}).get(donor, "CHF")
@@ -149,25 +352,10 @@ class Article:
         tld = host.rsplit(".", 1)[-1]
         return (self.data.section("currencies").get("outlet_tlds") or {}).get(tld)
 
-    def cues_in(self, unit_indexes: list[int], group: str) -> list[Cue]:
-        """The cues of a group in some sentences, without those inside an organisation's name ("Fonds monétaire")."""
-        found = []
-        for i in unit_indexes:
-            found.extend(self.cues_between(*self.units[i], group))
-        return [
-            c
-            for c in found
-            if not any(a.start < c.end and c.start < a.end for a in self.actors if a.kind == "organisations")
-        ]
+    def speech_between(self, start: int, end: int) -> bool:
+        """Whether a speech verb ("said", "a déclaré") stands in ``[start, end)``."""
+        from aidledger.nlp.speakers import speech
 
-    def nearest(self, cues: list[Cue], anchor: int) -> Cue | None:
-        """The cue closest to an offset."""
-        return min(cues, key=lambda c: abs(c.start - anchor)) if cues else None
-
-    def continues(self, unit_index: int) -> bool:
-        """A sentence that opens by referring back to the package ("Cette nouvelle tranche…", "The package…")."""
-        opening = self.folded[self.units[unit_index][0] : self.units[unit_index][0] + 40].lstrip() + " "
-        return any(
-            opening.startswith(phrase) and not opening[len(phrase)].isalnum()
-            for phrase in (fold(str(w)) for w in self.data.section("context").get("continuation") or [])
-        )
+        verbs = speech(self.lang).verbs
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(fold(t.lower_) in verbs for t in span)

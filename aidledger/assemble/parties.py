@@ -148,7 +148,7 @@ def roles(
     is_before = actor.start < anchor
     if ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
-    marked = ends_with(before, m.recipient) and not _possessive(folded_text, actor.end)
+    marked = ends_with(before, m.recipient) and not possessive(folded_text, actor.end)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if marked and actor.is_state and not (actor.kind == "metonyms" and ends_with(before, m.venue)):
@@ -161,12 +161,12 @@ def roles(
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if not actor.is_state and ends_with(before, m.recipient):
         return Roles(actor, 0, 0, False)  # "2 millions au HCR": a channel, neither giver nor recipient
-    if actor.kind == "demonyms" and actor.is_state and _qualifies_people(folded_text, actor, m.people, lang):
+    if actor.kind == "demonyms" and actor.is_state and qualifies_people(folded_text, actor, lang):
         return Roles(actor, LOCATED, 0, False)
     recipient = 0
     venue = actor.kind == "metonyms" and ends_with(before, m.venue)
     # aid goes to a country or territory; money paid to an organisation (a budget contribution) is no aid to it
-    if not venue and not _possessive(folded_text, actor.end) and actor.is_state:
+    if not venue and not possessive(folded_text, actor.end) and actor.is_state:
         if ends_with(before, m.recipient):
             recipient = MARKED
         elif ends_with(before, m.location) and actor.kind != "demonyms":
@@ -175,8 +175,9 @@ def roles(
     return Roles(actor, recipient, donor, False)
 
 
-def _qualifies_people(folded_text: str, actor: Actor, people: tuple[str, ...], lang: str) -> bool:
+def qualifies_people(folded_text: str, actor: Actor, lang: str) -> bool:
     """ "l'armée ukrainienne", "les forces ukrainiennes", "Ukrainian armed forces", "Palestinian civilians"."""
+    people = markers(lang).people
     before = preceding(folded_text, actor.start, lang, 20)
     after = " " + folded_text[actor.end : actor.end + 20].lstrip()
     return ends_with(before, people) or any(after.startswith(" " + p + " ") or after == " " + p for p in people)
@@ -190,50 +191,6 @@ def _is_noun_at(doc: Doc, offset: int) -> bool:
     return span is not None and span[0].pos_ in ("NOUN", "PROPN")
 
 
-def _possessive(folded_text: str, end: int) -> bool:
+def possessive(folded_text: str, end: int) -> bool:
     """ "Germany's commitment": the actor qualifies a noun, it is not itself the complement."""
     return folded_text[end : end + 2] in ("'s", "' ")
-
-
-def pick_parties(
-    doc: Doc, folded_text: str, actors: list[Actor], anchor: int, lang: str, aid_words: frozenset[int] = frozenset()
-) -> tuple[Roles | None, Roles | None]:
-    """(donor, recipient) readings among the actors of a sentence, for an amount at ``anchor``."""
-    scored = [r for r in (roles(doc, folded_text, a, lang, anchor, aid_words) for a in actors) if not r.excluded]
-    recipient = _best(scored, lambda r: r.recipient, anchor, follows=True)
-    donor = _best(scored, lambda r: r.donor, anchor)
-    if donor and recipient and donor.actor.code == recipient.actor.code:
-        if donor.donor >= SUBJECT_BEFORE:
-            recipient = _best(
-                [r for r in scored if r.actor.code != donor.actor.code], lambda r: r.recipient, anchor, follows=True
-            )
-        else:
-            donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
-    if recipient is None:
-        others = [
-            r
-            for r in scored
-            if (donor is None or r.actor.code != donor.actor.code) and r.actor.is_state and r.actor.kind != "demonyms"
-        ]
-        after = [r for r in others if r.actor.start >= anchor]
-        recipient = after[0] if after else None
-    return donor, recipient
-
-
-def _best(scored: list[Roles], key, anchor: int, follows: bool = False) -> Roles | None:
-    """The highest-scoring reading (score > 0), ties to the mention nearest the amount.
-
-    An agent ("from the United States", "par la France") and, with ``follows``, a recipient
-    ("90 millions pour l'Ukraine, et 15 millions pour la Géorgie") come after what they qualify.
-    """
-    candidates = [r for r in scored if key(r) > 0]
-    if not candidates:
-        return None
-    return max(
-        candidates,
-        key=lambda r: (
-            key(r),
-            (follows or key(r) == AGENT) and r.actor.start > anchor,
-            -abs(r.actor.start - anchor),
-        ),
-    )

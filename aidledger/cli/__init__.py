@@ -15,7 +15,8 @@ app = typer.Typer(
 
 def _register() -> None:
     from aidledger.cli import (
-        extract,  # noqa: F401  (commands register themselves on `app`)
+        evaluate,  # noqa: F401  (commands register themselves on `app`)
+        extract,  # noqa: F401
         ledger,  # noqa: F401
         quotes,  # noqa: F401
     )

@@ -1,11 +1,9 @@
-"""``aidledger extract`` and ``aidledger eval``: run extraction on files or on a gold set."""
+"""``aidledger extract``: run extraction on files and print what it finds."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 
@@ -108,53 +106,3 @@ def extract_command(
         console.print(_table(collected))
     if failed:
         raise typer.Exit(code=1)
-
-
-def _scorer_path() -> Path:
-    here = Path.cwd()
-    for base in (here, *here.parents):
-        candidate = base / "shared" / "eval" / "score.py"
-        if candidate.exists():
-            return candidate
-    return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
-
-
-@app.command("eval")
-def eval_command(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
-    scorer: Path | None = typer.Option(
-        None, help="Path of score.py (default: shared/eval/score.py beside the checkout)."
-    ),
-    errors: int = typer.Option(0, help="Also print this many errors of each kind."),
-    predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
-) -> None:
-    """Run extraction on a gold set (with its publication dates) and print the scorer's report per language."""
-    scorer = scorer or gold.parent / "score.py"
-    if not scorer.exists():
-        scorer = _scorer_path()
-    if not scorer.exists():
-        raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
-    out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
-
-    def documents():
-        for item in read_paths([gold], lang=None, published=None):
-            if isinstance(item, ReadError):
-                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
-            else:
-                yield item
-
-    with out.open("w", encoding="utf-8") as fh:
-        for result in aidledger.extract_documents(documents()):
-            fh.write(result.model_dump_json() + "\n")
-    cmd = [sys.executable, str(scorer), str(gold), str(out), "--by-lang"]
-    if errors:
-        cmd += ["--errors", str(errors)]
-    raise typer.Exit(subprocess.call(cmd))
-
-
-@app.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the records `aidledger extract` writes."""
-    from aidledger.schema import json_schema
-
-    sys.stdout.write(json_schema())

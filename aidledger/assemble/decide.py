@@ -1,0 +1,187 @@
+"""From candidate mentions to packages and records, each decision taken by a fitted model.
+
+1. :func:`~aidledger.assemble.mentions.propose` lists every amount and every
+   sentence giving something in kind;
+2. the ``commitment`` and ``in_kind`` models keep those that report a new
+   commitment (not a running total, a request, a part already counted…);
+3. reports of one amount (a headline and its body) become one package;
+4. the ``donor`` and ``recipient`` models rank the article's actors for each
+   package; coordinated givers of a distributive sentence ("la France et
+   l'Italie ont chacune apporté…") or of a gift in kind each get one;
+5. the ``stage``, ``aid_type`` and ``date`` models fill those fields; the
+   fields the text names outright come from :mod:`~aidledger.assemble.fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+
+from aidledger.assemble import fields
+from aidledger.assemble.article import Article
+from aidledger.assemble.features import (
+    aid_type_features,
+    date_features,
+    kinds,
+    mention_features,
+    party_codes,
+    party_features,
+    same_amount,
+    stage_features,
+)
+from aidledger.assemble.mentions import Mention, propose
+from aidledger.assemble.model import Models
+from aidledger.nlp.money import Money
+from aidledger.schema import Commitment, Span
+
+#: A mention is kept when the model gives it at least this probability of reporting a new commitment.
+THRESHOLD = 0.5
+#: A date is given when the model finds one at least this probable; otherwise it stays null.
+DATE_THRESHOLD = 0.5
+
+
+@dataclass
+class Package:
+    """The reports of one commitment in an article, and what the models decided of it."""
+
+    reports: list[Mention]
+    probabilities: list[float]
+    donor: str | None = None
+    recipient: str | None = None
+    why: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    @property
+    def main(self) -> Mention:
+        """The report the models are surest of (the first among equals)."""
+        return self.reports[max(range(len(self.reports)), key=lambda i: (self.probabilities[i], -i))]
+
+    @property
+    def money(self) -> Money | None:
+        """The most precise statement of the amount (404 000 000 over "about 400 million")."""
+        amounts = [m.money for m in self.reports if m.money is not None]
+        return max(amounts, key=lambda m: len(str(int(m.amount)).rstrip("0")), default=None)
+
+
+def assemble(article: Article, models: Models) -> list[Commitment]:
+    """The commitments of an article, in text order."""
+    if not article.data.available:
+        return []  # no data file: no cue to weigh, so no claim
+    packages = packages_of(article, models)
+    taken = {m.unit for p in packages for m in p.reports}
+    records = []
+    for package in packages:
+        own = taken - {m.unit for m in package.reports}
+        records.append(record(article, package, packages, models, fields.context_units(article, package, own)))
+    return records
+
+
+def packages_of(article: Article, models: Models) -> list[Package]:
+    """The packages of an article: kept mentions, restatements joined, parties chosen."""
+    mentions = propose(article)
+    packages: list[Package] = []
+    for mention in mentions:
+        model = models["commitment"] if mention.money is not None else models["in_kind"]
+        x = mention_features(article, mention, mentions)
+        p = model.probability(x)
+        if p < THRESHOLD:
+            continue
+        twin = next((k for k in packages if mention.money and restates(k, mention)), None)
+        if twin is not None:
+            twin.reports.append(mention)
+            twin.probabilities.append(p)
+        else:
+            packages.append(Package([mention], [p], why={"commitment": model.explain(x)}))
+    out: list[Package] = []
+    for package in packages:
+        choose_parties(article, package, models)
+        if package.donor is None or package.recipient is None:
+            continue
+        for each in distribute(article, package):
+            if not any(restates_in_kind(k, each) for k in out):
+                out.append(each)
+    return sorted(out, key=lambda p: p.reports[0].anchor)
+
+
+def restates(package: Package, mention: Mention) -> bool:
+    """The same amount in the same (stated) currency as a package's: a restatement of it."""
+    first = package.reports[0]
+    return first.money is not None and first.currency == mention.currency and same_amount(first.amount, mention.amount)
+
+
+def restates_in_kind(kept: Package, package: Package) -> bool:
+    """A gift in kind stated again for the same parties ("va livrer 30 F-16… les trente avions")."""
+    return (
+        package.money is None
+        and kept.money is None
+        and (kept.donor, kept.recipient) == (package.donor, package.recipient)
+    )
+
+
+def choose_parties(article: Article, package: Package, models: Models) -> None:
+    """The donor and recipient pair the rankers prefer, two different actors: the sum of their scores is
+    the log-probability of the pair under the conditional logit each ranker is."""
+    codes = party_codes(article, package.main)
+    giving: dict[str, float] = {}
+    receiving: dict[str, float] = {}
+    for code in codes:
+        for mention in package.reports:
+            x = party_features(article, mention, code)
+            giving[code] = max(giving.get(code, -math.inf), models["donor"].score(x))
+            receiving[code] = max(receiving.get(code, -math.inf), models["recipient"].score(x))
+    pairs = [(d, r) for d in codes for r in codes if d != r]
+    if not pairs:
+        return
+    package.donor, package.recipient = max(pairs, key=lambda dr: giving[dr[0]] + receiving[dr[1]])
+
+
+def distribute(article: Article, package: Package) -> list[Package]:
+    """One package per giver when the sentence coordinates several: a distributive amount
+    ("ont chacune apporté 100 millions") or a gift in kind ("l'envoi d'aide de l'Allemagne, la Roumanie
+    et la Finlande")."""
+    main = package.main
+    start, end = article.units[main.unit]
+    if package.money is not None and "distributive" not in kinds(article.cues_between(start, end)):
+        return [package]
+    readings = [r for r in article.readings(main.unit, main.anchor) if r.actor.is_state and not r.recipient]
+    actors = [r.actor for r in readings]
+    donor_index = next((i for i, a in enumerate(actors) if a.code == package.donor), None)
+    if donor_index is None:
+        return [package]
+    run = [actors[donor_index]]
+    for actor in actors[donor_index + 1 :]:
+        gap = article.folded[run[-1].end : actor.start]
+        if actor.code in (package.recipient, *(a.code for a in run)) or not article.grammar.coordination.match(gap):
+            break
+        run.append(actor)
+    return [package] + [replace(package, donor=a.code) for a in run[1:]]
+
+
+def choose_date(article: Article, package: Package, models: Models) -> dt.date | None:
+    """The day the date model finds likeliest to be the announcement's, if likely enough."""
+    best, best_p = None, DATE_THRESHOLD
+    for value in article.dated_values():
+        named = [d for d in article.dates if d.value == value]
+        p = models["date"].probability(date_features(article, package.reports, value, named))
+        if p >= best_p:
+            best, best_p = value, p
+    return best
+
+
+def record(article: Article, package: Package, packages: list[Package], models: Models, context: list[int]) -> Commitment:
+    """The commitment record of a package."""
+    money = package.money
+    start, end = fields.evidence(article, package)
+    return Commitment(
+        donor=package.donor,
+        recipient=package.recipient,
+        amount=money.amount if money else None,
+        currency=article.resolved_currency(package.main.currency, package.donor) if money else None,
+        aid_type=models["aid_type"].predict(aid_type_features(article, package.reports, package.donor)),
+        mechanism=fields.mechanism(article, package, context, packages),
+        stage=models["stage"].predict(stage_features(article, package.reports)),
+        date=choose_date(article, package, models),
+        items=fields.items(article, context),
+        announcer=fields.announcer(article, package),
+        evidence=Span(start=start, end=end, text=article.text[start:end]),
+    )

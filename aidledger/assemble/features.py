@@ -1,0 +1,528 @@
+"""Language-independent features of mentions, parties, stages, aid types and dates.
+
+Every feature is named for what a reader would check in the text: which kind
+of cue the language file found and where (``cumulative@before``: a running-total
+word in the clause before the amount), how the parse relates the amount to
+its verb (``verb:conditional``), where the sentence stands (``headline``), what
+else the article says (``bigger_amount_before``). No feature is a word of any
+language: the words live in the data files, and the features only count the
+kinds of cue they map to, so a model fitted on French and English applies to
+any language with a data file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from aidledger.assemble.article import Article
+from aidledger.assemble.mentions import Mention
+from aidledger.assemble.parties import (
+    AGENT,
+    BEFORE,
+    LOCATED,
+    MARKED,
+    QUALIFIER,
+    SUBJECT_AFTER,
+    SUBJECT_BEFORE,
+    Roles,
+    markers,
+)
+from aidledger.nlp.cues import Cue
+
+Features = dict[str, float]
+
+#: Cue kinds of the ``cues`` section that qualify an amount.
+CUE_KINDS = (
+    "aid",
+    "aid_verb",
+    "cumulative",
+    "request",
+    "refusal",
+    "sale",
+    "unit_price",
+    "background",
+    "part",
+    "past",
+    "aggregate",
+    "multi_recipient",
+    "new",
+    "report",
+    "neutral",
+    "additional",
+    "top_up",
+    "opposition",
+    "distributive",
+    "receive",
+)
+#: Other sections, each counted as one kind.
+GROUP_KINDS = {"announcing": "announce", "in_kind": "in_kind", "mechanisms": "mechanism", "items": "items"}
+AID_TYPES = ("military", "financial", "humanitarian", "mixed")
+MECHANISMS = ("PDA", "USAI", "FMF", "EPF", "loan", "grant", "other")
+#: How far (characters) a cue may stand before / after an amount to qualify it.
+LEFT_WINDOW = 90
+RIGHT_WINDOW = 60
+#: Sentences before an amount within which a larger one may be the package it is a part of.
+PART_REACH = 4
+#: Donor codes of development banks and funds, whose money is financial unless the text says otherwise.
+LENDERS = {"WORLD_BANK", "IMF", "EIB", "EBRD", "ADB", "AFDB"}
+
+
+def kind_of(cue: Cue) -> str | None:
+    """The feature name of a cue's kind: its key for the ``cues`` and ``stages`` sections, else its section."""
+    if cue.group == "cues":
+        return cue.key if cue.key in CUE_KINDS else None
+    if cue.group == "stages":
+        return cue.key
+    return GROUP_KINDS.get(cue.group)
+
+
+def kinds(cues: Iterable[Cue]) -> set[str]:
+    return {k for k in (kind_of(c) for c in cues) if k}
+
+
+def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The clause before a mention (back to the amount before it, at most LEFT_WINDOW characters) and
+    the clause after it (to a clause break or the next amount, at most RIGHT_WINDOW)."""
+    start, end = article.units[mention.unit]
+    left = max(start, mention.anchor - LEFT_WINDOW)
+    for money in article.amounts_between(left, mention.anchor):
+        if money.end <= mention.anchor:
+            left = max(left, money.end)
+    reach = mention.end
+    for money in article.amounts_between(mention.end, min(end, mention.end + RIGHT_WINDOW)):
+        if money.is_conversion and money.start - reach < 40:
+            reach = money.end
+    if article.text[reach : reach + 1] == ")":
+        reach += 1
+    limit = min(end, reach + RIGHT_WINDOW)
+    following = next((m.start for m in article.amounts_between(reach, limit) if not m.is_conversion), limit)
+    clause_end = article.grammar.clause_end.search(article.text, reach, following)
+    return (left, mention.anchor), (mention.end, clause_end.start() if clause_end else following)
+
+
+# --- is this mention a new commitment? -------------------------------------------------------------------------
+
+
+def mention_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
+    """What says that one mention reports a new commitment, or something else."""
+    f: Features = {}
+    (l_start, l_end), (r_start, r_end) = windows(article, mention)
+    start, end = article.units[mention.unit]
+    for kind in kinds(article.cues_between(l_start, l_end)):
+        f[f"{kind}@before"] = 1.0
+    for kind in kinds(article.cues_between(r_start, r_end)):
+        f[f"{kind}@after"] = 1.0
+    for kind in kinds(article.cues_between(start, l_start)):
+        f[f"{kind}@earlier_in_sentence"] = 1.0
+    for kind in kinds(article.cues_between(r_end, end)):
+        f[f"{kind}@later_in_sentence"] = 1.0
+    nearest_before = [k for k in map(kind_of, article.cues_between(l_start, l_end)) if k]
+    if nearest_before:
+        f[f"{nearest_before[-1]}@just_before"] = 1.0
+    nearest_after = [k for k in map(kind_of, article.cues_between(r_start, r_end)) if k]
+    if nearest_after:
+        f[f"{nearest_after[0]}@just_after"] = 1.0
+    f.update(sentence_features(article, mention.unit))
+    f.update(parse_features(article, mention.anchor, mention.end))
+    f.update(actor_features(article, mention))
+    if mention.money is None:
+        f["items_in_sentence"] = min(3, len(article.cues_between(start, end, "items"))) / 3
+    else:
+        f.update(amount_features(article, mention, mentions))
+    f["earlier_month@before"] = float(article.earlier_month(l_start, l_end))
+    f["past_year@sentence"] = float(article.past_year(start, end))
+    f["in_quote"] = float(article.in_quote(mention.anchor))
+    f["position"] = mention.anchor / max(1, len(article.text))
+    return f
+
+
+def sentence_features(article: Article, unit: int) -> Features:
+    """Where a sentence stands and whether the one before gives (for "It is worth $375 million.")."""
+    f: Features = {}
+    f["headline"] = float(article.is_headline(unit))
+    f["lead"] = float(unit < 3)
+    f["continues"] = float(article.continues(unit))
+    if unit > 0:
+        f["previous_gives"] = float("aid_verb" in kinds(article.cues_between(*article.units[unit - 1])))
+    return f
+
+
+def amount_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
+    """The amount among the others: the largest, a restatement, smaller than one just before, a share."""
+    f: Features = {}
+    amount = mention.amount or 0.0
+    same_currency = [m for m in mentions if m.money and m.currency == mention.currency]
+    largest = max((m.amount for m in same_currency), default=amount) or amount
+    f["log_amount"] = math.log10(max(amount, 1.0)) / 12
+    f["fraction_of_largest"] = amount / largest if largest else 1.0
+    f["largest"] = float(amount >= largest)
+    restated = [m for m in same_currency if m.unit != mention.unit and same_amount(m.amount, amount)]
+    f["restated"] = min(3, len(restated)) / 3
+    f["restated_in_headline"] = float(any(article.is_headline(m.unit) for m in restated))
+    f["bigger_amount_before"] = float(
+        any(
+            m.amount > amount * 1.02 and m.anchor < mention.anchor and mention.unit - m.unit <= PART_REACH
+            for m in same_currency
+        )
+    )
+    f["sum_of_following"] = float(is_sum_of(amount, [m for m in same_currency if m.anchor > mention.anchor][:6]))
+    f["inherited_currency"] = float(mention.inherited)
+    f["currency_by_donor"] = float(mention.currency in ("$", "CROWN", "FRANC"))
+    in_sentence = article.amounts_between(*article.units[mention.unit])
+    in_sentence = [m for m in in_sentence if not m.is_conversion]
+    f["amounts_in_sentence"] = min(4, len(in_sentence)) / 4
+    f["first_amount_in_sentence"] = float(bool(in_sentence) and in_sentence[0].start == mention.anchor)
+    own = [m for m in mentions if m.unit == mention.unit and m.money and article.state_in_stretch(m)]
+    f["state_in_stretch"] = float(any(m is mention for m in own))
+    f["shares_with_own_parties"] = float(len(own) >= 2 and f["state_in_stretch"] == 1.0)
+    f["restates_conversion"] = float(
+        any(c.currency == mention.currency and same_amount(c.amount, amount) for c in article.conversions)
+    )
+    return f
+
+
+def same_amount(a: float | None, b: float | None, tolerance: float = 0.02) -> bool:
+    """The same sum give or take the rounding of a headline ("$400 million", "$398 million")."""
+    return a is not None and b is not None and abs(a - b) <= tolerance * max(a, b)
+
+
+def is_sum_of(total: float, following: list[Mention]) -> bool:
+    """Whether two to four of the following amounts add up to ``total`` (an envelope split into shares)."""
+    values = [m.amount for m in following if m.amount and m.amount < total]
+    for size in range(2, min(4, len(values)) + 1):
+        for combo in itertools.combinations(values, size):
+            if same_amount(sum(combo), total):
+                return True
+    return False
+
+
+def actor_features(article: Article, mention: Mention) -> Features:
+    """How the sentence names its parties: a giver before the amount, a list of recipients, an organisation paid."""
+    f: Features = {}
+    actors = article.unit_actors(mention.unit)
+    states = [a for a in actors if a.is_state]
+    f["states_in_sentence"] = min(3, len({a.code for a in states})) / 3
+    f["no_actor_in_sentence"] = float(not actors)
+    readings = article.readings(mention.unit, mention.anchor)
+    f["giver_named"] = float(any(r.donor >= QUALIFIER for r in readings))
+    f["giver_as_subject"] = float(any(r.donor >= SUBJECT_BEFORE for r in readings))
+    f["recipient_marked"] = float(any(r.recipient >= MARKED for r in readings))
+    after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms"]
+    f["recipient_list_after"] = float(article.coordinated_run(after) >= 2)
+    m = markers(article.lang)
+    f["organisation_paid"] = float(
+        any(not a.is_state and a.start > mention.anchor and article.preceded_by(a.start, m.recipient) for a in actors)
+    )
+    return f
+
+
+# --- the parse ------------------------------------------------------------------------------------------------
+
+#: Universal Dependencies relations, grouped into the few roles an amount can have.
+_SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+_OBJECT = {"obj", "dobj", "iobj", "attr", "oprd"}
+_OBLIQUE = {"obl", "obl:arg", "obl:mod", "pobj", "nmod", "prep"}
+
+
+def parse_features(article: Article, start: int, end: int) -> Features:
+    """How the parse relates a mention to its verb: its role, the verb's tense and mood, the cue kinds on
+    the path to it ("requested $X" and "provided $X" differ only there). Empty without a parser."""
+    doc = article.doc
+    if not doc.has_annotation("DEP"):
+        return {}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return {}
+    f: Features = {}
+    token = span.root
+    dep = token.dep_
+    f["amount:subject"] = float(dep in _SUBJECT)
+    f["amount:object"] = float(dep in _OBJECT)
+    f["amount:oblique"] = float(dep in _OBLIQUE)
+    verb = governing_verb(token)
+    if verb is None:
+        return f
+    chain = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        chain.append(verb.head)  # "va fournir", "plans to provide": the governing verb's tense counts
+    for name, value in verb_morphology(chain).items():
+        f[f"verb:{name}"] = value
+    path_cues = article.token_kinds(verb)
+    for head in (verb.head,) if verb.dep_ in ("xcomp", "ccomp", "advcl") else ():
+        path_cues |= article.token_kinds(head)
+    for kind in path_cues:
+        f[f"{kind}@verb"] = 1.0
+    return f
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (at most five steps up)."""
+    for _ in range(5):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl") or token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def verb_morphology(chain: list[Token]) -> Features:
+    """Tense, mood and form of a verb and its auxiliaries, from Universal Dependencies features."""
+    tenses = {t for tok in chain for t in tok.morph.get("Tense")}
+    moods = {m for tok in chain for m in tok.morph.get("Mood")}
+    forms = {v for tok in chain for v in tok.morph.get("VerbForm")}
+    modal = any(tok.tag_ == "MD" or "Mod" in tok.morph.get("VerbType") for tok in chain)
+    return {
+        "future": float("Fut" in tenses),
+        "conditional": float("Cnd" in moods),
+        "past": float(bool(tenses & {"Past", "Pqp", "Imp"})),
+        "pluperfect": float("Pqp" in tenses or ("Imp" in tenses and "Part" in forms)),
+        "present": float(tenses == {"Pres"}),
+        "infinitive": float(forms == {"Inf"}),
+        "modal": float(modal),
+        "progressive": float("Ger" in forms or any("Prog" in tok.morph.get("Aspect") for tok in chain)),
+    }
+
+
+# --- who gives, who receives ----------------------------------------------------------------------------------
+
+_ROLE_NAMES = {
+    SUBJECT_BEFORE: "subject_before",
+    AGENT: "agent",
+    QUALIFIER: "qualifier",
+    BEFORE: "named_before",
+    SUBJECT_AFTER: "subject_after",
+}
+
+
+def party_features(article: Article, mention: Mention, code: str) -> Features:
+    """What the text says of one actor (by code) for one mention: its role in the mention's sentence and
+    how it compares with the other actors there, where else the article names it and how, what kind of
+    actor it is. Where the sentence names no giver, the article's context speaks for it."""
+    f: Features = {}
+    readings = article.readings(mention.unit, mention.anchor)
+    sentence = [r for r in readings if r.actor.code == code]
+    start, end = article.stretch(mention)
+    receiving = "receive" in kinds(article.cues_between(*article.units[mention.unit]))
+    for r in sentence:
+        if r.excluded:
+            f["role:opposed"] = 1.0
+        if r.donor in _ROLE_NAMES:
+            f[f"role:{_ROLE_NAMES[r.donor]}"] = 1.0
+            if receiving:
+                f["role:giver_of_receiving_verb"] = 1.0
+        if r.recipient >= MARKED:
+            f["role:marked_recipient"] = 1.0
+        elif r.recipient >= LOCATED:
+            f["role:located"] = 1.0
+        if not r.actor.is_state and article.preceded_by(r.actor.start, markers(article.lang).recipient):
+            f["role:channel"] = 1.0
+        if article.preceded_by(r.actor.start, markers(article.lang).source):
+            f["role:source"] = 1.0
+        if start <= r.actor.start < end:
+            f["in_stretch"] = 1.0
+    givers = {r.actor.code: r.donor for r in readings if r.donor >= QUALIFIER}
+    takers = {r.actor.code: r.recipient for r in readings if r.recipient >= LOCATED}
+    if sentence:
+        f["in_sentence"] = 1.0
+        nearest = min(sentence, key=lambda r: abs(r.actor.start - mention.anchor))
+        f["before_amount"] = float(nearest.actor.start < mention.anchor)
+        f["distance"] = min(1.0, abs(nearest.actor.start - mention.anchor) / 200)
+        f["nearest_actor"] = float(min(readings, key=lambda r: abs(r.actor.start - mention.anchor)).actor.code == code)
+        f["first_actor"] = float(readings[0].actor.code == code)
+        f["possessive"] = float(any(article.possessive(r.actor.end) for r in sentence))
+        f["people_demonym"] = float(any(article.qualifies_people(r.actor) for r in sentence))
+        f["strongest_giver"] = float(code in givers and givers[code] == max(givers.values()))
+        f["only_giver"] = float(set(givers) == {code})
+        f["strongest_recipient"] = float(code in takers and takers[code] == max(takers.values()))
+        f["only_recipient"] = float(set(takers) == {code})
+    context: Features = {}
+    for offset, name in ((-1, "previous"), (-2, "two_before"), (1, "next")):
+        unit = mention.unit + offset
+        if 0 <= unit < len(article.units):
+            near = [r for r in article.readings(unit, article.units[unit][1]) if r.actor.code == code]
+            if near:
+                context[f"in_{name}_sentence"] = 1.0
+                if any(r.recipient >= MARKED for r in near):
+                    context[f"marked_recipient_{name}"] = 1.0
+                if any(r.donor >= QUALIFIER for r in near):
+                    context[f"giver_{name}"] = 1.0
+    context["in_headline"] = float(any(a.code == code for a in article.unit_actors(0)))
+    context.update(article_party_features(article, code))
+    f.update(context)
+    if not givers:  # the sentence names no giver: the context decides who gives
+        f.update({f"{name}|no_giver_here": value for name, value in context.items() if value})
+    if not takers:
+        f.update({f"{name}|no_recipient_here": value for name, value in context.items() if value})
+    return f
+
+
+def article_party_features(article: Article, code: str) -> Features:
+    """How the whole article names an actor: how often, as a giver or a recipient, what kind it is."""
+    stats = article.actor_stats()
+    f: Features = {}
+    total = max(1, stats.mentions.total())
+    f["article_share"] = stats.mentions[code] / total
+    f["article_most_named"] = float(stats.mentions.most_common(1)[0][0] == code) if stats.mentions else 0.0
+    f["article_giver_share"] = stats.givers[code] / max(1, stats.givers.total())
+    f["article_recipient_share"] = stats.recipients[code] / max(1, stats.recipients.total())
+    kind = stats.kinds.get(code, "countries")
+    f["is_state"] = float(stats.is_state.get(code, False))
+    f["is_organisation"] = float(not stats.is_state.get(code, False))
+    f["kind:metonym"] = float(kind == "metonyms")
+    f["kind:demonym"] = float(kind == "demonyms")
+    f["implied_by_mechanism"] = float(code in article.mechanism_donors())
+    f["outlet_country"] = float(code == article.outlet_country())
+    f["country_of_speaker"] = float(code in article.speaker_countries())
+    f["lender"] = float(code in LENDERS)
+    return f
+
+
+def party_codes(article: Article, mention: Mention) -> list[str]:
+    """The actors a mention's donor or recipient may be: every code the article names, and the donor a
+    named mechanism implies (a drawdown is the United States')."""
+    codes = [a.code for a in article.actors if a.code]
+    codes.extend(article.mechanism_donors())
+    return list(dict.fromkeys(codes))
+
+
+# --- stage, aid type, date of a package -----------------------------------------------------------------------
+
+
+def stage_features(article: Article, reports: list[Mention]) -> Features:
+    """What says a package is still to come, decided now, or handed over: stage cues near each report and
+    in its sentence, the verb's tense and mood, a following sentence that continues it."""
+    f: Features = Counter()
+    for mention in reports:
+        (l_start, _), (_, r_end) = windows(article, mention)
+        clause = article.cues_between(l_start, r_end)
+        sentence = article.cues_between(*article.units[mention.unit])
+        for kind in kinds(clause) & STAGE_KINDS:
+            f[f"{kind}@clause"] = 1.0
+        for kind in kinds(sentence) & STAGE_KINDS:
+            f[f"{kind}@sentence"] = 1.0
+        for name, value in parse_features(article, mention.anchor, mention.end).items():
+            if name.startswith("verb:") and value:
+                f[name] = 1.0
+        if article.future_before(mention.anchor, mention.unit):
+            f["future_words@sentence"] = 1.0
+        follow = mention.unit + 1
+        if follow < len(article.units) and article.continues(follow):
+            for kind in kinds(article.cues_between(*article.units[follow])) & STAGE_KINDS:
+                f[f"{kind}@continuation"] = 1.0
+    f["no_amount"] = float(all(m.money is None for m in reports))
+    f["headline_only"] = float(all(article.is_headline(m.unit) for m in reports))
+    return dict(f)
+
+
+STAGE_KINDS = {"anticipated", "delivered", "announce", "request", "past", "new", "top_up", "additional", "in_kind"}
+
+
+def aid_type_features(article: Article, reports: list[Mention], donor: str | None) -> Features:
+    """Which aid types are named nearest the package, in its sentences, around it and in the article;
+    the equipment and mechanisms named with it; whether the donor is a lender."""
+    f: Features = {}
+    units = sorted({m.unit for m in reports})
+    own = [c for c in article.cues_in(units, "aid_types")]
+    for mention in reports:
+        nearest = article.nearest([c for c in own if article.unit_of(c.start) == mention.unit], mention.anchor)
+        if nearest is not None:
+            f[f"type:{nearest.key}@nearest"] = 1.0
+    for c in own:
+        f[f"type:{c.key}@sentence"] = 1.0
+    around = [u for u in range(units[0] - 2, units[-1] + 3) if 0 <= u < len(article.units) and u not in units]
+    counts = Counter(c.key for c in article.cues_in(around, "aid_types"))
+    for key, n in counts.items():
+        f[f"type:{key}@around"] = n / max(1, counts.total())
+    overall = Counter(c.key for c in article.cues if c.group == "aid_types")
+    for key, n in overall.items():
+        f[f"type:{key}@article"] = n / max(1, overall.total())
+    f["items@sentence"] = float(bool(article.cues_in(units, "items")))
+    f["items@around"] = float(bool(article.cues_in(around, "items")))
+    for c in article.cues_in(units, "mechanisms"):
+        f[f"mechanism:{c.key}"] = 1.0
+    by_donor = (article.data.section("aid_types_by_donor") or {}).get(donor)
+    if by_donor:
+        f[f"type:{by_donor}@donor"] = 1.0
+    f["lender"] = float(donor in LENDERS)
+    f["no_amount"] = float(all(m.money is None for m in reports))
+    return f
+
+
+def date_features(article: Article, reports: list[Mention], value, mentions_of_value: list) -> Features:
+    """Where a date stands relative to the package's reports and how it relates to publication."""
+    f: Features = {}
+    units = {m.unit for m in reports}
+    date_units = {article.unit_of(d.start) for d in mentions_of_value}
+    f["same_sentence"] = float(bool(units & date_units))
+    f["adjacent_sentence"] = float(any(abs(u - d) == 1 for u in units for d in date_units))
+    gap = min(abs(u - d) for u in units for d in date_units)
+    f["sentence_gap"] = min(10, gap) / 10
+    f["in_lead"] = float(min(date_units) < 3)
+    f["in_headline"] = float(any(article.is_headline(u) for u in date_units))
+    f["first_date"] = float(article.first_dated_unit() in date_units)
+    f["giving_sentence"] = float(any("aid_verb" in kinds(article.cues_between(*article.units[u])) for u in date_units))
+    f["announce_sentence"] = float(any("announce" in kinds(article.cues_between(*article.units[u])) for u in date_units))
+    f["times_named"] = min(3, len(mentions_of_value)) / 3
+    for mention in mentions_of_value:
+        f[f"kind:{mention.kind}"] = 1.0
+    published = article.doc._.published
+    if published is not None:
+        days = (published - value).days
+        f["is_published"] = float(days == 0)
+        f["week_before"] = float(0 < days <= 7)
+        f["month_before"] = float(7 < days <= 60)
+        f["long_before"] = float(days > 60)
+        f["after_published"] = float(days < 0)
+    else:
+        f["no_published"] = 1.0
+    same = [d for d in mentions_of_value if article.unit_of(d.start) in units]
+    if same:
+        nearest = min(abs(d.start - m.anchor) for d in same for m in reports if m.unit == article.unit_of(d.start))
+        f["distance"] = min(1.0, nearest / 200)
+    f["other_dates"] = min(5, len(article.dated_values())) / 5
+    return f
+
+
+# --- what the meaning of a feature says of its weight ---------------------------------------------------------
+
+#: Cue kinds that say an amount is something other than a new commitment, and those that say it is given.
+BLOCKING_KINDS = ("cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate", "report")
+GIVING_KINDS = ("aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
+_NEAR = ("before", "after", "just_before", "just_after", "verb")
+_SIGNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "commitment": [
+        (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "-"),
+        (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-"),
+        (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+"),
+    ],
+    "donor": [
+        (re.compile(r"^role:(?:subject_before|agent|qualifier|source)$"), "+"),
+        (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-"),
+    ],
+    "recipient": [
+        (re.compile(r"^role:(?:marked_recipient|located)$"), "+"),
+        (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-"),
+    ],
+}
+_SIGNS["in_kind"] = _SIGNS["commitment"]
+
+
+def sign_prior(decision: str):
+    """For one decision, a function giving the sign a feature's weight must have ("+", "-") or None.
+
+    These bounds are what the cue classes mean, not what any passage needs: a
+    running total or a request near an amount can only count against it being
+    a new commitment, a verb of giving only for it; an actor after an
+    opposition marker ("contre la Russie") neither gives nor receives.
+    """
+    rules = _SIGNS.get(decision, [])
+
+    def sign(name: str) -> str | None:
+        return next((s for pattern, s in rules if pattern.match(name)), None)
+
+    return sign

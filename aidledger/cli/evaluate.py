@@ -1,0 +1,121 @@
+"""``aidledger eval`` and ``aidledger train``: measure extraction on a gold set, fit the models on one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+import aidledger
+from aidledger.cli import app
+from aidledger.ingest.readers import ReadError, read_paths
+from aidledger.schema import Extraction
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _scorer_path(gold: Path) -> Path:
+    """score.py beside the gold file, else in ``shared/eval`` beside the working directory or the checkout."""
+    beside = gold.parent / "score.py"
+    if beside.exists():
+        return beside
+    for base in (Path.cwd(), *Path.cwd().parents):
+        candidate = base / "shared" / "eval" / "score.py"
+        if candidate.exists():
+            return candidate
+    return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _shipped_extractions(gold: Path) -> Iterator[Extraction]:
+    def documents():
+        for item in read_paths([gold], lang=None, published=None):
+            if isinstance(item, ReadError):
+                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
+            else:
+                yield item
+
+    yield from aidledger.extract_documents(documents())
+
+
+def _cross_validated_extractions(gold: Path, folds: int) -> Iterator[Extraction]:
+    from aidledger.assemble.train import annotate, cross_validate, read_gold
+
+    rows = read_gold(gold)
+    with _progress() as progress:
+        task = progress.add_task("annotating", total=len(rows))
+        passages = annotate(rows, lambda n: progress.advance(task, n))
+    yield from cross_validate(passages, folds)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
+    folds: int = typer.Option(
+        0,
+        "--folds",
+        min=0,
+        help="Cross-validate: fit the models on k-1 folds of passages and score each fold with the models "
+        "that never saw it (0: score the shipped models).",
+    ),
+    scorer: Path | None = typer.Option(None, help="Path of score.py (default: beside the gold file, else shared/eval)."),
+    errors: int = typer.Option(0, help="Also print this many errors of each kind."),
+    predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
+) -> None:
+    """Extract a gold set (with its publication dates) and print the scorer's report per language."""
+    if folds == 1:
+        raise typer.BadParameter("cross-validation needs at least 2 folds", param_hint="--folds")
+    scorer = scorer or _scorer_path(gold)
+    if not scorer.exists():
+        raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
+    out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    results = _cross_validated_extractions(gold, folds) if folds else _shipped_extractions(gold)
+    with out.open("w", encoding="utf-8") as fh:
+        for result in results:
+            fh.write(result.model_dump_json() + "\n")
+    if folds:
+        print(f"cross-validated: {folds} folds of passages, each scored by models fitted on the others")
+    cmd = [sys.executable, str(scorer), str(gold), str(out), "--by-lang"]
+    if errors:
+        cmd += ["--errors", str(errors)]
+    raise typer.Exit(subprocess.call(cmd))
+
+
+@app.command("train")
+def train_command(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Where to write the weights (default: the weights shipped with the package)."
+    ),
+) -> None:
+    """Fit the extraction's models on a gold set and write their weights (deterministic: same data, same file)."""
+    from aidledger.assemble.model import WEIGHTS_PATH
+    from aidledger.assemble.train import read_gold, train
+
+    target = output or WEIGHTS_PATH
+    with _progress() as progress:
+        task = progress.add_task("annotating", total=len(read_gold(gold)))
+        models = train(gold, lambda n: progress.advance(task, n))
+    models.to_disk(target)
+    print(f"wrote {target}")
+    print(f"data sha256 {models.data_sha256}")
+    for decision, count in models.trained_on["examples"].items():
+        print(f"  {decision:<11} {count:>6} examples  {len(models[decision].features):>4} features")
