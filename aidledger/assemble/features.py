@@ -13,7 +13,7 @@ any language with a data file.
 from __future__ import annotations
 
 import itertools
-import math
+
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -130,6 +130,7 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
         f[f"{nearest_after[0]}@just_after"] = 1.0
     f.update(sentence_features(article, mention.unit))
     f.update(parse_features(article, mention.anchor, mention.end))
+    pool(f)
     f.update(actor_features(article, mention))
     if mention.money is None:
         f["items_in_sentence"] = min(3, len(article.cues_between(start, end, "items"))) / 3
@@ -140,6 +141,15 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     f["in_quote"] = float(article.in_quote(mention.anchor))
     f["position"] = mention.anchor / max(1, len(article.text))
     return f
+
+
+def pool(f: Features) -> None:
+    """Add the pooled kinds: each blocking kind is rare (a refusal, an arms sale), but together they are
+    frequent enough to weigh what any of them says of the amount next to them."""
+    for name in list(f):
+        kind, _, where = name.partition("@")
+        if where and kind in BLOCKING_KINDS:
+            f[f"blocking@{where}"] = 1.0
 
 
 def sentence_features(article: Article, unit: int) -> Features:
@@ -159,18 +169,19 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     amount = mention.amount or 0.0
     same_currency = [m for m in mentions if m.money and m.currency == mention.currency]
     largest = max((m.amount for m in same_currency), default=amount) or amount
-    f["log_amount"] = math.log10(max(amount, 1.0)) / 12
     f["fraction_of_largest"] = amount / largest if largest else 1.0
     f["largest"] = float(amount >= largest)
     restated = [m for m in same_currency if m.unit != mention.unit and same_amount(m.amount, amount)]
     f["restated"] = min(3, len(restated)) / 3
     f["restated_in_headline"] = float(any(article.is_headline(m.unit) for m in restated))
-    f["bigger_amount_before"] = float(
-        any(
-            m.amount > amount * 1.02 and m.anchor < mention.anchor and mention.unit - m.unit <= PART_REACH
-            for m in same_currency
-        )
-    )
+    bigger = [m for m in same_currency if m.amount > amount * 1.02 and m.anchor < mention.anchor]
+    f["bigger_amount_before@sentence"] = float(any(m.unit == mention.unit for m in bigger))
+    f["bigger_amount_before@nearby"] = float(any(0 < mention.unit - m.unit <= PART_REACH for m in bigger))
+    readings = article.readings(mention.unit, mention.anchor)
+    start, end = article.stretch(mention)
+    own = [r for r in readings if start <= r.actor.start < end]
+    f["giver_in_stretch"] = float(any(r.donor >= QUALIFIER or article.preceded_by(r.actor.start, markers(article.lang).source) for r in own))
+    f["recipient_in_stretch"] = float(any(r.recipient >= LOCATED for r in own))
     f["sum_of_following"] = float(is_sum_of(amount, [m for m in same_currency if m.anchor > mention.anchor][:6]))
     f["inherited_currency"] = float(mention.inherited)
     f["currency_by_donor"] = float(mention.currency in ("$", "CROWN", "FRANC"))
@@ -492,12 +503,13 @@ def date_features(article: Article, reports: list[Mention], value, mentions_of_v
 
 #: Cue kinds that say an amount is something other than a new commitment, and those that say it is given.
 BLOCKING_KINDS = ("cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate", "report")
-GIVING_KINDS = ("aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
+GIVING_KINDS = ("aid", "aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
 _NEAR = ("before", "after", "just_before", "just_after", "verb")
 _SIGNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "commitment": [
-        (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "-"),
+        (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)}|blocking)@(?:{'|'.join(_NEAR)})$"), "-"),
         (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-"),
+        (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+"),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+"),
     ],
     "donor": [
