@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
-from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
+from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
+from aidledger.nlp.lemmas import lemmatizer
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
 
@@ -99,13 +100,14 @@ def knowledge(lang: str) -> Knowledge:
             actor_entries.setdefault(code, []).extend(names or [])
     roles = load(lang).section("roles")
     english = {code: names[0] for code, names in load("en").section("actors").get("organisations", {}).items() if names}
+    lemma = lemmatizer(lang)
     return Knowledge(
-        actors=Gazetteer(actor_entries),
-        demonyms=Gazetteer(tables.get("demonyms", {})),
-        titles=Gazetteer(roles.get("titles", {})),
+        actors=Gazetteer(actor_entries, lemma, inflect=True),
+        demonyms=Gazetteer(tables.get("demonyms", {}), lemma, inflect=True),
+        titles=Gazetteer(roles.get("titles", {}), lemma, inflect=True),
         generic_titles=frozenset(roles.get("generic", [])),
         honorifics={fold(k): v for k, v in (roles.get("honorifics") or {}).items()},
-        feminine=Gazetteer({"f": roles.get("feminine", [])}),
+        feminine=Gazetteer({"f": roles.get("feminine", [])}, lemma),
         particles=frozenset(load(lang).section("entities_name_particles")),
         canonical_org=english,
         speech_verbs=frozenset(fold(v) for v in load(lang).section("speech").get("verbs", [])),
@@ -122,7 +124,7 @@ def actor_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "actor_matches",
-        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc))),
+        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
     )
 
 
@@ -131,7 +133,7 @@ def title_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "title_matches",
-        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc))),
+        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
     )
 
 

@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
+from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.entities import Person, actor_matches, complement_end, fold_word, knowledge, people, title_matches
 from aidledger.nlp.gazetteer import Gazetteer, fold
+from aidledger.nlp.lemmas import lemma as lemma_of
+from aidledger.nlp.lemmas import lemmatizer
 from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -73,14 +75,15 @@ class Speech:
 def speech(lang: str) -> Speech:
     """Speech verbs, source markers and pronouns of ``lang`` from its data file."""
     data = load(lang).section("speech")
+    lemma = lemmatizer(lang)
     return Speech(
         verbs=frozenset(fold(v) for v in data.get("verbs", [])),
-        sources=Gazetteer({"source": data.get("sources", [])}),
-        clause_sources=Gazetteer({"source": data.get("clause_sources", [])}),
+        sources=Gazetteer({"source": data.get("sources", [])}, lemma),
+        clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         documents=frozenset(fold(d) for d in data.get("documents", [])),
-        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}),
+        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}, lemma, inflect=True),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
     )
 
@@ -174,7 +177,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
     raw += [
         (m.start, _extend_institution(doc, m.end), None)
-        for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))
+        for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
@@ -307,7 +310,7 @@ class Attributor:
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
-            lemma = fold_word(tok.lemma_ or tok.text)
+            lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
             if (
                 (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
                 and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "")
@@ -317,10 +320,10 @@ class Attributor:
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
-        for m in self.sp.sources.finditer(text, fd, cs):
+        for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc)):
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
-        for m in self.sp.clause_sources.finditer(text, fd, cs):
+        for m in self.sp.clause_sources.finditer(text, fd, cs, doc_words(self.doc)):
             head = text[self.sentence_of(m.start)[0] : m.start].strip()
             if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
                 raw.append((m.start, m.end, "source", None))
