@@ -14,7 +14,7 @@ matches a word of the text with that form or that lemma ("liefern" matches
 "geliefert"; "geliefert" only itself, so a data file keeps tense where it
 matters). Two notations serve languages that join or split words: a word
 written ``*minister`` matches any word ending so ("Verteidigungsminister",
-"defensieminister"), and `` … `` between two parts lets up to
+"defensieminister"), ``gesamt*`` any word starting so, and `` … `` between two parts lets up to
 :data:`GAP_WORDS` words of the same clause stand between them ("stellt 2
 Milliarden Euro bereit" for "stellen … bereit"); the match is then the first part.
 """
@@ -34,7 +34,7 @@ GAP = "…"
 #: Words that may stand in a gap, within one clause.
 GAP_WORDS = 12
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
-_PHRASE_WORD = re.compile(r"\*?\w+")
+_PHRASE_WORD = re.compile(r"\*?\w+\*?")
 _HYPHENS = "-‐‑‒–—"
 
 
@@ -95,8 +95,9 @@ class Word:
     lemma: str
 
 
-#: One word of a phrase matched by lemma: the folded strings it accepts, or a suffix ("*minister").
-_WordPattern = frozenset[str] | str
+#: One word of a phrase matched by lemma: the folded strings it accepts, or ("suffix"|"prefix", text)
+#: for "*minister" and "gesamt*".
+_WordPattern = frozenset[str] | tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,11 @@ class _LemmaPhrase:
 
 
 def _accepts(pattern: _WordPattern, word: Word) -> bool:
-    if isinstance(pattern, str):
-        return word.form.endswith(pattern) or word.lemma.endswith(pattern)
+    if isinstance(pattern, tuple):
+        kind, part = pattern
+        if kind == "suffix":
+            return word.form.endswith(part) or word.lemma.endswith(part)
+        return word.form.startswith(part)
     return word.form in pattern or word.lemma in pattern
 
 
@@ -126,7 +130,7 @@ class _LemmaIndex:
                 continue
             entry = _LemmaPhrase(parts, key)
             first = parts[0][0]
-            if isinstance(first, str):
+            if isinstance(first, tuple):
                 self._wild_first.append(entry)
             else:
                 for accepted in first:
@@ -135,13 +139,16 @@ class _LemmaIndex:
     @staticmethod
     def _pattern(word: str, lemmatizer: Callable[[str], str], inflect: bool) -> _WordPattern:
         if word.startswith("*"):
-            return fold(word[1:])
+            return ("suffix", fold(word[1:]))
+        if word.endswith("*"):
+            return ("prefix", fold(word[:-1]))
         accepted = {fold(word)}
         if inflect:  # a name written in any form ("Stany Zjednoczone") matches every form of its words
             accepted.add(lemmatizer(word))
         return frozenset(accepted)
 
     def finditer(self, words: Sequence[Word], text: str) -> Iterator[Match]:
+        """Matches in text order; at one position, whole words before suffixes and prefixes."""
         for i, word in enumerate(words):
             seen: set[int] = set()
             for entry in [*self._by_first.get(word.form, ()), *self._by_first.get(word.lemma, ()), *self._wild_first]:
@@ -247,16 +254,14 @@ class Gazetteer:
         ``text``, and ``words`` its :class:`Word` list, passed in when the caller already has them.
         """
         found: list[Match] = []
-        if self._lemma_index is not None:
-            if words is None:
-                words = self.words(text)
-            found.extend(self._lemma_index.finditer(words, text))
         if self._folded_re is not None:
             self._collect(self._folded_re, self._folded_lookup, fold(text) if folded is None else folded, text, found)
         if self._cased_re is not None:
             self._collect(
                 self._cased_re, self._cased_lookup, keep_case_fold(text) if cased is None else cased, text, found
             )
+        if self._lemma_index is not None:  # after the phrases matched as written, which win a tie
+            found.extend(self._lemma_index.finditer(self.words(text) if words is None else words, text))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1
         for match in found:
