@@ -210,6 +210,8 @@ def pick_parties(
         else:
             donor = _best([r for r in scored if r.actor.code != recipient.actor.code], lambda r: r.donor, anchor)
     if recipient is None:
+        recipient, donor = _double_object(folded_text, scored, anchor, lang) or (None, donor)
+    if recipient is None:
         others = [
             r
             for r in scored
@@ -218,6 +220,18 @@ def pick_parties(
         after = [r for r in others if r.actor.start >= anchor]
         recipient = after[0] if after else None
     return donor, recipient
+
+
+def _double_object(folded_text: str, scored: list[Roles], anchor: int, lang: str) -> tuple[Roles, Roles] | None:
+    """ "Japan gives Ukraine $400m", "der Ukraine 3 Milliarden Euro zur Verfügung stellen": a country named
+    right before the amount, after another party, receives it; the earlier party gives."""
+    before = [r for r in scored if r.actor.end <= anchor]
+    if len(before) < 2 or not before[-1].actor.is_state or before[-1].actor.kind == "demonyms":
+        return None
+    last = before[-1]
+    gap = grammar(lang).articles.sub("", " " + folded_text[last.actor.end : anchor].rstrip(" $€£")).strip()
+    giver = next((r for r in reversed(before[:-1]) if r.actor.code != last.actor.code), None)
+    return (last, giver) if not gap and giver is not None else None
 
 
 def _best(scored: list[Roles], key, anchor: int, follows: bool = False) -> Roles | None:

@@ -40,6 +40,12 @@ def lemma(word: str, lang: str) -> str:
     return fold(simplemma.lemmatize(word, lang=lang))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def is_known(word: str, lang: str) -> bool:
+    """True when the lemmatiser's dictionary holds the word as written (False where the language has none)."""
+    return lemmatizes(lang) and simplemma.is_known(word, lang=lang)
+
+
 def lemmatizer(lang: str) -> Callable[[str], str] | None:
     """The folded-lemma function of a language for a :class:`~aidledger.nlp.gazetteer.Gazetteer`, None without one."""
     return functools.partial(lemma, lang=lang) if lemmatizes(lang) else None

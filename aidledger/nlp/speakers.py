@@ -30,7 +30,16 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
-from aidledger.nlp.entities import Person, actor_matches, complement_end, fold_word, knowledge, people, title_matches
+from aidledger.nlp.entities import (
+    Person,
+    actor_matches,
+    complement_end,
+    fold_word,
+    institution_matches,
+    knowledge,
+    people,
+    title_matches,
+)
 from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
@@ -58,7 +67,6 @@ class Speech:
     agents: frozenset[str]
     pronouns: dict[str, str]
     documents: frozenset[str]
-    institutions: Gazetteer
     complementizers: frozenset[str]
 
     @functools.cached_property
@@ -83,7 +91,6 @@ def speech(lang: str) -> Speech:
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         documents=frozenset(fold(d) for d in data.get("documents", [])),
-        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}, lemma, inflect=True),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
     )
 
@@ -177,7 +184,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
     raw += [
         (m.start, _extend_institution(doc, m.end), None)
-        for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
+        for m in institution_matches(doc)
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
