@@ -112,13 +112,15 @@ def continues_giving(article: Article, unit_index: int) -> bool:
 
 
 def inherited_currency(article: Article, index: int) -> str | None:
-    """The currency of a bare amount: that of the last amount stated shortly before it."""
+    """The currency of a bare amount: that of the last amount stated shortly before it, which may
+    itself be a bare amount of the same list ("143 millions d'euros … 38 millions … 35 millions")."""
     money = article.money[index]
-    for other in reversed(article.money[:index]):
+    for i in range(index - 1, -1, -1):
+        other = article.money[i]
         if money.start - other.end > 300:
             break
-        if other.currency is not None and not other.is_conversion:
-            return other.currency
+        if not other.is_conversion:
+            return other.currency if other.currency is not None else inherited_currency(article, i)
     return None
 
 

@@ -258,8 +258,11 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     )
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []
+    title_ends = {m.end for m in title_matches(doc)}
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
+        if _complements_title(text, start, title_ends):
+            continue
         if len(run) >= 2 and (
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
         ):
@@ -298,6 +301,16 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
     if run:
         runs.append(run)
     return [r for r in runs if words[r[-1]].form not in particles]
+
+
+_COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
+
+
+def _complements_title(text: str, start: int, title_ends: set[int]) -> bool:
+    """Capitalised words joined to a title by a short lower-case word are its complement, not a name
+    ("ministra de Defensa", "comisario de Ayuda Humanitaria", "minister van Defensie")."""
+    link = _COMPLEMENT_LINK.search(text, max(0, start - 12), start)
+    return link is not None and link.start() in title_ends
 
 
 def _after_honorific(text: str, start: int, honorifics: dict[str, str]) -> bool:

@@ -124,7 +124,7 @@ def patterns(lang: str) -> _Patterns:
     # punctuation or one of the language's `numbers.bare_followers` words must follow it
     followers = _alternation([str(w) for w in numbers.get("bare_followers") or []]) or r"(?!x)x"
     bare_follow = rf"(?:[,.;:()\]]|$|(?:{followers})(?![\w]))"
-    bare = rf"(?P<bnum>{num}){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
+    bare = rf"(?:(?P<bnum>{num})|(?P<bword>{word_num})){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
     regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re}|{bare})", re.IGNORECASE)
     conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
     conv = _alternation(conversion_words) if conversion_words else r"(?!x)x"
@@ -184,8 +184,12 @@ def find_money(text: str, lang: str) -> list[Money]:
     p = patterns(lang)
     found: list[Money] = []
     for m in p.money.finditer(text):
-        if m.group("bnum"):
-            value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
+        if m.group("bscale"):
+            if m.group("bnum"):
+                value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
+            else:  # "ocho millones", but not "a million" or "half a million", which count things as often as money
+                value = _word_value(p, m.group("bword"), lang)
+                value = value if value is not None and value > 1 else None
             if value is not None:
                 amount = round(value * _scale_value(p, m.group("bscale")), 2)
                 found.append(Money(m.start(), m.end(), m.group(0), amount, None))
