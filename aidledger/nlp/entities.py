@@ -28,6 +28,7 @@ from aidledger.lang import alpha3, load
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import is_known, lemmatizer
+from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
 
@@ -259,6 +260,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []
     title_ends = {m.end for m in title_matches(doc)}
+    quoted = Spans((q.start, q.end) for q in find_quotes(text))
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
         if _complements_title(text, start, title_ends):
@@ -267,7 +269,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
         ):
             found.append((start, end))
-        elif words[run[0]].form not in lower_words and (
+        elif words[run[0]].form not in lower_words and not quoted.contains(start, end) and (
             _title_before(doc, start, []) is not None
             or _after_honorific(text, start, kn.honorifics)
             or _next_to_speech_verb(text, words, run, kn.speech_verbs)
@@ -473,15 +475,20 @@ def _title_after(doc: Doc, end: int) -> Match | None:
 
 
 def complement_end(doc: Doc, end: int) -> int:
-    """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine")."""
-    m = _COMPLEMENT.match(doc_text(doc), end)
+    """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine"),
+    linked by the words of the language's ``roles.complement_links``."""
+    m = _complement(lang_of(doc)).match(doc_text(doc), end)
     return m.end() if m else end
 
 
-_COMPLEMENT = re.compile(
-    r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
-    r"|(?:de\s+la|de\s+l'|d'|de|du|des|of\s+the|of)\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"
-)
+@functools.cache
+def _complement(lang: str) -> re.Pattern[str]:
+    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
+    linked = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in links) or r"(?!x)x"
+    return re.compile(
+        r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
+        rf"|(?:{linked})(?<=['’])\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*|(?:{linked})\s+[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"
+    )
 
 
 def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
