@@ -230,6 +230,15 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
     return sorted((s, e, g) for (s, e), g in spans.items())
 
 
+def demonym_matches(doc: Doc) -> list[Match]:
+    """Demonyms of the ``actors`` data in the doc ("ukrainisch", "Turken"), cached."""
+    return per_doc(
+        doc,
+        "demonym_matches",
+        lambda: list(knowledge(lang_of(doc)).demonyms.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+    )
+
+
 def institution_matches(doc: Doc) -> list[Match]:
     """Institutions of the ``quotes_institutions`` data in the doc ("Ministerium", "le Pentagone"), cached."""
     return per_doc(
@@ -255,7 +264,8 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     """
     text, words = doc_text(doc), doc_words(doc)
     blocked = Spans(
-        (m.start, m.end) for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]
+        (m.start, m.end)
+        for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc), *demonym_matches(doc)]
     )
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []

@@ -265,7 +265,12 @@ def _is_participle(tok: Token) -> bool:
 
 def _is_noun_phrase(tok: Token) -> bool:
     """A speech word used as a noun with its own determiner or modifier ("a Palestinian state", "its demands")."""
-    return tok.pos_ == "NOUN" and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+    return tok.pos_ == "NOUN" and _parsed(tok) and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+
+
+def _parsed(tok: Token) -> bool:
+    """Whether the Doc has a dependency parse: a blank pipeline has none, and its tree must not be read."""
+    return tok.doc.has_annotation("DEP")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -372,6 +377,8 @@ class Attributor:
         previous = next((c for c in reversed(done) if c.start >= sent_start), None)
         if previous is not None:
             return previous.speaker
+        if not _parsed(tok):
+            return None
         head = tok.head
         for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
             subject = self._subject(head)
@@ -381,7 +388,7 @@ class Attributor:
         return None
 
     def _is_passive(self, tok: Token) -> bool:
-        return any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
+        return _parsed(tok) and any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
 
     def _agent_after(self, tok: Token) -> Mention | None:
         """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
@@ -426,6 +433,8 @@ class Attributor:
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject, a person preferred ("La présidente de la Commission, Anna Berg, a ...")."""
+        if not _parsed(tok):
+            return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
