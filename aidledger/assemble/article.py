@@ -279,6 +279,14 @@ class Article:
             ]
         return self._readings[key]
 
+    def right_before(self, actor: Actor, mention: Mention) -> bool:
+        """A name with nothing but articles and a currency sign between it and the amount ("gives Ukraine $400m",
+        "der Ukraine 3 Milliarden")."""
+        if not actor.end <= mention.anchor or not actor.is_state or actor.kind == "demonyms":
+            return False
+        gap = " " + self.folded[actor.end : mention.anchor].rstrip(" $€£¥")
+        return not self.grammar.articles.sub("", gap).strip()
+
     def coordinated_run(self, actors: list[Actor]) -> int:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
         best = run = 1 if actors else 0

@@ -336,6 +336,8 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
             f["role:source"] = 1.0
         if start <= r.actor.start < end:
             f["in_stretch"] = 1.0
+        if article.right_before(r.actor, mention) and any(o.actor.end <= r.actor.start and o.actor.code != code for o in readings):
+            f["role:double_object"] = 1.0  # "Japan gives Ukraine $400m": named right before the amount, after a giver
     givers = {r.actor.code: r.donor for r in readings if r.donor >= QUALIFIER}
     takers = {r.actor.code: r.recipient for r in readings if r.recipient >= LOCATED}
     if sentence:
@@ -517,7 +519,7 @@ _SIGNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-"),
     ],
     "recipient": [
-        (re.compile(r"^role:(?:marked_recipient|located)$"), "+"),
+        (re.compile(r"^role:(?:marked_recipient|located|double_object)$"), "+"),
         (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-"),
     ],
 }

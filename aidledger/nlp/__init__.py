@@ -16,6 +16,10 @@ Extensions set on every Doc:
 - ``doc._.actors``: :class:`~aidledger.nlp.actors.Actor` mentions (countries, organisations, metonyms);
 - ``doc._.cues``: :class:`~aidledger.nlp.cues.Cue` mentions (aid words, stage, mechanism, items...);
 - ``doc._.commitments``: :class:`~aidledger.schema.Commitment` records.
+
+Language knowledge comes from the data files (:mod:`aidledger.lang`), matched by
+lemma where the language asks for it (:mod:`aidledger.nlp.lemmas`), so a blank
+pipeline with a sentencizer is enough for a language with a data file.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from aidledger.nlp.gazetteer import fold, keep_case_fold
+from aidledger.nlp.gazetteer import Word, fold, keep_case_fold
+from aidledger.nlp.lemmas import words
 
 T = TypeVar("T")
 
@@ -68,6 +73,11 @@ class Annotator:
     def __call__(self, doc: Doc) -> Doc:
         setattr(doc._, self.attribute, self.annotate(doc))
         return doc
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The words of the doc text with their lemmas (:func:`~aidledger.nlp.lemmas.words`), computed once per Doc."""
+    return per_doc(doc, "words", lambda: words(doc_text(doc), lang_of(doc)))
 
 
 def lang_of(doc: Doc) -> str:

@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import is_country_code, load
-from aidledger.nlp import Annotator, cased, doc_text, folded, lang_of
+from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
+from aidledger.nlp.lemmas import lemmatizer
 
 #: Kinds of actor mention, from the section of the data they come from.
 KINDS = ("countries", "organisations", "metonyms", "demonyms")
@@ -57,7 +58,7 @@ def gazetteer(lang: str) -> Gazetteer:
         entries[key] = [n for n in entries[key] if n not in excluded]
     entries[_SKIP] = [str(n) for n in actors.get("not_actors") or []]
     entries["anaphoric:"] = [str(n) for n in actors.get("anaphoric") or []]
-    return Gazetteer(entries)
+    return Gazetteer(entries, lemmatizer(lang), inflect=True)
 
 
 def find_actors(doc: Doc) -> list[Actor]:
@@ -65,7 +66,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
-    for match in gazetteer(lang_of(doc)).finditer(content, folded(doc), cased(doc)):
+    for match in gazetteer(lang_of(doc)).finditer(content, folded(doc), cased(doc), doc_words(doc)):
         if match.key == _SKIP or _is_prefix(content, match.end):
             continue
         if any(start <= match.start and match.end <= end and match.text != content[start:end] for start, end in people):

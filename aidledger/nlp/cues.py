@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import Annotator, cased, doc_text, folded, lang_of
+from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
 from aidledger.nlp.gazetteer import Gazetteer
+from aidledger.nlp.lemmas import lemmatizer
 
 SECTIONS = ("cues", "announcing", "in_kind", "stages", "mechanisms", "aid_types", "items")
 
@@ -42,7 +43,7 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
     out = {}
     for section in SECTIONS:
         entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
-        out[section] = Gazetteer(entries)
+        out[section] = Gazetteer(entries, lemmatizer(lang))
     return out
 
 
@@ -50,8 +51,11 @@ def find_cues(doc: Doc) -> list[Cue]:
     """Every cue of every section, sorted by position."""
     cues: list[Cue] = []
     content, fold_text, case_text = doc_text(doc), folded(doc), cased(doc)
+    words = doc_words(doc)
     for section, gaz in gazetteers(lang_of(doc)).items():
-        cues.extend(Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(content, fold_text, case_text))
+        cues.extend(
+            Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(content, fold_text, case_text, words)
+        )
     cues.sort(key=lambda c: c.start)
     return cues
 

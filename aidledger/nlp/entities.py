@@ -25,8 +25,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
-from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
+from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
+from aidledger.nlp.lemmas import is_known, lemmatizer
+from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
 
@@ -81,6 +83,9 @@ class Knowledge:
     canonical_org: dict[str, str]
     speech_verbs: frozenset[str]
     determiners: frozenset[str]
+    institutions: Gazetteer
+    capitalised_nouns: bool  # German capitalises every noun: a run of capitals is no name by itself
+    lang: str
 
 
 def _actor_tables(lang: str) -> dict[str, dict[str, list[str]]]:
@@ -99,17 +104,21 @@ def knowledge(lang: str) -> Knowledge:
             actor_entries.setdefault(code, []).extend(names or [])
     roles = load(lang).section("roles")
     english = {code: names[0] for code, names in load("en").section("actors").get("organisations", {}).items() if names}
+    lemma = lemmatizer(lang)
     return Knowledge(
-        actors=Gazetteer(actor_entries),
-        demonyms=Gazetteer(tables.get("demonyms", {})),
-        titles=Gazetteer(roles.get("titles", {})),
+        actors=Gazetteer(actor_entries, lemma, inflect=True),
+        demonyms=Gazetteer(tables.get("demonyms", {}), lemma, inflect=True),
+        titles=Gazetteer(roles.get("titles", {}), lemma, inflect=True),
         generic_titles=frozenset(roles.get("generic", [])),
         honorifics={fold(k): v for k, v in (roles.get("honorifics") or {}).items()},
-        feminine=Gazetteer({"f": roles.get("feminine", [])}),
+        feminine=Gazetteer({"f": roles.get("feminine", [])}, lemma),
         particles=frozenset(load(lang).section("entities_name_particles")),
         canonical_org=english,
         speech_verbs=frozenset(fold(v) for v in load(lang).section("speech").get("verbs", [])),
         determiners=frozenset(fold(d) for d in load(lang).section("entities_determiners")),
+        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}, lemma, inflect=True),
+        capitalised_nouns=bool(load(lang).section("grammar").get("capitalised_nouns")),
+        lang=lang,
     )
 
 
@@ -122,7 +131,7 @@ def actor_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "actor_matches",
-        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc))),
+        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
     )
 
 
@@ -131,7 +140,7 @@ def title_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "title_matches",
-        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc))),
+        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
     )
 
 
@@ -211,10 +220,122 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             and not any(s <= tok.idx < e for s, e in spans)
         ):
             spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
+    if not doc.has_annotation("ENT_IOB"):
+        for start, end in _shaped_names(doc, kn):
+            if not any(s < end and start < e for s, e in spans):
+                spans[(start, end)] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+def demonym_matches(doc: Doc) -> list[Match]:
+    """Demonyms of the ``actors`` data in the doc ("ukrainisch", "Turken"), cached."""
+    return per_doc(
+        doc,
+        "demonym_matches",
+        lambda: list(knowledge(lang_of(doc)).demonyms.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+    )
+
+
+def institution_matches(doc: Doc) -> list[Match]:
+    """Institutions of the ``quotes_institutions`` data in the doc ("Ministerium", "le Pentagone"), cached."""
+    return per_doc(
+        doc,
+        "institution_matches",
+        lambda: list(knowledge(lang_of(doc)).institutions.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+    )
+
+
+#: Longest name read from the shape of the words.
+_NAME_WORDS = 4
+
+
+def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
+    """Person names of a Doc no NER has read, from capitalised words and where they stand.
+
+    A run of two or more capitalised words (particles such as "von der" inside) is a name,
+    unless an actor, a title or an institution covers it; in a language that capitalises
+    its nouns, one of its words must also be unknown to the lemmatiser's dictionary
+    ("Annalena Baerbock", not "Millionen Euro"). A single capitalised word is a name
+    after a title or an honorific ("Verteidigungsminister Pistorius") or next to a speech
+    verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case.
+    """
+    text, words = doc_text(doc), doc_words(doc)
+    blocked = Spans(
+        (m.start, m.end)
+        for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc), *demonym_matches(doc)]
+    )
+    lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
+    found = []
+    title_ends = {m.end for m in title_matches(doc)}
+    quoted = Spans((q.start, q.end) for q in find_quotes(text))
+    for run in _capitalised_runs(text, words, kn.particles, blocked):
+        start, end = words[run[0]].start, words[run[-1]].end
+        if _complements_title(text, start, title_ends):
+            continue
+        if len(run) >= 2 and (
+            not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
+        ):
+            found.append((start, end))
+        elif words[run[0]].form not in lower_words and not quoted.contains(start, end) and (
+            _title_before(doc, start, []) is not None
+            or _after_honorific(text, start, kn.honorifics)
+            or _next_to_speech_verb(text, words, run, kn.speech_verbs)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked: Spans) -> list[list[int]]:
+    """Indexes of words in runs of capitalised words joined by a space or a hyphen, particles inside."""
+
+    def capitalised(i: int) -> bool:
+        w = words[i]
+        token = text[w.start : w.end]
+        return token[0].isupper() and not token.isupper() and not blocked.contains(w.start, w.start + 1)
+
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, word in enumerate(words):
+        joined = bool(run) and text[words[run[-1]].end : word.start] in (" ", "-", "\u2011")
+        if capitalised(i) and (joined or not run):
+            run.append(i)
+        elif joined and word.form in particles and i + 1 < len(words) and capitalised(i + 1):
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = [i] if capitalised(i) else []
+        if len(run) > _NAME_WORDS:
+            run = run[1:]
+    if run:
+        runs.append(run)
+    return [r for r in runs if words[r[-1]].form not in particles]
+
+
+_COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
+
+
+def _complements_title(text: str, start: int, title_ends: set[int]) -> bool:
+    """Capitalised words joined to a title by a short lower-case word are its complement, not a name
+    ("ministra de Defensa", "comisario de Ayuda Humanitaria", "minister van Defensie")."""
+    link = _COMPLEMENT_LINK.search(text, max(0, start - 12), start)
+    return link is not None and link.start() in title_ends
+
+
+def _after_honorific(text: str, start: int, honorifics: dict[str, str]) -> bool:
+    before = fold(text[max(0, start - 6) : start]).split()
+    return bool(before) and before[-1] in honorifics
+
+
+def _next_to_speech_verb(text: str, words: list, run: list[int], verbs: frozenset[str]) -> bool:
+    """A name right after a speech verb ("– зазначив Салліван") or right before one ("Kisida bemerkte")."""
+    before, after = run[0] - 1, run[-1] + 1
+    return (before >= 0 and words[before].lemma in verbs and text[words[before].end : words[run[0]].start].isspace()) or (
+        after < len(words) and words[after].lemma in verbs and text[words[run[-1]].end : words[after].start].isspace()
+    )
 
 
 def _hyphenated_start(doc: Doc, tok: Token) -> Token:
@@ -364,15 +485,20 @@ def _title_after(doc: Doc, end: int) -> Match | None:
 
 
 def complement_end(doc: Doc, end: int) -> int:
-    """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine")."""
-    m = _COMPLEMENT.match(doc_text(doc), end)
+    """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine"),
+    linked by the words of the language's ``roles.complement_links``."""
+    m = _complement(lang_of(doc)).match(doc_text(doc), end)
     return m.end() if m else end
 
 
-_COMPLEMENT = re.compile(
-    r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
-    r"|(?:de\s+la|de\s+l'|d'|de|du|des|of\s+the|of)\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"
-)
+@functools.cache
+def _complement(lang: str) -> re.Pattern[str]:
+    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
+    linked = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in links) or r"(?!x)x"
+    return re.compile(
+        r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
+        rf"|(?:{linked})(?<=['’])\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*|(?:{linked})\s+[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"
+    )
 
 
 def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:

@@ -7,16 +7,34 @@ exactly the length of the original keeps every offset valid, so a match maps
 back to the original characters and to spaCy tokens without alignment work.
 Entries written in capitals ("US", "EU", "UE") are matched case-sensitively so
 that "us" the pronoun is never the United States.
+
+For a language matched by lemma (see :mod:`aidledger.nlp.lemmas`) the phrases
+are also matched word by word against the text's lemmas: a word of a phrase
+matches a word of the text with that form or that lemma ("liefern" matches
+"geliefert"; "geliefert" only itself, so a data file keeps tense where it
+matters). Two notations serve languages that join or split words: a word
+written ``*minister`` matches any word ending so ("Verteidigungsminister",
+"defensieminister"), ``gesamt*`` any word starting so, and `` … `` between two parts lets up to
+:data:`GAP_WORDS` words of the same clause stand between them ("stellt 2
+Milliarden Euro bereit" for "stellen … bereit"); the match is then the first part.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 _APOSTROPHES = "'’ʼ‘`´"
+#: How the text and the phrases are cut into words for matching by lemma.
+WORD = re.compile(r"\w+")
+#: Marks a gap between the parts of a split phrase ("stellen … bereit").
+GAP = "…"
+#: Words that may stand in a gap, within one clause.
+GAP_WORDS = 12
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_PHRASE_WORD = re.compile(r"\*?\w+\*?")
 _HYPHENS = "-‐‑‒–—"
 
 
@@ -67,6 +85,110 @@ class Match:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a text by character offsets, with its folded form and folded lemma."""
+
+    start: int
+    end: int
+    form: str
+    lemma: str
+
+
+#: One word of a phrase matched by lemma: the folded strings it accepts, or ("suffix"|"prefix", text)
+#: for "*minister" and "gesamt*".
+_WordPattern = frozenset[str] | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _LemmaPhrase:
+    parts: tuple[tuple[_WordPattern, ...], ...]  # consecutive words; a gap between parts
+    key: str
+
+
+def _accepts(pattern: _WordPattern, word: Word) -> bool:
+    if isinstance(pattern, tuple):
+        kind, part = pattern
+        if kind == "suffix":
+            return word.form.endswith(part) or word.lemma.endswith(part)
+        return word.form.startswith(part)
+    return word.form in pattern or word.lemma in pattern
+
+
+class _LemmaIndex:
+    """Phrases matched word by word on forms and lemmas, with suffixes and gaps (see the module docstring)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, str]], lemmatizer: Callable[[str], str], inflect: bool):
+        self._by_first: dict[str, list[_LemmaPhrase]] = {}
+        self._wild_first: list[_LemmaPhrase] = []
+        for phrase, key in phrases:
+            parts = tuple(
+                tuple(self._pattern(w, lemmatizer, inflect) for w in _PHRASE_WORD.findall(part))
+                for part in re.split(rf"\s*(?:{GAP}|\.\.\.)\s*", phrase)
+            )
+            if not all(parts):
+                continue
+            entry = _LemmaPhrase(parts, key)
+            first = parts[0][0]
+            if isinstance(first, tuple):
+                self._wild_first.append(entry)
+            else:
+                for accepted in first:
+                    self._by_first.setdefault(accepted, []).append(entry)
+
+    @staticmethod
+    def _pattern(word: str, lemmatizer: Callable[[str], str], inflect: bool) -> _WordPattern:
+        if word.startswith("*"):
+            return ("suffix", fold(word[1:]))
+        if word.endswith("*"):
+            return ("prefix", fold(word[:-1]))
+        accepted = {fold(word)}
+        if inflect:  # a name written in any form ("Stany Zjednoczone") matches every form of its words
+            accepted.add(lemmatizer(word))
+        return frozenset(accepted)
+
+    def finditer(self, words: Sequence[Word], text: str) -> Iterator[Match]:
+        """Matches in text order; at one position, whole words before suffixes and prefixes."""
+        for i, word in enumerate(words):
+            seen: set[int] = set()
+            for entry in [*self._by_first.get(word.form, ()), *self._by_first.get(word.lemma, ()), *self._wild_first]:
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                end = self._match(entry, words, i, text)
+                if end is not None:
+                    yield Match(word.start, end, entry.key, text[word.start : end])
+
+    @staticmethod
+    def _match(entry: _LemmaPhrase, words: Sequence[Word], i: int, text: str) -> int | None:
+        """End offset of the first part when every part matches in order, else None."""
+        first_end = None
+        at = i
+        for n, part in enumerate(entry.parts):
+            if n == 0:
+                if not _part_at(part, words, at):
+                    return None
+                first_end = words[at + len(part) - 1].end
+                at += len(part)
+                continue
+            limit = min(len(words), at + GAP_WORDS + 1)
+            found = None
+            for j in range(at, limit):
+                if _CLAUSE_END.search(text, words[j - 1].end, words[j].start):
+                    break
+                if _part_at(part, words, j):
+                    found = j
+                    break
+            if found is None:
+                return None
+            at = found + len(part)
+        return first_end
+
+
+def _part_at(part: tuple[_WordPattern, ...], words: Sequence[Word], at: int) -> bool:
+    return at + len(part) <= len(words) and all(_accepts(p, words[at + k]) for k, p in enumerate(part))
+
+
 class Gazetteer:
     """Finds the longest phrases of a ``{key: [phrases]}`` mapping in a text.
 
@@ -74,9 +196,18 @@ class Gazetteer:
     its case; any other phrase case- and accent-insensitively.
     """
 
-    def __init__(self, entries: Mapping[str, Iterable[str]]):
+    def __init__(
+        self,
+        entries: Mapping[str, Iterable[str]],
+        lemmatizer: Callable[[str], str] | None = None,
+        inflect: bool = False,
+    ):
+        """``lemmatizer`` (a word's folded lemma) turns on matching by lemma; with ``inflect``
+        the phrases' own words are lemmatised too (names: "Stany Zjednoczone" matches
+        "Stanów Zjednoczonych"), else a phrase word matches as written (cue words keep their tense)."""
         folded: dict[str, str] = {}
         cased: dict[str, str] = {}
+        by_lemma: list[tuple[str, str]] = []
         for key, phrases in entries.items():
             for phrase in phrases or ():
                 phrase = str(phrase).strip()
@@ -84,8 +215,16 @@ class Gazetteer:
                     continue
                 if phrase.upper() == phrase and any(c.isalpha() for c in phrase):
                     cased.setdefault(keep_case_fold(phrase), key)
-                else:
-                    folded.setdefault(fold(phrase), key)
+                    continue
+                if "*" in phrase or GAP in phrase or "..." in phrase:
+                    by_lemma.append((phrase, key))
+                    continue
+                folded.setdefault(fold(phrase), key)
+                by_lemma.append((phrase, key))
+        if lemmatizer is None:  # forms only: the index serves the suffix and gap notations alone
+            by_lemma = [(p, k) for p, k in by_lemma if "*" in p or GAP in p or "..." in p]
+        self._lemmatizer = lemmatizer or fold
+        self._lemma_index = _LemmaIndex(by_lemma, self._lemmatizer, inflect) if by_lemma else None
         self._folded_lookup = {self._normalise(k): v for k, v in folded.items()}
         self._cased_lookup = {self._normalise(k): v for k, v in cased.items()}
         self._folded_re = self._compile(folded)
@@ -102,11 +241,17 @@ class Gazetteer:
     def _normalise(phrase: str) -> str:
         return re.sub(r"[\s\-]+", " ", phrase)
 
-    def finditer(self, text: str, folded: str | None = None, cased: str | None = None) -> Iterator[Match]:
+    def finditer(
+        self,
+        text: str,
+        folded: str | None = None,
+        cased: str | None = None,
+        words: Sequence[Word] | None = None,
+    ) -> Iterator[Match]:
         """Yield non-overlapping matches, longest first at each position, in text order.
 
         ``folded`` and ``cased`` are :func:`fold` and :func:`keep_case_fold` of
-        ``text``, passed in when the caller already has them.
+        ``text``, and ``words`` its :class:`Word` list, passed in when the caller already has them.
         """
         found: list[Match] = []
         if self._folded_re is not None:
@@ -115,12 +260,22 @@ class Gazetteer:
             self._collect(
                 self._cased_re, self._cased_lookup, keep_case_fold(text) if cased is None else cased, text, found
             )
+        if self._lemma_index is not None:  # after the phrases matched as written, which win a tie
+            found.extend(self._lemma_index.finditer(self.words(text) if words is None else words, text))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1
         for match in found:
             if match.start >= last_end:
                 last_end = match.end
                 yield match
+
+    def words(self, text: str) -> list[Word]:
+        """The words of ``text`` with their folded forms and lemmas."""
+        folded = fold(text)
+        return [
+            Word(m.start(), m.end(), folded[m.start() : m.end()], self._lemmatizer(m.group(0)))
+            for m in WORD.finditer(text)
+        ]
 
     def _collect(
         self, regex: re.Pattern[str], lookup: dict[str, str], haystack: str, text: str, found: list[Match]

@@ -45,8 +45,11 @@ class Money:
         return self.conversion_of is not None
 
 
-def parse_number(raw: str, has_scale: bool, decimal: str) -> float | None:
-    """The value of a written number: "1,85", "1.800.000", "500 000", "2.625" (with a scale: decimal)."""
+def parse_number(raw: str, has_scale: bool, decimal: str, grouping: str = "") -> float | None:
+    """The value of a written number: "1,85", "1.800.000", "500 000", "2.625" (with a scale: decimal).
+
+    ``grouping`` holds the language's thousands separators: "1.500 millones" is 1 500 millions in
+    Spanish, where a dot before three digits groups them even before a scale word."""
     digits = raw.strip()
     for sep in _GROUP_SEPARATORS:
         digits = digits.replace(sep, "")
@@ -57,7 +60,8 @@ def parse_number(raw: str, has_scale: bool, decimal: str) -> float | None:
     elif dots + commas == 1:
         sep = "." if dots else ","
         tail = digits.split(sep)[1]
-        is_decimal = has_scale or len(tail) != 3 or (sep == decimal and len(tail) != 3)
+        groups = sep in grouping and sep != decimal and len(tail) == 3
+        is_decimal = not groups and (has_scale or len(tail) != 3)
         digits = digits.replace(sep, "." if is_decimal else "")
     elif dots + commas > 1:
         digits = digits.replace(".", "").replace(",", "")
@@ -78,8 +82,9 @@ class _Patterns:
     scales: dict[str, float]
     currency_names: dict[str, str]
     symbols: dict[str, str]
-    number_words: frozenset[str]
+    word_values: dict[str, float]
     decimal: str
+    grouping: str
     conversion: re.Pattern[str]
 
 
@@ -95,17 +100,22 @@ def patterns(lang: str) -> _Patterns:
     names = {str(k).lower(): str(v) for k, v in (currencies.get("names") or {}).items()}
     symbols = {str(k): str(v) for k, v in (currencies.get("symbols") or {}).items()}
     after = [str(s) for s in currencies.get("after_symbols") or []]
-    words = [str(w) for w in numbers.get("words") or []]
+    word_values = {re.sub(r"\s+", " ", str(k).lower()): float(v) for k, v in (numbers.get("word_values") or {}).items()}
+    words = [str(w) for w in numbers.get("words") or []] + list(word_values)
+    # ISO codes follow the number in every language ("2 mln USD", "500 millions EUR")
+    codes = [s for s in symbols if re.fullmatch(r"[A-Z]{3}", s)]
 
     num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     word_num = _alternation(words) if words else r"(?!x)x"
     scale = _alternation(list(scales))
     sym = _alternation(list(symbols))
-    cur_name = _alternation(list(names) + after)
+    cur_name = _alternation(list(names) + after + codes)
     gap = r"[\s\u00a0\u202f]*"
-    of = r"(?:(?:de|d['’]|of)\s*)?"
+    of_words = _alternation([str(w) for w in numbers.get("of") or []]).replace("'", "['’]") or r"(?!x)x"
+    of = rf"(?:(?:{of_words})(?<=['’])\s*|(?:{of_words})\s+)?"
     number = rf"(?:(?P<num>{num})|(?P<word>{word_num}))"
-    scale_part = rf"(?:{gap}-?(?P<scale>{scale})(?![\w]))"
+    # one scale word, or two that multiply ("mil milhões", "miles de millones")
+    scale_part = rf"(?:{gap}-?(?P<scale>(?:{scale})(?:\s+{of}(?:{scale}))?)(?![\w]))"
     # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million"
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
@@ -114,35 +124,38 @@ def patterns(lang: str) -> _Patterns:
     # punctuation or one of the language's `numbers.bare_followers` words must follow it
     followers = _alternation([str(w) for w in numbers.get("bare_followers") or []]) or r"(?!x)x"
     bare_follow = rf"(?:[,.;:()\]]|$|(?:{followers})(?![\w]))"
-    bare = rf"(?P<bnum>{num}){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
+    bare = rf"(?:(?P<bnum>{num})|(?P<bword>{word_num})){gap}(?P<bscale>{scale})(?![\w])(?={gap}{bare_follow})"
     regex = re.compile(rf"(?<![\w.,])(?:{before}|{after_re}|{bare})", re.IGNORECASE)
     conversion_words = [str(w) for w in data.section("cues").get("conversion") or []]
     conv = _alternation(conversion_words) if conversion_words else r"(?!x)x"
     # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
     conversion = re.compile(rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE)
-    number_words = frozenset(w.lower() for w in words)
-    return _Patterns(regex, scales, names, symbols, number_words, str(numbers.get("decimal", ".")), conversion)
+    decimal, grouping = str(numbers.get("decimal", ".")), "".join(str(g) for g in numbers.get("grouping") or [])
+    return _Patterns(regex, scales, names, symbols, word_values, decimal, grouping, conversion)
 
 
-def _scale_value(p: _Patterns, word: str | None) -> float:
-    if not word:
+def _scale_value(p: _Patterns, phrase: str | None) -> float:
+    """The multiplier of one scale word or of two in a row ("mil milhões" = 10⁹)."""
+    if not phrase:
         return 1.0
-    if word in p.scales:
-        return p.scales[word]
     lowered = {k.lower(): v for k, v in p.scales.items() if len(k) > 1}
-    return lowered.get(word.lower(), 1.0)
+    value = 1.0
+    for word in phrase.split():
+        if word in p.scales:
+            value *= p.scales[word]
+        elif word.lower() in lowered:
+            value *= lowered[word.lower()]
+    return value
 
 
-def _word_value(word: str, lang: str) -> float | None:
-    """The value of a number written in words ("deux", "half a"), read with text2num."""
+def _word_value(p: _Patterns, word: str, lang: str) -> float | None:
+    """The value of a number written in words: the language's ``word_values`` ("half a", "dwa"), else text2num."""
     lowered = re.sub(r"\s+", " ", word.lower())
-    if lowered in {"a", "an", "un", "une", "one"}:
-        return 1.0
-    if lowered in {"half a", "half", "demi"}:
-        return 0.5
+    if lowered in p.word_values:
+        return p.word_values[lowered]
     try:
         return float(text2num(lowered, lang))
-    except Exception:
+    except Exception:  # text2num knows neither the word nor, for some languages, the language
         return None
 
 
@@ -171,8 +184,12 @@ def find_money(text: str, lang: str) -> list[Money]:
     p = patterns(lang)
     found: list[Money] = []
     for m in p.money.finditer(text):
-        if m.group("bnum"):
-            value = parse_number(m.group("bnum"), True, p.decimal)
+        if m.group("bscale"):
+            if m.group("bnum"):
+                value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
+            else:  # "ocho millones", but not "a million" or "half a million", which count things as often as money
+                value = _word_value(p, m.group("bword"), lang)
+                value = value if value is not None and value > 1 else None
             if value is not None:
                 amount = round(value * _scale_value(p, m.group("bscale")), 2)
                 found.append(Money(m.start(), m.end(), m.group(0), amount, None))
@@ -182,15 +199,15 @@ def find_money(text: str, lang: str) -> list[Money]:
             continue
         if m.group("sym"):
             scale = m.group("scale2")
-            value = parse_number(m.group("num2"), bool(scale), p.decimal)
+            value = parse_number(m.group("num2"), bool(scale), p.decimal, p.grouping)
         elif m.group("num"):
             scale = m.group("scale")
-            value = parse_number(m.group("num"), bool(scale), p.decimal)
+            value = parse_number(m.group("num"), bool(scale), p.decimal, p.grouping)
         else:
             scale = m.group("scale")
             if not scale:  # "un euro", "a dollar": not an amount worth a record
                 continue
-            value = _word_value(m.group("word"), lang)
+            value = _word_value(p, m.group("word"), lang)
         if value is None:
             continue
         cur_text = (m.group("cur") or "").replace(" ", "")

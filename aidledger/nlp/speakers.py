@@ -29,9 +29,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, folded, lang_of, per_doc
-from aidledger.nlp.entities import Person, actor_matches, complement_end, fold_word, knowledge, people, title_matches
+from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp.entities import (
+    Person,
+    actor_matches,
+    complement_end,
+    fold_word,
+    institution_matches,
+    knowledge,
+    people,
+    title_matches,
+)
 from aidledger.nlp.gazetteer import Gazetteer, fold
+from aidledger.nlp.lemmas import lemma as lemma_of
+from aidledger.nlp.lemmas import lemmatizer
 from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -56,7 +67,6 @@ class Speech:
     agents: frozenset[str]
     pronouns: dict[str, str]
     documents: frozenset[str]
-    institutions: Gazetteer
     complementizers: frozenset[str]
 
     @functools.cached_property
@@ -73,14 +83,14 @@ class Speech:
 def speech(lang: str) -> Speech:
     """Speech verbs, source markers and pronouns of ``lang`` from its data file."""
     data = load(lang).section("speech")
+    lemma = lemmatizer(lang)
     return Speech(
         verbs=frozenset(fold(v) for v in data.get("verbs", [])),
-        sources=Gazetteer({"source": data.get("sources", [])}),
-        clause_sources=Gazetteer({"source": data.get("clause_sources", [])}),
+        sources=Gazetteer({"source": data.get("sources", [])}, lemma),
+        clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         documents=frozenset(fold(d) for d in data.get("documents", [])),
-        institutions=Gazetteer({"institution": load(lang).section("quotes_institutions")}),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
     )
 
@@ -174,7 +184,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
     raw += [
         (m.start, _extend_institution(doc, m.end), None)
-        for m in sp.institutions.finditer(doc_text(doc), folded(doc), cased(doc))
+        for m in institution_matches(doc)
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
@@ -255,7 +265,12 @@ def _is_participle(tok: Token) -> bool:
 
 def _is_noun_phrase(tok: Token) -> bool:
     """A speech word used as a noun with its own determiner or modifier ("a Palestinian state", "its demands")."""
-    return tok.pos_ == "NOUN" and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+    return tok.pos_ == "NOUN" and _parsed(tok) and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+
+
+def _parsed(tok: Token) -> bool:
+    """Whether the Doc has a dependency parse: a blank pipeline has none, and its tree must not be read."""
+    return tok.doc.has_annotation("DEP")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -307,7 +322,7 @@ class Attributor:
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
-            lemma = fold_word(tok.lemma_ or tok.text)
+            lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
             if (
                 (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
                 and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "")
@@ -317,10 +332,10 @@ class Attributor:
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
-        for m in self.sp.sources.finditer(text, fd, cs):
+        for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc)):
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
-        for m in self.sp.clause_sources.finditer(text, fd, cs):
+        for m in self.sp.clause_sources.finditer(text, fd, cs, doc_words(self.doc)):
             head = text[self.sentence_of(m.start)[0] : m.start].strip()
             if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
                 raw.append((m.start, m.end, "source", None))
@@ -362,6 +377,8 @@ class Attributor:
         previous = next((c for c in reversed(done) if c.start >= sent_start), None)
         if previous is not None:
             return previous.speaker
+        if not _parsed(tok):
+            return None
         head = tok.head
         for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
             subject = self._subject(head)
@@ -371,7 +388,7 @@ class Attributor:
         return None
 
     def _is_passive(self, tok: Token) -> bool:
-        return any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
+        return _parsed(tok) and any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
 
     def _agent_after(self, tok: Token) -> Mention | None:
         """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
@@ -416,6 +433,8 @@ class Attributor:
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject, a person preferred ("La présidente de la Commission, Anna Berg, a ...")."""
+        if not _parsed(tok):
+            return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:

@@ -1,0 +1,37 @@
+"""Each language with a data file reads amounts, parties and speakers from sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import aidledger
+
+COMMITMENTS = [
+    ("es", "Portugal entregará a Mozambique 40 millones de euros en ayuda humanitaria.", "PRT", "MOZ", 4e7, "EUR"),
+    ("pt", "A Espanha vai disponibilizar 2,5 mil milhões de euros à Ucrânia.", "ESP", "UKR", 2.5e9, "EUR"),
+    ("it", "La Grecia ha stanziato 3 milioni di euro per aiuti umanitari al Libano.", "GRC", "LBN", 3e6, "EUR"),
+    ("nl", "België maakt een half miljard euro vrij voor Oekraïne.", "BEL", "UKR", 5e8, "EUR"),
+    ("pl", "Litwa przekaże Ukrainie 1,2 mld zł pomocy wojskowej.", "LTU", "UKR", 1.2e9, "PLN"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "recipient", "amount", "currency"), COMMITMENTS)
+def test_a_commitment_is_read_in_each_language(lang, text, donor, recipient, amount, currency) -> None:
+    result = aidledger.extract(text, lang=lang)
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in result.commitments] == [
+        (donor, recipient, amount, currency)
+    ]
+
+
+QUOTES = [
+    ("de", "„Wir lassen niemanden im Stich“, sagte Außenministerin Maria Beispiel am Montag.", "Maria Beispiel"),
+    ("es", "«Seguiremos ayudando», afirmó la ministra de Defensa, Carmen Ejemplo.", "Carmen Ejemplo"),
+    ("nl", "„We blijven helpen”, aldus minister Pieter Voorbeeld.", "Pieter Voorbeeld"),
+    ("pl", "„Będziemy pomagać dalej” – powiedział minister Jan Przykładowy.", "Jan Przykładowy"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), QUOTES)
+def test_a_quote_gets_its_speaker_without_a_trained_pipeline(lang, text, speaker) -> None:
+    result = aidledger.extract(text, lang=lang)
+    assert [q.speaker for q in result.quotes] == [speaker]
