@@ -298,14 +298,17 @@ def _difference(a: Features, b: Features) -> Features:
 RANKED = ("donor", "recipient")
 
 
+def fit_decision(examples: Examples, decision: str) -> LinearModel:
+    """The model of one decision: a ranker for a choice among candidates, else a classifier."""
+    rows = examples.rows[decision]
+    if decision in RANKED:
+        return fit_ranker(rows, examples.groups[decision], signs=sign_prior(decision))
+    return fit_one(rows, signs=sign_prior(decision))
+
+
 def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = None) -> Models:
     """One model per decision."""
-    models = {
-        decision: fit_ranker(rows, examples.groups[decision], signs=sign_prior(decision))
-        if decision in RANKED
-        else fit_one(rows, signs=sign_prior(decision))
-        for decision, rows in examples.rows.items()
-    }
+    models = {decision: fit_decision(examples, decision) for decision in examples.rows}
     return Models(models, data_sha256, trained_on or {})
 
 
