@@ -14,6 +14,7 @@ import aidledger
 from aidledger.cli import app
 from aidledger.cli.options import parse_date, parse_lang
 from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from aidledger.ledger import evaluation
 from aidledger.ledger import report as reports
 from aidledger.ledger.db import missing_sqlite_file
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
@@ -23,6 +24,11 @@ from aidledger.ledger.store import Ledger
 
 out = Console()
 err = Console(stderr=True)
+
+
+def _console() -> Console:
+    """Standard output; when it is not a terminal (a pipe, a file), wide enough that table cells do not wrap."""
+    return out if out.is_terminal else Console(width=200, soft_wrap=True)
 
 DB_HELP = "Ledger database: a file path or a SQLAlchemy URL (default: $AIDLEDGER_DATABASE_URL, else ./aidledger.db)."
 
@@ -189,3 +195,43 @@ def export_command(
         write_rows(rows, output_format.value, output)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="-o") from None
+
+
+@app.command("eval-merge")
+def eval_merge_command(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL of the evaluation contract."),
+    clusters: Path = typer.Argument(..., exists=True, dir_okay=False, help="Its same-package clusters (merge_dev.json)."),
+    shuffles: int = typer.Option(3, min=0, help="Also run this many shuffled arrival orders and compare the packages."),
+    errors: bool = typer.Option(False, "--errors", help="List the wrong and the missed pairs."),
+) -> None:
+    """Measure package linkage on labelled reports: pairwise precision and recall, on gold commitments and end to end."""
+    passages = evaluation.load_gold(gold)
+    gold_clusters = evaluation.load_clusters(clusters)
+    err.print(f"extracting {len(passages)} passages…", highlight=False)
+    extractions = list(aidledger.extract_documents(p.document for p in passages))
+    table = Table(title=f"package linkage on {gold.name} ({len(gold_clusters)} gold clusters)", title_justify="left")
+    for column in ("mentions fed", "precision", "recall", "pairs made", "gold pairs", "right", "packages", "orders"):
+        table.add_column(column, justify="left" if column == "mentions fed" else "right")
+    runs = {
+        "gold commitments": lambda seed: evaluation.measure_gold(passages, gold_clusters, seed),
+        "extracted (end to end)": lambda seed: evaluation.measure_end_to_end(passages, extractions, gold_clusters, seed),
+    }
+    wrong: list[tuple[str, evaluation.Score]] = []
+    for name, measure in runs.items():
+        score = measure(None)
+        same = all(measure(seed).grouping == score.grouping for seed in range(1, shuffles + 1))
+        orders = f"{shuffles + 1} agree" if same else "DIFFER"
+        table.add_row(
+            name, f"{score.precision:.3f}", f"{score.recall:.3f}", str(score.predicted_pairs), str(score.gold_pairs),
+            str(score.correct_pairs), str(score.packages), orders,
+        )
+        wrong.append((name, score))
+    _console().print(table)
+    if errors:
+        gold_pairs = evaluation.pairs(gold_clusters)
+        for name, score in wrong:
+            scored = {key for group in score.grouping for key in group}
+            made = evaluation.pairs(score.grouping)
+            for label, found in (("wrong", made - gold_pairs), ("missed", {p for p in gold_pairs if p <= scored} - made)):
+                for pair in sorted(map(sorted, found)):
+                    out.print(f"{name}: {label} pair {' + '.join(pair)}", highlight=False)

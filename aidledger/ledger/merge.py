@@ -49,13 +49,14 @@ WEIGHTS: dict[str, float] = {
     "same amount after conversion": 6,  # within 3 % at one day's ECB rate: outlets convert and round
     "same figure, other currency": 4,  # "25 million" in USD and in CAD: a currency misread by an outlet
     "amounts differ": -8,  # neither equal nor a part: closer than PART_RATIO
+    "one amount missing": -1,  # the amount is what identifies a package best
     "no amount on either side": -2,  # equipment-only reports: parties and a date are not enough
     "dated within two days": 3,
     "dated within a week": 1,
     "dated weeks apart": -4,
     "dated far apart": -20,  # beyond a month for one step, or outside the window of the next step
     "announcement fulfils the anticipation": 1,
-    "delivery within the year of the announcement": 1,
+    "delivery within the year of the announcement": 2,
     "same aid type": 1,
     "aid types differ": -4,  # weighs, never vetoes: outlets call one package financial and military
     "same mechanism": 2,  # a named one: PDA, USAI, FMF, EPF, loan, grant ("other" says nothing)
@@ -158,7 +159,7 @@ def _in_usd(record: MentionRecord, day: dt.date) -> int | None:
 def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None]:
     """(reason, veto) for the two amounts; amounts in two currencies are compared at one day's rate."""
     if a.amount is None or b.amount is None:
-        return ("no amount on either side" if a.amount is None and b.amount is None else None), None
+        return ("no amount on either side" if a.amount is None and b.amount is None else "one amount missing"), None
     if a.currency == b.currency:
         x, y, tolerance, equal = a.amount, b.amount, SAME_CURRENCY_TOLERANCE, "same amount"
     else:

@@ -42,8 +42,11 @@ def test_an_amount_without_exchange_rate_does_not_merge_with_another_currency():
     assert _groups(stated, hryvnias) == [["uah"], ["usd"]]
 
 
-def test_a_mention_without_amount_joins_the_package_it_fits():
-    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-13", amount=None, currency=None)) == [["a", "b"]]
+def test_a_mention_without_amount_joins_the_package_it_fits_by_its_items():
+    package = mention("a", "2023-06-13", items=frozenset({"tanks", "air_defense"}))
+    tanks = mention("b", "2023-06-13", amount=None, currency=None, items=frozenset({"tanks"}))
+    assert _groups(package, tanks) == [["a", "b"]]
+    assert _groups(package, mention("c", "2023-06-13", amount=None, currency=None)) == [["a"], ["c"]]
 
 
 def test_reports_without_amounts_need_more_than_parties_and_a_date():
@@ -155,6 +158,13 @@ def test_a_delivery_links_to_the_package_it_delivers_within_a_year():
     delivered = mention("delivery", "2023-09-04", stage="delivered")
     too_late = mention("late", "2024-09-04", stage="delivered")
     assert _groups(announced, delivered, too_late) == [["delivery", "may"], ["late"]]
+
+
+def test_a_delivery_report_without_amount_links_by_its_items():
+    announced = mention("may", "2023-05-13", donor="DEU", items=frozenset({"tanks"}))
+    tanks = mention("tanks", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"}))
+    drones = mention("drones", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"drones"}))
+    assert _groups(announced, tanks, drones) == [["drones"], ["may", "tanks"]]
 
 
 def test_two_commitments_of_one_article_are_never_one_package():
