@@ -169,12 +169,13 @@ def test_concurrent_ingests_never_create_two_packages_for_one(db_url):
         for n in range(6)
     ]
     barrier = threading.Barrier(len(reports))
+    writers = [Ledger(db_url) for _ in reports]  # one engine each (Alembic, which runs on open, is not thread-safe)
 
-    def store(report) -> None:
+    def store(writer: Ledger, report) -> None:
         barrier.wait()
-        Ledger(db_url).add(*report)
+        writer.add(*report)
 
-    threads = [threading.Thread(target=store, args=(report,)) for report in reports]
+    threads = [threading.Thread(target=store, args=pair) for pair in zip(writers, reports)]
     for thread in threads:
         thread.start()
     for thread in threads:
