@@ -33,6 +33,7 @@ def _console() -> Console:
     """Standard output; when it is not a terminal (a pipe, a file), wide enough that table cells do not wrap."""
     return out if out.is_terminal else Console(width=200, soft_wrap=True)
 
+
 DB_HELP = "Ledger database: a file path or a SQLAlchemy URL (default: $AIDLEDGER_DATABASE_URL, else ./aidledger.db)."
 
 
@@ -155,14 +156,24 @@ def _packages_table(title: str, packages: list[Package], currency: str) -> Table
         amount = f"{p.amount:,} {p.currency}" if p.amount is not None else "—"
         date = f"{row['date']}{'' if p.reference_basis == 'announcement' else '*'}"
         table.add_row(
-            str(p.id), date, p.donor or "?", p.recipient or "?", amount, _money(row[f"amount_{currency.lower()}"]),
-            p.aid_type, str(row["n_sources"]), row["evidence"][:100],
+            str(p.id),
+            date,
+            p.donor or "?",
+            p.recipient or "?",
+            amount,
+            _money(row[f"amount_{currency.lower()}"]),
+            p.aid_type,
+            str(row["n_sources"]),
+            row["evidence"][:100],
         )
     return table
 
 
 def _placed_note(report: reports.Report) -> str:
-    counts = [f"{n} by {'publication' if basis == 'published' else 'ingest'} date" for basis, n in sorted(report.placed_by.items())]
+    counts = [
+        f"{n} by {'publication' if basis == 'published' else 'ingest'} date"
+        for basis, n in sorted(report.placed_by.items())
+    ]
     if not counts:
         return f"{len(report.packages)} packages, all dated by their announcement."
     return (
@@ -178,13 +189,13 @@ def report_command(
     recipient: str | None = typer.Option(None, help="Only this recipient (e.g. UKR)."),
     aid_type: AidTypeOption | None = typer.Option(None, "--type", help="Only this aid type."),
     stage: StageOption | None = typer.Option(None, help="Only packages that reached this stage."),
-    since: str | None = typer.Option(None, help="Packages dated on or after YYYY-MM-DD (undated: by publication, else ingest date)."),
+    since: str | None = typer.Option(
+        None, help="Packages dated on or after YYYY-MM-DD (undated: by publication, else ingest date)."
+    ),
     until: str | None = typer.Option(None, help="Packages dated on or before YYYY-MM-DD."),
     currency: Currency = typer.Option(Currency.USD, "--currency", help="Sum amounts in USD or EUR."),
     output_format: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, csv or json."),
-    chart: Path | None = typer.Option(
-        None, help="Also draw cumulative commitments per donor to FILE.svg or FILE.png."
-    ),
+    chart: Path | None = typer.Option(None, help="Also draw cumulative commitments per donor to FILE.svg or FILE.png."),
 ) -> None:
     """Totals by donor, recipient, aid type and month; commitments still open; packages resting on one source."""
     if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
@@ -247,8 +258,13 @@ def _detail_text(detail: PackageDetail) -> None:
     for source in detail.sources:
         amount = f"{source.amount:,} {source.currency}" if source.amount is not None else "—"
         sources.add_row(
-            source.outlet or "", source.language, str(source.published or "—"), source.stage, amount,
-            source.url or source.source_id, source.evidence,
+            source.outlet or "",
+            source.language,
+            str(source.published or "—"),
+            source.stage,
+            amount,
+            source.url or source.source_id,
+            source.evidence,
         )
     console.print(sources)
 
@@ -306,11 +322,13 @@ def export_command(
 @app.command("eval-merge")
 def eval_merge_command(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL of the evaluation contract."),
-    clusters: Path = typer.Argument(..., exists=True, dir_okay=False, help="Its same-package clusters (merge_dev.json)."),
+    clusters: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Its same-package clusters (merge_dev.json)."
+    ),
     shuffles: int = typer.Option(3, min=0, help="Also run this many shuffled arrival orders and compare the packages."),
     errors: bool = typer.Option(False, "--errors", help="List the wrong and the missed pairs."),
 ) -> None:
-    """Measure package linkage on labelled reports: pairwise precision and recall, on gold commitments and end to end."""
+    """Measure package linkage on labelled reports: pairwise precision and recall, gold-fed and end to end."""
     passages = evaluation.load_gold(gold)
     gold_clusters = evaluation.load_clusters(clusters)
     err.print(f"extracting {len(passages)} passages…", highlight=False)
@@ -320,7 +338,9 @@ def eval_merge_command(
         table.add_column(column, justify="left" if column == "mentions fed" else "right")
     runs = {
         "gold commitments": lambda seed: evaluation.measure_gold(passages, gold_clusters, seed),
-        "extracted (end to end)": lambda seed: evaluation.measure_end_to_end(passages, extractions, gold_clusters, seed),
+        "extracted (end to end)": lambda seed: evaluation.measure_end_to_end(
+            passages, extractions, gold_clusters, seed
+        ),
     }
     wrong: list[tuple[str, evaluation.Score]] = []
     for name, measure in runs.items():
@@ -328,8 +348,14 @@ def eval_merge_command(
         same = all(measure(seed).grouping == score.grouping for seed in range(1, shuffles + 1))
         orders = f"{shuffles + 1} agree" if same else "DIFFER"
         table.add_row(
-            name, f"{score.precision:.3f}", f"{score.recall:.3f}", str(score.predicted_pairs), str(score.gold_pairs),
-            str(score.correct_pairs), str(score.packages), orders,
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            str(score.predicted_pairs),
+            str(score.gold_pairs),
+            str(score.correct_pairs),
+            str(score.packages),
+            orders,
         )
         wrong.append((name, score))
     _console().print(table)
@@ -338,6 +364,9 @@ def eval_merge_command(
         for name, score in wrong:
             scored = {key for group in score.grouping for key in group}
             made = evaluation.pairs(score.grouping)
-            for label, found in (("wrong", made - gold_pairs), ("missed", {p for p in gold_pairs if p <= scored} - made)):
+            for label, found in (
+                ("wrong", made - gold_pairs),
+                ("missed", {p for p in gold_pairs if p <= scored} - made),
+            ):
                 for pair in sorted(map(sorted, found)):
                     out.print(f"{name}: {label} pair {' + '.join(pair)}", highlight=False)

@@ -103,11 +103,20 @@ def gold_extraction(passage: Labelled) -> Extraction:
     document = passage.document
     commitments = [
         Commitment.model_validate(
-            {**{k: v for k, v in c.items() if k in Commitment.model_fields}, "evidence": _evidence_span(document.text, c.get("evidence"))}
+            {
+                **{k: v for k, v in c.items() if k in Commitment.model_fields},
+                "evidence": _evidence_span(document.text, c.get("evidence")),
+            }
         )
         for c in passage.commitments
     ]
-    return Extraction(id=document.id, url=document.url, lang=document.lang or "und", published=document.published, commitments=commitments)
+    return Extraction(
+        id=document.id,
+        url=document.url,
+        lang=document.lang or "und",
+        published=document.published,
+        commitments=commitments,
+    )
 
 
 def _same_commitment(gold: dict, found: Commitment) -> bool:

@@ -10,8 +10,8 @@ import csv
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pycountry

@@ -73,7 +73,7 @@ def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
 
 @functools.lru_cache(maxsize=4096)
 def rates(currency: str, day: dt.date) -> Conversion:
-    """The USD and EUR rates of one unit of ``currency`` on ``day`` (no amounts), or a note saying why there are none."""
+    """The USD and EUR rates of one unit of ``currency`` on ``day`` (no amounts), or a note saying why none."""
     converter = _converter()
     currency = currency.upper()
     if currency not in converter.currencies:
@@ -96,5 +96,10 @@ def convert(amount: int | float | Decimal | None, currency: str | None, day: dt.
         return found
     value = Decimal(whole(amount))
     return Conversion(
-        whole(value * found.rate_usd), whole(value * found.rate_eur), found.rate_usd, found.rate_eur, found.rate_date, found.note
+        whole(value * found.rate_usd),
+        whole(value * found.rate_eur),
+        found.rate_usd,
+        found.rate_eur,
+        found.rate_date,
+        found.note,
     )

@@ -20,7 +20,7 @@ from sqlalchemy import and_, delete, or_, select, text, true
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from aidledger.ledger import fx, merge
-from aidledger.ledger.models import Article, Mention, Package, PackageStage
+from aidledger.ledger.models import Mention, Package, PackageStage
 
 #: PostgreSQL advisory lock taken by every transaction that links: two concurrent ingests link one
 #: after the other, so they cannot both create a package for the same commitment. (SQLite writers are
@@ -75,7 +75,11 @@ def _candidates(session: Session, mention: Mention) -> list[Mention]:
     tests = []
     if figure_or_known is not None:
         tests.append(
-            and_(_role_fits(Mention.donor, mention.donor), _role_fits(Mention.recipient, mention.recipient), figure_or_known)
+            and_(
+                _role_fits(Mention.donor, mention.donor),
+                _role_fits(Mention.recipient, mention.recipient),
+                figure_or_known,
+            )
         )
     if mention.evidence_key:
         tests.append(Mention.evidence_key == mention.evidence_key)
@@ -141,7 +145,9 @@ def _assign(session: Session, groups: list[list[Mention]]) -> list[Package]:
             if mention.package_id is not None:
                 counts[mention.package_id] = counts.get(mention.package_id, 0) + 1
         free = sorted((pid for pid in counts if pid not in taken), key=lambda pid: (-counts[pid], pid))
-        package = session.get(Package, free[0]) if free else Package(aid_type=members[0].aid_type, stage=members[0].stage)
+        package = (
+            session.get(Package, free[0]) if free else Package(aid_type=members[0].aid_type, stage=members[0].stage)
+        )
         if package.id is not None:
             taken.add(package.id)
         else:
@@ -212,9 +218,7 @@ def has_stale_packages(session: Session) -> bool:
 def rederive_stale_packages(session: Session) -> int:
     """Packages written before reference dates existed (``reference_basis`` NULL) derived again; returns how many."""
     stale = session.scalars(
-        select(Package)
-        .where(_stale())
-        .options(selectinload(Package.mentions).selectinload(Mention.article))
+        select(Package).where(_stale()).options(selectinload(Package.mentions).selectinload(Mention.article))
     ).all()
     for package in stale:
         refresh_package(session, package)

@@ -296,9 +296,7 @@ def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
 
 def group(records: Iterable[MentionRecord]) -> list[list[str]]:
     """Every package of a set of mentions (component by component, which gives what :func:`cluster` would)."""
-    return sorted(
-        (keys for part in components(list(records)) for keys in cluster(part)), key=lambda keys: keys[0]
-    )
+    return sorted((keys for part in components(list(records)) for keys in cluster(part)), key=lambda keys: keys[0])
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,9 @@ def package_detail(session: Session, package_id: int) -> PackageDetail | None:
         (_source(m) for m in package.mentions),
         key=lambda s: (s.published or s.date or dt.date.max, s.article_id, s.mention_id),
     )
-    history = sorted((_step(s) for s in package.stages), key=lambda s: ("anticipated", "announced", "delivered").index(s.stage))
+    history = sorted(
+        (_step(s) for s in package.stages), key=lambda s: ("anticipated", "announced", "delivered").index(s.stage)
+    )
     return PackageDetail(
         id=package.id,
         donor=package.donor,

@@ -167,15 +167,31 @@ def as_json(report: Report) -> dict:
         "packages": len(report.packages),
         "placed_without_announcement_date": report.placed_by,
         "totals": {
-            title: [{"key": t.key, "packages": t.packages, "amount": t.amount, "unconverted": t.unconverted} for t in lines]
+            title: [
+                {"key": t.key, "packages": t.packages, "amount": t.amount, "unconverted": t.unconverted} for t in lines
+            ]
             for title, lines in report.totals.items()
         },
         "lists": {title: [package_row(p, report.currency) for p in listed] for title, listed in report.lists.items()},
     }
 
 
-CSV_COLUMNS = ("section", "key", "packages", "amount", "currency", "unconverted", "package_id", "date", "donor",
-               "recipient", "aid_type", "stage", "n_sources", "evidence")
+CSV_COLUMNS = (
+    "section",
+    "key",
+    "packages",
+    "amount",
+    "currency",
+    "unconverted",
+    "package_id",
+    "date",
+    "donor",
+    "recipient",
+    "aid_type",
+    "stage",
+    "n_sources",
+    "evidence",
+)
 
 
 def as_rows(report: Report) -> list[dict]:
@@ -183,13 +199,29 @@ def as_rows(report: Report) -> list[dict]:
     rows = []
     for title, lines in report.totals.items():
         for t in lines:
-            rows.append({"section": f"by {title}", "key": t.key, "packages": t.packages, "amount": t.amount,
-                         "currency": report.currency, "unconverted": t.unconverted})
+            rows.append(
+                {
+                    "section": f"by {title}",
+                    "key": t.key,
+                    "packages": t.packages,
+                    "amount": t.amount,
+                    "currency": report.currency,
+                    "unconverted": t.unconverted,
+                }
+            )
     for title, listed in report.lists.items():
         for p in listed:
             row = package_row(p, report.currency)
-            rows.append({"section": title, "key": p.donor, "packages": 1, "amount": row[f"amount_{report.currency.lower()}"],
-                         "currency": report.currency, **{c: row[c] for c in CSV_COLUMNS[6:]}})
+            rows.append(
+                {
+                    "section": title,
+                    "key": p.donor,
+                    "packages": 1,
+                    "amount": row[f"amount_{report.currency.lower()}"],
+                    "currency": report.currency,
+                    **{c: row[c] for c in CSV_COLUMNS[6:]},
+                }
+            )
     return [{column: row.get(column) for column in CSV_COLUMNS} for row in rows]
 
 

@@ -31,8 +31,10 @@ def extractions(dev):
 
 
 def _check(score: evaluation.Score, floor: dict[str, float], label: str) -> None:
-    print(f"\n{label}: precision {score.precision:.3f}, recall {score.recall:.3f} "
-          f"({score.correct_pairs} of {score.predicted_pairs} pairs made are right, {score.gold_pairs} gold pairs)")
+    print(
+        f"\n{label}: precision {score.precision:.3f}, recall {score.recall:.3f} "
+        f"({score.correct_pairs} of {score.predicted_pairs} pairs made are right, {score.gold_pairs} gold pairs)"
+    )
     assert score.precision >= floor["precision"] and score.recall >= floor["recall"]
 
 

@@ -81,7 +81,9 @@ def test_a_missing_date_is_no_evidence_against():
 
 
 def test_dates_far_apart_are_evidence_against():
-    assert _groups(mention("august", "2023-08-29", amount=250_000_000), mention("december", "2023-12-27", amount=250_000_000)) == [
+    assert _groups(
+        mention("august", "2023-08-29", amount=250_000_000), mention("december", "2023-12-27", amount=250_000_000)
+    ) == [
         ["august"],
         ["december"],
     ]
@@ -93,7 +95,10 @@ def test_reports_two_weeks_apart_still_merge_but_not_once_they_are_a_month_apart
 
 
 def test_an_undated_report_does_not_bridge_two_packages_dated_far_apart():
-    june, december = mention("june", "2022-06-15", amount=1_000_000_000), mention("december", "2022-12-21", amount=1_000_000_000)
+    june, december = (
+        mention("june", "2022-06-15", amount=1_000_000_000),
+        mention("december", "2022-12-21", amount=1_000_000_000),
+    )
     undated = mention("undated", None, amount=1_000_000_000)
     assert len(_groups(june, december, undated)) == 2
 
@@ -134,7 +139,9 @@ def test_differing_mechanisms_weigh_but_do_not_veto():
     usai = mention("usai", "2023-06-09", mechanism="USAI")
     assert _groups(pda, usai) == [["pda", "usai"]]
     bare = dict(amount=None, currency=None, items=frozenset({"tanks"}))
-    assert _groups(mention("pda", "2023-06-09", mechanism="PDA", **bare), mention("usai", "2023-06-09", mechanism="USAI", **bare)) == [
+    assert _groups(
+        mention("pda", "2023-06-09", mechanism="PDA", **bare), mention("usai", "2023-06-09", mechanism="USAI", **bare)
+    ) == [
         ["pda"],
         ["usai"],
     ]
@@ -162,8 +169,12 @@ def test_a_delivery_links_to_the_package_it_delivers_within_a_year():
 
 def test_a_delivery_report_without_amount_links_by_its_items():
     announced = mention("may", "2023-05-13", donor="DEU", items=frozenset({"tanks"}))
-    tanks = mention("tanks", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"}))
-    drones = mention("drones", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"drones"}))
+    tanks = mention(
+        "tanks", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"})
+    )
+    drones = mention(
+        "drones", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"drones"})
+    )
     assert _groups(announced, tanks, drones) == [["drones"], ["may", "tanks"]]
 
 
@@ -222,7 +233,11 @@ def test_a_package_states_its_amount_in_the_currency_most_of_its_mentions_use():
 
 
 def test_a_package_takes_the_aid_type_most_reports_give():
-    members = [mention("a", "2022-03-17", aid_type="military"), mention("b", None, aid_type="financial"), mention("c", None, aid_type="financial")]
+    members = [
+        mention("a", "2022-03-17", aid_type="military"),
+        mention("b", None, aid_type="financial"),
+        mention("c", None, aid_type="financial"),
+    ]
     assert summarise("p", members).aid_type == "financial"
 
 

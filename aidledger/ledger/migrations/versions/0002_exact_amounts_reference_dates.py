@@ -84,9 +84,7 @@ def upgrade() -> None:
     mentions = sa.table("mentions", sa.column("id", sa.Integer), sa.column("evidence", sa.Text))
     keyed = sa.table("mentions", sa.column("id", sa.Integer), sa.column("evidence_key", sa.String))
     for mention_id, evidence in connection.execute(sa.select(mentions.c.id, mentions.c.evidence)).all():
-        connection.execute(
-            sa.update(keyed).where(keyed.c.id == mention_id).values(evidence_key=evidence_key(evidence))
-        )
+        connection.execute(sa.update(keyed).where(keyed.c.id == mention_id).values(evidence_key=evidence_key(evidence)))
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.alter_column("evidence_key", server_default=None, existing_type=sa.String(length=64))
         batch_op.create_index(batch_op.f("ix_mentions_evidence_key"), ["evidence_key"], unique=False)
