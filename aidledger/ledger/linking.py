@@ -113,13 +113,17 @@ def _component(session: Session, new: list[Mention]) -> list[Mention]:
     return list(found.values())
 
 
-def link(session: Session, new: list[Mention]) -> int:
-    """Put ``new`` mentions (added to the session, no package yet) into packages; returns how many packages are new.
-
-    The caller holds the write transaction; on PostgreSQL the link lock is taken here.
-    """
+def lock(session: Session) -> None:
+    """Take the link lock for the rest of the transaction (PostgreSQL; SQLite writers hold the database lock)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINK_LOCK})
+
+
+def link(session: Session, new: list[Mention]) -> int:
+    """Put ``new`` mentions (not flushed, no package yet) into packages; returns how many packages are new.
+
+    The caller holds the write transaction and has taken the link lock (:func:`lock`) before reading.
+    """
     if not new:
         return 0
     with session.no_autoflush:  # new mentions have no package yet: they must not be flushed before they have one

@@ -113,6 +113,7 @@ def _article(document: Document, extraction: Extraction) -> Article:
 
 def store_extraction(session: Session, document: Document, extraction: Extraction) -> Stored:
     """Add an article, its mentions, quotes and entities and their package links; the caller commits."""
+    linking.lock(session)
     if find_article(session, document) is not None:
         return Stored(new=False)
     article = _article(document, extraction)
