@@ -184,6 +184,16 @@ class Article:
         start = max(before[-1], mention.anchor - STRETCH_BEFORE) if before else unit[0]
         return start, (after[0] if after else unit[1])
 
+    def parties_in_stretch(self, mention: Mention) -> set[str]:
+        """The codes of the states and givers an amount's own stretch names ("a $20 million grant from the
+        Swiss government", "Cameroon (€17.8 million)")."""
+        start, end = self.stretch(mention)
+        return {
+            r.actor.code
+            for r in self.readings(mention.unit, mention.anchor)
+            if start <= r.actor.start < end and (r.actor.is_state or r.donor >= BEFORE_STRENGTH)
+        }
+
     def state_in_stretch(self, mention: Mention) -> bool:
         """Whether the stretch of an enumeration that belongs to an amount names a state of its own
         ("Burkina Faso received €15.7 million, Cameroon (€17.8 million)…")."""

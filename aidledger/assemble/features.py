@@ -182,7 +182,14 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     own = [r for r in readings if start <= r.actor.start < end]
     f["giver_in_stretch"] = float(any(r.donor >= QUALIFIER or article.preceded_by(r.actor.start, markers(article.lang).source) for r in own))
     f["recipient_in_stretch"] = float(any(r.recipient >= LOCATED for r in own))
-    f["sum_of_following"] = float(is_sum_of(amount, [m for m in same_currency if m.anchor > mention.anchor][:6]))
+    own_parties = article.parties_in_stretch(mention)
+    if bigger:
+        f["part_of_bigger"] = float(not own_parties)
+        f["share_with_own_party"] = float(bool(own_parties))
+    shares = summing_shares(amount, [m for m in same_currency if m.anchor > mention.anchor][:6])
+    with_parties = [m for m in shares if article.parties_in_stretch(m)]
+    f["split_between_parties"] = float(len(with_parties) >= 2)
+    f["split_into_kinds"] = float(bool(shares) and len(with_parties) < 2)
     f["inherited_currency"] = float(mention.inherited)
     f["currency_by_donor"] = float(mention.currency in ("$", "CROWN", "FRANC"))
     in_sentence = article.amounts_between(*article.units[mention.unit])
@@ -203,14 +210,14 @@ def same_amount(a: float | None, b: float | None, tolerance: float = 0.02) -> bo
     return a is not None and b is not None and abs(a - b) <= tolerance * max(a, b)
 
 
-def is_sum_of(total: float, following: list[Mention]) -> bool:
-    """Whether two to four of the following amounts add up to ``total`` (an envelope split into shares)."""
-    values = [m.amount for m in following if m.amount and m.amount < total]
+def summing_shares(total: float, following: list[Mention]) -> tuple[Mention, ...]:
+    """Two to four of the following amounts that add up to ``total`` (an envelope split into shares)."""
+    values = [m for m in following if m.amount and m.amount < total]
     for size in range(2, min(4, len(values)) + 1):
         for combo in itertools.combinations(values, size):
-            if same_amount(sum(combo), total):
-                return True
-    return False
+            if same_amount(sum(m.amount for m in combo), total):
+                return combo
+    return ()
 
 
 def actor_features(article: Article, mention: Mention) -> Features:
@@ -512,6 +519,7 @@ _SIGNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)}|blocking)@(?:{'|'.join(_NEAR)})$"), "-"),
         (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-"),
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+"),
+        (re.compile(r"^(?:part_of_bigger|split_between_parties)$"), "-"),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+"),
     ],
     "donor": [
