@@ -164,13 +164,12 @@ def sentence_features(article: Article, unit: int) -> Features:
 
 
 def amount_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
-    """The amount among the others: the largest, a restatement, smaller than one just before, a share."""
+    """The amount among the others: a restatement, smaller than one just before, a share, an envelope."""
     f: Features = {}
     amount = mention.amount or 0.0
     same_currency = [m for m in mentions if m.money and m.currency == mention.currency]
-    largest = max((m.amount for m in same_currency), default=amount) or amount
-    f["fraction_of_largest"] = amount / largest if largest else 1.0
-    f["largest"] = float(amount >= largest)
+
+
     restated = [m for m in same_currency if m.unit != mention.unit and same_amount(m.amount, amount)]
     f["restated"] = min(3, len(restated)) / 3
     f["restated_in_headline"] = float(any(article.is_headline(m.unit) for m in restated))
