@@ -16,7 +16,8 @@ import itertools
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -513,37 +514,56 @@ def date_features(article: Article, reports: list[Mention], value, mentions_of_v
 BLOCKING_KINDS = ("cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate", "report")
 GIVING_KINDS = ("aid", "aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
 _NEAR = ("before", "after", "just_before", "just_after", "verb")
-_SIGNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
+#: For each decision, what the meaning of a feature says of its weight: a sign it must keep ("+", "-" or None)
+#: and the weight expected before any data (the prior mean the fit shrinks towards).
+_PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
     "commitment": [
-        (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)}|blocking)@(?:{'|'.join(_NEAR)})$"), "-"),
-        (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-"),
-        (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+"),
-        (re.compile(r"^(?:part_of_bigger|split_between_parties)$"), "-"),
-        (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+"),
+        (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)}|blocking)@(?:{'|'.join(_NEAR)})$"), "-", -1.0),
+        (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-", -1.0),
+        (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after)$"), "-", -1.0),
+        (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+", 0.0),
+        (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
     ],
     "donor": [
-        (re.compile(r"^role:(?:subject_before|agent|qualifier|source)$"), "+"),
-        (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-"),
+        (re.compile(r"^role:(?:subject_before|agent|qualifier|source)$"), "+", 0.0),
+        (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-", 0.0),
     ],
     "recipient": [
-        (re.compile(r"^role:(?:marked_recipient|located|double_object)$"), "+"),
-        (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-"),
+        (re.compile(r"^role:(?:marked_recipient|located|double_object)$"), "+", 0.0),
+        (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-", 0.0),
     ],
 }
-_SIGNS["in_kind"] = _SIGNS["commitment"]
+_PRIORS["in_kind"] = _PRIORS["commitment"]
 
 
-def sign_prior(decision: str):
-    """For one decision, a function giving the sign a feature's weight must have ("+", "-") or None.
+def expected_names(decision: str) -> set[str]:
+    """The features a decision's prior expects to weigh even when the training data never shows them (an
+    arms sale right after an amount may never occur in the labelled passages, yet it counts against it)."""
+    if decision not in ("commitment", "in_kind"):
+        return set()
+    return {f"{kind}@{where}" for kind in (*BLOCKING_KINDS, "blocking") for where in _NEAR}
 
-    These bounds are what the cue classes mean, not what any passage needs: a
-    running total or a request near an amount can only count against it being
-    a new commitment, a verb of giving only for it; an actor after an
-    opposition marker ("contre la Russie") neither gives nor receives.
+
+@dataclass(frozen=True)
+class Prior:
+    """The sign a weight must keep and the value it is shrunk towards."""
+
+    sign: str | None = None
+    mean: float = 0.0
+
+
+def prior(decision: str) -> Callable[[str], Prior]:
+    """For one decision, the prior of each feature's weight, by name.
+
+    These come from what the cue classes mean, not from what any passage needs:
+    a running total, a request or an arms sale next to an amount can only count
+    against it being a new commitment (and is expected to count clearly), a
+    verb of giving only for it; an actor after an opposition marker ("contre la
+    Russie") neither gives nor receives. The data set how much each weighs.
     """
-    rules = _SIGNS.get(decision, [])
+    rules = _PRIORS.get(decision, [])
 
-    def sign(name: str) -> str | None:
-        return next((s for pattern, s in rules if pattern.match(name)), None)
+    def of(name: str) -> Prior:
+        return next((Prior(sign, mean) for pattern, sign, mean in rules if pattern.match(name)), Prior())
 
-    return sign
+    return of
