@@ -306,6 +306,20 @@ class Article:
             best = max(best, run)
         return best
 
+    def coordinated_recipients(self, unit_index: int) -> bool:
+        """Several states named together as where aid goes ("en Turquie et en Syrie", "for Ukraine, Israel and
+        Taiwan"): an envelope for several recipients, not one commitment."""
+        end = self.units[unit_index][1]
+        readings = [r for r in self.readings(unit_index, end) if r.actor.is_state and r.actor.kind != "demonyms"]
+        for first, second in itertools.pairwise(readings):
+            if (
+                first.recipient
+                and first.actor.code != second.actor.code
+                and self.grammar.coordination.match(self.folded[first.actor.end : second.actor.start])
+            ):
+                return True
+        return False
+
     def actor_stats(self) -> ActorStats:
         """How the article names each actor, computed once."""
         return per_doc(self.doc, "actor_stats", self._actor_stats)

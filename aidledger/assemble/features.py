@@ -135,6 +135,8 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     f.update(actor_features(article, mention))
     if mention.money is None:
         f["items_in_sentence"] = min(3, len(article.cues_between(start, end, "items"))) / 3
+        f["amount_in_sentence"] = float(any(not m.is_conversion for m in article.amounts_between(start, end)))
+        f["amounts_in_article"] = float(any(not m.is_conversion for m in article.money))
     else:
         f.update(amount_features(article, mention, mentions))
     f["earlier_month@before"] = float(article.earlier_month(l_start, l_end))
@@ -233,6 +235,9 @@ def actor_features(article: Article, mention: Mention) -> Features:
     f["recipient_marked"] = float(any(r.recipient >= MARKED for r in readings))
     after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms"]
     f["recipient_list_after"] = float(article.coordinated_run(after) >= 2)
+    f["recipients_coordinated"] = float(
+        any(article.coordinated_recipients(unit) for unit in (mention.unit, mention.unit - 1) if unit >= 0)
+    )
     m = markers(article.lang)
     f["organisation_paid"] = float(
         any(not a.is_state and a.start > mention.anchor and article.preceded_by(a.start, m.recipient) for a in actors)
@@ -520,7 +525,7 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
     "commitment": [
         (re.compile(rf"^(?:{'|'.join(BLOCKING_KINDS)}|blocking)@(?:{'|'.join(_NEAR)})$"), "-", -1.0),
         (re.compile(r"^(?:earlier_month@before|past_year@sentence|restates_conversion)$"), "-", -1.0),
-        (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after)$"), "-", -1.0),
+        (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after|recipients_coordinated)$"), "-", -1.0),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+", 0.0),
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
     ],
@@ -533,7 +538,11 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-", 0.0),
     ],
 }
-_PRIORS["in_kind"] = _PRIORS["commitment"]
+_PRIORS["in_kind"] = [
+    *_PRIORS["commitment"],
+    (re.compile(r"^(?:in_kind@(?:verb|before|just_before)|giver_as_subject|recipient_marked|items_in_sentence)$"), "+", 0.5),
+    (re.compile(r"^amount_in_sentence$"), "-", -0.5),
+]
 
 
 def expected_names(decision: str) -> set[str]:
