@@ -32,7 +32,7 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
-from aidledger.nlp.money import Money
+from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Span
 
 #: A mention is kept when the model gives it at least this probability of reporting a new commitment.
@@ -113,9 +113,18 @@ def reported(package: Package) -> bool:
 
 
 def restates(package: Package, mention: Mention) -> bool:
-    """The same amount in the same (stated) currency as a package's: a restatement of it."""
+    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"): a restatement of it."""
     first = package.reports[0]
-    return first.money is not None and first.currency == mention.currency and same_amount(first.amount, mention.amount)
+    return (
+        first.money is not None
+        and same_currency(first.currency, mention.currency)
+        and same_amount(first.amount, mention.amount)
+    )
+
+
+def same_currency(a: str | None, b: str | None) -> bool:
+    """Equal codes, or a code and the placeholder ("$", crowns, francs) the donor will resolve to it."""
+    return a == b or ((a in DONOR_DEPENDENT) != (b in DONOR_DEPENDENT))
 
 
 def restates_in_kind(kept: Package, package: Package) -> bool:
