@@ -93,8 +93,12 @@ def read_gold(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def data_sha256(paths: list[Path]) -> str:
+    """The SHA-256 of the gold files' bytes, in the order given: which data the weights came from."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def annotate(rows: list[dict], progress: Callable[[int], None] | None = None) -> list[Passage]:
@@ -316,19 +320,19 @@ def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = Non
     return Models(models, data_sha256, trained_on or {})
 
 
-def train(gold_path: Path, progress: Callable[[int], None] | None = None) -> Models:
-    """The models fitted on every passage of a gold file whose language has a data file."""
-    rows = read_gold(gold_path)
+def train(gold_paths: list[Path], progress: Callable[[int], None] | None = None) -> Models:
+    """The models fitted on every passage of the gold files whose language has a data file."""
+    rows = [row for path in gold_paths for row in read_gold(path)]
     passages = annotate(rows, progress)
     examples = all_examples(passages)
     languages = Counter(p.lang for p in passages if p.article.data.available)
     trained_on = {
-        "file": gold_path.name,
+        "files": [path.name for path in gold_paths],
         "passages": sum(languages.values()),
         "languages": dict(sorted(languages.items())),
         "examples": {d: len(r) for d, r in examples.rows.items()},
     }
-    return fit(examples, sha256(gold_path), trained_on)
+    return fit(examples, data_sha256(gold_paths), trained_on)
 
 
 # --- cross-validation -----------------------------------------------------------------------------------------
