@@ -306,6 +306,27 @@ class Article:
             best = max(best, run)
         return best
 
+    def officials_of(self) -> set[int]:
+        """Start offsets of actors named as what a titled person serves: "les dirigeants de l'OTAN", "le
+        ministre allemand", "German Chancellor", "NATO chief". The person acts for the actor."""
+        return per_doc(self.doc, "officials_of", self._officials_of)
+
+    def _officials_of(self) -> set[int]:
+        from aidledger.nlp.entities import title_matches
+
+        links = tuple(fold(str(w)) for w in self.data.section("roles").get("complement_links") or [])
+        found = set()
+        for title in title_matches(self.doc):
+            for actor in self.actors:
+                after = self.folded[title.end : actor.start]
+                before = self.folded[actor.end : title.start]
+                linked = 0 <= actor.start - title.end <= 12 and self.grammar.articles.sub(
+                    "", " " + after.strip()
+                ).strip() in ("", *links)
+                if linked or (0 <= title.start - actor.end <= 2 and not before.strip()):
+                    found.add(actor.start)
+        return found
+
     def coordinated_recipients(self, unit_index: int) -> bool:
         """Several states named together as where aid goes ("en Turquie et en Syrie", "for Ukraine, Israel and
         Taiwan"): an envelope for several recipients, not one commitment."""

@@ -33,6 +33,7 @@ from aidledger.assemble.parties import (
     SUBJECT_BEFORE,
     Roles,
     markers,
+    owns_subject,
 )
 from aidledger.nlp.cues import Cue
 
@@ -346,6 +347,10 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
             f["role:channel"] = 1.0
         if article.preceded_by(r.actor.start, markers(article.lang).source):
             f["role:source"] = 1.0
+        if owns_subject(article.doc, r.actor):
+            f["role:owner_of_subject"] = 1.0
+        if r.actor.start in article.officials_of():
+            f["role:served_by_official"] = 1.0
         if start <= r.actor.start < end:
             f["in_stretch"] = 1.0
         if article.right_before(r.actor, mention) and any(o.actor.end <= r.actor.start and o.actor.code != code for o in readings):
@@ -530,7 +535,7 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
     ],
     "donor": [
-        (re.compile(r"^role:(?:subject_before|agent|qualifier|source)$"), "+", 0.0),
+        (re.compile(r"^role:(?:subject_before|agent|qualifier|source|owner_of_subject|served_by_official)$"), "+", 0.0),
         (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-", 0.0),
     ],
     "recipient": [
