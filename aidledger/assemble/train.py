@@ -306,9 +306,16 @@ def _difference(a: Features, b: Features) -> Features:
 RANKED = ("donor", "recipient")
 
 
+#: What a decision answers when the training data hold no example of it (a few passages only).
+DEFAULTS = {"stage": "announced", "aid_type": "military"}
+
+
 def fit_decision(examples: Examples, decision: str) -> LinearModel:
     """The model of one decision: a ranker for a choice among candidates, else a classifier."""
     rows = examples.rows[decision]
+    if not rows:
+        label = DEFAULTS.get(decision, "no")
+        return LinearModel((label, label), (), ((),), (0.0,))
     if decision in RANKED:
         return fit_ranker(rows, examples.groups[decision], priors=prior(decision))
     return fit_one(rows, priors=prior(decision), expected=expected_names(decision))
@@ -323,7 +330,11 @@ def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = Non
 def train(gold_paths: list[Path], progress: Callable[[int], None] | None = None) -> Models:
     """The models fitted on every passage of the gold files whose language has a data file."""
     rows = [row for path in gold_paths for row in read_gold(path)]
-    passages = annotate(rows, progress)
+    return fit_passages(annotate(rows, progress), gold_paths)
+
+
+def fit_passages(passages: list[Passage], gold_paths: list[Path]) -> Models:
+    """The models fitted on annotated passages, labelled with the files they came from."""
     examples = all_examples(passages)
     languages = Counter(p.lang for p in passages if p.article.data.available)
     trained_on = {

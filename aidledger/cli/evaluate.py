@@ -60,6 +60,8 @@ def _cross_validated_extractions(gold: Path, folds: int) -> Iterator[Extraction]
     from aidledger.assemble.train import annotate, cross_validate, read_gold
 
     rows = read_gold(gold)
+    if len(rows) < folds:
+        raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
     with _progress() as progress:
         task = progress.add_task("annotating", total=len(rows))
         passages = annotate(rows, lambda n: progress.advance(task, n))
