@@ -175,19 +175,24 @@ class Article:
         before = " " + self.folded[start:offset]
         return any(f" {w} " in before for w in words)
 
-    def stretch(self, mention: Mention) -> tuple[int, int]:
-        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
+    def stretch(self, mention: Mention, reach_back: bool = True) -> tuple[int, int]:
+        """The part of the sentence that belongs to one amount: from the amount before it (or, with
+        ``reach_back``, only the few words before the amount, as in "…, and a $20 million grant") to the
+        one after."""
         unit = self.units[mention.unit]
         amounts = [m for m in self.amounts_between(*unit) if not m.is_conversion]
         before = [m.end for m in amounts if m.end <= mention.anchor]
         after = [m.start for m in amounts if m.start > mention.anchor]
-        start = max(before[-1], mention.anchor - STRETCH_BEFORE) if before else unit[0]
+        if before:
+            start = max(before[-1], mention.anchor - STRETCH_BEFORE) if reach_back else before[-1]
+        else:
+            start = unit[0]
         return start, (after[0] if after else unit[1])
 
     def parties_in_stretch(self, mention: Mention) -> set[str]:
         """The codes of the states and givers an amount's own stretch names ("a $20 million grant from the
         Swiss government", "Cameroon (€17.8 million)")."""
-        start, end = self.stretch(mention)
+        start, end = self.stretch(mention, reach_back=False)
         return {
             r.actor.code
             for r in self.readings(mention.unit, mention.anchor)

@@ -164,6 +164,10 @@ def sentence_features(article: Article, unit: int) -> Features:
     f["continues"] = float(article.continues(unit))
     if unit > 0:
         f["previous_gives"] = float("aid_verb" in kinds(article.cues_between(*article.units[unit - 1])))
+    own = kinds(article.cues_between(*article.units[unit]))
+    if not own & {"aid_verb", "announce", "in_kind"}:  # "It is valued at $275 million."
+        before = set().union(*(kinds(article.cues_between(*article.units[u])) for u in range(max(0, unit - 2), unit)))
+        f["giving_just_before_only"] = float(bool(before & {"aid_verb", "announce", "in_kind"}))
     return f
 
 
@@ -533,6 +537,7 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after|recipients_coordinated)$"), "-", -1.0),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+", 0.0),
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
+        (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
     ],
     "donor": [
         (re.compile(r"^role:(?:subject_before|agent|qualifier|source|owner_of_subject|served_by_official)$"), "+", 0.0),
