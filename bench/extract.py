@@ -7,8 +7,10 @@ digits redrawn and some capitalised names swapped, so that no two articles are
 alike and spaCy's caches do not flatter either side.
 
 Prints articles/s and words/s for aidledger (``aidledger.extract_documents``)
-and for ``nlp.pipe`` of the bare model on the same texts, the peak resident
-memory, and as last line ``ratio=X.XX`` (aidledger throughput / bare).
+and for ``nlp.pipe`` of the bare model on the same texts, the share of
+aidledger's time spent in the fitted decisions (the assembly's features and
+the models' arithmetic), the peak resident memory, and as last line
+``ratio=X.XX`` (aidledger throughput / bare).
 """
 
 from __future__ import annotations
@@ -99,6 +101,37 @@ def run_bare(models: dict, articles: list[tuple[str, str]]) -> None:
             pass
 
 
+class DecisionClock:
+    """Time spent in the assembly (features and fitted decisions) and in the models' arithmetic alone."""
+
+    def __init__(self) -> None:
+        self.assembly = 0.0
+        self.models = 0.0
+
+    def __enter__(self) -> DecisionClock:
+        from aidledger.assemble import commitments, model
+
+        self._patched = [(commitments, "assemble"), (model.LinearModel, "_scores")]
+        self._originals = [getattr(owner, name) for owner, name in self._patched]
+        commitments.assemble = self._timing(self._originals[0], "assembly")
+        model.LinearModel._scores = self._timing(self._originals[1], "models")
+        return self
+
+    def _timing(self, function: Callable, slot: str) -> Callable:
+        def timed_call(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                setattr(self, slot, getattr(self, slot) + time.perf_counter() - start)
+
+        return timed_call
+
+    def __exit__(self, *exc) -> None:
+        for (owner, name), original in zip(self._patched, self._originals):
+            setattr(owner, name, original)
+
+
 def best_of(repeats: int, run: Callable[[], None]) -> float:
     """The fastest of several runs: the least disturbed by whatever else the machine does."""
     return min(timed(run) for _ in range(repeats))
@@ -155,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     use_components(extraction)
     run_ours(warmup)
     ours = report("aidledger extraction", best_of(args.repeats, lambda: run_ours(articles)), articles)
+    with DecisionClock() as clock:
+        total = timed(lambda: run_ours(articles))
+    print(
+        f"fitted decisions: {clock.assembly / total * 100:.1f} % of extraction time "
+        f"(features and models; the models' arithmetic alone {clock.models / total * 100:.2f} %)"
+    )
     if args.components:
         use_components(extraction + tuple(args.components))
         run_ours(warmup)
