@@ -7,6 +7,8 @@ import pytest
 import aidledger
 
 COMMITMENTS = [
+    ("de", "Österreich stellt der Republik Moldau weitere 1,5 Milliarden Euro für den Wiederaufbau bereit.", "AUT", "MDA", 1.5e9, "EUR"),
+    ("de", "Schweden sagt Georgien 500 Mio. Euro humanitäre Hilfe zu.", "SWE", "GEO", 5e8, "EUR"),
     ("es", "Portugal entregará a Mozambique 40 millones de euros en ayuda humanitaria.", "PRT", "MOZ", 4e7, "EUR"),
     ("pt", "A Espanha vai disponibilizar 2,5 mil milhões de euros à Ucrânia.", "ESP", "UKR", 2.5e9, "EUR"),
     ("it", "La Grecia ha stanziato 3 milioni di euro per aiuti umanitari al Libano.", "GRC", "LBN", 3e6, "EUR"),
