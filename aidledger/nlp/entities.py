@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -26,8 +27,9 @@ from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp.actors import is_common_word
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
-from aidledger.nlp.lemmas import is_known, lemmatizer
+from aidledger.nlp.lemmas import is_known, lemmatizer, lemmatizes, name_lemma
 from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
@@ -131,7 +133,11 @@ def actor_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "actor_matches",
-        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+        lambda: [
+            m
+            for m in knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
+            if not is_common_word(m.text, m.key, lang_of(doc))
+        ],
     )
 
 
@@ -547,7 +553,50 @@ def _find_people(doc: Doc) -> list[Person]:
     found = _cluster(doc, _person_spans(doc, kn))
     _more_mentions(doc, found, kn)
     _assign_titles(doc, found, kn)
+    for person in found:
+        written = [w for start, end in person.mentions for w in re.findall(r"\w+", doc_text(doc)[start:end])]
+        person.name = public_name(person.name, kn.lang, written)
     return found
+
+
+def public_name(name: str, lang: str, written: Iterable[str] = ()) -> str:
+    """A person's name as the output gives it: in the nominative where the language inflects names,
+    then in Latin letters by the table the language's data names ("Саллівана" → "Sallivan").
+
+    Each word takes the shortest form the article writes it in (``written``: the words of the person's
+    mentions; "Саллівана" and "Салліван" → "Салліван"), else the dictionary form of a name
+    ("Сергія" → "Сергій"), unless that only cuts a suffix off ("Никифоров" is no form of "Никифор")."""
+    if lemmatizes(lang):
+        variants = list(written)
+        name = re.sub(r"\w+", lambda m: _nominative(m.group(), lang, variants), name)
+    table = _transliteration(lang)
+    return table(name) if table else name
+
+
+def _nominative(word: str, lang: str, variants: list[str]) -> str:
+    same = [v for v in variants if _same_stem(v, word)]
+    shortest = min(same, key=len, default=word)
+    if len(shortest) < len(word):
+        return shortest
+    lemma = name_lemma(word, lang)
+    return word if word.startswith(lemma) and len(word) - len(lemma) >= 2 else lemma
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two case forms of one name: they differ only in their last two letters ("Tuska", "Tusk", "Tuskiem" no)."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 3 and common >= max(len(a), len(b)) - 2
+
+
+@functools.cache
+def _transliteration(lang: str) -> Callable[[str], str] | None:
+    """The romanisation of a language's names (``names.transliteration``: a translitua table), None without one."""
+    table = load(lang).section("names").get("transliteration")
+    if not table:
+        return None
+    import translitua
+
+    return functools.partial(translitua.translit, table=getattr(translitua, str(table)))
 
 
 def person_at(doc: Doc, start: int, end: int) -> Person | None:

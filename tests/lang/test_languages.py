@@ -14,6 +14,8 @@ COMMITMENTS = [
     ("it", "La Grecia ha stanziato 3 milioni di euro per aiuti umanitari al Libano.", "GRC", "LBN", 3e6, "EUR"),
     ("nl", "België maakt een half miljard euro vrij voor Oekraïne.", "BEL", "UKR", 5e8, "EUR"),
     ("pl", "Litwa przekaże Ukrainie 1,2 mld zł pomocy wojskowej.", "LTU", "UKR", 1.2e9, "PLN"),
+    ("uk", "Литва передасть Україні 1,5 млрд євро військової допомоги.", "LTU", "UKR", 1.5e9, "EUR"),
+    ("uk", "Канада надасть Молдові $300 млн. на відновлення енергетики.", "CAN", "MDA", 3e8, "CAD"),
 ]
 
 
@@ -30,6 +32,13 @@ QUOTES = [
     ("es", "«Seguiremos ayudando», afirmó la ministra de Defensa, Carmen Ejemplo.", "Carmen Ejemplo"),
     ("nl", "„We blijven helpen”, aldus minister Pieter Voorbeeld.", "Pieter Voorbeeld"),
     ("pl", "„Będziemy pomagać dalej” – powiedział minister Jan Przykładowy.", "Jan Przykładowy"),
+    # Names in Cyrillic are given in Latin letters, in the nominative the text also uses.
+    ("uk", "«Ми й надалі допомагатимемо партнерам», – заявив міністр Олег Приклад.", "Oleh Pryklad"),
+    (
+        "uk",
+        "За словами Сергія Никифорова, допомога надійде вчасно. «Підтримка триватиме», – наголосив Никифоров.",
+        "Serhii Nykyforov",
+    ),
 ]
 
 
