@@ -560,13 +560,14 @@ def _find_people(doc: Doc) -> list[Person]:
 
 
 def public_name(name: str, lang: str, written: Iterable[str] = ()) -> str:
-    """A person's name as the output gives it: in the nominative where the language inflects names,
-    then in Latin letters by the table the language's data names ("Саллівана" → "Sallivan").
+    """A person's name as the output gives it: in the nominative where the language inflects names
+    (``names.inflected`` in its data), then in Latin letters by the table the data names
+    (``names.transliteration``: "Саллівана" → "Sallivan").
 
     Each word takes the shortest form the article writes it in (``written``: the words of the person's
     mentions; "Саллівана" and "Салліван" → "Салліван"), else the dictionary form of a name
     ("Сергія" → "Сергій"), unless that only cuts a suffix off ("Никифоров" is no form of "Никифор")."""
-    if lemmatizes(lang):
+    if lemmatizes(lang) and load(lang).section("names").get("inflected"):
         variants = list(written)
         name = re.sub(r"\w+", lambda m: _nominative(m.group(), lang, variants), name)
     table = _transliteration(lang)
