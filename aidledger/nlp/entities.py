@@ -266,7 +266,8 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     its nouns, one of its words must also be unknown to the lemmatiser's dictionary
     ("Annalena Baerbock", not "Millionen Euro"). A single capitalised word is a name
     after a title or an honorific ("Verteidigungsminister Pistorius") or next to a speech
-    verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case.
+    verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case or it opens
+    a sentence and is a dictionary word ("Jak podało").
     """
     text, words = doc_text(doc), doc_words(doc)
     blocked = Spans(
@@ -285,13 +286,25 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
         ):
             found.append((start, end))
-        elif words[run[0]].form not in lower_words and not quoted.contains(start, end) and (
-            _title_before(doc, start, []) is not None
-            or _after_honorific(text, start, kn.honorifics)
-            or _next_to_speech_verb(text, words, run, kn.speech_verbs)
+        elif (
+            words[run[0]].form not in lower_words
+            and not quoted.contains(start, end)
+            and not _common_word_opening(text, start, end, kn.lang)
+            and (
+                _title_before(doc, start, []) is not None
+                or _after_honorific(text, start, kn.honorifics)
+                or _next_to_speech_verb(text, words, run, kn.speech_verbs)
+            )
         ):
             found.append((start, end))
     return found
+
+
+def _common_word_opening(text: str, start: int, end: int, lang: str) -> bool:
+    """A word that opens its sentence and that the dictionary knows in lower case ("Jak podało MSZ"):
+    its capital says nothing of a name."""
+    opens = not text[:start].rstrip(" \t\"„“”«»'–—-") or text[:start].rstrip(" \t\"„“”«»'–—-")[-1] in ".!?:\n"
+    return opens and is_known(text[start:end].lower(), lang)
 
 
 def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked: Spans) -> list[list[int]]:

@@ -46,3 +46,38 @@ QUOTES = [
 def test_a_quote_gets_its_speaker_without_a_trained_pipeline(lang, text, speaker) -> None:
     result = aidledger.extract(text, lang=lang)
     assert [q.speaker for q in result.quotes] == [speaker]
+
+
+def _speakers(text: str, lang: str) -> list[str | None]:
+    return [q.speaker for q in aidledger.extract(text, lang=lang).quotes]
+
+
+def test_a_speech_verb_without_a_subject_continues_the_speaker() -> None:
+    text = (
+        "Minister Anna Przykładowa odwiedziła w piątek Kijów. "
+        "Podkreśliła, że Litwa „pozostanie wiernym sojusznikiem Ukrainy”. "
+        "„Nie zostawimy naszych partnerów bez pomocy” — powiedziała."
+    )
+    assert _speakers(text, "pl") == ["Anna Przykładowa", "Anna Przykładowa"]
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_name() -> None:
+    text = "Jak podało ministerstwo, minister Jan Wzorcowy napisał: „Pomoc dotrze do wszystkich potrzebujących”."
+    result = aidledger.extract(text, lang="pl")
+    assert [e.name for e in result.entities if e.label == "PERSON"] == ["Jan Wzorcowy"]
+
+
+def test_a_common_institution_noun_stands_for_the_institution_speaking() -> None:
+    text = (
+        "„Przekażemy kolejne środki na odbudowę szkół” - poinformowało w środę MSZ. "
+        "„Pierwsza transza trafi do Charkowa jeszcze w tym miesiącu” - dodał resort."
+    )
+    assert _speakers(text, "pl") == ["MSZ", "MSZ"]
+
+
+def test_an_institution_noun_stands_for_the_compound_named_before() -> None:
+    text = (
+        "Das Bundesentwicklungsministerium stellt weitere Mittel bereit. "
+        "„Wir helfen beim Wiederaufbau der Schulen“, erklärte das Ministerium am Montag."
+    )
+    assert _speakers(text, "de") == ["Bundesentwicklungsministerium"]
