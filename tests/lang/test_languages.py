@@ -81,3 +81,18 @@ def test_an_institution_noun_stands_for_the_compound_named_before() -> None:
         "„Wir helfen beim Wiederaufbau der Schulen“, erklärte das Ministerium am Montag."
     )
     assert _speakers(text, "de") == ["Bundesentwicklungsministerium"]
+
+
+WITHOUT_DATA = [
+    ("ja", "日本政府はウクライナに5億ドルの支援を行うと発表した。同国の外相が記者会見で明らかにした。"),
+    ("ka", "საქართველოს მთავრობამ უკრაინას 10 მილიონი დოლარის ჰუმანიტარული დახმარება გამოუყო."),
+    ("ar", "أعلنت الحكومة السعودية تقديم 50 مليون دولار من المساعدات الإنسانية إلى السودان يوم الأحد."),
+    ("ta", "இந்திய அரசு இலங்கைக்கு 100 மில்லியன் டாலர் நிதியுதவி வழங்குவதாக அறிவித்தது."),
+    ("hy", "Հայաստանի կառավարությունը 5 միլիոն դոլար կհատկացնի Ուկրաինային մարդասիրական օգնության համար։"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WITHOUT_DATA)
+def test_a_language_without_a_data_file_is_detected_and_claims_no_commitment(lang, text) -> None:
+    result = aidledger.extract(text)
+    assert (result.lang, result.commitments) == (lang, [])
