@@ -29,7 +29,7 @@ from aidledger.lang import alpha3, load
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.actors import is_common_word
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
-from aidledger.nlp.lemmas import is_known, lemmatizer, lemmatizes, name_lemma
+from aidledger.nlp.lemmas import is_known, lemmatizer, lemmatizes
 from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
@@ -573,27 +573,22 @@ def _find_people(doc: Doc) -> list[Person]:
 
 
 def public_name(name: str, lang: str, written: Iterable[str] = ()) -> str:
-    """A person's name as the output gives it: in the nominative where the language inflects names
+    """A person's name as the output gives it: in the nominative where the language declines names
     (``names.inflected`` in its data), then in Latin letters by the table the data names
     (``names.transliteration``: "Саллівана" → "Sallivan").
 
-    Each word takes the shortest form the article writes it in (``written``: the words of the person's
-    mentions; "Саллівана" and "Салліван" → "Салліван"), else the dictionary form of a name
-    ("Сергія" → "Сергій"), unless that only cuts a suffix off ("Никифоров" is no form of "Никифор")."""
+    The nominative is the shortest form of each word among those the article writes (``written``: the
+    words of the person's mentions; "Саллівана" and "Салліван" → "Салліван"). Dictionaries are no guide
+    here: "Никифоров" is no form of "Никифор", nor "Jana" of "Jan"."""
     if lemmatizes(lang) and load(lang).section("names").get("inflected"):
         variants = list(written)
-        name = re.sub(r"\w+", lambda m: _nominative(m.group(), lang, variants), name)
+        name = re.sub(r"\w+", lambda m: _shortest_form(m.group(), variants), name)
     table = _transliteration(lang)
     return table(name) if table else name
 
 
-def _nominative(word: str, lang: str, variants: list[str]) -> str:
-    same = [v for v in variants if _same_stem(v, word)]
-    shortest = min(same, key=len, default=word)
-    if len(shortest) < len(word):
-        return shortest
-    lemma = name_lemma(word, lang)
-    return word if word.startswith(lemma) and len(word) - len(lemma) >= 2 else lemma
+def _shortest_form(word: str, variants: list[str]) -> str:
+    return min((v for v in variants if _same_stem(v, word)), key=len, default=word)
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -40,16 +40,6 @@ def lemma(word: str, lang: str) -> str:
     return fold(simplemma.lemmatize(word, lang=lang))
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def name_lemma(word: str, lang: str) -> str:
-    """A capitalised word in its dictionary form where the dictionary holds it as a name (its lemma is
-    capitalised too: "Tuska" → "Tusk"), else as written ("Wilders" is no form of "wild")."""
-    if not (word[:1].isupper() and lemmatizes(lang)):
-        return word
-    found = simplemma.lemmatize(word, lang=lang)
-    return found if found[:1].isupper() else word
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def is_known(word: str, lang: str) -> bool:
     """True when the lemmatiser's dictionary holds the word as written (False where the language has none)."""

@@ -609,11 +609,14 @@ class Attributor:
         return self._from_person(previous[-1].person, m) if previous else None
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
-        """The person the article named with this title; else the current speaker; else the nearest untitled person."""
+        """The person the article named before with this title; else the current speaker; else the nearest
+        untitled person."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
         if not generic:
-            titled = [p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p)]
+            titled = [
+                p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p) and p.mentions[0][0] < m.start
+            ]
             if titled:
                 return self._from_person(
                     min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m

