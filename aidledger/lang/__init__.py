@@ -39,6 +39,17 @@ class LangData:
         return self.raw.get(name) or {}
 
     @property
+    def abbreviations(self) -> frozenset[str]:
+        """Words whose full stop ends no sentence ("Mio.", "wys."): the scale words and currency names
+        the data writes so, and those of ``grammar.abbreviations``."""
+        words = [
+            *self.section("numbers").get("scales", {}),
+            *self.section("currencies").get("names", {}),
+            *(self.section("grammar").get("abbreviations") or []),
+        ]
+        return frozenset(str(w) for w in words if str(w).endswith(".") and len(str(w)) > 2)
+
+    @property
     def available(self) -> bool:
         """True when a hand-written data file exists for this language."""
         return bool(self.raw.get("_has_file"))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from aidledger.lang import is_country_code, load
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
-from aidledger.nlp.gazetteer import Gazetteer, fold
+from aidledger.nlp.gazetteer import Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
 
 #: Kinds of actor mention, from the section of the data they come from.
@@ -61,8 +61,28 @@ def gazetteer(lang: str) -> Gazetteer:
     return Gazetteer(entries, lemmatizer(lang), inflect=True)
 
 
+@functools.cache
+def capitalised_codes(lang: str) -> frozenset[str]:
+    """Codes whose every name in the data is written with a capital: in lower case such a name is
+    a common word ("того" is "that", not Togo; "reunião" a meeting, not Réunion)."""
+    lower: set[str] = set()
+    codes: set[str] = set()
+    for kind in KINDS[:3]:
+        for code, names in (load(lang).section("actors").get(kind) or {}).items():
+            codes.add(code)
+            if any(str(n).islower() for n in names or []):
+                lower.add(code)
+    return frozenset(codes - lower)
+
+
+def is_common_word(text: str, code: str, lang: str) -> bool:
+    """Whether an actor's name is written as a common word: all in lower case, though the data capitalises it."""
+    return text.islower() and code in capitalised_codes(lang)
+
+
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton")."""
+    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton") and none
+    written as a common word."""
     content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
@@ -72,8 +92,8 @@ def find_actors(doc: Doc) -> list[Actor]:
         if any(start <= match.start and match.end <= end and match.text != content[start:end] for start, end in people):
             continue
         kind, code = match.key.split(":", 1)
-        if kind in PROPER_NAMES and not _capitalised(match.text) and fold(match.text) in _place_names(lang_of(doc)):
-            continue  # "réunion" is a meeting, "turkey" a bird: names of places are written with a capital
+        if kind != "demonyms" and is_common_word(match.text, code, lang_of(doc)):
+            continue
         if kind == "anaphoric":
             code = next((a.code for a in reversed(found) if a.code in ANAPHORIC_CODES), "")
             if not code:
@@ -81,27 +101,6 @@ def find_actors(doc: Doc) -> list[Actor]:
             kind = "organisations"
         found.append(Actor(match.start, match.end, match.text, code, kind))
     return _without_compounds(content, found)
-
-
-#: Kinds of actor mention that are proper names, written with a capital in every language.
-PROPER_NAMES = ("countries", "metonyms")
-
-
-@functools.cache
-def _place_names(lang: str) -> frozenset[str]:
-    """The folded names of countries (CLDR) and capitals (geonames): proper names, unlike the data files'
-    own aliases, which may be common words ("syriens", "bande de Gaza")."""
-    from aidledger.lang import cldr_countries, geonames_capitals
-
-    names = [*cldr_countries(lang).values(), *cldr_countries("en").values(), *geonames_capitals().values()]
-    return frozenset(fold(name) for group in names for name in group)
-
-
-def _capitalised(text: str) -> bool:
-    """Whether a name is written with a capital somewhere ("the UK", "l'Ukraine"; not "réunion"), or in a
-    script without letter case."""
-    letters = [c for c in text if c.isalpha()]
-    return any(c.isupper() for c in letters) or all(c.lower() == c.upper() for c in letters)
 
 
 def _without_compounds(text: str, actors: list[Actor]) -> list[Actor]:
