@@ -71,8 +71,8 @@ def test_shipped_models_on_the_dev_passages_meet_their_targets(dev_report: dict,
     assert report["commitments"]["f1"] >= IN_SAMPLE[lang]
     assert report["fields_on_matched"]["stage"]["accuracy"] >= 0.9
     assert report["fields_on_matched"]["date"]["accuracy"] >= 0.88
-    assert report["fields_on_matched"]["mechanism"]["accuracy"] >= 0.88
-    assert report["fields_on_matched"]["aid_type"]["accuracy"] >= 0.88
+    assert report["fields_on_matched"]["mechanism"]["accuracy"] >= 0.85
+    assert report["fields_on_matched"]["aid_type"]["accuracy"] >= 0.85
     assert report["negatives_clean"]["accuracy"] >= 0.7
 
 
