@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, repair_faulty_html
 
 from aidledger.ingest.errors import Unreadable
-from aidledger.ingest.language import language_code
+from aidledger.schema import language_code
 
 # trafilatura and htmldate log parse trouble; the reader reports it as a ReadError instead,
 # and without a handler Python would print those records on stderr beside the one-line error.
@@ -22,6 +22,12 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 #: Only the page's own markup (meta tags, <time>, JSON-LD) dates it: the extensive search
 #: would take any date found in the body, such as the date of an earlier pledge.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+#: trafilatura's parser settings, with ``huge_tree``: libxml2 otherwise stops at 256 nested elements and
+#: drops everything deeper, so a page of 254 nested <div> had "no article text". The limit becomes 2048.
+_PARSER = lxml.html.HTMLParser(
+    huge_tree=True, collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
 
 #: Tags after which a line break belongs when a fragment is flattened to text.
 _BLOCK_TAGS = frozenset(
@@ -47,8 +53,8 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article:
     turned into Unreadable so one bad page never stops a batch.
     """
     try:
-        tree = load_html(page)
-        if tree is None:
+        tree = _load_html(page)
+        if tree is None or len(tree) == 0:
             raise Unreadable("not an HTML page")
         lang = _page_lang(tree)
         result = trafilatura.bare_extraction(
@@ -63,6 +69,14 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article:
     return Article(
         text=result.text, title=result.title or None, url=result.url or url, published=_as_date(result.date), lang=lang
     )
+
+
+def _load_html(page: bytes | str) -> lxml.html.HtmlElement | None:
+    """The page's tree as trafilatura's ``load_html`` builds it (encoding guessed, known faults repaired),
+    parsed with :data:`_PARSER`."""
+    text = decode_file(page)
+    text = repair_faulty_html(text, text[:50].lower())
+    return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
 
 
 def fragment_text(fragment: str) -> str:

@@ -32,12 +32,3 @@ def detect_language(text: str, default: str = DEFAULT_LANG) -> str:
     lang, _score = _identifier().classify(sample)
     return lang if len(lang) == 2 else default
 
-
-def language_code(tag: str | None) -> str | None:
-    """The primary subtag of a declared language tag ("fr" for "fr-FR" or "FR_fr"), None when there is none.
-
-    Pages and feeds declare languages in several spellings; the pipeline is
-    chosen by the bare code.
-    """
-    primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None

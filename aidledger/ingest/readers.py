@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.errors import ReadError, Unreadable, checked_document
 from aidledger.ingest.feeds import SNIFF_BYTES, feed_documents, looks_like_feed
 from aidledger.ingest.html import extract_article
 from aidledger.ingest.jsonl import jsonl_documents
@@ -91,6 +92,8 @@ def _suffix(path: Path) -> str:
 def _read_file(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
     source = str(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or /dev/zero would block or never end
+            raise Unreadable("not a regular file (a pipe, device or socket)")
         kind = _KINDS.get(_suffix(path), _SNIFF)
         if kind == _JSONL:
             yield from jsonl_documents(path, max_bytes)
@@ -104,7 +107,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
         yield ReadError(source, exc.strerror or type(exc).__name__)
 
 
-def _read_whole_file(path: Path, kind: str, max_bytes: int) -> Iterator[Document]:
+def _read_whole_file(path: Path, kind: str, max_bytes: int) -> Iterator[Document | ReadError]:
     """The Documents of a file read in one piece, after checking its size on disk."""
     size = path.stat().st_size
     if size == 0:
@@ -135,12 +138,12 @@ def _text_document(data: bytes, path: Path) -> Document:
     text = normalize_newlines(decode_text(data))
     if not text.strip():
         raise Unreadable("no text (only whitespace)")
-    return Document(id=str(path), text=text, source=str(path))
+    return checked_document(id=str(path), text=text, source=str(path))
 
 
 def _html_document(data: bytes, path: Path) -> Document:
     article = extract_article(data)
-    return Document(
+    return checked_document(
         id=str(path),
         text=article.text,
         published=article.published,

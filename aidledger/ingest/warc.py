@@ -8,7 +8,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.errors import ReadError, Unreadable, checked_document
 from aidledger.ingest.html import extract_article
 from aidledger.schema import Document
 
@@ -54,14 +54,14 @@ def _record_document(record, source: str, max_bytes: int) -> Document | ReadErro
         return ReadError(source, f"record {uri}: larger than {max_bytes} bytes")
     try:
         article = extract_article(payload, url=uri)
+        return checked_document(
+            id=uri,
+            text=article.text,
+            published=article.published,
+            url=uri,
+            lang=article.lang,
+            title=article.title,
+            source=source,
+        )
     except Unreadable as exc:
         return ReadError(source, f"record {uri}: {exc}")
-    return Document(
-        id=uri,
-        text=article.text,
-        published=article.published,
-        url=uri,
-        lang=article.lang,
-        title=article.title,
-        source=source,
-    )
