@@ -21,13 +21,10 @@ from aidledger.ingest.html import extract_article
 from aidledger.ingest.jsonl import jsonl_documents
 from aidledger.ingest.text import decode_text, normalize_newlines
 from aidledger.ingest.warc import warc_documents
+from aidledger.limits import DEFAULT_MAX_BYTES
 from aidledger.schema import Document
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "read_paths"]
-
-#: The largest document read by default: some 40 times a long article, and small enough that the
-#: per-document steps (some of which grow faster than the text) stay within seconds.
-DEFAULT_MAX_BYTES = 2_000_000
 
 _TEXT, _HTML, _JSONL, _FEED, _WARC, _SNIFF = "text", "html", "jsonl", "feed", "warc", "sniff"
 _KINDS: dict[str, str] = {
