@@ -63,3 +63,11 @@ def deadline(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def extraction_failure(exc: BaseException) -> str:
+    """The one-line reason a document was skipped: too slow, or the error the pipeline raised."""
+    if isinstance(exc, TooSlow):
+        return f"too slow: {exc}"
+    first_line = " ".join(str(exc).split())
+    return f"extraction failed: {type(exc).__name__}: {first_line}" if first_line else f"extraction failed: {type(exc).__name__}"

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+import functools
 from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import aidledger
 from aidledger.cli import app
-from aidledger.cli.options import parse_date, parse_lang
-from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from aidledger.cli.options import (
+    AMOUNT_RANGE,
+    INPUTS_HELP,
+    LANG,
+    LIMITS_EPILOG,
+    MAX_BYTES,
+    PUBLISHED,
+    QUIET,
+    TIMEOUT,
+    limits,
+    parse_date,
+    parse_lang,
+)
+from aidledger.cli.output import cell, err, error, out, progress_bar, showing, warning
+from aidledger.ingest.readers import count_documents, read_paths
 from aidledger.ledger import report as reports
-from aidledger.ledger.db import missing_sqlite_file
+from aidledger.ledger.db import missing_sqlite_file, read_only_location
 from aidledger.ledger.export import mention_rows, package_rows, write_rows
 from aidledger.ledger.ingest import IngestSummary, ingest
 from aidledger.ledger.models import Package
 from aidledger.ledger.store import Ledger
-
-out = Console()
-err = Console(stderr=True)
 
 DB_HELP = "Ledger database: a file path or a SQLAlchemy URL (default: $AIDLEDGER_DATABASE_URL, else ./aidledger.db)."
 
@@ -55,54 +64,53 @@ def _open(db: str | None, must_exist: bool = False) -> Ledger:
     """The ledger; for commands that only read it, a missing SQLite file is an error, not a new empty ledger."""
     missing = missing_sqlite_file(db) if must_exist else None
     if missing is not None:
-        err.print(
-            f"[red]error[/red]: no ledger at {missing}: run `aidledger ingest` first, or pass --db", highlight=False
-        )
+        error(f"no ledger at {missing}: run `aidledger ingest` first, or pass --db")
         raise typer.Exit(code=2)
     try:
         return Ledger(db)
     except Exception as exc:
-        err.print(f"[red]error[/red]: cannot open the ledger {db or ''}: {str(exc).splitlines()[0]}", highlight=False)
+        read_only = read_only_location(db)
+        reason = f"{read_only} is on a read-only file system" if read_only else str(exc).splitlines()[0]
+        error(f"cannot open the ledger {db or ''}: {reason}")
         raise typer.Exit(code=2) from None
 
 
 def _print_summary(summary: IngestSummary) -> None:
     err.print(
         f"read {summary.read}, unchanged {summary.unchanged}, stored {summary.stored}, "
-        f"failed {len(summary.failures)}, new mentions {summary.new_mentions}, new packages {summary.new_packages}",
-        highlight=False,
+        f"failed {len(summary.failures)}, new mentions {summary.new_mentions}, new packages {summary.new_packages}"
     )
-    for failure in summary.failures:
-        err.print(f"[red]failed[/red]: {failure}", highlight=False)
 
 
-@app.command("ingest")
+@app.command("ingest", epilog=LIMITS_EPILOG)
 def ingest_command(
-    paths: list[Path] = typer.Argument(
-        ..., help="Files to read: .txt, .html, .jsonl, feeds, WARC (folders recursively)."
-    ),
+    paths: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
-    lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Skip a document larger than this many bytes."),
+    published: str | None = PUBLISHED,
+    lang: str = LANG,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
+    amount_range: tuple[float, float] = AMOUNT_RANGE,
+    quiet: bool = QUIET,
 ) -> None:
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
-    ledger = _open(db)
+    extractor = functools.partial(aidledger.extract_documents, limits=limits(timeout, amount_range))
     items = read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes)
-    progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True
-    )
-    with progress:
-        task = progress.add_task("ingesting", total=None)
+    ledger = _open(db)
+    total = count_documents(paths, max_bytes) if showing(quiet) else None
+    with progress_bar("ingesting", total, quiet) as advance:
+        reported = [0, 0]
 
-        def advance(summary: IngestSummary) -> None:
-            progress.update(
-                task,
-                completed=summary.read,
-                description=f"{summary.read} read, {summary.stored} stored, {summary.new_packages} new packages",
-            )
+        def report_new(summary: IngestSummary) -> None:
+            """Print each failure and warning as it happens, above the bar."""
+            for message in summary.failures[reported[0] :]:
+                error(message)
+            for message in summary.warnings[reported[1] :]:
+                warning(message)
+            reported[:] = [len(summary.failures), len(summary.warnings)]
+            advance()
 
-        summary = ingest(ledger, items, aidledger.extract_documents, on_document=advance)
+        summary = ingest(ledger, items, extractor, on_document=report_new)
     _print_summary(summary)
     if summary.failures:
         raise typer.Exit(code=1)
@@ -117,7 +125,7 @@ def _totals_table(title: str, lines: list[reports.Total]) -> Table:
     for column in (title, "packages", "USD", "unconverted"):
         table.add_column(column, justify="left" if column == title else "right")
     for line in lines:
-        table.add_row(line.key, str(line.packages), _money(line.amount_usd), str(line.unconverted or ""))
+        table.add_row(*map(cell, (line.key, line.packages, _money(line.amount_usd), line.unconverted or "")))
     return table
 
 
@@ -129,9 +137,8 @@ def _packages_table(title: str, packages: list[Package]) -> Table:
         amount = f"{p.amount:,.0f} {p.currency}" if p.amount is not None else "—"
         usd = _money(p.amount_usd) if p.amount_usd is not None else "—"
         evidence = p.stages[-1].evidence if p.stages else ""
-        table.add_row(
-            str(p.id), str(p.date or "—"), p.donor or "?", p.recipient or "?", amount, usd, p.aid_type, evidence[:100]
-        )
+        values = (p.id, p.date or "—", p.donor or "?", p.recipient or "?", amount, usd, p.aid_type, evidence[:100])
+        table.add_row(*map(cell, values))
     return table
 
 
@@ -160,16 +167,17 @@ def report_command(
         parse_date(until),
     )
     ledger = _open(db, must_exist=True)
+    console = out()
     with ledger.sessions() as session:
         packages = reports.select_packages(session, filters)
         for title, key in reports.DIMENSIONS.items():
             lines = reports.totals(packages, key)
-            out.print(_totals_table(title, sorted(lines, key=lambda t: t.key) if title == "month" else lines))
-        out.print(_packages_table("anticipated but never announced", reports.anticipated_never_announced(packages)))
-        out.print(_packages_table("announced, no delivery reported", reports.announced_not_delivered(packages)))
+            console.print(_totals_table(title, sorted(lines, key=lambda t: t.key) if title == "month" else lines))
+        console.print(_packages_table("anticipated but never announced", reports.anticipated_never_announced(packages)))
+        console.print(_packages_table("announced, no delivery reported", reports.announced_not_delivered(packages)))
         if chart is not None:
             reports.draw_chart(packages, chart)
-            err.print(f"chart written to {chart}", highlight=False)
+            err.print(cell(f"chart written to {chart}"))
 
 
 @app.command("export")

@@ -22,6 +22,11 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_ROOT.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
+def count_entries(data: bytes) -> int:
+    """The number of entries of the feed in ``data``."""
+    return len(feedparser.parse(data).entries)
+
+
 def feed_documents(data: bytes, source: str) -> Iterator[Document | ReadError]:
     """The entries of the feed in ``data``, a ReadError for an entry that fails; raises Unreadable when it holds none.
 

@@ -47,6 +47,12 @@ def jsonl_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError
         yield from held
 
 
+def count_lines(path: Path, max_bytes: int) -> int:
+    """The number of non-blank lines of ``path`` (a progress bar's total), oversized lines drained unread."""
+    with path.open("rb") as fh:
+        return sum(1 for line in _bounded_lines(fh, max_bytes) if line is None or line.strip())
+
+
 def _line_items(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
     with path.open("rb") as fh:
         for number, line in enumerate(_bounded_lines(fh, max_bytes), 1):

@@ -32,3 +32,7 @@ def detect_language(text: str, default: str = DEFAULT_LANG) -> str:
     lang, _score = _identifier().classify(sample)
     return lang if len(lang) == 2 else default
 
+
+def detectable_languages() -> frozenset[str]:
+    """The ISO 639 codes py3langid can identify (a pipeline exists for each: a model or a blank one)."""
+    return frozenset(code for code in _identifier().nb_classes if code.isalpha())

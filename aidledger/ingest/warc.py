@@ -40,6 +40,17 @@ def warc_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError]
         yield ReadError(source, "no HTML response records in WARC")
 
 
+def count_records(path: Path) -> int:
+    """The number of HTML response records in ``path``, payloads skipped (a progress bar's total)."""
+    count = 0
+    try:
+        with path.open("rb") as fh:
+            count = sum(1 for record in ArchiveIterator(fh) if _is_html_response(record))
+    except Exception:  # damaged: the records before the damage, and the error line
+        count += 1
+    return count
+
+
 def _is_html_response(record) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False

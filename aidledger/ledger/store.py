@@ -34,10 +34,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: The longest host name DNS allows; anything longer in a URL is no outlet.
+MAX_HOST_CHARS = 253
+
+
 def outlet_of(url: str | None) -> str | None:
-    """The outlet of an article: its URL's host without ``www.``."""
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
+    """The outlet of an article: its URL's host without ``www.``; None for none, or for no real host name."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # an invalid IPv6 literal, a bad port
+        return None
+    return host.removeprefix("www.") if host and len(host) <= MAX_HOST_CHARS else None
 
 
 def find_article(session: Session, document: Document) -> Article | None:
@@ -70,15 +77,23 @@ def record_of(mention: Mention) -> merge.MentionRecord:
     )
 
 
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the ends of the calendar (a text may date a pledge 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _candidate_packages(session: Session, mention: Mention) -> list[Package]:
     """Packages of the same donor and recipient with a mention near enough in time to matter, oldest first."""
     if mention.donor is None or mention.recipient is None or mention.effective_date is None:
         return []
-    window = dt.timedelta(days=CANDIDATE_DAYS)
+    day = mention.effective_date
     near = (
         select(Mention.package_id)
         .where(Mention.donor == mention.donor, Mention.recipient == mention.recipient)
-        .where(Mention.effective_date.between(mention.effective_date - window, mention.effective_date + window))
+        .where(Mention.effective_date.between(_shifted(day, -CANDIDATE_DAYS), _shifted(day, CANDIDATE_DAYS)))
     )
     query = (
         select(Package)

@@ -3,7 +3,7 @@
 spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one
 character at a time, re-scanning what is left each time: a run of 8,000
 quotes, brackets, commas or ``&`` takes seconds, and time grows with the
-square of its length. No article needs such a run split, so
+square of its length (so does a run of underscores). No article needs such a run split, so
 :class:`RunSafeTokenizer` hands each run of :data:`MIN_RUN` or more
 punctuation or symbol characters to the Doc as one token and tokenizes the
 text between runs as usual. The Doc's text is the input text, character for
@@ -20,8 +20,8 @@ from spacy.vocab import Vocab
 
 #: Shorter runs ("...", "?!", "--", "»,") are ordinary punctuation and left to the tokenizer.
 MIN_RUN = 16
-#: Characters that are neither word characters nor whitespace, MIN_RUN or more in a row.
-RUN = re.compile(rf"[^\w\s]{{{MIN_RUN},}}")
+#: Punctuation and symbols (characters neither alphanumeric nor whitespace, and "_"), MIN_RUN or more in a row.
+RUN = re.compile(rf"(?:[^\w\s]|_){{{MIN_RUN},}}")
 
 
 def pieces(text: str) -> Iterator[tuple[str, bool]]:
