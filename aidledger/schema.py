@@ -134,10 +134,10 @@ class Document(BaseModel):
     title: str | None = None
     source: str | None = Field(default=None, description="Where it was read from: a path, path:line, or feed URL")
 
-    @field_validator("id", "text", "url", "title", "source")
+    @field_validator("id", "text", "url", "title", "source", mode="before")
     @classmethod
-    def _storable(cls, value: str | None) -> str | None:
-        return None if value is None else storable(value)
+    def _storable(cls, value: object) -> object:
+        return storable(value) if isinstance(value, str) else value
 
     @field_validator("lang")
     @classmethod
