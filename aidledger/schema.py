@@ -67,7 +67,17 @@ def language_code(tag: str | None) -> str | None:
     return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
-class Span(BaseModel):
+class Record(BaseModel):
+    """Base of every record: text fields are made storable (:func:`storable`) on the way in, so what
+    one part accepts every store and every output accepts too."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: object) -> object:
+        return storable(value) if isinstance(value, str) else value
+
+
+class Span(Record):
     """A stretch of the document text, by character offsets (end exclusive)."""
 
     model_config = ConfigDict(frozen=True)
@@ -77,7 +87,7 @@ class Span(BaseModel):
     text: str
 
 
-class Commitment(BaseModel):
+class Commitment(Record):
     """One new aid commitment stated in a document."""
 
     donor: str | None = Field(description="ISO 3166-1 alpha-3 or an organisation code (EU, NATO, UN, ...)")
@@ -95,7 +105,7 @@ class Commitment(BaseModel):
     evidence: Span
 
 
-class Quote(BaseModel):
+class Quote(Record):
     """A quotation with the person or institution it is attributed to."""
 
     speaker: str | None
@@ -107,7 +117,7 @@ class Quote(BaseModel):
     speaker_mention: Span | None = None
 
 
-class Entity(BaseModel):
+class Entity(Record):
     """A person, organisation or place named in a document, with its mentions."""
 
     name: str
@@ -119,12 +129,9 @@ class Entity(BaseModel):
     mentions: list[Span] = Field(default_factory=list)
 
 
-class Document(BaseModel):
-    """One input article, as read from a file, a feed or a JSONL line.
-
-    Text fields are made storable on the way in (:func:`storable`) and the language tag is reduced to
-    its primary subtag, so what one reader accepts every store and every output accepts too.
-    """
+class Document(Record):
+    """One input article, as read from a file, a feed or a JSONL line; the language tag is reduced to its
+    primary subtag."""
 
     id: str = Field(max_length=MAX_ID_CHARS)
     text: str
@@ -134,18 +141,13 @@ class Document(BaseModel):
     title: str | None = None
     source: str | None = Field(default=None, description="Where it was read from: a path, path:line, or feed URL")
 
-    @field_validator("id", "text", "url", "title", "source", mode="before")
-    @classmethod
-    def _storable(cls, value: object) -> object:
-        return storable(value) if isinstance(value, str) else value
-
     @field_validator("lang")
     @classmethod
     def _primary_subtag(cls, value: str | None) -> str | None:
         return language_code(value)
 
 
-class Extraction(BaseModel):
+class Extraction(Record):
     """Everything aidledger extracts from one document: one line of `aidledger extract`."""
 
     id: str
