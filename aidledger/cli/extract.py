@@ -18,7 +18,7 @@ from aidledger.cli.options import (
     AMOUNT_RANGE,
     INPUTS_HELP,
     LANG,
-    LIMITS_EPILOG,
+    AMOUNTS_EPILOG,
     MAX_BYTES,
     PUBLISHED,
     QUIET,
@@ -74,7 +74,7 @@ def _table(results: list[Extraction]) -> Table:
 _RESULTS = TypeAdapter(list[Extraction])
 
 
-@app.command("extract", epilog=LIMITS_EPILOG)
+@app.command("extract", epilog=AMOUNTS_EPILOG)
 def extract_command(
     paths: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     published: str | None = PUBLISHED,

@@ -15,7 +15,7 @@ from aidledger.cli.options import (
     AMOUNT_RANGE,
     INPUTS_HELP,
     LANG,
-    LIMITS_EPILOG,
+    AMOUNTS_EPILOG,
     MAX_BYTES,
     PUBLISHED,
     QUIET,
@@ -82,7 +82,7 @@ def _print_summary(summary: IngestSummary) -> None:
     )
 
 
-@app.command("ingest", epilog=LIMITS_EPILOG)
+@app.command("ingest", epilog=AMOUNTS_EPILOG)
 def ingest_command(
     paths: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -19,9 +19,10 @@ INPUTS_HELP = (
 LIMITS_EPILOG = (
     f"Limits: an input document (a file, a JSONL line, a WARC record) over --max-bytes is skipped, unread; a text over "
     f"{SECTION_CHARS:,} characters is extracted in sections of that size; a document (or section) taking longer than "
-    f"--timeout seconds is skipped as too slow; an amount outside --amount-range is left out with a warning. Each "
-    f"skipped input is one line on standard error naming it, the others go on, and the exit code is 1."
+    f"--timeout seconds is skipped as too slow. Each skipped input is one line on standard error naming it, the "
+    f"others go on, and the exit code is 1."
 )
+AMOUNTS_EPILOG = LIMITS_EPILOG + " An amount outside --amount-range is left out, with a warning line."
 
 LANG = typer.Option("auto", help="Language of the inputs (fr, en, fr-FR, ...; any language detected), or auto.")
 MAX_BYTES = typer.Option(DEFAULT_MAX_BYTES, min=1, help="Skip an input document larger than this many bytes.")
