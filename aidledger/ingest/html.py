@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -79,8 +80,13 @@ def _load_html(page: bytes | str) -> lxml.html.HtmlElement | None:
     return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
 
 
+#: Characters XML cannot hold, which lxml refuses anywhere in a tree (found by fuzzing: a NUL in a feed summary).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed summary), one line per block element."""
+    fragment = _NOT_XML.sub(" ", fragment)
     if not fragment.strip():
         return ""
     try:

@@ -117,3 +117,15 @@ def test_html_nested_254_divs_deep_still_yields_its_article(tmp_path, read_all, 
 @pytest.mark.parametrize("tag", ["fr-FR", "fr_FR", "FR", " fr-ca "])
 def test_region_tags_are_reduced_to_the_language(tag):
     assert Document(id="a", text="b", lang=tag).lang == "fr"
+
+
+def test_a_control_character_in_a_feed_summary_is_read_not_raised(tmp_path, read_all):
+    """Found by the fuzzer: lxml refused to build a tree holding a control character, and the ValueError
+    stopped the batch."""
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>Aide</title><description>'
+        b"<![CDATA[<p>Le Danemark versera</p>\x01 20 millions de couronnes au Liban.]]></description></item></channel></rss>"
+    )
+    (document,), errors = read_all(feed)
+    assert errors == [] and document.text == "Aide\n\nLe Danemark versera\n20 millions de couronnes au Liban."
