@@ -12,7 +12,6 @@ import io
 import json
 import math
 import time
-from pathlib import Path
 
 import pytest
 import spacy
