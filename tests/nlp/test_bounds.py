@@ -78,7 +78,7 @@ def test_a_text_longer_than_a_section_is_cut_at_paragraphs_and_joins_back():
 
 
 def test_a_long_text_is_extracted_in_sections_with_offsets_into_the_whole():
-    paragraph = "Die Regierung sagte: „Wir helfen der Ukraine weiter.“" + " Das ist gut." * 400 + "\n\n"
+    paragraph = "Olaf Scholz sagte: „Wir helfen der Ukraine weiter.“" + " Das ist gut." * 400 + "\n\n"
     text = paragraph * (1_050_000 // len(paragraph))  # beyond spaCy's default max_length of 1,000,000
     result = aidledger.extract(text, lang="de")
     assert len(result.quotes) == text.count("„")
