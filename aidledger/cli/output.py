@@ -25,15 +25,17 @@ from rich.text import Text
 
 #: Standard error: messages are never wrapped, so each stays one line for grep and logs.
 err = Console(stderr=True, soft_wrap=True, highlight=False)
-#: The width of tables written to a pipe or file (a terminal gives its own): $COLUMNS, else this.
-PIPE_WIDTH = 160
+#: The width of tables written to a pipe or file (a terminal gives its own): $COLUMNS, else this, wide
+#: enough for a report's package rows (100 characters of evidence) to stay one line each.
+PIPE_WIDTH = 200
 
 
 def out() -> Console:
-    """Standard output for tables: the terminal's width, or $COLUMNS / :data:`PIPE_WIDTH` in a pipe."""
+    """Standard output for tables: the terminal's width, or $COLUMNS / :data:`PIPE_WIDTH` in a pipe, where
+    lines of text are never wrapped."""
     console = Console(highlight=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=int(os.environ.get("COLUMNS") or PIPE_WIDTH))
+        console = Console(highlight=False, width=int(os.environ.get("COLUMNS") or PIPE_WIDTH), soft_wrap=True)
     return console
 
 

@@ -5,8 +5,8 @@ format; list values (items, source URLs) stay lists in JSON and Parquet and are 
 
 Stored text comes from the open web, so what is written is made safe for what reads it: a CSV
 cell a spreadsheet would run as a formula is prefixed with a quote (OWASP's rule for CSV
-injection), and a number that is not finite (only a ledger written before amounts were bounded
-can hold one) is written as null, so the JSON is always valid JSON.
+injection), and a number that is not finite (amounts are whole numbers, but a rate column is a
+float any hand or tool may have set) is written as null, so the JSON is always valid JSON.
 """
 
 from __future__ import annotations
