@@ -2,6 +2,11 @@
 
 Rows are built once (:func:`package_rows`, :func:`mention_rows`, :func:`kiel_rows`) and written by
 format; list values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV.
+
+Stored text comes from the open web, so what is written is made safe for what reads it: a CSV
+cell a spreadsheet would run as a formula is prefixed with a quote (OWASP's rule for CSV
+injection), and a number that is not finite (amounts are whole numbers, but a rate column is a
+float any hand or tool may have set) is written as null, so the JSON is always valid JSON.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -189,23 +195,36 @@ def _mention_row(mention: Mention) -> Row:
     }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def _plain(value: Any, for_csv: bool) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, list) and for_csv:
         return " ".join(value)
     return value
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell no spreadsheet runs: text opening with a formula character gets a leading quote."""
+    value = _plain(value, True)
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def write_csv(rows: list[Row], out, columns: Sequence[str] | None = None) -> None:
     """CSV with a header; ``columns`` names them when there may be no row to take them from."""
     writer = csv.DictWriter(out, fieldnames=list(columns or (rows[0] if rows else [])))
     writer.writeheader()
-    writer.writerows({k: _plain(v, True) for k, v in row.items()} for row in rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def write_json(rows: list[Row], out) -> None:
-    json.dump([{k: _plain(v, False) for k, v in row.items()} for row in rows], out, ensure_ascii=False, indent=1)
+    rows = [{k: _plain(v, False) for k, v in row.items()} for row in rows]
+    json.dump(rows, out, ensure_ascii=False, indent=1, allow_nan=False)
     out.write("\n")
 
 
