@@ -537,6 +537,7 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after|recipients_coordinated)$"), "-", -1.0),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+", 0.0),
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
+        (re.compile(r"^(?:giver_named|giver_as_subject|recipient_marked|state_in_stretch)$"), "+", 0.0),
         (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
     ],
     "donor": [
