@@ -471,10 +471,13 @@ def aid_type_features(article: Article, reports: list[Mention], donor: str | Non
             f[f"type:{nearest.key}@nearest"] = 1.0
     for c in own:
         f[f"type:{c.key}@sentence"] = 1.0
+    named = {c.key for c in own if c.key != "mixed"}
+    f["several_types@sentence"] = float(len(named) >= 2)  # "humanitarian and financial aid": mixed
     around = [u for u in range(units[0] - 2, units[-1] + 3) if 0 <= u < len(article.units) and u not in units]
     counts = Counter(c.key for c in article.cues_in(around, "aid_types"))
     for key, n in counts.items():
         f[f"type:{key}@around"] = n / max(1, counts.total())
+    f["several_types@around"] = float(len(set(counts) - {"mixed"}) >= 2)
     overall = Counter(c.key for c in article.cues if c.group == "aid_types")
     for key, n in overall.items():
         f[f"type:{key}@article"] = n / max(1, overall.total())
