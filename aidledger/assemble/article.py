@@ -309,7 +309,11 @@ class Article:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
         best = run = 1 if actors else 0
         for first, second in itertools.pairwise(actors):
-            joined = first.code != second.code and self.grammar.coordination.match(self.folded[first.end : second.start])
+            joined = (
+                first.code != second.code
+                and self.grammar.coordination.match(self.folded[first.end : second.start])
+                and not self.amounts_between(second.end, second.end + 4)  # "Paris 20 million": a giver's own
+            )
             run = run + 1 if joined else 1
             best = max(best, run)
         return best
@@ -345,8 +349,9 @@ class Article:
                 first.recipient
                 and first.actor.code != second.actor.code
                 and self.grammar.coordination.match(self.folded[first.actor.end : second.actor.start])
+                and not self.amounts_between(second.actor.end, second.actor.end + 4)
             ):
-                return True
+                return True  # (not "for Sudan, Paris 20 million": Paris gives its own amount)
         return False
 
     def actor_stats(self) -> ActorStats:

@@ -90,10 +90,13 @@ def kinds(cues: Iterable[Cue]) -> set[str]:
 
 def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[int, int]]:
     """The clause before a mention (back to the amount before it, at most LEFT_WINDOW characters) and
-    the clause after it (to a clause break or the next amount, at most RIGHT_WINDOW)."""
+    the clause after it (to a clause break or the next amount, at most RIGHT_WINDOW). A bare amount that
+    goes on an enumeration ("45 millions d'euros pour le Mali, 30 pour le Niger") shares the clause before
+    the list's first amount: one verb gives them all."""
     start, end = article.units[mention.unit]
-    left = max(start, mention.anchor - LEFT_WINDOW)
-    for money in article.amounts_between(left, mention.anchor):
+    anchor = enumeration_head(article, mention)
+    left = max(start, anchor - LEFT_WINDOW)
+    for money in article.amounts_between(left, anchor):
         if money.end <= mention.anchor:
             left = max(left, money.end)
     reach = mention.end
@@ -106,6 +109,23 @@ def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[
     following = next((m.start for m in article.amounts_between(reach, limit) if not m.is_conversion), limit)
     clause_end = article.grammar.clause_end.search(article.text, reach, following)
     return (left, mention.anchor), (mention.end, clause_end.start() if clause_end else following)
+
+
+def enumeration_head(article: Article, mention: Mention) -> int:
+    """The start of the stated amount a bare amount's enumeration opens with, in its sentence (the mention's
+    own start when it is no bare item of a list)."""
+    if mention.money is None or mention.money.currency is not None:
+        return mention.anchor
+    start = article.units[mention.unit][0]
+    before = [m for m in article.amounts_between(start, mention.anchor) if not m.is_conversion]
+    head = mention.anchor
+    for money in reversed(before):
+        if not article.grammar.list_separator.search(article.text, money.end, head):
+            break  # no separator between them: not one list
+        head = money.start
+        if money.currency is not None:
+            return head
+    return mention.anchor
 
 
 # --- is this mention a new commitment? -------------------------------------------------------------------------

@@ -87,6 +87,7 @@ class _Patterns:
     decimal: str
     grouping: str
     conversion: re.Pattern[str]
+    elliptical: re.Pattern[str]
 
 
 @functools.cache
@@ -132,7 +133,15 @@ def patterns(lang: str) -> _Patterns:
     # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
     conversion = re.compile(rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE)
     decimal, grouping = str(numbers.get("decimal", ".")), "".join(str(g) for g in numbers.get("grouping") or [])
-    return _Patterns(regex, scales, names, symbols, word_values, decimal, grouping, conversion)
+    coordinators = _alternation([str(w) for w in data.section("grammar").get("coordinators") or []]) or r"(?!x)x"
+    # "45 millions d'euros pour le Mali, 30 pour le Niger et 12 pour le Tchad": a bare number in the list
+    # that follows an amount, then a word that follows amounts (a recipient marker) or punctuation
+    elliptical = re.compile(
+        rf"(?:[,;]|\s(?:{coordinators})\s)\s*(?:[^\d,;.!?\n]{{0,40}}?\s)?(?P<num>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
+        rf"(?=\s+(?:{followers})(?![\w])|\s*[,;.)]|\s*$)",
+        re.IGNORECASE,
+    )
+    return _Patterns(regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical)
 
 
 def _scale_value(p: _Patterns, phrase: str | None) -> float:
@@ -212,7 +221,34 @@ def find_money(
             found.append(money)
         elif rejected is not None:
             rejected.append(money)
+    found = sorted(found + _elliptical(text, found, p), key=lambda m: m.start)
     return _mark_conversions(text, found, p)
+
+
+#: How far (characters) an enumeration of amounts may run after its first, stated amount.
+ELLIPSIS_REACH = 200
+
+
+def _elliptical(text: str, found: list[Money], p: _Patterns) -> list[Money]:
+    """Amounts an enumeration writes as bare numbers after a stated one ("45 millions d'euros pour le Mali,
+    30 pour le Niger"): each takes the scale of the amount it follows; its currency is inherited later, as
+    for any bare amount. The list stops at the end of the sentence or at the next stated amount."""
+    out: list[Money] = []
+    starts = [m.start for m in found]
+    for i, money in enumerate(found):
+        lead = re.match(r"\D*(\d[\d\s.,]*)", money.text)
+        value = parse_number(lead.group(1).strip(), True, p.decimal, p.grouping) if lead else None
+        if not value or money.amount / value < 1000:
+            continue  # no scale word to share
+        scale = money.amount / value
+        end = min(starts[i + 1] if i + 1 < len(found) else len(text), money.end + ELLIPSIS_REACH)
+        stop = re.search(r"[.!?]\s|\n", text[money.end : end])
+        end = money.end + stop.start() if stop else end
+        for m in p.elliptical.finditer(text, money.end, end):
+            number = parse_number(m.group("num"), True, p.decimal, p.grouping)
+            if number:
+                out.append(Money(m.start("num"), m.end("num"), m.group("num"), round(number * scale, 2), None))
+    return out
 
 
 def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:

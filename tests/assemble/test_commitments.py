@@ -296,3 +296,16 @@ def test_equipment_promised_for_this_summer_is_not_in_the_past() -> None:
         published="2024-07-09",
     )
     assert (c.donor, c.recipient, c.amount, c.items, c.date) == ("DNK", "UKR", None, ["aircraft"], dt.date(2024, 7, 9))
+
+
+def test_amounts_an_enumeration_shares_one_verb_each_make_a_commitment() -> None:
+    found = commitments(
+        "L'Espagne a annoncé jeudi une aide de 60 millions d'euros pour le Soudan, 35 pour le Tchad "
+        "et 20 pour le Soudan du Sud.",
+        "fr",
+    )
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in found] == [
+        ("ESP", "SDN", 60e6, "EUR"),
+        ("ESP", "TCD", 35e6, "EUR"),
+        ("ESP", "SSD", 20e6, "EUR"),
+    ]

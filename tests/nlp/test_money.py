@@ -74,3 +74,13 @@ def test_bare_amount_is_kept_without_currency_but_counts_of_people_are_not() -> 
 
 def test_people_counts_and_ranges_are_not_money() -> None:
     assert find_money("2.3 million people were displaced, 500 km from the front", "en") == []
+
+
+def test_an_enumeration_writes_later_amounts_as_bare_numbers_that_share_the_scale() -> None:
+    found = find_money("Rome a promis 40 millions d'euros au Soudan, 25 pour le Tchad et 8 pour le Niger.", "fr")
+    assert [(m.amount, m.currency) for m in found] == [(40e6, "EUR"), (25e6, None), (8e6, None)]
+
+
+def test_a_number_after_an_amount_that_is_no_list_item_is_no_amount() -> None:
+    found = find_money("Il a promis 10 millions d'euros, a-t-il dit le 12 mars 2024 devant 30 journalistes.", "fr")
+    assert [m.amount for m in found] == [10e6]
