@@ -297,6 +297,20 @@ class Article:
             ]
         return self._readings[key]
 
+    def with_coordinated(self, first: list[Actor], actors: list[Actor]) -> set[int]:
+        """Start offsets of some actors and of those coordinated after each ("de l'Allemagne, la Roumanie et
+        la Finlande"): the names a role marked on the first of a list reaches."""
+        reached = {a.start for a in first}
+        for actor in sorted(actors, key=lambda a: a.start):
+            previous = max((a for a in actors if a.end <= actor.start), key=lambda a: a.end, default=None)
+            if (
+                previous is not None
+                and previous.start in reached
+                and self.grammar.coordination.match(self.folded[previous.end : actor.start])
+            ):
+                reached.add(actor.start)
+        return reached
+
     def right_before(self, actor: Actor, mention: Mention) -> bool:
         """A name with nothing but articles and a currency sign between it and the amount ("gives Ukraine $400m",
         "der Ukraine 3 Milliarden")."""

@@ -258,7 +258,11 @@ def actor_features(article: Article, mention: Mention) -> Features:
     f["giver_named"] = float(any(r.donor >= QUALIFIER for r in readings))
     f["giver_as_subject"] = float(any(r.donor >= SUBJECT_BEFORE for r in readings))
     f["recipient_marked"] = float(any(r.recipient >= MARKED for r in readings))
-    after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms"]
+    source = markers(article.lang).source
+    givers = article.with_coordinated(
+        [r.actor for r in readings if r.donor >= QUALIFIER or article.preceded_by(r.actor.start, source)], states
+    )
+    after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms" and a.start not in givers]
     f["recipient_list_after"] = float(article.coordinated_run(after) >= 2)
     f["recipients_coordinated"] = float(
         any(article.coordinated_recipients(unit) for unit in (mention.unit, mention.unit - 1) if unit >= 0)
