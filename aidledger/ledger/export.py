@@ -1,7 +1,8 @@
 """Exporting packages or mentions as CSV, JSON or Parquet, one row each.
 
 Rows are built once (:func:`package_rows`, :func:`mention_rows`) and written by format; list
-values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV.
+values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV. Reviewed
+values replace extracted ones and each row says its review state (:mod:`aidledger.ledger.review`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from aidledger.ledger.models import Mention, Package
+from aidledger.ledger.review import reviewed_mention_rows, reviewed_package_rows
 
 Row = dict[str, Any]
 FORMATS = ("csv", "json", "parquet")
@@ -33,7 +35,7 @@ def package_rows(session: Session) -> list[Row]:
         )
         .order_by(Package.date, Package.id)
     )
-    return [_package_row(package) for package in session.scalars(query)]
+    return reviewed_package_rows(session, [_package_row(package) for package in session.scalars(query)])
 
 
 def _package_row(package: Package) -> Row:
@@ -70,7 +72,7 @@ def mention_rows(session: Session) -> list[Row]:
         .options(selectinload(Mention.article), selectinload(Mention.items))
         .order_by(Mention.article_id, Mention.position)
     )
-    return [_mention_row(mention) for mention in session.scalars(query)]
+    return reviewed_mention_rows(session, [_mention_row(mention) for mention in session.scalars(query)])
 
 
 def _mention_row(mention: Mention) -> Row:
