@@ -395,6 +395,14 @@ def choices(session: Session) -> dict[str, list[str]]:
     found = {}
     for name in ("donor", "recipient"):
         column = REVIEWED[name]
-        query = _filtered(select(distinct(column)), PackageFilters()).where(column.is_not(None)).order_by(column)
+        query = _filtered(select(column).distinct(), PackageFilters()).where(column.is_not(None)).order_by(column)
         found[name] = list(session.scalars(query))
     return found
+
+
+def article_texts(session: Session, article_ids: Iterable[int]) -> dict[int, str]:
+    """The full texts of these articles, for showing evidence in place."""
+    ids = list(article_ids)
+    if not ids:
+        return {}
+    return dict(session.execute(select(Article.id, Article.text).where(Article.id.in_(ids))).all())

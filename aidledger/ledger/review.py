@@ -70,7 +70,15 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
+def _plain_number(value: Any) -> Any:
+    """'1,500,000' or '1 500 000' as a form sends it: group separators go, the decimal point stays."""
+    if isinstance(value, str):
+        return value.replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return value
+
+
 def _known_currency(code: str) -> str:
+    code = code.upper()
     if code not in babel.numbers.list_currencies():
         raise ValueError(f"{code} is not an ISO 4217 currency code")
     return code
@@ -83,25 +91,30 @@ def _plausible_date(day: dt.date) -> dt.date:
 
 
 Blank = BeforeValidator(_blank_to_none)
-Party = Annotated[
-    str | None, Blank, StringConstraints(to_upper=True, pattern=r"^[A-Z][A-Z0-9]{1,9}$")
-]  # ISO 3166 alpha-3 or an organisation code
+Code = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z][A-Za-z0-9]{1,9}$")]
+CurrencyCode = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_known_currency)]
+Amount = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
 #: How each field a reviewer may set is checked; one adapter per field, so a form may send any subset.
+#: An optional field takes an empty string (an emptied form field) as no value.
 FIELD_TYPES: dict[str, TypeAdapter] = {
-    "donor": TypeAdapter(Party),
-    "recipient": TypeAdapter(Party),
-    "amount": TypeAdapter(Annotated[float | None, Blank, Field(ge=0, le=1e15, allow_inf_nan=False)]),
-    "currency": TypeAdapter(
-        Annotated[str | None, Blank, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$"), AfterValidator(
-            lambda code: code and _known_currency(code)
-        )]
-    ),
+    "donor": TypeAdapter(Annotated[Code | None, Blank]),
+    "recipient": TypeAdapter(Annotated[Code | None, Blank]),
+    "amount": TypeAdapter(Annotated[Amount | None, Blank, BeforeValidator(_plain_number)]),
+    "currency": TypeAdapter(Annotated[CurrencyCode | None, Blank]),
     "aid_type": TypeAdapter(AidType),
     "mechanism": TypeAdapter(Annotated[Mechanism | None, Blank]),
     "stage": TypeAdapter(Stage),
-    "date": TypeAdapter(Annotated[dt.date | None, Blank, AfterValidator(lambda d: d and _plausible_date(d))]),
+    "date": TypeAdapter(Annotated[Annotated[dt.date, AfterValidator(_plausible_date)] | None, Blank]),
     "items": TypeAdapter(Annotated[list[Item], AfterValidator(lambda items: sorted(set(items)))]),
-    "announcer": TypeAdapter(Annotated[str | None, Blank, StringConstraints(max_length=300)]),
+    "announcer": TypeAdapter(Annotated[Annotated[str, StringConstraints(max_length=300)] | None, Blank]),
+}
+
+
+#: What a value must look like, for fields whose check is a pattern the reviewer should not have to read.
+HINTS = {
+    "donor": "a country code (ISO 3166 alpha-3, e.g. USA) or an organisation code (e.g. EU)",
+    "recipient": "a country code (ISO 3166 alpha-3, e.g. UKR) or an organisation code (e.g. UNRWA)",
+    "currency": "a three-letter ISO 4217 code, e.g. EUR",
 }
 
 
@@ -114,7 +127,9 @@ def validate_changes(changes: dict[str, Any], fields: Sequence[str]) -> dict[str
         try:
             checked[name] = FIELD_TYPES[name].validate_python(value)
         except ValidationError as exc:
-            raise ReviewError(f"{name}: {exc.errors()[0]['msg']}") from None
+            error = exc.errors()[0]
+            message = HINTS[name] if error["type"] == "string_pattern_mismatch" else error["msg"]
+            raise ReviewError(f"{name}: {message.removeprefix('Value error, ')}") from None
     return checked
 
 
