@@ -60,7 +60,9 @@ def serve_command(
     access = "reading open to anyone who can reach it" if read_open else "reading needs a signed-in reviewer"
     err.print(f"aidledger: serving the ledger on http://{shown}:{port}/ ({access}); Ctrl-C stops", highlight=False)
     if not _is_loopback(host):
-        err.print("aidledger: not on loopback: put it behind HTTPS so passwords and cookies stay private", highlight=False)
+        err.print(
+            "aidledger: not on loopback: put it behind HTTPS so passwords and cookies stay private", highlight=False
+        )
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

@@ -92,7 +92,9 @@ def _plausible_date(day: dt.date) -> dt.date:
 
 Blank = BeforeValidator(_blank_to_none)
 Code = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z][A-Za-z0-9]{1,9}$")]
-CurrencyCode = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_known_currency)]
+CurrencyCode = Annotated[
+    str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_known_currency)
+]
 Amount = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
 #: How each field a reviewer may set is checked; one adapter per field, so a form may send any subset.
 #: An optional field takes an empty string (an emptied form field) as no value.
@@ -227,7 +229,14 @@ def _plain(value: Any) -> Any:
 
 
 def _event(
-    session: Session, reviewer: str, target: str, target_id: int, action: str, before: dict, after: dict, note: str | None
+    session: Session,
+    reviewer: str,
+    target: str,
+    target_id: int,
+    action: str,
+    before: dict,
+    after: dict,
+    note: str | None,
 ) -> ReviewEvent:
     event = ReviewEvent(
         at=utcnow(),
@@ -243,9 +252,9 @@ def _event(
     return event
 
 
-def _load_package(session: Session, package_id: int) -> Package:
-    """The package with all that reviewing it reads, or a ReviewError when there is none or it was merged."""
-    package = session.scalars(
+def package_with_mentions(session: Session, package_id: int) -> Package | None:
+    """A package with its review, stages and mentions (with their articles, items and reviews) loaded."""
+    return session.scalars(
         select(Package)
         .where(Package.id == package_id)
         .options(
@@ -256,6 +265,11 @@ def _load_package(session: Session, package_id: int) -> Package:
             selectinload(Package.mentions).selectinload(Mention.article),
         )
     ).one_or_none()
+
+
+def _load_package(session: Session, package_id: int) -> Package:
+    """The package with all that reviewing it reads, or a ReviewError when there is none or it was merged."""
+    package = package_with_mentions(session, package_id)
     if package is None:
         raise ReviewError(f"there is no package {package_id}")
     if package.review is not None and package.review.state == "merged":

@@ -65,12 +65,13 @@ def package_filters(
 
 
 Filters = Annotated[queries.PackageFilters, Depends(package_filters)]
+DB = Annotated[Session, Depends(reader)]
 
 
 @router.get("/packages", summary="The ledger: packages, filtered, sorted and paged")
 def packages(
     filters: Filters,
-    session: Session = Depends(reader),
+    session: DB,
     sort: queries.SortKey = "date",
     order: Literal["asc", "desc"] = "desc",
     page: PageNumber = 1,
@@ -82,7 +83,7 @@ def packages(
 @router.get(
     "/packages/{package_id}", summary="One package with its mentions, sources, stages and reviews", responses=NOT_FOUND
 )
-def package(package_id: Id, session: Session = Depends(reader)) -> PackageDetail:
+def package(package_id: Id, session: DB) -> PackageDetail:
     return _found(queries.get_package(session, package_id), f"there is no package {package_id}")
 
 
@@ -94,9 +95,11 @@ def _found(value, message: str):
 
 @router.get("/articles", summary="Stored articles, newest first")
 def articles(
-    session: Session = Depends(reader),
+    session: DB,
     language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="ISO 639-1 code")] = None,
-    outlet: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9.-]{1,255}$", description="Host name, e.g. nato.int")] = None,
+    outlet: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z0-9.-]{1,255}$", description="Host name, e.g. nato.int")
+    ] = None,
     since: Since = None,
     until: Until = None,
     page: PageNumber = 1,
@@ -109,14 +112,16 @@ def articles(
 @router.get(
     "/articles/{article_id}", summary="One article: text, commitments, quotes and entities", responses=NOT_FOUND
 )
-def article(article_id: Id, session: Session = Depends(reader)) -> ArticleDetail:
+def article(article_id: Id, session: DB) -> ArticleDetail:
     return _found(queries.get_article(session, article_id), f"there is no article {article_id}")
 
 
 @router.get("/quotes", summary="Quotes with their speakers")
 def quotes(
-    session: Session = Depends(reader),
-    speaker: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Part of the name, any case")] = None,
+    session: DB,
+    speaker: Annotated[
+        str | None, Query(max_length=200, pattern=NO_NUL, description="Part of the name, any case")
+    ] = None,
     article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     page: PageNumber = 1,
     per_page: PerPage = 50,
@@ -126,7 +131,7 @@ def quotes(
 
 @router.get("/entities", summary="People, organisations and places, the most often named first")
 def entities(
-    session: Session = Depends(reader),
+    session: DB,
     label: EntityLabel | None = None,
     code: Code = None,
     name: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Part of the name, any case")] = None,
@@ -137,19 +142,17 @@ def entities(
 
 
 @router.get("/totals", summary="Package counts and USD and EUR sums by one dimension")
-def totals(filters: Filters, session: Session = Depends(reader), by: queries.Dimension = "donor") -> list[Total]:
+def totals(filters: Filters, session: DB, by: queries.Dimension = "donor") -> list[Total]:
     return queries.totals(session, by, filters)
 
 
 @router.get("/totals/cumulative", summary="Each donor's running USD total per aid type over time")
-def cumulative(filters: Filters, session: Session = Depends(reader)) -> list[CumulativeSeries]:
+def cumulative(filters: Filters, session: DB) -> list[CumulativeSeries]:
     return queries.cumulative(session, filters)
 
 
 @router.get("/reviews", summary="Review events, newest first")
-def reviews(
-    session: Session = Depends(reader), page: PageNumber = 1, per_page: PerPage = 50
-) -> Page[ReviewEventView]:
+def reviews(session: DB, page: PageNumber = 1, per_page: PerPage = 50) -> Page[ReviewEventView]:
     return queries.list_review_events(session, page, per_page)
 
 
@@ -168,7 +171,7 @@ MEDIA_TYPES = {ExportFormat.csv: "text/csv; charset=utf-8", ExportFormat.json: "
     responses={200: {"content": {"text/csv": {}, "application/json": {}}}},
 )
 def export_rows(
-    what: Literal["packages", "mentions"], session: Session = Depends(reader), format: ExportFormat = ExportFormat.csv
+    what: Literal["packages", "mentions"], session: DB, format: ExportFormat = ExportFormat.csv
 ) -> Response:
     rows = export.package_rows(session) if what == "packages" else export.mention_rows(session)
     out = io.StringIO()

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
@@ -98,26 +98,26 @@ def reader(request: Request) -> Iterator[Session]:
         yield session
 
 
-def current_reviewer(request: Request, session: Session = Depends(reader)) -> SignedIn | None:
+def current_reviewer(request: Request, session: Annotated[Session, Depends(reader)]) -> SignedIn | None:
     """Who the session cookie signs in, if anyone."""
     return auth.signed_in(session, request.cookies.get(auth.SESSION_COOKIE))
 
 
-def may_read(request: Request, reviewer: SignedIn | None = Depends(current_reviewer)) -> SignedIn | None:
+def may_read(request: Request, reviewer: Annotated[SignedIn | None, Depends(current_reviewer)]) -> SignedIn | None:
     """Let the request read the ledger: anyone when reading is open, else signed-in reviewers."""
     if reviewer is None and not request.app.state.settings.read_open:
         raise SignInRequired
     return reviewer
 
 
-def must_review(reviewer: SignedIn | None = Depends(may_read)) -> SignedIn:
+def must_review(reviewer: Annotated[SignedIn | None, Depends(may_read)]) -> SignedIn:
     """Only a signed-in reviewer may change the ledger."""
     if reviewer is None:
         raise SignInRequired
     return reviewer
 
 
-async def checked_form(request: Request, reviewer: SignedIn | None = Depends(current_reviewer)) -> FormData:
+async def checked_form(request: Request, reviewer: Annotated[SignedIn | None, Depends(current_reviewer)]) -> FormData:
     """The posted form, if it comes from this site and carries the right CSRF token; 403 otherwise."""
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
@@ -272,4 +272,3 @@ def create_app(settings: WebSettings = WebSettings()) -> FastAPI:
     if "*" not in settings.allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
-

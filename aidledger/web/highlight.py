@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def runs(text: str, marks: Iterable[Mark]) -> list[Run]:
     ]
     cuts = sorted({0, size, *(m.start for m in kept), *(m.end for m in kept)})
     result = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = tuple(m for m in kept if m.start <= start and end <= m.end)
         result.append(Run(text[start:end], covering, tuple(m for m in covering if m.start == start and m.anchor)))
     return result

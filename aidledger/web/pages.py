@@ -398,4 +398,3 @@ def mention_action(mention_id: Id, action: MentionAction, request: Request, revi
         return shown, {"done": action}, f"#mention-{mention_id}"
 
     return _decided(request, reviewer, package_id, decide)
-

@@ -74,9 +74,14 @@ def _article(id, text, published, url, title, lang="en", commitments=(), quotes=
     day = dt.date.fromisoformat(published)
     document = Document(id=id, text=text, published=day, url=url, lang=lang, title=title, source=f"{id}.html")
     extraction = Extraction(
-        id=id, url=url, lang=lang, published=day, commitments=list(commitments), quotes=list(quotes),
+        id=id,
+        url=url,
+        lang=lang,
+        published=day,
+        commitments=list(commitments),
+        quotes=list(quotes),
         entities=list(entities),
-    )  # fmt: skip
+    )
     return document, extraction
 
 
@@ -91,11 +96,17 @@ def articles() -> list[tuple[Document, Extraction]]:
             "Germany pledges half a billion euros for Ukraine's artillery",
             commitments=[
                 Commitment(
-                    donor="DEU", recipient="UKR", amount=500e6, currency="EUR", aid_type="military",
-                    stage="announced", date="2024-02-19", items=["artillery_ammunition", "armored_vehicles"],
+                    donor="DEU",
+                    recipient="UKR",
+                    amount=500e6,
+                    currency="EUR",
+                    aid_type="military",
+                    stage="announced",
+                    date="2024-02-19",
+                    items=["artillery_ammunition", "armored_vehicles"],
                     announcer="Olaf Scholz",
                     evidence=span(DE_EN, "Germany will provide Ukraine with 500 million euros of artillery ammunition"),
-                )  # fmt: skip
+                )
             ],
             quotes=[quote(DE_EN, "We will stand by Kyiv for as long as it takes", "Olaf Scholz", "Chancellor")],
             entities=[
@@ -112,13 +123,22 @@ def articles() -> list[tuple[Document, Extraction]]:
             "Washington unveils new air defence package for Ukraine",
             commitments=[
                 Commitment(
-                    donor="USA", recipient="UKR", amount=325e6, currency="USD", aid_type="military", mechanism="PDA",
-                    stage="announced", date="2024-03-12", items=["air_defense", "artillery_ammunition"],
+                    donor="USA",
+                    recipient="UKR",
+                    amount=325e6,
+                    currency="USD",
+                    aid_type="military",
+                    mechanism="PDA",
+                    stage="announced",
+                    date="2024-03-12",
+                    items=["air_defense", "artillery_ammunition"],
                     announcer="Lloyd Austin",
                     evidence=span(US_EN, "The United States will send Ukraine a $325 million package"),
-                )  # fmt: skip
+                )
             ],
-            quotes=[quote(US_EN, "This package meets Ukraine\u2019s most urgent needs", "Lloyd Austin", "Defense Secretary")],
+            quotes=[
+                quote(US_EN, "This package meets Ukraine\u2019s most urgent needs", "Lloyd Austin", "Defense Secretary")
+            ],
             entities=[
                 entity(US_EN, "Lloyd Austin", "PERSON"),
                 entity(US_EN, "Pentagon", "ORG", "USA"),
@@ -135,10 +155,16 @@ def articles() -> list[tuple[Document, Extraction]]:
             lang="fr",
             commitments=[
                 Commitment(
-                    donor="USA", recipient="UKR", amount=325e6, currency="USD", aid_type="military",
-                    stage="announced", date="2024-03-12", items=["air_defense"],
+                    donor="USA",
+                    recipient="UKR",
+                    amount=325e6,
+                    currency="USD",
+                    aid_type="military",
+                    stage="announced",
+                    date="2024-03-12",
+                    items=["air_defense"],
                     evidence=span(US_FR, "Washington va livrer à Kiev des intercepteurs de défense aérienne"),
-                )  # fmt: skip
+                )
             ],
             entities=[entity(US_FR, "Pentagone", "ORG", "USA"), entity(US_FR, "Kiev", "GPE", "UKR")],
         ),
@@ -150,10 +176,16 @@ def articles() -> list[tuple[Document, Extraction]]:
             "EU agrees five-billion-euro top-up of its Ukraine fund",
             commitments=[
                 Commitment(
-                    donor="EU", recipient="UKR", amount=5e9, currency="EUR", aid_type="military", mechanism="EPF",
-                    stage="announced", date="2024-03-18",
+                    donor="EU",
+                    recipient="UKR",
+                    amount=5e9,
+                    currency="EUR",
+                    aid_type="military",
+                    mechanism="EPF",
+                    stage="announced",
+                    date="2024-03-18",
                     evidence=span(EU_EN, "add 5 billion euros to the European Peace Facility"),
-                )  # fmt: skip
+                )
             ],
             entities=[entity(EU_EN, "European Union", "ORG", "EU"), entity(EU_EN, "Brussels", "GPE", "BEL")],
         ),
@@ -165,10 +197,16 @@ def articles() -> list[tuple[Document, Extraction]]:
             "Japan sends humanitarian aid to Sudan",
             commitments=[
                 Commitment(
-                    donor="JPN", recipient="SDN", amount=100e6, currency="USD", aid_type="humanitarian",
-                    stage="announced", date="2024-04-12", items=["medical"],
+                    donor="JPN",
+                    recipient="SDN",
+                    amount=100e6,
+                    currency="USD",
+                    aid_type="humanitarian",
+                    stage="announced",
+                    date="2024-04-12",
+                    items=["medical"],
                     evidence=span(JP_EN, "Japan will give $100 million in humanitarian aid to Sudan"),
-                )  # fmt: skip
+                )
             ],
             entities=[entity(JP_EN, "Japan", "GPE", "JPN"), entity(JP_EN, "Sudan", "GPE", "SDN")],
         ),
@@ -180,12 +218,27 @@ def articles() -> list[tuple[Document, Extraction]]:
             HOSTILE_TITLE,
             commitments=[
                 Commitment(
-                    donor="NOR", recipient="SDN", amount=200e6, currency="NOK", aid_type="humanitarian",
-                    stage="announced", date="2024-04-20", announcer="<i onclick=\"window.__pwned = 'announcer'\">x</i>",
-                    evidence=span(HOSTILE_TEXT, 'Norway will give 200 million kroner in humanitarian aid to Sudan <img src=x onerror="window.__pwned = \'onerror\'">'),
-                )  # fmt: skip
+                    donor="NOR",
+                    recipient="SDN",
+                    amount=200e6,
+                    currency="NOK",
+                    aid_type="humanitarian",
+                    stage="announced",
+                    date="2024-04-20",
+                    announcer="<i onclick=\"window.__pwned = 'announcer'\">x</i>",
+                    evidence=span(
+                        HOSTILE_TEXT,
+                        "Norway will give 200 million kroner in humanitarian aid to Sudan <img src=x onerror=\"window.__pwned = 'onerror'\">",
+                    ),
+                )
             ],
-            quotes=[quote(HOSTILE_TEXT, "<b onmouseover=\"window.__pwned = 'quote'\">We act now</b>", "<script>window.__pwned='speaker'</script>")],
+            quotes=[
+                quote(
+                    HOSTILE_TEXT,
+                    "<b onmouseover=\"window.__pwned = 'quote'\">We act now</b>",
+                    "<script>window.__pwned='speaker'</script>",
+                )
+            ],
             entities=[entity(HOSTILE_TEXT, "Norway", "GPE", "NOR"), entity(HOSTILE_TEXT, "<script>", "ORG")],
         ),
     ]

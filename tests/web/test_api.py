@@ -15,7 +15,9 @@ def test_packages_are_filtered_sorted_and_paged(client):
     everything = client.get("/api/packages", params={"sort": "amount_usd", "order": "desc"}).json()
     assert everything["total"] == 5
     assert [p["donor"] for p in everything["items"]] == ["EU", "DEU", "USA", "JPN", "NOR"]
-    second = client.get("/api/packages", params={"sort": "amount_usd", "order": "desc", "per_page": 2, "page": 2}).json()
+    second = client.get(
+        "/api/packages", params={"sort": "amount_usd", "order": "desc", "per_page": 2, "page": 2}
+    ).json()
     assert [p["donor"] for p in second["items"]] == ["USA", "JPN"]
     sudan = client.get("/api/packages", params={"recipient": "sdn", "aid_type": "humanitarian"}).json()
     assert {p["donor"] for p in sudan["items"]} == {"JPN", "NOR"}

@@ -134,6 +134,5 @@ def test_a_new_password_or_removing_a_reviewer_ends_their_sessions(client, web_d
     ],
 )
 def test_an_account_that_cannot_be_made_is_refused_with_the_reason(web_db, name, password, message):
-    with pytest.raises(auth.AccountError, match=message):
-        with Ledger(web_db).sessions.begin() as session:
-            auth.add_reviewer(session, name, password)
+    with pytest.raises(auth.AccountError, match=message), Ledger(web_db).sessions.begin() as session:
+        auth.add_reviewer(session, name, password)

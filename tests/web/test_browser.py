@@ -47,7 +47,9 @@ def live_server(template_db, tmp_path_factory) -> Iterator[str]:
     """The app on a copy of the test ledger, served by uvicorn on loopback as `aidledger serve` does."""
     db = copy_of(template_db, tmp_path_factory.mktemp("live") / "web.db")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(WebSettings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(WebSettings(db=db)), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -151,7 +153,11 @@ def test_a_reviewer_checks_a_package_against_its_evidence_and_corrects_its_amoun
     download.value.save_as(saved)
     with saved.open(encoding="utf-8") as rows:
         exported = next(r for r in csv.DictReader(rows) if r["package_id"] == package_id)
-    assert (exported["amount"], exported["review_state"], exported["reviewed_by"]) == ("300000000.0", "corrected", REVIEWER)
+    assert (exported["amount"], exported["review_state"], exported["reviewed_by"]) == (
+        "300000000.0",
+        "corrected",
+        REVIEWER,
+    )
 
 
 def test_the_article_and_chart_pages_render_in_the_browser(page, live_server):

@@ -17,7 +17,20 @@ def client(reading_client):
     return reading_client
 
 
-COLUMNS = ["id", "date", "donor", "recipient", "amount", "eur", "usd", "type", "mechanism", "stage", "sources", "review"]
+COLUMNS = [
+    "id",
+    "date",
+    "donor",
+    "recipient",
+    "amount",
+    "eur",
+    "usd",
+    "type",
+    "mechanism",
+    "stage",
+    "sources",
+    "review",
+]
 
 
 def _rows(html: str) -> list[dict[str, str]]:
@@ -36,10 +49,19 @@ def test_the_ledger_lists_every_package_with_stated_eur_and_usd_amounts(client):
     assert "5 packages" in page.text
     eu = next(row for row in _rows(page.text) if row["donor"] == "EU")
     assert eu | {"id": "?"} == {
-        "id": "?", "date": "2024-03-18", "donor": "EU", "recipient": "UKR", "amount": "5.00 bn EUR", "eur": "5.00 bn",
-        "usd": "5.45 bn", "type": "military", "mechanism": "EPF", "stage": "announced", "sources": "1",
+        "id": "?",
+        "date": "2024-03-18",
+        "donor": "EU",
+        "recipient": "UKR",
+        "amount": "5.00 bn EUR",
+        "eur": "5.00 bn",
+        "usd": "5.45 bn",
+        "type": "military",
+        "mechanism": "EPF",
+        "stage": "announced",
+        "sources": "1",
         "review": "unreviewed",
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize(
@@ -63,7 +85,10 @@ def test_the_ledger_filters_by_each_field(client, query, donors):
 def test_the_ledger_sorts_by_any_column_either_way_and_pages(client):
     by_usd = _ledger_ids(client.get("/?sort=amount_usd&order=desc").text)
     assert _ledger_ids(client.get("/?sort=amount_usd&order=asc").text) == by_usd[::-1]
-    first, second = client.get("/?sort=amount_usd&per_page=2").text, client.get("/?sort=amount_usd&per_page=2&page=2").text
+    first, second = (
+        client.get("/?sort=amount_usd&per_page=2").text,
+        client.get("/?sort=amount_usd&per_page=2&page=2").text,
+    )
     assert _ledger_ids(first) + _ledger_ids(second) == by_usd[:4]
     assert "page 1 of 3" in first and 'rel="next"' in first
 
@@ -83,10 +108,19 @@ def test_a_package_page_shows_fields_conversion_stages_sources_and_highlighted_e
     assert "PDA" in page and "air_defense, artillery_ammunition" in page
     assert re.search(r"<td>announced</td><td class=\"nowrap\">2024-03-12</td>", page)
     assert page.count('<article class="source"') == 2
-    for outlet, language, published in [("news.example.com", "en", "2024-03-12"), ("journal.example.fr", "fr", "2024-03-13")]:
-        assert f'<span class="outlet">{outlet}</span> · <span class="lang">{language}</span> · <span class="published">{published}</span>' in page
+    for outlet, language, published in [
+        ("news.example.com", "en", "2024-03-12"),
+        ("journal.example.fr", "fr", "2024-03-13"),
+    ]:
+        assert (
+            f'<span class="outlet">{outlet}</span> · <span class="lang">{language}</span> · <span class="published">{published}</span>'
+            in page
+        )
     marked = re.findall(r'<mark class="evidence"[^>]*>([^<]*)</mark>', page)
-    assert marked == ["The United States will send Ukraine a $325 million package", "Washington va livrer à Kiev des intercepteurs de défense aérienne"]
+    assert marked == [
+        "The United States will send Ukraine a $325 million package",
+        "Washington va livrer à Kiev des intercepteurs de défense aérienne",
+    ]
 
 
 def test_a_converted_amount_shows_its_rate_and_the_day_of_the_rate(client):
@@ -98,7 +132,9 @@ def test_a_converted_amount_shows_its_rate_and_the_day_of_the_rate(client):
 def test_an_article_page_highlights_commitments_quotes_and_entities(client):
     article = client.get("/api/articles", params={"outlet": "berlin-wire.example"}).json()["items"][0]
     page = client.get(f"/articles/{article['id']}").text
-    assert re.search(r'<mark class="evidence" title="[^"]*">Germany will provide', page) is None  # Germany is also an entity
+    assert (
+        re.search(r'<mark class="evidence" title="[^"]*">Germany will provide', page) is None
+    )  # Germany is also an entity
     assert '<mark class="entity entity-gpe evidence"' in page
     assert re.search(r'<mark class="quote"[^>]*>We will stand by Kyiv for as long as it takes</mark>', page)
     assert re.search(r'<mark class="entity entity-person"[^>]*>Olaf Scholz</mark>', page)
@@ -114,7 +150,9 @@ def test_hostile_markup_in_an_article_is_shown_as_text_everywhere(client):
         assert not re.search(r"<(img|iframe|b|i)\b[^>]*\bon\w+=", page), url
         assert 'href="javascript:' not in page.lower() and 'src="javascript:' not in page.lower(), url
     article = lxml.html.fromstring(client.get(f"/articles/{article_id}").text)
-    assert article.get_element_by_id("article-text").text_content() == ledger_data.HOSTILE_TEXT  # every character, as text
+    assert (
+        article.get_element_by_id("article-text").text_content() == ledger_data.HOSTILE_TEXT
+    )  # every character, as text
     assert article.xpath("//h1")[0].text_content() == ledger_data.HOSTILE_TITLE
     assert article.xpath("//span[@class='url']")[0].text_content() == ledger_data.HOSTILE_URL  # shown, not linked
 
@@ -150,6 +188,14 @@ def test_a_request_for_another_host_name_is_refused(web_db):
 
 def test_the_api_page_lists_every_endpoint_of_the_schema(client):
     page = client.get("/api").text
-    for path in ("/api/packages", "/api/packages/{package_id}", "/api/articles", "/api/quotes", "/api/entities",
-                 "/api/totals", "/api/totals/cumulative", "/api/export/{what}"):  # fmt: skip
+    for path in (
+        "/api/packages",
+        "/api/packages/{package_id}",
+        "/api/articles",
+        "/api/quotes",
+        "/api/entities",
+        "/api/totals",
+        "/api/totals/cumulative",
+        "/api/export/{what}",
+    ):
         assert f"<code>GET {path}</code>" in page
