@@ -7,8 +7,16 @@ digits redrawn and some capitalised names swapped, so that no two articles are
 alike and spaCy's caches do not flatter either side.
 
 Prints articles/s and words/s for aidledger (``aidledger.extract_documents``)
-and for ``nlp.pipe`` of the bare model on the same texts, the peak resident
-memory, and as last line ``ratio=X.XX`` (aidledger throughput / bare).
+and for ``nlp.pipe`` of the bare model on the same texts, the share of
+aidledger's time spent in the fitted decisions (the assembly's features and
+the models' arithmetic), the peak resident memory, and as last line
+``ratio=X.XX`` (aidledger throughput / bare).
+
+With ``--per-language`` (the default), it first times the whole extraction on
+articles of each language with a data file (built the same way from that
+language's dev passages) and prints words/s per language, and for each
+language that runs on a blank pipeline (no trained spaCy model) its speed per
+word against French's: the target is a ratio of at least 1.
 """
 
 from __future__ import annotations
@@ -45,9 +53,9 @@ def pin_to_one_core() -> None:
         os.sched_setaffinity(0, {0})
 
 
-def load_passages(path: Path) -> dict[str, list[str]]:
-    """The dev texts per language (fr, en)."""
-    passages: dict[str, list[str]] = {lang: [] for lang in LANGS}
+def load_passages(path: Path, langs: Iterable[str] = LANGS) -> dict[str, list[str]]:
+    """The dev texts per language (default fr, en)."""
+    passages: dict[str, list[str]] = {lang: [] for lang in langs}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
@@ -66,12 +74,13 @@ def vary(text: str, names: list[str], rng: random.Random) -> str:
 
 
 def build_articles(passages: dict[str, list[str]], n_docs: int, seed: int) -> list[tuple[str, str]]:
-    """``n_docs`` (lang, text) articles, half French and half English, each from several varied passages."""
+    """``n_docs`` (lang, text) articles, the languages of ``passages`` in turn, each from several varied passages."""
     rng = random.Random(seed)
     names = {lang: sorted({m.group() for t in texts for m in _NAME.finditer(t)}) for lang, texts in passages.items()}
+    langs = list(passages)
     articles = []
     for i in range(n_docs):
-        lang = LANGS[i % len(LANGS)]
+        lang = langs[i % len(langs)]
         parts = rng.sample(passages[lang], PASSAGES_PER_ARTICLE)
         articles.append((lang, "\n\n".join(vary(p, names[lang], rng) for p in parts)))
     return articles
@@ -99,6 +108,37 @@ def run_bare(models: dict, articles: list[tuple[str, str]]) -> None:
             pass
 
 
+class DecisionClock:
+    """Time spent in the assembly (features and fitted decisions) and in the models' arithmetic alone."""
+
+    def __init__(self) -> None:
+        self.assembly = 0.0
+        self.models = 0.0
+
+    def __enter__(self) -> DecisionClock:
+        from aidledger.assemble import commitments, model
+
+        self._patched = [(commitments, "assemble"), (model.LinearModel, "_scores")]
+        self._originals = [getattr(owner, name) for owner, name in self._patched]
+        commitments.assemble = self._timing(self._originals[0], "assembly")
+        model.LinearModel._scores = self._timing(self._originals[1], "models")
+        return self
+
+    def _timing(self, function: Callable, slot: str) -> Callable:
+        def timed_call(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                setattr(self, slot, getattr(self, slot) + time.perf_counter() - start)
+
+        return timed_call
+
+    def __exit__(self, *exc) -> None:
+        for (owner, name), original in zip(self._patched, self._originals):
+            setattr(owner, name, original)
+
+
 def best_of(repeats: int, run: Callable[[], None]) -> float:
     """The fastest of several runs: the least disturbed by whatever else the machine does."""
     return min(timed(run) for _ in range(repeats))
@@ -110,6 +150,39 @@ def report(label: str, seconds: float, articles: list[tuple[str, str]]) -> float
     per_second = len(articles) / seconds
     print(f"{label:<28} {per_second:8.1f} articles/s {words / seconds:10.0f} words/s  ({seconds:.1f} s)")
     return per_second
+
+
+def data_file_languages(path: Path) -> list[str]:
+    """The languages of the dev file that have a data file and enough passages to build articles from."""
+    from aidledger.lang import load
+
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            lang = json.loads(line).get("lang")
+            counts[lang] = counts.get(lang, 0) + 1
+    return sorted(lang for lang, n in counts.items() if n >= PASSAGES_PER_ARTICLE and load(lang).available)
+
+
+def per_language(path: Path, n_docs: int, seed: int, repeats: int) -> None:
+    """Words/s of the whole extraction per language, and each blank-pipeline language against French."""
+    from aidledger.nlp.pipeline import MODELS
+
+    langs = data_file_languages(path)
+    passages = load_passages(path, langs)
+    speed: dict[str, float] = {}
+    print(f"per language: {n_docs} articles each, whole extraction, best of {repeats} runs")
+    for lang in langs:
+        articles = build_articles({lang: passages[lang]}, n_docs, seed)
+        run_ours(articles[:2])  # load the pipeline outside the timing
+        seconds = best_of(repeats, lambda: run_ours(articles))
+        speed[lang] = sum(len(text.split()) for _, text in articles) / seconds
+        kind = "trained" if lang in MODELS else "blank"
+        print(f"  {lang} ({kind:<7}) {speed[lang]:10.0f} words/s")
+    if "fr" in speed:
+        for lang in langs:
+            if lang not in MODELS:
+                print(f"  {lang} per word against fr: {speed[lang] / speed['fr']:.2f}")
 
 
 def use_components(components: tuple[str, ...]) -> None:
@@ -134,6 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=DEV, help="Source of texts (default ../shared/eval/dev.jsonl).")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--repeats", type=int, default=2, help="Runs of each measurement; the fastest counts.")
+    parser.add_argument(
+        "--per-language",
+        type=int,
+        default=40,
+        metavar="N",
+        help="Articles per language for the words/s of every language with a data file (0: skip; default 40).",
+    )
     args = parser.parse_args(argv)
 
     pin_to_one_core()
@@ -144,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from aidledger.nlp.pipeline import COMPONENTS, MODELS
 
+    if args.per_language:
+        per_language(args.dev, args.per_language, args.seed, args.repeats)
     extraction = tuple(c for c in COMPONENTS if c not in args.components)
     articles = build_articles(load_passages(args.dev), args.n_docs, args.seed)
     warmup = build_articles(load_passages(args.dev), 4, args.seed + 1)
@@ -155,6 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     use_components(extraction)
     run_ours(warmup)
     ours = report("aidledger extraction", best_of(args.repeats, lambda: run_ours(articles)), articles)
+    with DecisionClock() as clock:
+        total = timed(lambda: run_ours(articles))
+    print(
+        f"fitted decisions: {clock.assembly / total * 100:.1f} % of extraction time "
+        f"(features and models; the models' arithmetic alone {clock.models / total * 100:.2f} %)"
+    )
     if args.components:
         use_components(extraction + tuple(args.components))
         run_ours(warmup)

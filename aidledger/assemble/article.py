@@ -175,14 +175,29 @@ class Article:
         before = " " + self.folded[start:offset]
         return any(f" {w} " in before for w in words)
 
-    def stretch(self, mention: Mention) -> tuple[int, int]:
-        """The part of the sentence that belongs to one amount: from the amount before it to the one after."""
+    def stretch(self, mention: Mention, reach_back: bool = True) -> tuple[int, int]:
+        """The part of the sentence that belongs to one amount: from the amount before it (or, with
+        ``reach_back``, only the few words before the amount, as in "…, and a $20 million grant") to the
+        one after."""
         unit = self.units[mention.unit]
         amounts = [m for m in self.amounts_between(*unit) if not m.is_conversion]
         before = [m.end for m in amounts if m.end <= mention.anchor]
         after = [m.start for m in amounts if m.start > mention.anchor]
-        start = max(before[-1], mention.anchor - STRETCH_BEFORE) if before else unit[0]
+        if before:
+            start = max(before[-1], mention.anchor - STRETCH_BEFORE) if reach_back else before[-1]
+        else:
+            start = unit[0]
         return start, (after[0] if after else unit[1])
+
+    def parties_in_stretch(self, mention: Mention) -> set[str]:
+        """The codes of the states and givers an amount's own stretch names ("a $20 million grant from the
+        Swiss government", "Cameroon (€17.8 million)")."""
+        start, end = self.stretch(mention, reach_back=False)
+        return {
+            r.actor.code
+            for r in self.readings(mention.unit, mention.anchor)
+            if start <= r.actor.start < end and (r.actor.is_state or r.donor >= BEFORE_STRENGTH)
+        }
 
     def state_in_stretch(self, mention: Mention) -> bool:
         """Whether the stretch of an enumeration that belongs to an amount names a state of its own
@@ -295,6 +310,41 @@ class Article:
             run = run + 1 if joined else 1
             best = max(best, run)
         return best
+
+    def officials_of(self) -> set[int]:
+        """Start offsets of actors named as what a titled person serves: "les dirigeants de l'OTAN", "le
+        ministre allemand", "German Chancellor", "NATO chief". The person acts for the actor."""
+        return per_doc(self.doc, "officials_of", self._officials_of)
+
+    def _officials_of(self) -> set[int]:
+        from aidledger.nlp.entities import title_matches
+
+        links = tuple(fold(str(w)) for w in self.data.section("roles").get("complement_links") or [])
+        found = set()
+        for title in title_matches(self.doc):
+            for actor in self.actors:
+                after = self.folded[title.end : actor.start]
+                before = self.folded[actor.end : title.start]
+                linked = 0 <= actor.start - title.end <= 12 and self.grammar.articles.sub(
+                    "", " " + after.strip()
+                ).strip() in ("", *links)
+                if linked or (0 <= title.start - actor.end <= 2 and not before.strip()):
+                    found.add(actor.start)
+        return found
+
+    def coordinated_recipients(self, unit_index: int) -> bool:
+        """Several states named together as where aid goes ("en Turquie et en Syrie", "for Ukraine, Israel and
+        Taiwan"): an envelope for several recipients, not one commitment."""
+        end = self.units[unit_index][1]
+        readings = [r for r in self.readings(unit_index, end) if r.actor.is_state and r.actor.kind != "demonyms"]
+        for first, second in itertools.pairwise(readings):
+            if (
+                first.recipient
+                and first.actor.code != second.actor.code
+                and self.grammar.coordination.match(self.folded[first.actor.end : second.actor.start])
+            ):
+                return True
+        return False
 
     def actor_stats(self) -> ActorStats:
         """How the article names each actor, computed once."""

@@ -32,7 +32,7 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
-from aidledger.nlp.money import Money
+from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Span
 
 #: A mention is kept when the model gives it at least this probability of reporting a new commitment.
@@ -79,19 +79,22 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
 def packages_of(article: Article, models: Models) -> list[Package]:
     """The packages of an article: kept mentions, restatements joined, parties chosen."""
     mentions = propose(article)
-    packages: list[Package] = []
+    groups: list[Package] = []
     for mention in mentions:
         model = models["commitment"] if mention.money is not None else models["in_kind"]
         x = mention_features(article, mention, mentions)
         p = model.probability(x)
-        if p < THRESHOLD:
-            continue
-        twin = next((k for k in packages if mention.money and restates(k, mention)), None)
+        twin = next((k for k in groups if mention.money and restates(k, mention)), None)
         if twin is not None:
             twin.reports.append(mention)
             twin.probabilities.append(p)
         else:
-            packages.append(Package([mention], [p], why={"commitment": model.explain(x)}))
+            groups.append(Package([mention], [p], why={"commitment": model.explain(x)}))
+    packages = [g for g in groups if reported(g)]
+    for package in packages:
+        keep = [i for i, p in enumerate(package.probabilities) if p >= THRESHOLD / 2]
+        package.reports = [package.reports[i] for i in keep]
+        package.probabilities = [package.probabilities[i] for i in keep]
     out: list[Package] = []
     for package in packages:
         choose_parties(article, package, models)
@@ -103,10 +106,25 @@ def packages_of(article: Article, models: Models) -> list[Package]:
     return sorted(out, key=lambda p: p.reports[0].anchor)
 
 
+def reported(package: Package) -> bool:
+    """Whether the reports of one amount, taken together, make a commitment: the chance that at least one of
+    them reports a new one (each report is weak evidence on its own: a headline, a restatement)."""
+    return 1.0 - math.prod(1.0 - p for p in package.probabilities) >= THRESHOLD
+
+
 def restates(package: Package, mention: Mention) -> bool:
-    """The same amount in the same (stated) currency as a package's: a restatement of it."""
+    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"): a restatement of it."""
     first = package.reports[0]
-    return first.money is not None and first.currency == mention.currency and same_amount(first.amount, mention.amount)
+    return (
+        first.money is not None
+        and same_currency(first.currency, mention.currency)
+        and same_amount(first.amount, mention.amount)
+    )
+
+
+def same_currency(a: str | None, b: str | None) -> bool:
+    """Equal codes, or a code and the placeholder ("$", crowns, francs) the donor will resolve to it."""
+    return a == b or ((a in DONOR_DEPENDENT) != (b in DONOR_DEPENDENT))
 
 
 def restates_in_kind(kept: Package, package: Package) -> bool:

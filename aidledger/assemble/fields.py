@@ -36,7 +36,7 @@ def context_units(article: Article, package: Package, taken: set[int]) -> list[i
 
 def mechanism(article: Article, package: Package, context: list[int], packages: list[Package]) -> str | None:
     """The mechanism named with the amount, else in its sentences and the one after; a donor's own (PDA, EPF)
-    anywhere in the article when the article reports no other package of that donor."""
+    anywhere in the article when the article reports no other amount of that donor."""
     donor = package.donor
 
     def ours(cues: list[Cue]) -> set[str]:
@@ -51,7 +51,7 @@ def mechanism(article: Article, package: Package, context: list[int], packages: 
     if named:
         return one_mechanism(named)
     specific = {c.key for c in article.cues if c.group == "mechanisms" and MECHANISM_DONORS.get(c.key) == donor}
-    alone = not any(p is not package and p.donor == donor for p in packages)
+    alone = not any(p is not package and p.donor == donor and p.money is not None for p in packages)
     if len(specific) == 1 and alone:
         return specific.pop()
     return (article.data.section("mechanisms_by_donor") or {}).get(donor)

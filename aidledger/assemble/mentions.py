@@ -84,7 +84,8 @@ def in_kind_mentions(article: Article) -> list[Mention]:
 
 def giving_without_amount(article: Article, start: int, end: int) -> tuple[int, int] | None:
     """The span of the word that gives something in kind in ``[start, end)``, if the sentence has one
-    and no amount stands before it."""
+    and no amount stands before it: an in-kind cue; equipment with a verb of giving or a stage; or, with no
+    amount at all, aid announced or to be announced ("un nouveau paquet d'aide sera annoncé")."""
     first_amount = next(
         (m.start for m in article.money if start <= m.start < end and not m.is_conversion), end
     )
@@ -99,4 +100,8 @@ def giving_without_amount(article: Article, start: int, end: int) -> tuple[int, 
     ]
     if items and giving and first_amount == end:
         return giving[0].start, giving[0].end
+    aid = article.cues_between(start, end, "cues", "aid")
+    staged = [c for c in article.cues_between(start, end) if c.group in ("stages", "announcing")]
+    if aid and staged and first_amount == end:
+        return staged[0].start, staged[0].end
     return None

@@ -101,6 +101,20 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
     return None
 
 
+def owns_subject(doc: Doc, actor: Actor) -> bool:
+    """An actor that qualifies the subject of a clause: "les dirigeants de l'OTAN se réuniront", "NATO's
+    leaders agreed", "the leaders of the G7 pledged". The people named act for it."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    return token.dep_ in ("nmod", "nmod:poss", "poss", "pobj") and (
+        token.head.dep_ in _SUBJECT_DEPS or (token.head.dep_ == "prep" and token.head.head.dep_ in _SUBJECT_DEPS)
+    )
+
+
 #: The English possessive marks a determiner ("Germany's Foreign Office"), not a complement.
 POSSESSIVE_CASES = {"'s", "’s", "'", "’"}
 

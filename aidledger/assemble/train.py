@@ -32,7 +32,9 @@ from aidledger.assemble.article import Article
 from aidledger.assemble.decide import assemble
 from aidledger.assemble.features import (
     Features,
-    sign_prior,
+    Prior,
+    expected_names,
+    prior,
     aid_type_features,
     date_features,
     mention_features,
@@ -91,8 +93,12 @@ def read_gold(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def data_sha256(paths: list[Path]) -> str:
+    """The SHA-256 of the gold files' bytes, in the order given: which data the weights came from."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def annotate(rows: list[dict], progress: Callable[[int], None] | None = None) -> list[Passage]:
@@ -216,22 +222,24 @@ def fit_one(
     rows: list[tuple[str, Features, str]],
     c: float = C,
     intercept: bool = True,
-    signs: Callable[[str], str | None] = lambda name: None,
+    priors: Callable[[str], Prior] = lambda name: Prior(),
+    expected: set[str] = frozenset(),
 ) -> LinearModel:
-    """A logistic regression on named features: binary (with the sign of each weight bounded as ``signs``
-    says) when two labels occur, multinomial (scikit-learn) otherwise."""
+    """A logistic regression on named features: binary (each weight kept to the sign and shrunk towards the
+    mean its prior gives, ``expected`` features weighed by their prior even if unseen) when two labels occur,
+    multinomial (scikit-learn) otherwise."""
     from sklearn.feature_extraction import DictVectorizer
 
     labels = [label for _, _, label in rows]
     classes = sorted(set(labels))
-    vectorizer = DictVectorizer(sparse=False, sort=True)
-    matrix = vectorizer.fit_transform([x for _, x, _ in rows])
-    names = tuple(str(n) for n in vectorizer.get_feature_names_out())
+    names = tuple(sorted({name for _, x, _ in rows for name in x} | set(expected)))
+    vectorizer = DictVectorizer(sparse=False, sort=True).fit([dict.fromkeys(names, 1.0)])
+    matrix = vectorizer.transform([x for _, x, _ in rows])
     if len(classes) == 1:  # nothing to tell apart: a constant model
         return LinearModel((classes[0], classes[0]), names, (tuple(0.0 for _ in names),), (0.0,))
     if len(classes) == 2:
         target = np.array([label == classes[1] for label in labels], dtype=float)
-        weights, bias = _bounded_logistic(matrix, target, [signs(n) for n in names], c, intercept)
+        weights, bias = _bounded_logistic(matrix, target, [priors(n) for n in names], c, intercept)
         return LinearModel(tuple(classes), names, (tuple(weights),), (bias,))
     from sklearn.linear_model import LogisticRegression
 
@@ -243,26 +251,26 @@ def fit_one(
 
 
 def _bounded_logistic(
-    matrix: np.ndarray, target: np.ndarray, signs: list[str | None], c: float, intercept: bool
+    matrix: np.ndarray, target: np.ndarray, priors: list[Prior], c: float, intercept: bool
 ) -> tuple[list[float], float]:
-    """L2-regularised logistic regression by L-BFGS-B, each weight kept non-negative ("+") or non-positive
-    ("-") where the meaning of its feature says which way it may push (a running total never makes an
-    amount more likely to be new)."""
+    """Logistic regression by L-BFGS-B with a Gaussian prior on each weight (mean from its prior, variance
+    ``c``), each weight kept non-negative ("+") or non-positive ("-") where the meaning of its feature says
+    which way it may push (a running total never makes an amount more likely to be new)."""
     from scipy.optimize import minimize
 
-    n_features = matrix.shape[1]
+    mean = np.array([p.mean for p in priors])
 
     def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = wb[:-1], (wb[-1] if intercept else 0.0)
         z = matrix @ w + b
         p = 1.0 / (1.0 + np.exp(-z))
-        value = float(np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * np.dot(w, w) / c)
+        value = float(np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * np.dot(w - mean, w - mean) / c)
         grad_b = float(np.sum(p - target)) if intercept else 0.0
-        return value, np.append(matrix.T @ (p - target) + w / c, grad_b)
+        return value, np.append(matrix.T @ (p - target) + (w - mean) / c, grad_b)
 
-    bounds = [(0.0, None) if s == "+" else (None, 0.0) if s == "-" else (None, None) for s in signs]
+    bounds = [(0.0, None) if p.sign == "+" else (None, 0.0) if p.sign == "-" else (None, None) for p in priors]
     bounds.append((None, None) if intercept else (0.0, 0.0))
-    result = minimize(loss, np.zeros(n_features + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    result = minimize(loss, np.append(mean, 0.0), jac=True, method="L-BFGS-B", bounds=bounds)
     return [float(w) for w in result.x[:-1]], float(result.x[-1])
 
 
@@ -270,7 +278,7 @@ def fit_ranker(
     rows: list[tuple[str, Features, str]],
     groups: list[int],
     c: float = C,
-    signs: Callable[[str], str | None] = lambda name: None,
+    priors: Callable[[str], Prior] = lambda name: Prior(),
 ) -> LinearModel:
     """A scorer that ranks the right choice of each question above the others (pairwise logistic
     regression on feature differences, as a conditional logit): who gives, who receives."""
@@ -287,7 +295,7 @@ def fit_ranker(
                 difference = _difference(rows[r][1], rows[w][1])
                 pairs.append(("", difference, "yes"))
                 pairs.append(("", {k: -v for k, v in difference.items()}, "no"))
-    return fit_one(pairs, c, intercept=False, signs=signs)
+    return fit_one(pairs, c, intercept=False, priors=priors)
 
 
 def _difference(a: Features, b: Features) -> Features:
@@ -298,30 +306,44 @@ def _difference(a: Features, b: Features) -> Features:
 RANKED = ("donor", "recipient")
 
 
+#: What a decision answers when the training data hold no example of it (a few passages only).
+DEFAULTS = {"stage": "announced", "aid_type": "military"}
+
+
+def fit_decision(examples: Examples, decision: str) -> LinearModel:
+    """The model of one decision: a ranker for a choice among candidates, else a classifier."""
+    rows = examples.rows[decision]
+    if not rows:
+        label = DEFAULTS.get(decision, "no")
+        return LinearModel((label, label), (), ((),), (0.0,))
+    if decision in RANKED:
+        return fit_ranker(rows, examples.groups[decision], priors=prior(decision))
+    return fit_one(rows, priors=prior(decision), expected=expected_names(decision))
+
+
 def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = None) -> Models:
     """One model per decision."""
-    models = {
-        decision: fit_ranker(rows, examples.groups[decision], signs=sign_prior(decision))
-        if decision in RANKED
-        else fit_one(rows, signs=sign_prior(decision))
-        for decision, rows in examples.rows.items()
-    }
+    models = {decision: fit_decision(examples, decision) for decision in examples.rows}
     return Models(models, data_sha256, trained_on or {})
 
 
-def train(gold_path: Path, progress: Callable[[int], None] | None = None) -> Models:
-    """The models fitted on every passage of a gold file whose language has a data file."""
-    rows = read_gold(gold_path)
-    passages = annotate(rows, progress)
+def train(gold_paths: list[Path], progress: Callable[[int], None] | None = None) -> Models:
+    """The models fitted on every passage of the gold files whose language has a data file."""
+    rows = [row for path in gold_paths for row in read_gold(path)]
+    return fit_passages(annotate(rows, progress), gold_paths)
+
+
+def fit_passages(passages: list[Passage], gold_paths: list[Path]) -> Models:
+    """The models fitted on annotated passages, labelled with the files they came from."""
     examples = all_examples(passages)
     languages = Counter(p.lang for p in passages if p.article.data.available)
     trained_on = {
-        "file": gold_path.name,
+        "files": [path.name for path in gold_paths],
         "passages": sum(languages.values()),
         "languages": dict(sorted(languages.items())),
         "examples": {d: len(r) for d, r in examples.rows.items()},
     }
-    return fit(examples, sha256(gold_path), trained_on)
+    return fit(examples, data_sha256(gold_paths), trained_on)
 
 
 # --- cross-validation -----------------------------------------------------------------------------------------

@@ -60,6 +60,8 @@ def _cross_validated_extractions(gold: Path, folds: int) -> Iterator[Extraction]
     from aidledger.assemble.train import annotate, cross_validate, read_gold
 
     rows = read_gold(gold)
+    if len(rows) < folds:
+        raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
     with _progress() as progress:
         task = progress.add_task("annotating", total=len(rows))
         passages = annotate(rows, lambda n: progress.advance(task, n))
@@ -101,18 +103,23 @@ def eval_command(
 
 @app.command("train")
 def train_command(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="A gold JSONL file of the evaluation contract."),
+    gold: list[Path] = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Gold JSONL files of the evaluation contract (one or more)."
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Where to write the weights (default: the weights shipped with the package)."
     ),
 ) -> None:
-    """Fit the extraction's models on a gold set and write their weights (deterministic: same data, same file)."""
+    """Fit the extraction's models on gold sets and write their weights (deterministic: same data, same file).
+
+    The shipped weights come from `aidledger train ../shared/eval/dev.jsonl ../shared/eval/seed.jsonl`.
+    """
     from aidledger.assemble.model import WEIGHTS_PATH
     from aidledger.assemble.train import read_gold, train
 
     target = output or WEIGHTS_PATH
     with _progress() as progress:
-        task = progress.add_task("annotating", total=len(read_gold(gold)))
+        task = progress.add_task("annotating", total=sum(len(read_gold(path)) for path in gold))
         models = train(gold, lambda n: progress.advance(task, n))
     models.to_disk(target)
     print(f"wrote {target}")

@@ -12,6 +12,7 @@ are merged in, so the YAML files only hold what the packaged data lacks.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,17 @@ class LangData:
     def section(self, name: str) -> Any:
         """A top-level section of the data, empty when the language lacks it."""
         return self.raw.get(name) or {}
+
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Words whose full stop ends no sentence ("Mio.", "wys."): the scale words and currency names
+        the data writes so, and those of ``grammar.abbreviations``."""
+        words = [
+            *self.section("numbers").get("scales", {}),
+            *self.section("currencies").get("names", {}),
+            *(self.section("grammar").get("abbreviations") or []),
+        ]
+        return frozenset(str(w) for w in words if str(w).endswith(".") and len(str(w)) > 2)
 
     @property
     def available(self) -> bool:
@@ -127,6 +139,46 @@ def cldr_calendar(lang: str) -> dict[str, Any]:
     return {"months": months, "weekdays": weekdays}
 
 
+#: ISO 4217 codes that are also common words ("all", "top", "mad"): never read as a currency without a
+#: symbol or a name.
+_WORD_CODES = {"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "PEN", "MAD", "GEL", "LAK", "AED", "BAM"}
+#: Counts whose plural forms cover every CLDR plural category of the languages served (one, few, many, other).
+_PLURAL_COUNTS = (1, 2, 5, 1.5)
+
+
+def cldr_currencies(lang: str) -> dict[str, Any]:
+    """Every ISO 4217 currency: its code, written before or after the number ("XAF 500 million",
+    "25 millions XOF"), and its CLDR names in the language, singular and plural ("couronnes suédoises",
+    "Swedish kronor"). A name two currencies share once their qualifier is dropped ("franc CFA") is left to
+    the data files."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    try:
+        locale = Locale.parse(lang)
+    except Exception:
+        return {}
+    codes = sorted(c for c in list_currencies() if c not in _WORD_CODES and len(c) == 3 and c.isalpha())
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for code in codes:
+        for count in _PLURAL_COUNTS:
+            try:
+                name = get_currency_name(code, count=count, locale=locale)
+            except Exception:
+                continue
+            name = re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+            if not name or name == code.lower():
+                continue
+            if names.get(name, code) != code:
+                shared.add(name)
+            names[name] = code
+    return {
+        "names": {n: c for n, c in names.items() if n not in shared},
+        "symbols": {c: c for c in codes},
+        "after_symbols": codes,
+    }
+
+
 @functools.cache
 def load(lang: str) -> LangData:
     """Load the knowledge for ``lang`` (an ISO 639-1 code), merged with CLDR and common data."""
@@ -136,6 +188,7 @@ def load(lang: str) -> LangData:
     cldr = {
         "actors": {"countries": cldr_countries(lang), "metonyms": geonames_capitals()},
         "dates": cldr_calendar(lang),
+        "currencies": cldr_currencies(lang),
     }
     if lang != "en":  # English names of countries appear in every language's news
         cldr["actors"]["countries"] = _merge(cldr["actors"]["countries"], cldr_countries("en"))

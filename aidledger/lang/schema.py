@@ -19,7 +19,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
         key: list
         for key in (
             "aid aid_verb cumulative request refusal sale unit_price background part past aggregate "
-            "multi_recipient new report neutral additional top_up conversion opposition"
+            "multi_recipient new report neutral additional top_up conversion opposition distributive receive"
         ).split()
     },
     "grammar": {"articles": list, "coordinators": list, "prepositions": list, "clause_openers": list, "indefinite": list},
@@ -44,7 +44,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
 
 def problems(data: dict[str, Any]) -> list[str]:
     """What a language file's data lacks or holds in the wrong shape (empty when it fits the schema)."""
-    found = []
+    found = [f"{where} holds a YAML boolean: quote the word" for where in _booleans(data)]
     for section, shape in SCHEMA.items():
         if section not in data:
             found.append(f"missing section {section}")
@@ -62,4 +62,26 @@ def problems(data: dict[str, Any]) -> list[str]:
                 found.append(f"missing {section}.{key}")
             elif value[key] is not None and not isinstance(value[key], kind):
                 found.append(f"{section}.{key} should be a {kind.__name__}")
+    return found
+
+
+#: Settings that are yes/no by design; anywhere else a boolean is a word YAML misread.
+FLAGS = frozenset({"lemmatize", "inflected", "pro_drop", "adjectives_follow", "capitalised_nouns", "month_first"})
+
+
+def _booleans(value: Any, where: str = "") -> list[str]:
+    """Where a word of the data became a boolean ("on", "no", "yes" left unquoted) instead of text."""
+    if isinstance(value, bool):
+        return [where]
+    if isinstance(value, list):
+        return [w for item in value for w in _booleans(item, where)]
+    if not isinstance(value, dict):
+        return []
+    found = []
+    for key, item in value.items():
+        path = f"{where}.{key}".lstrip(".")
+        if isinstance(key, bool):
+            found.append(path)
+        elif not (key in FLAGS and isinstance(item, bool)):
+            found += _booleans(item, path)
     return found

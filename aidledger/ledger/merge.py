@@ -1,230 +1,368 @@
-"""Merging mentions into packages: the rules, as pure functions over plain records.
+"""Linking mentions into packages: evidence weighed pair by pair, then an order-free clustering.
 
-Dozens of outlets, in several languages, report one package; the donor's own press release
-announces it, an earlier leak anticipates it, a later report says it was delivered. Each report is a
-*mention*; this module decides which mentions are one *package*. It knows nothing of the database or
-of spaCy, so the rules can be tested on hand-written records.
+Dozens of outlets, in several languages, report one package; a leak anticipates it, the donor's
+release announces it, a later report says it was delivered. Each report is a *mention*; this module
+decides which mentions are one *package*. It knows nothing of the database or of spaCy, so the
+rules are tested on hand-written records.
 
-A mention joins a package when all of these hold (:func:`compatible`):
+**Weighing** (:func:`compare`). Each pair of mentions is scored in the manner of Fellegi–Sunter
+record linkage: every field that agrees adds the weight of that agreement, every field that
+disagrees subtracts, and a field missing on either side adds nothing, so a report without a date or
+a donor is never held against a package. The weights (:data:`WEIGHTS`, in bits: log2 of how much
+likelier the observation is for two reports of one package than for two different packages) are
+explicit so that the README can print them. A few observations are not weighed but decide alone
+(*vetoes*): two commitments of one article, different donors or recipients, amounts more than
+:data:`PART_RATIO` apart (what a part of a package, a cumulative total or another sum looks like),
+and a mention missing its donor or recipient that has neither the same amount nor the same
+evidence sentence as the other (too little to go by).
 
-1. **Same parties.** Donor and recipient are both known and equal to the package's.
-2. **Same money.** Both amounts are known and agree: within 1 % in the same currency, within 3 %
-   after conversion to USD at each mention's ECB rate (outlets convert approximately and round), or
-   one of the two amounts is missing. An amount that cannot be converted (no ECB rate, e.g. UAH) is
-   compared only in its own currency. So a part of a package (£92m of £225m), a cumulative total
-   ("bringing aid to $40bn") or a different sum is never merged into it.
-3. **Same kind.** Aid types are equal (or one is ``mixed``); mechanisms are equal or one is missing
-   (a PDA drawdown and a USAI contract of the same week are two packages).
-4. **Dates that fit the stages** (each mention's date is its announcement date, else the article's
-   publication date; with neither, it merges with nothing):
-
-   - two reports of the same step (announced/announced, anticipated/anticipated,
-     delivered/delivered) are at most ``SAME_STEP_DAYS`` (7) apart, so a second tranche of the same
-     size announced weeks later stays a package of its own;
-   - an anticipated commitment is fulfilled by an announcement 0–``ANTICIPATION_DAYS`` (45) days
-     later (from ``SAME_STEP_DAYS`` before, since a leak is often reported on the day itself);
-   - a delivery report belongs to a package announced 0–``DELIVERY_DAYS`` (365) days before it; a
-     delivery report without an amount needs, in addition, an item in common with the package, and a
-     package known only from delivery reports takes an announcement only if both amounts are known.
-
-Among the packages a mention is compatible with, it joins the one with the most agreeing evidence
-(amount known on both sides, same mechanism, items in common), then the nearest in time, then the
-oldest (the first offered). Otherwise it starts a package of its own. A package's fields are derived from its mentions
-(:func:`summarise`), and its stage history records the first mention of each step.
+**Clustering** (:func:`cluster`). Mentions whose evidence is the same sentence (a syndicated copy)
+are joined first; then, repeatedly, the two groups holding the best-scoring pair join, as long as
+that pair reaches :data:`THRESHOLD` and no pair across the two groups is vetoed or scores below
+:data:`FLOOR` (so an undated report never bridges two packages dated months apart, nor a part its
+whole). Ties are broken by the mentions' keys, never by arrival order, so ingesting the same
+reports in any order gives the same packages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-SAME_STEP_DAYS = 7
-ANTICIPATION_DAYS = 45
-DELIVERY_DAYS = 365
-SAME_CURRENCY_TOLERANCE = 0.01
-CONVERTED_TOLERANCE = 0.03
+from aidledger.ledger import fx
+
 #: The furthest a package has gone, in order.
 STAGES = ("anticipated", "announced", "delivered")
+
+#: Bits of evidence each observation about a pair adds (positive) or takes away (negative).
+WEIGHTS: dict[str, float] = {
+    "same evidence sentence": 30,  # a syndicated copy: decisive unless vetoed
+    "same donor": 1,
+    "same recipient": 1,
+    "same amount": 8,  # same currency, within 1 %
+    "same amount after conversion": 6,  # within 3 % at one day's ECB rate: outlets convert and round
+    "same figure, other currency": 4,  # "25 million" in USD and in CAD: a currency misread by an outlet
+    "amounts differ": -8,  # neither equal nor a part: closer than PART_RATIO
+    "one amount missing": -1,  # the amount is what identifies a package best
+    "no amount on either side": -2,  # equipment-only reports: parties and a date are not enough
+    "dated within two days": 3,
+    "dated within a week": 1,
+    "dated weeks apart": -4,
+    "dated far apart": -20,  # beyond a month for one step, or outside the window of the next step
+    "announcement fulfils the anticipation": 1,
+    "delivery within the year of the announcement": 2,
+    "same aid type": 1,
+    "aid types differ": -4,  # weighs, never vetoes: outlets call one package financial and military
+    "same mechanism": 2,  # a named one: PDA, USAI, FMF, EPF, loan, grant ("other" says nothing)
+    "mechanisms differ": -4,
+    "anticipated, then announced": -1,
+    "announced, then delivered": -1,
+    "anticipated, then delivered": -3,
+    "items in common": 3,
+    "no item in common": -1,
+}
+#: Score the best pair across two groups needs for them to be joined.
+THRESHOLD = 6.0
+#: A pair scoring below this keeps its two groups apart whatever their best pair (far dates, say).
+FLOOR = -6.0
+#: Amounts further apart than this factor are never one package: a part, a total or another sum.
+PART_RATIO = 1.5
+SAME_CURRENCY_TOLERANCE = 0.01
+CONVERTED_TOLERANCE = 0.03
+#: Days within which the next step of a package is expected: anticipated → announced → delivered.
+STEP_WINDOW = {("anticipated", "announced"): 45, ("announced", "delivered"): 365, ("anticipated", "delivered"): 410}
+#: A later step may be reported up to this many days before the earlier one (a leak on the day itself).
+STEP_SLACK = 7
+#: Evidence shorter than this is too generic to mark a copy ("Ukraine gets aid").
+MIN_EVIDENCE_CHARS = 30
+
+
+def evidence_key(evidence: str) -> str:
+    """A hash of the evidence sentence, normalised (case, accents, punctuation, spacing): copies share it.
+
+    Evidence shorter than :data:`MIN_EVIDENCE_CHARS` once normalised gets an empty key, which
+    matches nothing.
+    """
+    folded = unicodedata.normalize("NFKD", evidence.casefold())
+    words = re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+    text = " ".join(words)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= MIN_EVIDENCE_CHARS else ""
 
 
 @dataclass(frozen=True)
 class MentionRecord:
-    """What merging needs to know of one mention; ``key`` identifies it (a database id, a test label)."""
+    """What linkage needs to know of one mention.
 
-    key: Hashable
+    ``key`` identifies the mention the same way whatever the order of ingest (an article's content hash
+    and the commitment's position), since ties are broken by it; ``article`` identifies its article.
+    ``date`` is the announcement date the report states, ``published`` its article's publication date.
+    """
+
+    key: str
+    article: str
     donor: str | None
     recipient: str | None
-    amount: float | None
+    amount: int | None
     currency: str | None
-    amount_usd: float | None
     aid_type: str
     mechanism: str | None
     stage: str
     date: dt.date | None
+    published: dt.date | None = None
     items: frozenset[str] = field(default_factory=frozenset)
+    evidence_key: str = ""
+
+    @property
+    def when(self) -> dt.date | None:
+        """The day the report speaks of: the announcement date, else the publication date."""
+        return self.date or self.published
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The verdict on one pair: a veto (why they can never be one package), or a score and its reasons."""
+
+    score: float
+    reasons: tuple[str, ...] = ()
+    veto: str | None = None
+
+    @property
+    def linkable(self) -> bool:
+        """True when the pair could be one package on its own evidence (an edge of the clustering)."""
+        return self.veto is None and self.score >= THRESHOLD
+
+
+def _parties(a: MentionRecord, b: MentionRecord) -> tuple[list[str], str | None]:
+    reasons = []
+    for role, x, y in (("donor", a.donor, b.donor), ("recipient", a.recipient, b.recipient)):
+        if x and y:
+            if x != y:
+                return [], f"different {role}s"
+            reasons.append(f"same {role}")
+    return reasons, None
+
+
+def _close(x: float, y: float, tolerance: float) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def _in_usd(record: MentionRecord, day: dt.date) -> int | None:
+    return fx.convert(record.amount, record.currency, day).amount_usd
+
+
+def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None]:
+    """(reason, veto) for the two amounts; amounts in two currencies are compared at one day's rate."""
+    if a.amount is None or b.amount is None:
+        return ("no amount on either side" if a.amount is None and b.amount is None else "one amount missing"), None
+    if a.currency == b.currency:
+        x, y, tolerance, equal = a.amount, b.amount, SAME_CURRENCY_TOLERANCE, "same amount"
+    else:
+        day = min((d for d in (a.when, b.when) if d), default=None) or fx.last_day()
+        x, y = _in_usd(a, day), _in_usd(b, day)
+        tolerance, equal = CONVERTED_TOLERANCE, "same amount after conversion"
+        if x is None or y is None:  # no ECB rate for one of them: only the figures can be compared
+            return ("same figure, other currency" if a.amount == b.amount else "amounts differ"), None
+    if x and y and _close(x, y, tolerance):
+        return equal, None
+    if a.amount == b.amount:
+        return "same figure, other currency", None
+    if min(x, y) <= 0 or max(x, y) / min(x, y) >= PART_RATIO:
+        return None, "a part, a total or another sum"
+    return "amounts differ", None
+
+
+def _dates(a: MentionRecord, b: MentionRecord) -> list[str]:
+    """The date evidence: by the gap for two reports of one step, by the step's window otherwise."""
+    if a.when is None or b.when is None:
+        return []
+    first, then = sorted((a, b), key=lambda m: STAGES.index(m.stage))
+    if first.stage == then.stage:
+        gap = abs((a.when - b.when).days)
+        if gap <= 2:
+            return ["dated within two days"]
+        if gap <= 7:
+            return ["dated within a week"]
+        return ["dated weeks apart" if gap <= 30 else "dated far apart"]
+    gap = (then.when - first.when).days
+    if not -STEP_SLACK <= gap <= STEP_WINDOW[(first.stage, then.stage)]:
+        return ["dated far apart"]
+    if (first.stage, then.stage) == ("anticipated", "announced"):
+        return ["announcement fulfils the anticipation"]
+    return ["delivery within the year of the announcement"] if first.stage == "announced" else []
+
+
+def _kind(a: MentionRecord, b: MentionRecord) -> list[str]:
+    reasons = []
+    if a.aid_type == b.aid_type:
+        reasons.append("same aid type")
+    elif "mixed" not in (a.aid_type, b.aid_type):
+        reasons.append("aid types differ")
+    if a.mechanism and b.mechanism and a.mechanism != b.mechanism:
+        reasons.append("mechanisms differ")
+    elif a.mechanism and a.mechanism == b.mechanism and a.mechanism != "other":
+        reasons.append("same mechanism")
+    if a.stage != b.stage:
+        first, then = sorted((a.stage, b.stage), key=STAGES.index)
+        reasons.append(f"{first}, then {then}")
+    if a.items and b.items:
+        reasons.append("items in common" if a.items & b.items else "no item in common")
+    return reasons
+
+
+def _same_sentence(a: MentionRecord, b: MentionRecord) -> bool:
+    return bool(a.evidence_key) and a.evidence_key == b.evidence_key
+
+
+def _enough_to_go_by(a: MentionRecord, b: MentionRecord) -> bool:
+    """A mention missing a party is compared only with the same amount in the same currency, or a copy."""
+    parties_known = all((a.donor, a.recipient, b.donor, b.recipient))
+    same_figure = a.amount is not None and (a.amount, a.currency) == (b.amount, b.currency)
+    return parties_known or same_figure or _same_sentence(a, b)
+
+
+def compare(a: MentionRecord, b: MentionRecord) -> Comparison:
+    """Weigh the evidence that ``a`` and ``b`` report one package."""
+    if a.article == b.article:
+        return Comparison(0.0, veto="two commitments of one article")
+    if not _enough_to_go_by(a, b):
+        return Comparison(0.0, veto="a party unknown, and neither the same amount nor the same sentence")
+    reasons, veto = _parties(a, b)
+    if veto is None:
+        amount_reason, veto = _amounts(a, b)
+    if veto is not None:
+        return Comparison(0.0, veto=veto)
+    if _same_sentence(a, b):
+        reasons.append("same evidence sentence")
+    if amount_reason:
+        reasons.append(amount_reason)
+    reasons += _dates(a, b) + _kind(a, b)
+    return Comparison(float(sum(WEIGHTS[r] for r in reasons)), tuple(reasons))
+
+
+def _linkage(left: list[int], right: list[int], pairs: dict[tuple[int, int], Comparison]) -> float | None:
+    """The best score across two groups, or None when a pair across them is vetoed or below the floor."""
+    best = None
+    for i, j in itertools.product(left, right):
+        verdict = pairs[(i, j) if i < j else (j, i)]
+        if verdict.veto is not None or verdict.score < FLOOR:
+            return None
+        best = verdict.score if best is None else max(best, verdict.score)
+    return best
+
+
+def cluster(records: Sequence[MentionRecord]) -> list[list[str]]:
+    """Group mentions into packages, the same way whatever the order of ``records``; returns groups of keys."""
+    ordered = sorted(records, key=lambda r: r.key)
+    pairs = {(i, j): compare(ordered[i], ordered[j]) for i, j in itertools.combinations(range(len(ordered)), 2)}
+    groups: list[list[int]] = [[i] for i in range(len(ordered))]
+    while True:
+        best: tuple[float, int, int] | None = None
+        for g, h in itertools.combinations(range(len(groups)), 2):
+            score = _linkage(groups[g], groups[h], pairs)
+            if score is not None and score >= THRESHOLD and (best is None or score > best[0]):
+                best = (score, g, h)
+        if best is None:
+            break
+        _score, g, h = best
+        groups[g] = sorted(groups[g] + groups[h])
+        del groups[h]
+    return sorted(([ordered[i].key for i in group] for group in groups), key=lambda keys: keys[0])
+
+
+def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
+    """The records split where no linkable pair joins them; a package never spans two components."""
+    parent = list(range(len(records)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(records)), 2):
+        if compare(records[i], records[j]).linkable:
+            parent[root(i)] = root(j)
+    split: dict[int, list[MentionRecord]] = {}
+    for i, record in enumerate(records):
+        split.setdefault(root(i), []).append(record)
+    return list(split.values())
+
+
+def group(records: Iterable[MentionRecord]) -> list[list[str]]:
+    """Every package of a set of mentions (component by component, which gives what :func:`cluster` would)."""
+    return sorted((keys for part in components(list(records)) for keys in cluster(part)), key=lambda keys: keys[0])
 
 
 @dataclass(frozen=True)
 class PackageProfile:
-    """A package as merging sees it: its merged fields and the first mention of each stage it reached."""
+    """A package's fields as its mentions give them, and the first mention of each stage it reached."""
 
     key: Hashable
     donor: str | None
     recipient: str | None
-    amount: float | None
+    amount: int | None
     currency: str | None
-    amount_usd: float | None
     aid_type: str
     mechanism: str | None
+    date: dt.date | None
     steps: dict[str, MentionRecord]
-    items: frozenset[str]
-
-    @property
-    def stage_dates(self) -> dict[str, dt.date | None]:
-        """The first date of each stage reached."""
-        return {stage: mention.date for stage, mention in self.steps.items()}
 
     @property
     def stage(self) -> str:
         """The furthest stage reached."""
         return max(self.steps, key=STAGES.index)
 
-    @property
-    def date(self) -> dt.date | None:
-        """The announcement date; for a package not yet announced, the date of its first step."""
-        step = self.steps.get("announced") or min(self.steps.values(), key=lambda m: m.date or dt.date.max)
-        return step.date
-
 
 def _lead_order(mention: MentionRecord) -> tuple:
     """Announcements speak for a package first, then earlier mentions, then those with an amount."""
     stage_rank = {"announced": 0, "anticipated": 1, "delivered": 2}[mention.stage]
-    return (stage_rank, mention.amount is None, mention.date or dt.date.max, str(mention.key))
+    return (stage_rank, mention.amount is None, mention.when or dt.date.max, mention.key)
+
+
+def _most_common(values: Iterable, order: Sequence) -> object | None:
+    """The value most mentions give, ties going to the one first in ``order``; None when none gives one."""
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], -order.index(v)))
 
 
 def summarise(key: Hashable, members: Sequence[MentionRecord]) -> PackageProfile:
-    """The merged fields of a package from its mentions.
+    """The fields of a package from its mentions.
 
-    The stated currency is the one most mentions use (a donor's own currency usually outnumbers the
-    conversions some outlets print); the amount is the lead mention's in that currency.
+    Donor, recipient, aid type and mechanism are those most mentions give (announcements first on a
+    tie). The stated currency is the one most mentions use, a donor's own currency usually
+    outnumbering the conversions some outlets print, and the amount the lead mention's in it. The date
+    is the announcement date most reports of the lead stage state.
     """
     ordered = sorted(members, key=_lead_order)
     lead = ordered[0]
-    with_amount = [m for m in ordered if m.amount is not None and m.currency]
-    amount_lead = lead
-    if with_amount:
-        currency = Counter(m.currency for m in with_amount).most_common(1)[0][0]  # ties: first in lead order
-        amount_lead = next(m for m in with_amount if m.currency == currency)
+    currency = _most_common([m.currency for m in ordered if m.amount is not None], [m.currency for m in ordered])
+    amount_lead = next((m for m in ordered if m.amount is not None and m.currency == currency), lead)
+    lead_stage = [m for m in ordered if m.stage == lead.stage]
     steps: dict[str, MentionRecord] = {}
-    for mention in sorted(members, key=lambda m: (m.date or dt.date.max, str(m.key))):
+    for mention in sorted(members, key=lambda m: (m.when or dt.date.max, m.key)):
         steps.setdefault(mention.stage, mention)
+
+    def common(attribute: str):
+        values = [getattr(m, attribute) for m in ordered]
+        return _most_common(values, values)
+
+    dates = sorted(m.date for m in lead_stage if m.date)
     return PackageProfile(
         key=key,
-        donor=lead.donor,
-        recipient=lead.recipient,
-        amount=amount_lead.amount,
-        currency=amount_lead.currency,
-        amount_usd=amount_lead.amount_usd,
-        aid_type=lead.aid_type,
-        mechanism=next((m.mechanism for m in ordered if m.mechanism), None),
+        donor=common("donor"),
+        recipient=common("recipient"),
+        amount=amount_lead.amount if currency else None,
+        currency=currency,
+        aid_type=common("aid_type") or lead.aid_type,
+        mechanism=common("mechanism"),
+        date=_most_common(dates, dates),
         steps=steps,
-        items=frozenset().union(*(m.items for m in members)),
     )
-
-
-def amounts_agree(mention: MentionRecord, package: PackageProfile) -> bool:
-    """True when the amounts are equal within tolerance, or one of them is missing (rule 2)."""
-    if mention.amount is None or package.amount is None:
-        return True
-    if mention.currency == package.currency:
-        return _close(mention.amount, package.amount, SAME_CURRENCY_TOLERANCE)
-    if mention.amount_usd is None or package.amount_usd is None:
-        return False
-    return _close(mention.amount_usd, package.amount_usd, CONVERTED_TOLERANCE)
-
-
-def _close(a: float, b: float, tolerance: float) -> bool:
-    return abs(a - b) <= tolerance * max(abs(a), abs(b))
-
-
-def _same_kind(mention: MentionRecord, package: PackageProfile) -> bool:
-    """Rule 3: aid types equal or one mixed; mechanisms equal or one missing."""
-    types_agree = mention.aid_type == package.aid_type or "mixed" in (mention.aid_type, package.aid_type)
-    mechanisms_agree = not mention.mechanism or not package.mechanism or mention.mechanism == package.mechanism
-    return types_agree and mechanisms_agree
-
-
-def _within(days: int, low: int, high: int) -> bool:
-    return low <= days <= high
-
-
-def date_gap(mention: MentionRecord, package: PackageProfile) -> int | None:
-    """Days between the mention and the package step it would join, or None when the dates do not fit (rule 4)."""
-    if mention.date is None:
-        return None
-    dates = package.stage_dates
-    both_amounts = mention.amount is not None and package.amount is not None
-    same_step = dates.get(mention.stage)
-    if same_step is not None and abs((mention.date - same_step).days) <= SAME_STEP_DAYS:
-        return abs((mention.date - same_step).days)
-    announced, anticipated, delivered = dates.get("announced"), dates.get("anticipated"), dates.get("delivered")
-    if mention.stage == "anticipated" and announced is not None:
-        gap = (announced - mention.date).days
-        return abs(gap) if _within(gap, -SAME_STEP_DAYS, ANTICIPATION_DAYS) else None
-    if mention.stage == "announced" and "announced" not in dates:
-        if anticipated is not None:
-            gap = (mention.date - anticipated).days
-            return abs(gap) if _within(gap, -SAME_STEP_DAYS, ANTICIPATION_DAYS) else None
-        if delivered is not None and both_amounts:
-            gap = (delivered - mention.date).days
-            return gap if _within(gap, -SAME_STEP_DAYS, DELIVERY_DAYS) else None
-    if mention.stage == "delivered" and announced is not None:
-        gap = (mention.date - announced).days
-        evidence = both_amounts or bool(mention.items & package.items)
-        return abs(gap) if evidence and _within(gap, -SAME_STEP_DAYS, DELIVERY_DAYS) else None
-    return None
-
-
-def compatible(mention: MentionRecord, package: PackageProfile) -> int | None:
-    """The date gap if ``mention`` may join ``package`` under all the rules, else None."""
-    parties_known = mention.donor is not None and mention.recipient is not None
-    if not parties_known or (mention.donor, mention.recipient) != (package.donor, package.recipient):
-        return None
-    if not amounts_agree(mention, package) or not _same_kind(mention, package):
-        return None
-    return date_gap(mention, package)
-
-
-def choose_package(mention: MentionRecord, packages: Iterable[PackageProfile]) -> Hashable | None:
-    """The key of the package ``mention`` joins, or None when it starts its own."""
-    best: tuple | None = None
-    chosen: Hashable | None = None
-    for package in packages:
-        gap = compatible(mention, package)
-        if gap is None:
-            continue
-        agreement = (
-            mention.amount is not None and package.amount is not None,
-            bool(mention.mechanism) and mention.mechanism == package.mechanism,
-            bool(mention.items & package.items),
-        )
-        rank = (agreement.count(True), -gap)
-        if best is None or rank > best:
-            best, chosen = rank, package.key
-    return chosen
-
-
-def group(mentions: Iterable[MentionRecord]) -> list[list[Hashable]]:
-    """Merge mentions in the order given, as the ledger does one article at a time; returns groups of keys."""
-    members: dict[int, list[MentionRecord]] = {}
-    profiles: dict[int, PackageProfile] = {}
-    for mention in mentions:
-        key = choose_package(mention, profiles.values())
-        if key is None:
-            key = len(members)
-            members[key] = []
-        members[key].append(mention)
-        profiles[key] = summarise(key, members[key])
-    return [[m.key for m in group_members] for group_members in members.values()]

@@ -1,7 +1,9 @@
 """The ledger's tables, as SQLAlchemy 2 typed ORM classes.
 
 The tables are deliberately plain (integers, text, ISO dates, no enums or arrays) so that the SQLite
-file opens as it is in Datasette, DuckDB or any SQL client. Every change to them goes through a
+file opens as it is in Datasette, DuckDB or any SQL client. Amounts of money are whole units of their
+currency in integer columns, so they are exact on every backend (no 3099999999.9999995); exchange rates,
+which are quotients, are stored to ten decimal places. Every change to the tables goes through a
 migration in ``aidledger/ledger/migrations/versions``.
 """
 
@@ -9,7 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -43,8 +57,11 @@ class Article(Base):
 class Package(Base):
     """A merged commitment: what several mentions, in any outlet or language, report together.
 
-    Its fields are derived from its mentions (see :func:`aidledger.ledger.merge.summarise`); the
-    amounts in USD and EUR use the ECB reference rate of ``fx_date``.
+    Its fields are derived from its mentions (see :func:`aidledger.ledger.merge.summarise`). Every
+    package has a ``reference_date``: its announcement date, else its earliest report's publication
+    date, else the day it was first ingested (``reference_basis`` says which); reports place the package
+    by it, and the amounts in USD and EUR use the ECB reference rate of that day (``fx_date`` is the
+    ECB business day whose rate was used).
     """
 
     __tablename__ = "packages"
@@ -52,17 +69,23 @@ class Package(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     donor: Mapped[str | None] = mapped_column(String(32), index=True)
     recipient: Mapped[str | None] = mapped_column(String(32), index=True)
-    amount: Mapped[float | None] = mapped_column(Float)
+    amount: Mapped[int | None] = mapped_column(BigInteger, comment="Whole units of the stated currency")
     currency: Mapped[str | None] = mapped_column(String(3))
     aid_type: Mapped[str] = mapped_column(String(16))
     mechanism: Mapped[str | None] = mapped_column(String(8))
     stage: Mapped[str] = mapped_column(String(16))
-    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    amount_usd: Mapped[float | None] = mapped_column(Float)
-    amount_eur: Mapped[float | None] = mapped_column(Float)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True, comment="Announcement date, when a report states it")
+    reference_date: Mapped[dt.date | None] = mapped_column(
+        Date, index=True, comment="date, else the earliest publication date, else the first ingest date"
+    )
+    reference_basis: Mapped[str | None] = mapped_column(
+        String(16), comment="Which of the three reference_date is: announcement, published or ingested"
+    )
+    amount_usd: Mapped[int | None] = mapped_column(BigInteger, comment="Whole US dollars")
+    amount_eur: Mapped[int | None] = mapped_column(BigInteger, comment="Whole euros")
     fx_rate: Mapped[float | None] = mapped_column(Float, comment="USD per unit of the stated currency")
     fx_rate_eur: Mapped[float | None] = mapped_column(Float, comment="EUR per unit of the stated currency")
-    fx_date: Mapped[dt.date | None] = mapped_column(Date)
+    fx_date: Mapped[dt.date | None] = mapped_column(Date, comment="The ECB business day whose rates were used")
     fx_note: Mapped[str | None] = mapped_column(Text)
 
     mentions: Mapped[list[Mention]] = relationship(back_populates="package")
@@ -80,11 +103,8 @@ class Mention(Base):
     position: Mapped[int] = mapped_column(Integer)
     donor: Mapped[str | None] = mapped_column(String(32), index=True)
     recipient: Mapped[str | None] = mapped_column(String(32), index=True)
-    amount: Mapped[float | None] = mapped_column(Float)
+    amount: Mapped[int | None] = mapped_column(BigInteger, comment="Whole units of the stated currency")
     currency: Mapped[str | None] = mapped_column(String(3))
-    amount_usd: Mapped[float | None] = mapped_column(
-        Float, comment="At the ECB rate of the mention's date, for merging"
-    )
     aid_type: Mapped[str] = mapped_column(String(16))
     mechanism: Mapped[str | None] = mapped_column(String(8))
     stage: Mapped[str] = mapped_column(String(16))
@@ -94,6 +114,9 @@ class Mention(Base):
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     evidence: Mapped[str] = mapped_column(Text)
+    evidence_key: Mapped[str] = mapped_column(
+        String(64), index=True, comment="Hash of the normalised evidence: syndicated copies share it"
+    )
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     package: Mapped[Package] = relationship(back_populates="mentions")
@@ -123,6 +146,8 @@ class PackageStage(Base):
     date: Mapped[dt.date | None] = mapped_column(Date)
     mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
     evidence: Mapped[str] = mapped_column(Text)
+
+    mention: Mapped[Mention] = relationship()
 
     __table_args__ = (UniqueConstraint("package_id", "stage"),)
 

@@ -9,24 +9,27 @@ States of a package (``package_reviews.state``; no row means ``unreviewed``):
 
 ============ ==================================================================================
 accepted     a reviewer accepted its values as they were shown
-corrected    a reviewer changed a field, merged, split it, or corrected or rejected one of its
-             mentions in a way that changed it
+corrected    a reviewer changed a field, merged another package into it, split it, or corrected
+             or rejected one of its mentions in a way that changed it
 rejected     a reviewer rejected it (or every one of its mentions): it is not a commitment
-merged       its mentions were merged into package ``merged_into``; it is empty
 ============ ==================================================================================
 
 Correcting or rejecting a mention re-derives its package from its reviewed, non-rejected mentions
 (the merge rules' :func:`~aidledger.ledger.merge.summarise`); the fields a reviewer set on the
-package itself (``corrected``) keep their values. Ingesting more articles only ever touches the
-extracted rows: a reviewed package keeps its reviewed values, and the reports that joined it since
-its review are listed as new (``mention_ids``).
+package itself (``corrected``) keep their values. A merge moves every mention of one package into
+the other and deletes the emptied one (its events remain). Ingesting more articles never undoes a
+decision: linking leaves the mentions of reviewed packages out (:func:`~aidledger.ledger.linking._candidates`),
+so they are never regrouped, and a later report of a reviewed package becomes a package of its own
+for a reviewer to merge.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 import babel.numbers
@@ -34,7 +37,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, backref, relationship, selectinload
 
-from aidledger.ledger import fx, merge, store
+from aidledger.ledger import fx, linking, merge
 from aidledger.ledger.models import Mention, Package
 from aidledger.ledger.review_models import MentionReview, PackageReview, ReviewEvent, utcnow
 from aidledger.schema import AidType, Item, Mechanism, Stage
@@ -49,12 +52,22 @@ MentionReview.mention = relationship(
 
 PACKAGE_FIELDS = ("donor", "recipient", "amount", "currency", "aid_type", "mechanism", "stage", "date", "items")
 MENTION_FIELDS = (*PACKAGE_FIELDS, "announcer")
-CONVERSION_FIELDS = ("amount_usd", "amount_eur", "fx_rate", "fx_rate_eur", "fx_date", "fx_note")
+#: What the reviewed amount, currency and date give: where the package is placed in time, and its conversion.
+CONVERSION_FIELDS = (
+    "reference_date",
+    "reference_basis",
+    "amount_usd",
+    "amount_eur",
+    "fx_rate",
+    "fx_rate_eur",
+    "fx_date",
+    "fx_note",
+)
 #: Changing one of these changes the conversion to USD and EUR.
 MONEY_FIELDS = frozenset({"amount", "currency", "date"})
-STATES = ("unreviewed", "accepted", "corrected", "rejected", "merged")
-#: Packages in these states are no commitment of the ledger: lists, totals and charts leave them out.
-CLOSED_STATES = ("rejected", "merged")
+STATES = ("unreviewed", "accepted", "corrected", "rejected")
+#: Packages in these states are no commitment of the ledger: lists, totals, charts and the Kiel export leave them out.
+CLOSED_STATES = ("rejected",)
 UNREVIEWED = "unreviewed"
 
 
@@ -70,10 +83,21 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
-def _plain_number(value: Any) -> Any:
-    """'1,500,000' or '1 500 000' as a form sends it: group separators go, the decimal point stays."""
+def _whole_units(value: Any) -> Any:
+    """An amount in whole units of its currency, as the ledger keeps them: '1,500,000', '1 500 000', '1.5e9'."""
     if isinstance(value, str):
-        return value.replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        for separator in (",", "_", " ", "\u00a0", "\u202f"):
+            value = value.replace(separator, "")
+        try:
+            value = Decimal(value)
+        except InvalidOperation:
+            raise ValueError("a number, e.g. 1500000 or 1,500,000") from None
+    if isinstance(value, float | Decimal):
+        if not math.isfinite(value):
+            raise ValueError("a finite number")
+        if value != int(value):
+            raise ValueError("whole units of the currency, without decimals")
+        value = int(value)
     return value
 
 
@@ -95,13 +119,13 @@ Code = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z][A-Za-
 CurrencyCode = Annotated[
     str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{3}$"), AfterValidator(_known_currency)
 ]
-Amount = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+Amount = Annotated[int, Field(ge=0, le=10**15)]
 #: How each field a reviewer may set is checked; one adapter per field, so a form may send any subset.
 #: An optional field takes an empty string (an emptied form field) as no value.
 FIELD_TYPES: dict[str, TypeAdapter] = {
     "donor": TypeAdapter(Annotated[Code | None, Blank]),
     "recipient": TypeAdapter(Annotated[Code | None, Blank]),
-    "amount": TypeAdapter(Annotated[Amount | None, Blank, BeforeValidator(_plain_number)]),
+    "amount": TypeAdapter(Annotated[Amount | None, BeforeValidator(_whole_units), Blank]),
     "currency": TypeAdapter(Annotated[CurrencyCode | None, Blank]),
     "aid_type": TypeAdapter(AidType),
     "mechanism": TypeAdapter(Annotated[Mechanism | None, Blank]),
@@ -161,7 +185,7 @@ def mention_state(mention: Mention) -> str:
 
 
 def extracted_package_values(package: Package) -> dict[str, Any]:
-    """The package as the merge rules derived it from its extracted mentions, with its conversion."""
+    """The package as linking derived it from its extracted mentions, with its reference date and conversion."""
     values = {name: getattr(package, name) for name in (*PACKAGE_FIELDS, *CONVERSION_FIELDS) if name != "items"}
     return values | {"items": sorted({item for mention in package.mentions for item in _mention_items(mention)})}
 
@@ -178,34 +202,37 @@ def package_state(package: Package) -> str:
     return package.review.state if package.review is not None else UNREVIEWED
 
 
-def conversion(values: dict[str, Any]) -> dict[str, Any]:
-    """The USD and EUR amounts of ``values`` at the ECB rate of its date, as the ledger converts packages."""
-    result = fx.convert(values["amount"], values["currency"], values["date"])
+def conversion(package: Package, values: dict[str, Any]) -> dict[str, Any]:
+    """Where ``values`` place the package in time and their USD and EUR amounts, as linking derives them.
+
+    The reference date is the (reviewed) announcement date, else the package's earliest publication
+    date, else its ingest date (:func:`aidledger.ledger.linking.reference`); the rate is the ECB's of that day.
+    """
+    day, basis = linking.reference(package, values["date"])
+    result = fx.convert(values["amount"], values["currency"], day)
     return {
+        "reference_date": day,
+        "reference_basis": basis,
         "amount_usd": result.amount_usd,
         "amount_eur": result.amount_eur,
-        "fx_rate": result.rate_usd,
-        "fx_rate_eur": result.rate_eur,
+        "fx_rate": float(result.rate_usd) if result.rate_usd is not None else None,
+        "fx_rate_eur": float(result.rate_eur) if result.rate_eur is not None else None,
         "fx_date": result.rate_date,
         "fx_note": result.note,
     }
 
 
 def _reviewed_record(mention: Mention) -> merge.MentionRecord:
-    """The merging view of a mention with its reviewed values (and its USD amount at their rate)."""
-    record = store.record_of(mention)
+    """The linkage view of a mention with its reviewed values."""
+    record = linking.record_of(mention)
     if mention.review is None:
         return record
     values = mention_values(mention)
-    effective = values["date"] or mention.article.published
-    money_changed = (values["amount"], values["currency"]) != (mention.amount, mention.currency)
-    usd = fx.convert(values["amount"], values["currency"], effective).amount_usd if money_changed else record.amount_usd
     return dataclasses.replace(
         record,
         **{name: values[name] for name in ("donor", "recipient", "amount", "currency", "aid_type", "mechanism")},
         stage=values["stage"],
-        date=effective,
-        amount_usd=usd,
+        date=values["date"],
         items=frozenset(values["items"]),
     )
 
@@ -217,7 +244,7 @@ def derived_values(package: Package) -> dict[str, Any] | None:
         return None
     profile = merge.summarise(package.id, members)
     values = {name: getattr(profile, name) for name in PACKAGE_FIELDS if name != "items"}
-    return values | {"items": sorted(profile.items)}
+    return values | {"items": sorted(set().union(*(member.items for member in members)))}
 
 
 # --- storing decisions -------------------------------------------------------------------------------------------
@@ -268,13 +295,24 @@ def package_with_mentions(session: Session, package_id: int) -> Package | None:
 
 
 def _load_package(session: Session, package_id: int) -> Package:
-    """The package with all that reviewing it reads, or a ReviewError when there is none or it was merged."""
+    """The package with all that reviewing it reads, or a ReviewError naming what became of it."""
     package = package_with_mentions(session, package_id)
     if package is None:
-        raise ReviewError(f"there is no package {package_id}")
-    if package.review is not None and package.review.state == "merged":
-        raise ReviewError(f"package {package_id} was merged into package {package.review.merged_into}")
+        into = merged_into(session, package_id)
+        raise ReviewError(
+            f"package {package_id} was merged into package {into}" if into else f"there is no package {package_id}"
+        )
     return package
+
+
+def merged_into(session: Session, package_id: int) -> int | None:
+    """The package a merge moved this (deleted) package's mentions into, from the review events."""
+    events = session.scalars(
+        select(ReviewEvent)
+        .where(ReviewEvent.target == "package", ReviewEvent.target_id == package_id, ReviewEvent.action == "merge")
+        .order_by(ReviewEvent.id.desc())
+    )
+    return next((event.after["merged_into"] for event in events if "merged_into" in event.after), None)
 
 
 def _load_mention(session: Session, mention_id: int) -> Mention:
@@ -292,9 +330,7 @@ def _stamp(review: PackageReview | MentionReview, reviewer: str, state: str) -> 
 def _package_review(package: Package, reviewer: str) -> PackageReview:
     """The package's review row, created from its current values on its first review."""
     if package.review is None:
-        package.review = PackageReview(
-            **package_values(package), state=UNREVIEWED, corrected=[], mention_ids=[], reviewer=reviewer
-        )
+        package.review = PackageReview(**package_values(package), state=UNREVIEWED, corrected=[], reviewer=reviewer)
     return package.review
 
 
@@ -304,18 +340,17 @@ def _mention_review(mention: Mention, reviewer: str) -> MentionReview:
     return mention.review
 
 
-def _reconvert(review: PackageReview) -> None:
-    for name, value in conversion({name: getattr(review, name) for name in MONEY_FIELDS}).items():
+def _reconvert(review: PackageReview, package: Package) -> None:
+    for name, value in conversion(package, {name: getattr(review, name) for name in MONEY_FIELDS}).items():
         setattr(review, name, value)
 
 
 def _set_package_values(review: PackageReview, values: dict[str, Any], package: Package) -> None:
-    """Write reviewed values (converting again when the money changed) and note the mentions they cover."""
+    """Write reviewed values, placing and converting the package again when its money or date changed."""
     for name, value in values.items():
         setattr(review, name, value)
     if MONEY_FIELDS & values.keys():
-        _reconvert(review)
-    review.mention_ids = sorted(m.id for m in package.mentions)
+        _reconvert(review, package)
 
 
 def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -326,9 +361,7 @@ def accept_package(session: Session, package_id: int, reviewer: str, note: str |
     """Accept the package's values as they are now (reviewed or extracted); un-rejects a rejected one."""
     package = _load_package(session, package_id)
     before = package_state(package)
-    review = _package_review(package, reviewer)
-    review.mention_ids = sorted(m.id for m in package.mentions)
-    _stamp(review, reviewer, "accepted")
+    _stamp(_package_review(package, reviewer), reviewer, "accepted")
     return _event(session, reviewer, "package", package.id, "accept", {"state": before}, {"state": "accepted"}, note)
 
 
@@ -362,7 +395,8 @@ def _rederive(session: Session, package: Package, reviewer: str, note: str) -> R
     """After its mentions changed, bring the package's reviewed values in line with them; None if nothing changed.
 
     Fields the reviewer set on the package itself keep their values; a package whose every mention
-    is rejected is rejected.
+    is rejected is rejected. Either way the package now has a review row, so linking will not regroup
+    the mention a reviewer looked at.
     """
     derived = derived_values(package)
     current = package_values(package)
@@ -373,9 +407,9 @@ def _rederive(session: Session, package: Package, reviewer: str, note: str) -> R
         kept = set(package.review.corrected) if package.review is not None else set()
         diff = _changed(current, {name: value for name, value in derived.items() if name not in kept})
         after_state = "corrected" if diff and state_before != "rejected" else state_before
+    review = _package_review(package, reviewer)  # from now on linking leaves the package's mentions where they are
     if not diff and after_state == state_before:
         return None
-    review = _package_review(package, reviewer)
     _set_package_values(review, diff, package)
     _stamp(review, reviewer, after_state)
     before = {name: current[name] for name in diff} | {"state": state_before}
@@ -430,24 +464,20 @@ def _open_package(session: Session, package_id: int) -> Package:
 
 def _restructured(session: Session, packages: Iterable[Package], reviewer: str) -> None:
     """After mentions moved between packages: re-derive their extracted fields, stage history and reviewed values."""
-    packages = list(packages)
     for package in packages:
-        package.stages.clear()  # stages whose first mention moved away must go; refresh_package rebuilds the rest
-    session.flush()
-    for package in packages:
-        store.refresh_package(session, package)
+        linking.refresh_package(session, package)
         review = _package_review(package, reviewer)
         derived = derived_values(package)
         kept = {} if derived is None else {k: v for k, v in derived.items() if k not in review.corrected}
         _set_package_values(review, kept, package)
-        _reconvert(review)
+        _reconvert(review, package)
         _stamp(review, reviewer, "rejected" if derived is None else "corrected")
 
 
 def merge_packages(
     session: Session, keep_id: int, absorb_id: int, reviewer: str, note: str | None = None
 ) -> list[ReviewEvent]:
-    """Move every mention of package ``absorb_id`` into package ``keep_id``; the emptied package is marked merged."""
+    """Move every mention of package ``absorb_id`` into package ``keep_id``; the emptied package is deleted."""
     if keep_id == absorb_id:
         raise ReviewError("a package cannot be merged with itself")
     keep, absorbed = _open_package(session, keep_id), _open_package(session, absorb_id)
@@ -456,11 +486,9 @@ def merge_packages(
     states = package_state(keep), package_state(absorbed)
     for mention in list(absorbed.mentions):
         mention.package = keep
-    absorbed.stages.clear()
+    session.flush()
+    session.delete(absorbed)
     _restructured(session, [keep], reviewer)
-    gone = _package_review(absorbed, reviewer)
-    gone.merged_into, gone.mention_ids = keep.id, []
-    _stamp(gone, reviewer, "merged")
     kept_after = _changed(keep_before, package_values(keep))
     return [
         _event(
@@ -531,8 +559,37 @@ def split_package(
 
 # --- exports -------------------------------------------------------------------------------------------------------
 
+#: The package attributes a review row holds (``items`` aside: see :attr:`ReviewedPackage.items`).
+REVIEWED_ATTRIBUTES = frozenset(PACKAGE_FIELDS + CONVERSION_FIELDS) - {"items"}
 
-def _review_columns(review: PackageReview | MentionReview | None) -> dict[str, Any]:
+
+class ReviewedPackage:
+    """A package read with its reviewed values: what a review row holds comes from it, the rest from the package.
+
+    Exports build their rows from these, so every layout carries the reviewed values without knowing
+    about reviews.
+    """
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+
+    def __getattr__(self, name: str) -> Any:
+        review = self.package.review
+        if review is not None and name in REVIEWED_ATTRIBUTES:
+            return getattr(review, name)
+        return getattr(self.package, name)
+
+    @property
+    def items(self) -> list[str]:
+        return package_values(self.package)["items"]
+
+    @property
+    def state(self) -> str:
+        return package_state(self.package)
+
+
+def review_columns(review: PackageReview | MentionReview | None) -> dict[str, Any]:
+    """The review state of an export row: state, the fields a reviewer set, by whom and when (UTC)."""
     if review is None:
         return {"review_state": UNREVIEWED, "corrected_fields": [], "reviewed_by": None, "reviewed_at": None}
     return {
@@ -543,22 +600,12 @@ def _review_columns(review: PackageReview | MentionReview | None) -> dict[str, A
     }
 
 
-def _overlay(rows: list[dict], key: str, reviews: dict[int, PackageReview | MentionReview], fields: Sequence[str]):
-    for row in rows:
-        review = reviews.get(row[key])
-        if review is not None:
-            row.update({name: getattr(review, name) for name in fields if name in row})
-        row.update(_review_columns(review))
-    return rows
-
-
-def reviewed_package_rows(session: Session, rows: list[dict]) -> list[dict]:
-    """Export rows of packages with reviewed values in place of extracted ones, and their review state."""
-    reviews = {r.package_id: r for r in session.scalars(select(PackageReview))}
-    return _overlay(rows, "package_id", reviews, (*PACKAGE_FIELDS, *CONVERSION_FIELDS))
-
-
 def reviewed_mention_rows(session: Session, rows: list[dict]) -> list[dict]:
     """Export rows of mentions with reviewed values in place of extracted ones, and their review state."""
     reviews = {r.mention_id: r for r in session.scalars(select(MentionReview))}
-    return _overlay(rows, "mention_id", reviews, MENTION_FIELDS)
+    for row in rows:
+        review = reviews.get(row["mention_id"])
+        if review is not None:
+            row.update({name: getattr(review, name) for name in MENTION_FIELDS})
+        row.update(review_columns(review))
+    return rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aidledger.ledger.models import Base
@@ -71,7 +71,7 @@ class _ReviewedValues:
     state: Mapped[str] = mapped_column(String(16))
     donor: Mapped[str | None] = mapped_column(String(32))
     recipient: Mapped[str | None] = mapped_column(String(32))
-    amount: Mapped[float | None] = mapped_column(Float)
+    amount: Mapped[int | None] = mapped_column(BigInteger, comment="Whole units of the stated currency")
     currency: Mapped[str | None] = mapped_column(String(3))
     aid_type: Mapped[str] = mapped_column(String(16))
     mechanism: Mapped[str | None] = mapped_column(String(8))
@@ -84,23 +84,19 @@ class _ReviewedValues:
 
 
 class PackageReview(_ReviewedValues, Base):
-    """The reviewed values of a package, with its conversion at the reviewed amount, currency and date.
-
-    ``mention_ids`` are the package's mentions when it was last reviewed, so reports that joined it
-    later are shown as new; ``merged_into`` is set on a package whose mentions a merge moved away.
-    """
+    """The reviewed values of a package, placed in time and converted as the reviewed amount, currency and date say."""
 
     __tablename__ = "package_reviews"
 
     package_id: Mapped[int] = mapped_column(ForeignKey("packages.id", ondelete="CASCADE"), primary_key=True)
-    amount_usd: Mapped[float | None] = mapped_column(Float)
-    amount_eur: Mapped[float | None] = mapped_column(Float)
+    reference_date: Mapped[dt.date | None] = mapped_column(Date)
+    reference_basis: Mapped[str | None] = mapped_column(String(16))
+    amount_usd: Mapped[int | None] = mapped_column(BigInteger, comment="Whole US dollars")
+    amount_eur: Mapped[int | None] = mapped_column(BigInteger, comment="Whole euros")
     fx_rate: Mapped[float | None] = mapped_column(Float)
     fx_rate_eur: Mapped[float | None] = mapped_column(Float)
     fx_date: Mapped[dt.date | None] = mapped_column(Date)
     fx_note: Mapped[str | None] = mapped_column(Text)
-    merged_into: Mapped[int | None] = mapped_column(Integer)
-    mention_ids: Mapped[list[int]] = mapped_column(JSON)
 
 
 class MentionReview(_ReviewedValues, Base):

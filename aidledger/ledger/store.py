@@ -9,15 +9,12 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from aidledger.ledger import fx, merge
+from aidledger.ledger import fx, linking, merge
 from aidledger.ledger.db import open_database
-from aidledger.ledger.models import Article, Entity, Mention, MentionItem, Package, PackageStage, Quote
+from aidledger.ledger.models import Article, Entity, Mention, MentionItem, Quote
 from aidledger.schema import Commitment, Document, Extraction
-
-#: How far apart in time a mention and the members of a candidate package can be (the delivery window).
-CANDIDATE_DAYS = merge.DELIVERY_DAYS + merge.SAME_STEP_DAYS
 
 
 @dataclass(frozen=True)
@@ -53,102 +50,26 @@ def find_article(session: Session, document: Document) -> Article | None:
     return None
 
 
-def record_of(mention: Mention) -> merge.MentionRecord:
-    """The merging view of a stored mention."""
-    return merge.MentionRecord(
-        key=mention.id,
-        donor=mention.donor,
-        recipient=mention.recipient,
-        amount=mention.amount,
-        currency=mention.currency,
-        amount_usd=mention.amount_usd,
-        aid_type=mention.aid_type,
-        mechanism=mention.mechanism,
-        stage=mention.stage,
-        date=mention.effective_date,
-        items=frozenset(item.item for item in mention.items),
-    )
-
-
-def _candidate_packages(session: Session, mention: Mention) -> list[Package]:
-    """Packages of the same donor and recipient with a mention near enough in time to matter, oldest first."""
-    if mention.donor is None or mention.recipient is None or mention.effective_date is None:
-        return []
-    window = dt.timedelta(days=CANDIDATE_DAYS)
-    near = (
-        select(Mention.package_id)
-        .where(Mention.donor == mention.donor, Mention.recipient == mention.recipient)
-        .where(Mention.effective_date.between(mention.effective_date - window, mention.effective_date + window))
-    )
-    query = (
-        select(Package)
-        .where(Package.id.in_(near))
-        .options(selectinload(Package.mentions).selectinload(Mention.items))
-        .order_by(Package.id)
-    )
-    return list(session.scalars(query))
-
-
-def _profile(package: Package) -> merge.PackageProfile:
-    return merge.summarise(package.id, [record_of(m) for m in package.mentions])
-
-
-def refresh_package(session: Session, package: Package) -> None:
-    """Re-derive a package's fields, currency conversion and stage history from its mentions."""
-    session.flush()
-    profile = _profile(package)
-    package.donor, package.recipient = profile.donor, profile.recipient
-    package.amount, package.currency = profile.amount, profile.currency
-    package.aid_type, package.mechanism = profile.aid_type, profile.mechanism
-    package.stage, package.date = profile.stage, profile.date
-    conversion = fx.convert(profile.amount, profile.currency, profile.date)
-    package.amount_usd, package.amount_eur = conversion.amount_usd, conversion.amount_eur
-    package.fx_rate, package.fx_rate_eur = conversion.rate_usd, conversion.rate_eur
-    package.fx_date, package.fx_note = conversion.rate_date, conversion.note
-    by_id = {m.id: m for m in package.mentions}
-    existing = {step.stage: step for step in package.stages}
-    for stage, first in profile.steps.items():
-        step = existing.get(stage) or PackageStage(stage=stage)
-        if stage not in existing:
-            package.stages.append(step)
-        step.date, step.mention_id, step.evidence = first.date, first.key, by_id[first.key].evidence
-
-
 def _new_mention(article: Article, position: int, commitment: Commitment) -> Mention:
-    effective = commitment.date or article.published
-    converted = fx.convert(commitment.amount, commitment.currency, effective)
     return Mention(
         article=article,
         position=position,
         donor=commitment.donor,
         recipient=commitment.recipient,
-        amount=commitment.amount,
+        amount=fx.whole(commitment.amount) if commitment.amount is not None else None,
         currency=commitment.currency,
-        amount_usd=converted.amount_usd,
         aid_type=commitment.aid_type,
         mechanism=commitment.mechanism,
         stage=commitment.stage,
         date=commitment.date,
-        effective_date=effective,
+        effective_date=commitment.date or article.published,
         announcer=commitment.announcer,
         evidence_start=commitment.evidence.start,
         evidence_end=commitment.evidence.end,
         evidence=commitment.evidence.text,
+        evidence_key=merge.evidence_key(commitment.evidence.text),
         items=[MentionItem(item=item) for item in dict.fromkeys(commitment.items)],
     )
-
-
-def link_mention(session: Session, mention: Mention) -> bool:
-    """Put a new mention into the package the merge rules choose, or into a new one; True when new."""
-    with session.no_autoflush:  # the mention has no package yet, so it must not be flushed before it has one
-        candidates = {package.id: package for package in _candidate_packages(session, mention)}
-        chosen = merge.choose_package(record_of(mention), [_profile(p) for p in candidates.values()])
-    mention.package = (
-        candidates[chosen] if chosen is not None else Package(aid_type=mention.aid_type, stage=mention.stage)
-    )
-    session.add(mention)
-    refresh_package(session, mention.package)
-    return chosen is None
 
 
 def _article(document: Document, extraction: Extraction) -> Article:
@@ -163,6 +84,7 @@ def _article(document: Document, extraction: Extraction) -> Article:
         content_hash=content_hash(document.text),
         text=document.text,
         n_commitments=len(extraction.commitments),
+        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
         quotes=[
             Quote(
                 speaker=q.speaker,
@@ -191,15 +113,15 @@ def _article(document: Document, extraction: Extraction) -> Article:
 
 def store_extraction(session: Session, document: Document, extraction: Extraction) -> Stored:
     """Add an article, its mentions, quotes and entities and their package links; the caller commits."""
+    linking.lock(session)
     if find_article(session, document) is not None:
         return Stored(new=False)
     article = _article(document, extraction)
     session.add(article)
-    new_packages = 0
-    for position, commitment in enumerate(extraction.commitments):
-        new_packages += link_mention(session, _new_mention(article, position, commitment))
+    mentions = [_new_mention(article, position, c) for position, c in enumerate(extraction.commitments)]
+    new_packages = linking.link(session, mentions)
     session.flush()
-    return Stored(new=True, mentions=len(extraction.commitments), packages=new_packages)
+    return Stored(new=True, mentions=len(mentions), packages=new_packages)
 
 
 class Ledger:
@@ -209,6 +131,11 @@ class Ledger:
         engine = open_database(db)
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         self._writes: sessionmaker[Session] = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"))
+        with self.sessions() as session:
+            stale = linking.has_stale_packages(session)
+        if stale:
+            with self._writes.begin() as session:
+                linking.rederive_stale_packages(session)
 
     def knows(self, document: Document) -> bool:
         """True when this document (by content, URL or input id) is already stored."""

@@ -61,8 +61,28 @@ def gazetteer(lang: str) -> Gazetteer:
     return Gazetteer(entries, lemmatizer(lang), inflect=True)
 
 
+@functools.cache
+def capitalised_codes(lang: str) -> frozenset[str]:
+    """Codes whose every name in the data is written with a capital: in lower case such a name is
+    a common word ("того" is "that", not Togo; "reunião" a meeting, not Réunion)."""
+    lower: set[str] = set()
+    codes: set[str] = set()
+    for kind in KINDS[:3]:
+        for code, names in (load(lang).section("actors").get(kind) or {}).items():
+            codes.add(code)
+            if any(str(n).islower() for n in names or []):
+                lower.add(code)
+    return frozenset(codes - lower)
+
+
+def is_common_word(text: str, code: str, lang: str) -> bool:
+    """Whether an actor's name is written as a common word: all in lower case, though the data capitalises it."""
+    return text.islower() and code in capitalised_codes(lang)
+
+
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton")."""
+    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton") and none
+    written as a common word."""
     content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
@@ -72,6 +92,8 @@ def find_actors(doc: Doc) -> list[Actor]:
         if any(start <= match.start and match.end <= end and match.text != content[start:end] for start, end in people):
             continue
         kind, code = match.key.split(":", 1)
+        if kind != "demonyms" and is_common_word(match.text, code, lang_of(doc)):
+            continue
         if kind == "anaphoric":
             code = next((a.code for a in reversed(found) if a.code in ANAPHORIC_CODES), "")
             if not code:

@@ -43,7 +43,7 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
     out = {}
     for section in SECTIONS:
         entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
-        out[section] = Gazetteer(entries, lemmatizer(lang))
+        out[section] = Gazetteer(entries, lemmatizer(lang), abbreviations=data.abbreviations)
     return out
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -26,8 +27,9 @@ from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp.actors import is_common_word
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
-from aidledger.nlp.lemmas import is_known, lemmatizer
+from aidledger.nlp.lemmas import is_known, lemmatizer, lemmatizes
 from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
@@ -131,7 +133,11 @@ def actor_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "actor_matches",
-        lambda: list(knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+        lambda: [
+            m
+            for m in knowledge(lang_of(doc)).actors.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
+            if not is_common_word(m.text, m.key, lang_of(doc))
+        ],
     )
 
 
@@ -260,7 +266,8 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     its nouns, one of its words must also be unknown to the lemmatiser's dictionary
     ("Annalena Baerbock", not "Millionen Euro"). A single capitalised word is a name
     after a title or an honorific ("Verteidigungsminister Pistorius") or next to a speech
-    verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case.
+    verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case or it opens
+    a sentence and is a dictionary word ("Jak podało").
     """
     text, words = doc_text(doc), doc_words(doc)
     blocked = Spans(
@@ -279,13 +286,25 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
         ):
             found.append((start, end))
-        elif words[run[0]].form not in lower_words and not quoted.contains(start, end) and (
-            _title_before(doc, start, []) is not None
-            or _after_honorific(text, start, kn.honorifics)
-            or _next_to_speech_verb(text, words, run, kn.speech_verbs)
+        elif (
+            words[run[0]].form not in lower_words
+            and not quoted.contains(start, end)
+            and not _common_word_opening(text, start, end, kn.lang)
+            and (
+                _title_before(doc, start, []) is not None
+                or _after_honorific(text, start, kn.honorifics)
+                or _next_to_speech_verb(text, words, run, kn.speech_verbs)
+            )
         ):
             found.append((start, end))
     return found
+
+
+def _common_word_opening(text: str, start: int, end: int, lang: str) -> bool:
+    """A word that opens its sentence and that the dictionary knows in lower case ("Jak podało MSZ"):
+    its capital says nothing of a name."""
+    opens = not text[:start].rstrip(" \t\"„“”«»'–—-") or text[:start].rstrip(" \t\"„“”«»'–—-")[-1] in ".!?:\n"
+    return opens and is_known(text[start:end].lower(), lang)
 
 
 def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked: Spans) -> list[list[int]]:
@@ -547,7 +566,46 @@ def _find_people(doc: Doc) -> list[Person]:
     found = _cluster(doc, _person_spans(doc, kn))
     _more_mentions(doc, found, kn)
     _assign_titles(doc, found, kn)
+    for person in found:
+        written = [w for start, end in person.mentions for w in re.findall(r"\w+", doc_text(doc)[start:end])]
+        person.name = public_name(person.name, kn.lang, written)
     return found
+
+
+def public_name(name: str, lang: str, written: Iterable[str] = ()) -> str:
+    """A person's name as the output gives it: in the nominative where the language declines names
+    (``names.inflected`` in its data), then in Latin letters by the table the data names
+    (``names.transliteration``: "Саллівана" → "Sallivan").
+
+    The nominative is the shortest form of each word among those the article writes (``written``: the
+    words of the person's mentions; "Саллівана" and "Салліван" → "Салліван"). Dictionaries are no guide
+    here: "Никифоров" is no form of "Никифор", nor "Jana" of "Jan"."""
+    if lemmatizes(lang) and load(lang).section("names").get("inflected"):
+        variants = list(written)
+        name = re.sub(r"\w+", lambda m: _shortest_form(m.group(), variants), name)
+    table = _transliteration(lang)
+    return table(name) if table else name
+
+
+def _shortest_form(word: str, variants: list[str]) -> str:
+    return min((v for v in variants if _same_stem(v, word)), key=len, default=word)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two case forms of one name: they differ only in their last two letters ("Tuska", "Tusk", "Tuskiem" no)."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 3 and common >= max(len(a), len(b)) - 2
+
+
+@functools.cache
+def _transliteration(lang: str) -> Callable[[str], str] | None:
+    """The romanisation of a language's names (``names.transliteration``: a translitua table), None without one."""
+    table = load(lang).section("names").get("transliteration")
+    if not table:
+        return None
+    import translitua
+
+    return functools.partial(translitua.translit, table=getattr(translitua, str(table)))
 
 
 def person_at(doc: Doc, start: int, end: int) -> Person | None:

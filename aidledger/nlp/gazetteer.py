@@ -16,7 +16,8 @@ matters). Two notations serve languages that join or split words: a word
 written ``*minister`` matches any word ending so ("Verteidigungsminister",
 "defensieminister"), ``gesamt*`` any word starting so, and `` … `` between two parts lets up to
 :data:`GAP_WORDS` words of the same clause stand between them ("stellt 2
-Milliarden Euro bereit" for "stellen … bereit"); the match is then the first part.
+Milliarden Euro bereit" for "stellen … bereit"); the match is then the first part. A full
+stop ends the clause unless it closes an abbreviation of the language ("sagt 500 Mio. Euro zu").
 """
 
 from __future__ import annotations
@@ -118,7 +119,14 @@ def _accepts(pattern: _WordPattern, word: Word) -> bool:
 class _LemmaIndex:
     """Phrases matched word by word on forms and lemmas, with suffixes and gaps (see the module docstring)."""
 
-    def __init__(self, phrases: Iterable[tuple[str, str]], lemmatizer: Callable[[str], str], inflect: bool):
+    def __init__(
+        self,
+        phrases: Iterable[tuple[str, str]],
+        lemmatizer: Callable[[str], str],
+        inflect: bool,
+        abbreviations: frozenset[str] = frozenset(),
+    ):
+        self._abbreviations = abbreviations
         self._by_first: dict[str, list[_LemmaPhrase]] = {}
         self._wild_first: list[_LemmaPhrase] = []
         for phrase, key in phrases:
@@ -155,12 +163,14 @@ class _LemmaIndex:
                 if id(entry) in seen:
                     continue
                 seen.add(id(entry))
-                end = self._match(entry, words, i, text)
+                end = self._match(entry, words, i, text, self._abbreviations)
                 if end is not None:
                     yield Match(word.start, end, entry.key, text[word.start : end])
 
     @staticmethod
-    def _match(entry: _LemmaPhrase, words: Sequence[Word], i: int, text: str) -> int | None:
+    def _match(
+        entry: _LemmaPhrase, words: Sequence[Word], i: int, text: str, abbreviations: frozenset[str]
+    ) -> int | None:
         """End offset of the first part when every part matches in order, else None."""
         first_end = None
         at = i
@@ -174,7 +184,7 @@ class _LemmaIndex:
             limit = min(len(words), at + GAP_WORDS + 1)
             found = None
             for j in range(at, limit):
-                if _CLAUSE_END.search(text, words[j - 1].end, words[j].start):
+                if _ends_clause(text, words[j - 1], words[j].start, abbreviations):
                     break
                 if _part_at(part, words, j):
                     found = j
@@ -183,6 +193,15 @@ class _LemmaIndex:
                 return None
             at = found + len(part)
         return first_end
+
+
+def _ends_clause(text: str, word: Word, before: int, abbreviations: frozenset[str]) -> bool:
+    """Whether a clause ends between ``word`` and the offset ``before``: a full stop after an
+    abbreviation ("Mio.", "wys.") does not end it."""
+    found = _CLAUSE_END.search(text, word.end, before)
+    if found is None:
+        return False
+    return not (found.group() == "." and found.start() == word.end and word.form in abbreviations)
 
 
 def _part_at(part: tuple[_WordPattern, ...], words: Sequence[Word], at: int) -> bool:
@@ -201,10 +220,12 @@ class Gazetteer:
         entries: Mapping[str, Iterable[str]],
         lemmatizer: Callable[[str], str] | None = None,
         inflect: bool = False,
+        abbreviations: Iterable[str] = (),
     ):
         """``lemmatizer`` (a word's folded lemma) turns on matching by lemma; with ``inflect``
         the phrases' own words are lemmatised too (names: "Stany Zjednoczone" matches
-        "Stanów Zjednoczonych"), else a phrase word matches as written (cue words keep their tense)."""
+        "Stanów Zjednoczonych"), else a phrase word matches as written (cue words keep their tense).
+        ``abbreviations`` are words whose full stop does not end a clause in a split phrase ("Mio")."""
         folded: dict[str, str] = {}
         cased: dict[str, str] = {}
         by_lemma: list[tuple[str, str]] = []
@@ -224,7 +245,11 @@ class Gazetteer:
         if lemmatizer is None:  # forms only: the index serves the suffix and gap notations alone
             by_lemma = [(p, k) for p, k in by_lemma if "*" in p or GAP in p or "..." in p]
         self._lemmatizer = lemmatizer or fold
-        self._lemma_index = _LemmaIndex(by_lemma, self._lemmatizer, inflect) if by_lemma else None
+        self._lemma_index = (
+            _LemmaIndex(by_lemma, self._lemmatizer, inflect, frozenset(fold(a).rstrip(".") for a in abbreviations))
+            if by_lemma
+            else None
+        )
         self._folded_lookup = {self._normalise(k): v for k, v in folded.items()}
         self._cased_lookup = {self._normalise(k): v for k, v in cased.items()}
         self._folded_re = self._compile(folded)

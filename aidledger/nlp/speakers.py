@@ -68,6 +68,9 @@ class Speech:
     pronouns: dict[str, str]
     documents: frozenset[str]
     complementizers: frozenset[str]
+    pro_drop: bool  # verbs go without a subject pronoun ("Podkreślił, że…"): the subject is the one already speaking
+    institution_nouns: frozenset[str]  # one-word institutions of the data ("ministère", "resort", "Ministerium"), folded
+    common_institutions: frozenset[str]  # those of them the data writes in lower case: common nouns, not names
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -92,7 +95,14 @@ def speech(lang: str) -> Speech:
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
+        pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
+        institution_nouns=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions"))),
+        common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
     )
+
+
+def _one_words(phrases: list) -> list[str]:
+    return [str(p) for p in phrases if re.fullmatch(r"\w+", str(p))]
 
 
 @dataclass(frozen=True)
@@ -173,9 +183,20 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
     """True when a person name follows a title closely ("le ministre X", "the chief, X")."""
-    return any(
-        0 <= p.start - end <= 60 and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start])
-        for p in persons
+    return _person_after(doc, end, persons) is not None
+
+
+def _person_after(doc: Doc, end: int, persons: list[Mention]) -> Mention | None:
+    """The person a title ending at ``end`` introduces ("le ministre X", "rzecznik resortu X"), if any."""
+    return next(
+        (
+            p
+            for p in persons
+            if 0 <= p.start - end <= 60
+            and p.kind == "person"
+            and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start])
+        ),
+        None,
     )
 
 
@@ -188,9 +209,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     found: list[Mention] = []
-    regions = sorted(
-        [(t.start, t.end) for t in taken] + [(m.start, complement_end(doc, m.end)) for m in title_matches(doc)]
-    )
+    regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         while next_region < len(regions) and regions[next_region][0] <= start:
@@ -205,13 +224,35 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     return found
 
 
+def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
+    """Where a title's description ends: after its complement, or at the person it introduces (an
+    institution between them, "rzecznik resortu Matthew Miller", describes the person and speaks not)."""
+    person = _person_after(doc, end, taken)
+    return max(complement_end(doc, end), person.start if person else end)
+
+
 def _extend_institution(doc: Doc, end: int) -> int:
-    """Grow "ministère" into "ministère russe de la Défense" over adjectives and "de" complements."""
-    m = re.match(
-        r"(?:\s+(?:de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*",
-        doc_text(doc)[end : end + 50],
-    )
-    return end + (m.end() if m else 0)
+    """Grow "ministère" into "ministère russe de la Défense" over "de" complements and, where the
+    language puts adjectives after the noun (``grammar.adjectives_follow``), over adjectives: in German
+    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an")."""
+    pattern = _INSTITUTION_TAIL_ADJECTIVES if _adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
+    m = pattern.match(doc_text(doc), end, end + 50)
+    return m.end() if m else end
+
+
+_COMPLEMENTS = (
+    r"de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+"
+    r"|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+"
+)
+_INSTITUTION_TAIL = re.compile(rf"(?:\s+(?:{_COMPLEMENTS}))*")
+_INSTITUTION_TAIL_ADJECTIVES = re.compile(
+    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*"
+)
+
+
+@functools.cache
+def _adjectives_follow(lang: str) -> bool:
+    return bool(load(lang).section("grammar").get("adjectives_follow"))
 
 
 def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
@@ -271,6 +312,11 @@ def _is_noun_phrase(tok: Token) -> bool:
 def _parsed(tok: Token) -> bool:
     """Whether the Doc has a dependency parse: a blank pipeline has none, and its tree must not be read."""
     return tok.doc.has_annotation("DEP")
+
+
+def _is_clitic(text: str) -> bool:
+    """A pronoun joined by a hyphen ("-t-il", "-elle"), not a dash standing alone ("… - poinformowało")."""
+    return text.startswith("-") and any(c.isalpha() for c in text)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -367,9 +413,21 @@ class Attributor:
                 before = self._subject(tok) or self._nearest_person_before(group_start)
                 if before is not None:
                     return self._resolve(before)
+            if self.sp.pro_drop and not head.endswith(",") and (
+                not head or after is None or self._in_reported_clause(end, after)
+            ):
+                # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
+                return self._speaker_going_on(group_start)
             return self._resolve(after)
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _speaker_going_on(self, char: int) -> Speaker | None:
+        """The speaker a verb without a subject continues: the last one met, else the last person named."""
+        if self.history:
+            return self.history[-1][1]
+        previous = [m for m in self.mentions if m.kind == "person" and m.end <= char and not self.inside_quote(m.start)]
+        return self._resolve(previous[-1]) if previous else None
 
     def _governing_speaker(self, tok: Token, done: list[Cue]) -> Speaker | None:
         """A participle ("adding", "ajoutant") speaks for the cue before it in its sentence, or for its head's subject."""
@@ -403,7 +461,7 @@ class Attributor:
         """Start of the verb group: auxiliaries and clitics before the verb ("a-t-il ajouté")."""
         i = tok.i
         while i > 0 and (
-            tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or tok.doc[i - 1].text.startswith("-")
+            tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or _is_clitic(tok.doc[i - 1].text)
         ):
             i -= 1
         return tok.doc[i].idx
@@ -411,8 +469,15 @@ class Attributor:
     def _inverted(self, verb_end: int, m: Mention) -> bool:
         """True when ``m`` is the inverted subject of the verb: close after it, not inside a clause
         it introduces ("a déclaré le ministre", not "a assuré fin août que Washington ...")."""
+        title = next((t for t in title_matches(self.doc) if verb_end <= t.start < m.start), None)
+        gap_end = title.start if title is not None and m.kind == "person" else m.start  # "…, a souligné vendredi
+        words = re.findall(r"[\w'’]+", folded(self.doc)[verb_end:gap_end])  # le ministre de la Défense X"
+        return len(words) <= 5 and not self._in_reported_clause(verb_end, m)
+
+    def _in_reported_clause(self, verb_end: int, m: Mention) -> bool:
+        """True when a complementizer stands between a speech verb and ``m`` ("Podkreślił, że Polska…")."""
         words = re.findall(r"[\w'’]+", folded(self.doc)[verb_end : m.start])
-        return len(words) <= 5 and not any(w.replace("’", "'") in self.sp.complementizers for w in words)
+        return any(w.replace("’", "'") in self.sp.complementizers for w in words)
 
     def _nearest_person_before(self, char: int) -> Mention | None:
         sent_start = self.sentence_of(char)[0]
@@ -487,10 +552,47 @@ class Attributor:
         if m.kind == "person":
             return self._from_person(m.person, m)
         if m.kind == "institution":
-            return Speaker(name=_strip_determiner(m.text), mention=m, affiliation=m.affiliation)
+            named = self._named_institution(m)
+            return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation)
         if m.kind == "pronoun":
             return self._resolve_pronoun(m)
         return self._resolve_description(m)
+
+    def _named_institution(self, m: Mention) -> Mention:
+        """The institution a bare noun stands for ("das Ministerium", "resort dyplomacji"): the last one named
+        before in a compound of that noun ("Bundeswirtschaftsministerium"), else, for a common noun (one the
+        data writes in lower case), the institution speaking until now if one is ("MSZ"), a country's name aside;
+        the mention itself otherwise."""
+        words = _strip_determiner(m.text).split()
+        noun = fold(words[0]) if len(words) == 1 else ""
+        if m.affiliation is not None or noun not in self.sp.institution_nouns:
+            return m
+        named = [
+            o
+            for o in self.mentions
+            if o.kind == "institution"
+            and o.end <= m.start
+            and any(w.endswith(noun) and w != noun for w in fold(o.text).split())
+            and not self.inside_quote(o.start)
+        ]
+        if named:
+            return named[-1]
+        if noun in self.sp.common_institutions and self.history and not self._qualified(m):
+            last = self.history[-1][1].mention  # the institution speaking until now, if one is
+            if last.kind == "institution" and last.start < m.start and not self._is_country(last):
+                return last
+        return m
+
+    def _qualified(self, m: Mention) -> bool:
+        """Whether an actor qualifies the noun within its phrase ("the UN humanitarian agency"): the noun is
+        then no reference back to an institution named before."""
+        before = doc_text(self.doc)[max(0, m.start - 40) : m.start]
+        phrase_start = m.start - len(before) + max(before.rfind(c) for c in ".,;:!?\n\"«»“”")
+        return any(phrase_start < a.start and a.end <= m.start for a in self.doc._.actors or [])
+
+    def _is_country(self, m: Mention) -> bool:
+        """A country named by its name ("Suède", not "Bercy" or "MSZ"): a state, not an institution of one."""
+        return any(a.start == m.start and a.kind == "countries" for a in self.doc._.actors or [])
 
     def _from_person(self, person: Person | None, m: Mention) -> Speaker | None:
         if person is None:
@@ -507,11 +609,14 @@ class Attributor:
         return self._from_person(previous[-1].person, m) if previous else None
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
-        """The person the article named with this title; else the current speaker; else the nearest untitled person."""
+        """The person the article named before with this title; else the current speaker; else the nearest
+        untitled person."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
         if not generic:
-            titled = [p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p)]
+            titled = [
+                p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p) and p.mentions[0][0] < m.start
+            ]
             if titled:
                 return self._from_person(
                     min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m

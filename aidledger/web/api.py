@@ -16,8 +16,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from aidledger.ledger import export, queries
-from aidledger.ledger.views import (
+from aidledger.ledger import export
+from aidledger.schema import AidType, EntityLabel, Mechanism, Stage
+from aidledger.web import queries
+from aidledger.web.app import may_read, reader
+from aidledger.web.views import (
     ArticleDetail,
     ArticleSummary,
     CumulativeSeries,
@@ -29,8 +32,6 @@ from aidledger.ledger.views import (
     ReviewEventView,
     Total,
 )
-from aidledger.schema import AidType, EntityLabel, Mechanism, Stage
-from aidledger.web.app import may_read, reader
 
 router = APIRouter(prefix="/api", tags=["ledger"], dependencies=[Depends(may_read)])
 
@@ -45,7 +46,7 @@ Until = Annotated[dt.date | None, Query(description="On or before this date")]
 PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 PerPage = Annotated[int, Query(ge=1, le=queries.MAX_PER_PAGE)]
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
-StateFilter = Literal["unreviewed", "accepted", "corrected", "rejected", "merged", "all"]
+StateFilter = Literal["unreviewed", "accepted", "corrected", "rejected", "all"]
 
 
 def package_filters(
@@ -57,7 +58,7 @@ def package_filters(
     since: Since = None,
     until: Until = None,
     state: Annotated[
-        StateFilter | None, Query(description="Review state; by default every package not rejected or merged")
+        StateFilter | None, Query(description="Review state; by default every package not rejected")
     ] = None,
 ) -> queries.PackageFilters:
     """The package filters shared by the list, the totals and the chart series."""

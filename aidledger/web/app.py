@@ -157,9 +157,9 @@ def _rate(value: float | None) -> str:
     return "—" if value is None else f"{value:.6g}"
 
 
-def _plain(value: float | None) -> str:
-    """A number as a form field shows it and reads it back unchanged: 2.7e9 -> '2700000000'."""
-    return "" if value is None else format(value, ".15g")
+def _plain(value: int | None) -> str:
+    """A number as a form field shows it and reads it back unchanged."""
+    return "" if value is None else str(value)
 
 
 def web_url(url: str | None) -> str | None:

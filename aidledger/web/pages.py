@@ -20,12 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from aidledger.ledger import queries, review
+from aidledger.ledger import review
 from aidledger.ledger.models import Mention
 from aidledger.ledger.review import Blank, ReviewError
-from aidledger.ledger.views import ArticleSummary, MentionView, PackageDetail
 from aidledger.schema import AidType, Item, Mechanism, Stage
-from aidledger.web import auth, charts
+from aidledger.web import auth, charts, queries
 from aidledger.web.app import (
     checked_form,
     current_reviewer,
@@ -37,6 +36,7 @@ from aidledger.web.app import (
 )
 from aidledger.web.auth import SignedIn
 from aidledger.web.highlight import Mark, Run, runs
+from aidledger.web.views import ArticleSummary, MentionView, PackageDetail
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,7 +48,7 @@ DB = Annotated[Session, Depends(reader)]
 Form = Annotated[FormData, Depends(checked_form)]
 
 Code = Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]{1,9}$")] | None, Blank]
-StateChoice = Literal["unreviewed", "accepted", "corrected", "rejected", "merged", "all"]
+StateChoice = Literal["unreviewed", "accepted", "corrected", "rejected", "all"]
 #: What each select of the forms offers.
 CHOICES = {
     "aid_type": get_args(AidType),
@@ -105,6 +105,7 @@ class PageQuery(_Query):
     page: Annotated[int, Blank, Field(ge=1, le=100_000)] = 1
     done: Annotated[str | None, Blank] = None
     new: Annotated[int | None, Blank, Field(ge=1, le=MAX_ID)] = None
+    merged: Annotated[int | None, Blank, Field(ge=1, le=MAX_ID)] = None
     next: Annotated[str | None, Blank] = None
 
 
@@ -169,6 +170,9 @@ def _package_page(
 ) -> Response:
     detail = queries.get_package(session, package_id)
     if detail is None:
+        into = review.merged_into(session, package_id)
+        if into is not None:
+            return RedirectResponse(f"/packages/{into}?merged={package_id}", status_code=303)
         raise HTTPException(404, f"There is no package {package_id}.")
     query = _parsed(PageQuery, request)
     context = {
@@ -177,6 +181,7 @@ def _package_page(
         "choices": CHOICES,
         "done": DONE.get(query.done or ""),
         "new_package": query.new,
+        "merged_from": query.merged,
         "error": error,
         "fields": review.PACKAGE_FIELDS,
     }

@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from aidledger.ledger import fx
-from aidledger.ledger.merge import MentionRecord
+from aidledger.ledger.merge import MentionRecord, evidence_key
 from aidledger.schema import Document, Extraction
 
 CORPUS = Path(__file__).with_name("data") / "merge_corpus.json"
@@ -36,24 +36,25 @@ def load() -> list[tuple[str, Document, Extraction]]:
 
 
 def mention_records(rows: Iterable[tuple[str, Document, Extraction]]) -> list[MentionRecord]:
-    """The merging view of every commitment, keyed by article id, converted as the ledger converts them."""
+    """The linkage view of every commitment (one per article), keyed by article id, as the ledger stores them."""
     records = []
     for _label, document, extraction in rows:
         for c in extraction.commitments:
-            day = c.date or document.published
             records.append(
                 MentionRecord(
                     key=extraction.id,
+                    article=extraction.id,
                     donor=c.donor,
                     recipient=c.recipient,
-                    amount=c.amount,
+                    amount=fx.whole(c.amount) if c.amount is not None else None,
                     currency=c.currency,
-                    amount_usd=fx.convert(c.amount, c.currency, day).amount_usd,
                     aid_type=c.aid_type,
                     mechanism=c.mechanism,
                     stage=c.stage,
-                    date=day,
+                    date=c.date,
+                    published=document.published,
                     items=frozenset(c.items),
+                    evidence_key=evidence_key(c.evidence.text),
                 )
             )
     return records

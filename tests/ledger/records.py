@@ -33,15 +33,15 @@ def one_commitment_article(
 
 
 def mention(
-    key, date: str | None, amount: float | None = 325e6, currency: str | None = "USD", **fields
+    key: str, date: str | None, amount: int | None = 325_000_000, currency: str | None = "USD", **fields
 ) -> MentionRecord:
-    """A merging record; the USD amount is the stated one for USD and must be given for other currencies."""
+    """A linkage record of an article of its own (named ``key``): US military aid to Ukraine unless told."""
     values = {
+        "article": key,
         "donor": "USA",
         "recipient": "UKR",
         "amount": amount,
         "currency": currency,
-        "amount_usd": amount if currency == "USD" else None,
         "aid_type": "military",
         "mechanism": None,
         "stage": "announced",

@@ -138,15 +138,16 @@ def test_parquet_needs_an_output_file(corpus_db):
     assert result.exit_code != 0 and "-o" in result.output
 
 
-def test_the_sqlite_file_holds_plain_tables_with_iso_dates(corpus_db):
+def test_the_sqlite_file_holds_plain_tables_with_iso_dates_and_whole_amounts(corpus_db):
     with sqlite3.connect(corpus_db) as connection:
         kinds = set(
             connection.execute(
-                "SELECT typeof(date), typeof(fx_date), typeof(amount_usd) FROM packages WHERE fx_date IS NOT NULL"
+                "SELECT typeof(date), typeof(fx_date), typeof(amount), typeof(amount_usd), typeof(amount_eur) "
+                "FROM packages WHERE fx_date IS NOT NULL AND date IS NOT NULL"
             )
         )
         dates = [row[0] for row in connection.execute("SELECT date FROM packages WHERE date IS NOT NULL")]
-    assert kinds == {("text", "text", "real")}
+    assert kinds == {("text", "text", "integer", "integer", "integer")}
     assert all(len(d) == 10 and d[4] == d[7] == "-" for d in dates)
 
 

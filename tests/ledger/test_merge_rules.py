@@ -1,8 +1,11 @@
-"""Each merging rule, pinned on hand-written mention records (no database, no NLP)."""
+"""Each linkage rule, pinned on hand-written mention records (no database, no NLP)."""
 
 from __future__ import annotations
 
-from aidledger.ledger.merge import choose_package, group, summarise
+import itertools
+import random
+
+from aidledger.ledger.merge import THRESHOLD, compare, group, summarise
 from tests.ledger.records import mention
 
 
@@ -14,51 +17,90 @@ def test_the_same_package_reported_twice_in_one_currency_merges():
     assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-14")) == [["a", "b"]]
 
 
-def test_a_conversion_within_three_percent_merges_with_the_stated_amount():
+def test_an_amount_equal_after_conversion_at_the_days_rate_merges():
     stated = mention("usd", "2023-06-13")
-    converted = mention("eur", "2023-06-13", amount=300e6, currency="EUR", amount_usd=323e6)
+    converted = mention("eur", "2023-06-13", amount=300_000_000, currency="EUR")  # $323.6m at that day's rate
     assert _groups(stated, converted) == [["eur", "usd"]]
+    assert "same amount after conversion" in compare(stated, converted).reasons
 
 
 def test_a_conversion_more_than_three_percent_off_stays_apart():
     stated = mention("usd", "2023-06-13")
-    converted = mention("eur", "2023-06-13", amount=280e6, currency="EUR", amount_usd=305e6)
+    converted = mention("eur", "2023-06-13", amount=280_000_000, currency="EUR")
     assert _groups(stated, converted) == [["eur"], ["usd"]]
+
+
+def test_the_same_figure_in_another_currency_merges_when_nothing_speaks_against():
+    usd = mention("wire", "2022-02-28", amount=25_000_000, currency="USD", donor="CAN")
+    cad = mention("release", None, amount=25_000_000, currency="CAD", donor="CAN")
+    assert _groups(usd, cad) == [["release", "wire"]]
 
 
 def test_an_amount_without_exchange_rate_does_not_merge_with_another_currency():
     stated = mention("usd", "2023-06-13")
-    hryvnias = mention("uah", "2023-06-13", amount=12e9, currency="UAH", amount_usd=None)
+    hryvnias = mention("uah", "2023-06-13", amount=12_000_000_000, currency="UAH")
     assert _groups(stated, hryvnias) == [["uah"], ["usd"]]
 
 
-def test_a_mention_without_amount_joins_the_package_it_fits():
-    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-13", amount=None, currency=None)) == [["a", "b"]]
+def test_a_mention_without_amount_joins_the_package_it_fits_by_its_items():
+    package = mention("a", "2023-06-13", items=frozenset({"tanks", "air_defense"}))
+    tanks = mention("b", "2023-06-13", amount=None, currency=None, items=frozenset({"tanks"}))
+    assert _groups(package, tanks) == [["a", "b"]]
+    assert _groups(package, mention("c", "2023-06-13", amount=None, currency=None)) == [["a"], ["c"]]
 
 
-def test_a_part_of_a_package_is_never_merged_into_it():
-    package = mention("package", "2024-01-12", amount=2.5e9, currency="GBP", donor="GBR")
-    part = mention("drones", "2024-01-12", amount=200e6, currency="GBP", donor="GBR")
+def test_reports_without_amounts_need_more_than_parties_and_a_date():
+    bare = dict(amount=None, currency=None, donor="DEU")
+    assert _groups(mention("a", "2022-06-01", **bare), mention("b", "2022-06-01", **bare)) == [["a"], ["b"]]
+    tanks = dict(bare, items=frozenset({"tanks"}))
+    assert _groups(mention("a", "2022-06-01", **tanks), mention("b", "2022-06-01", **tanks)) == [["a", "b"]]
+
+
+def test_a_part_is_never_merged_into_its_whole():
+    package = mention("package", "2024-01-12", amount=2_500_000_000, currency="GBP", donor="GBR")
+    part = mention("drones", "2024-01-12", amount=200_000_000, currency="GBP", donor="GBR")
     assert _groups(package, part) == [["drones"], ["package"]]
+    assert compare(package, part).veto == "a part, a total or another sum"
 
 
 def test_a_cumulative_total_is_never_merged_into_the_package():
-    assert _groups(mention("package", "2023-06-13"), mention("total", "2023-06-13", amount=40e9)) == [
-        ["package"],
-        ["total"],
-    ]
+    package, total = mention("package", "2023-06-13"), mention("total", "2023-06-13", amount=40_000_000_000)
+    assert _groups(package, total) == [["package"], ["total"]]
 
 
-def test_a_tranche_of_the_same_size_weeks_later_is_another_package():
-    assert _groups(mention("august", "2023-08-29", amount=250e6), mention("december", "2023-12-27", amount=250e6)) == [
+def test_a_part_is_not_merged_even_through_an_undated_report_of_the_whole():
+    whole = mention("whole", "2024-01-12", amount=2_500_000_000, currency="GBP", donor="GBR")
+    echo = mention("echo", None, amount=2_500_000_000, currency="GBP", donor="GBR")
+    part = mention("part", None, amount=200_000_000, currency="GBP", donor="GBR")
+    assert _groups(whole, echo, part) == [["echo", "whole"], ["part"]]
+
+
+def test_a_missing_date_is_no_evidence_against():
+    dated, undated = mention("dated", "2023-06-13"), mention("undated", None)
+    assert _groups(dated, undated) == [["dated", "undated"]]
+
+
+def test_dates_far_apart_are_evidence_against():
+    assert _groups(
+        mention("august", "2023-08-29", amount=250_000_000), mention("december", "2023-12-27", amount=250_000_000)
+    ) == [
         ["august"],
         ["december"],
     ]
 
 
-def test_reports_a_week_apart_merge_and_eight_days_apart_do_not():
-    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-20")) == [["a", "b"]]
-    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-21")) == [["a"], ["b"]]
+def test_reports_two_weeks_apart_still_merge_but_not_once_they_are_a_month_apart():
+    assert _groups(mention("summit", "2022-03-11"), mention("council", "2022-03-23")) == [["council", "summit"]]
+    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-07-20")) == [["a"], ["b"]]
+
+
+def test_an_undated_report_does_not_bridge_two_packages_dated_far_apart():
+    june, december = (
+        mention("june", "2022-06-15", amount=1_000_000_000),
+        mention("december", "2022-12-21", amount=1_000_000_000),
+    )
+    undated = mention("undated", None, amount=1_000_000_000)
+    assert len(_groups(june, december, undated)) == 2
 
 
 def test_different_donors_or_recipients_never_merge():
@@ -66,27 +108,49 @@ def test_different_donors_or_recipients_never_merge():
     assert _groups(mention("ukr", "2023-06-13"), mention("isr", "2023-06-13", recipient="ISR")) == [["isr"], ["ukr"]]
 
 
-def test_a_mention_with_an_unknown_party_or_date_merges_with_nothing():
-    assert _groups(mention("a", "2023-06-13", donor=None), mention("b", "2023-06-13", donor=None)) == [["a"], ["b"]]
-    assert _groups(mention("a", None), mention("b", None)) == [["a"], ["b"]]
+def test_a_mention_missing_a_party_merges_only_on_the_same_amount_or_the_same_sentence():
+    known = mention("known", "2023-06-13")
+    assert _groups(known, mention("same", "2023-06-13", donor=None)) == [["known", "same"]]
+    assert _groups(known, mention("other", "2023-06-13", donor=None, amount=300_000_000)) == [["known"], ["other"]]
+    copy = dict(amount=None, currency=None, donor=None, evidence_key="k")
+    assert _groups(mention("a", None, **copy), mention("b", None, **copy)) == [["a", "b"]]
 
 
-def test_a_drawdown_and_a_usai_contract_of_the_same_week_are_two_packages():
-    pda = mention("pda", "2023-06-09", amount=None, currency=None, mechanism="PDA")
-    usai = mention("usai", "2023-06-09", amount=None, currency=None, mechanism="USAI")
-    assert _groups(pda, usai) == [["pda"], ["usai"]]
+def test_syndicated_copies_of_a_sentence_are_one_package_whatever_their_fields():
+    original = mention("original", "2023-06-13", evidence_key="k")
+    copy = mention("copy", "2023-06-25", aid_type="financial", mechanism="PDA", evidence_key="k")
+    other = mention("other", "2023-06-25", aid_type="financial", mechanism="USAI", evidence_key="k", donor="CAN")
+    assert _groups(original, copy, other) == [["copy", "original"], ["other"]]
 
 
-def test_military_and_humanitarian_aid_are_two_packages_but_mixed_fits_both():
-    assert _groups(mention("m", "2023-06-13"), mention("h", "2023-06-13", aid_type="humanitarian")) == [["h"], ["m"]]
-    assert _groups(mention("m", "2023-06-13"), mention("x", "2023-06-13", aid_type="mixed")) == [["m", "x"]]
+def test_differing_aid_types_weigh_but_do_not_veto():
+    military, financial = mention("m", "2022-03-17"), mention("f", None, aid_type="financial")
+    assert _groups(military, financial) == [["f", "m"]]
+    assert "aid types differ" in compare(military, financial).reasons
+    bare = dict(amount=None, currency=None, items=frozenset({"tanks"}))
+    assert _groups(mention("m", "2023-06-13", **bare), mention("h", "2023-06-13", aid_type="humanitarian", **bare)) == [
+        ["h"],
+        ["m"],
+    ]
+
+
+def test_differing_mechanisms_weigh_but_do_not_veto():
+    pda = mention("pda", "2023-06-09", mechanism="PDA")
+    usai = mention("usai", "2023-06-09", mechanism="USAI")
+    assert _groups(pda, usai) == [["pda", "usai"]]
+    bare = dict(amount=None, currency=None, items=frozenset({"tanks"}))
+    assert _groups(
+        mention("pda", "2023-06-09", mechanism="PDA", **bare), mention("usai", "2023-06-09", mechanism="USAI", **bare)
+    ) == [
+        ["pda"],
+        ["usai"],
+    ]
 
 
 def test_an_anticipated_package_links_to_the_announcement_that_fulfils_it():
     leak = mention("leak", "2023-05-30", stage="anticipated")
     announcement = mention("announcement", "2023-05-31")
     assert _groups(leak, announcement) == [["announcement", "leak"]]
-    assert _groups(announcement, leak) == [["announcement", "leak"]]
 
 
 def test_an_anticipation_is_not_fulfilled_by_an_announcement_months_later():
@@ -96,21 +160,49 @@ def test_an_anticipation_is_not_fulfilled_by_an_announcement_months_later():
     ]
 
 
-def test_a_delivery_report_links_to_the_package_it_delivers_and_not_to_a_later_one():
-    announced = mention("may", "2023-05-13", donor="DEU", amount=None, currency=None, items=frozenset({"tanks"}))
-    later = mention("december", "2023-12-01", donor="DEU", amount=None, currency=None, items=frozenset({"tanks"}))
-    delivered = mention(
-        "delivery", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"})
-    )
-    assert _groups(announced, later, delivered) == [["december"], ["delivery", "may"]]
+def test_a_delivery_links_to_the_package_it_delivers_within_a_year():
+    announced = mention("may", "2023-05-13")
+    delivered = mention("delivery", "2023-09-04", stage="delivered")
+    too_late = mention("late", "2024-09-04", stage="delivered")
+    assert _groups(announced, delivered, too_late) == [["delivery", "may"], ["late"]]
 
 
-def test_a_delivery_report_without_amount_or_common_item_stays_apart():
-    announced = mention("may", "2023-05-13", items=frozenset({"tanks"}))
-    delivered = mention(
-        "delivery", "2023-09-04", amount=None, currency=None, stage="delivered", items=frozenset({"drones"})
+def test_a_delivery_report_without_amount_links_by_its_items():
+    announced = mention("may", "2023-05-13", donor="DEU", items=frozenset({"tanks"}))
+    tanks = mention(
+        "tanks", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"tanks"})
     )
-    assert _groups(announced, delivered) == [["delivery"], ["may"]]
+    drones = mention(
+        "drones", "2023-09-04", donor="DEU", amount=None, currency=None, stage="delivered", items=frozenset({"drones"})
+    )
+    assert _groups(announced, tanks, drones) == [["drones"], ["may", "tanks"]]
+
+
+def test_two_commitments_of_one_article_are_never_one_package():
+    assert _groups(mention("a", "2023-06-13"), mention("b", "2023-06-13", article="a")) == [["a"], ["b"]]
+
+
+def test_arrival_order_changes_nothing():
+    reports = [
+        mention("leak", "2023-05-30", stage="anticipated"),
+        mention("announcement", "2023-05-31"),
+        mention("undated", None),
+        mention("conversion", "2023-05-31", amount=300_000_000, currency="EUR"),
+        mention("part", "2023-05-31", amount=100_000_000),
+        mention("delivery", "2023-09-01", stage="delivered"),
+        mention("later tranche", "2023-08-01"),
+        mention("no amount", "2023-05-31", amount=None, currency=None),
+    ]
+    expected = _groups(*reports)
+    for seed in range(20):
+        shuffled = list(reports)
+        random.Random(seed).shuffle(shuffled)
+        assert _groups(*shuffled) == expected
+
+
+def test_the_threshold_is_reached_by_an_equal_amount_and_parties_alone():
+    score = compare(mention("a", None), mention("b", None)).score
+    assert score >= THRESHOLD
 
 
 def test_a_package_keeps_the_first_mention_of_each_stage_as_its_history():
@@ -132,15 +224,24 @@ def test_a_package_keeps_the_first_mention_of_each_stage_as_its_history():
 
 def test_a_package_states_its_amount_in_the_currency_most_of_its_mentions_use():
     members = [
-        mention("eur", "2023-06-13", amount=300e6, currency="EUR", amount_usd=323e6),
+        mention("eur", "2023-06-13", amount=300_000_000, currency="EUR"),
         mention("usd1", "2023-06-13"),
         mention("usd2", "2023-06-14"),
     ]
     profile = summarise("p", members)
-    assert (profile.amount, profile.currency) == (325e6, "USD")
+    assert (profile.amount, profile.currency) == (325_000_000, "USD")
 
 
-def test_a_mention_joins_the_package_with_most_agreeing_evidence():
-    pda = summarise("pda", [mention("p", "2023-06-13", amount=None, currency=None, mechanism="PDA")])
-    with_amount = summarise("amount", [mention("a", "2023-06-12", mechanism=None)])
-    assert choose_package(mention("new", "2023-06-13"), [pda, with_amount]) == "amount"
+def test_a_package_takes_the_aid_type_most_reports_give():
+    members = [
+        mention("a", "2022-03-17", aid_type="military"),
+        mention("b", None, aid_type="financial"),
+        mention("c", None, aid_type="financial"),
+    ]
+    assert summarise("p", members).aid_type == "financial"
+
+
+def test_every_pair_is_weighed_the_same_either_way_round():
+    reports = [mention("a", "2023-06-13"), mention("b", None, amount=300_000_000, currency="EUR", stage="anticipated")]
+    for x, y in itertools.permutations(reports, 2):
+        assert compare(x, y) == compare(y, x)

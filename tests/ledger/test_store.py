@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
 from aidledger.ledger import Ledger, Stored
+from aidledger.ledger.db import MIGRATIONS, create_ledger_engine
 from aidledger.ledger.models import Article, Entity, Mention, Package, PackageStage, Quote
 from aidledger.schema import Entity as EntityRecord
 from aidledger.schema import Quote as QuoteRecord
@@ -133,3 +138,93 @@ def test_a_document_the_database_refuses_leaves_nothing_behind(db_url):
         assert (_count(ledger, Article), _count(ledger, Mention), _count(ledger, Package)) == (0, 0, 0)
     else:
         assert (_count(ledger, Article), _count(ledger, Mention), _count(ledger, Entity)) == (1, 1, 1)
+
+
+def test_an_undated_package_is_placed_and_converted_at_its_earliest_publication_date(db_url):
+    ledger = Ledger(db_url)
+    text = "Sweden will send Ukraine air defence worth 1.2 billion crowns."
+    for id_, published in (("later", "2024-05-10"), ("earlier", "2024-05-08")):
+        ledger.add(
+            *one_commitment_article(
+                id_, f"{text} ({id_})", published, date=None, donor="SWE", amount=1.2e9, currency="SEK"
+            )
+        )
+    with ledger.sessions() as session:
+        package = session.scalars(select(Package)).one()
+    assert (package.date, package.reference_date, package.reference_basis) == (None, dt.date(2024, 5, 8), "published")
+    assert package.fx_date == dt.date(2024, 5, 8) and package.amount_eur is not None
+
+
+def test_a_syndicated_copy_lands_in_the_package_even_without_donor_or_date(db_url):
+    ledger = Ledger(db_url)
+    text = "The grant of 40 million dollars will rebuild the power grid of the Kharkiv region."
+    ledger.add(*one_commitment_article("wire", text, "2024-05-08", donor="USA", amount=40e6, currency="USD"))
+    copy_document, copy_extraction = article(
+        "copy",
+        "Reposted. " + text,
+        "2024-06-30",
+        None,
+        [commitment(text, donor=None, recipient="UKR", amount=None, date=None)],
+    )
+    ledger.add(copy_document, copy_extraction)
+    assert _count(ledger, Package) == 1
+
+
+def test_concurrent_ingests_never_create_two_packages_for_one(db_url):
+    ledger = Ledger(db_url)
+    text = "Denmark will give Ukraine 1.1 billion kroner for F-16 ammunition, the defence minister said."
+    reports = [
+        one_commitment_article(
+            f"outlet-{n}", f"{text} (report {n})", "2024-05-08", donor="DNK", amount=1.1e9, currency="DKK"
+        )
+        for n in range(6)
+    ]
+    barrier = threading.Barrier(len(reports))
+    writers = [Ledger(db_url) for _ in reports]  # one engine each (Alembic, which runs on open, is not thread-safe)
+
+    def store(writer: Ledger, report) -> None:
+        barrier.wait()
+        writer.add(*report)
+
+    threads = [threading.Thread(target=store, args=pair) for pair in zip(writers, reports)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (_count(ledger, Article), _count(ledger, Package)) == (len(reports), 1)
+
+
+def test_a_ledger_of_the_first_schema_upgrades_to_exact_amounts_and_conversions(sqlite_path):
+    engine = create_ledger_engine(f"sqlite:///{sqlite_path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            sql(
+                "INSERT INTO articles (id, source_id, language, content_hash, text, n_commitments, published) "
+                "VALUES (1, 'old', 'en', 'abc', 'Britain pledged 3.1 billion pounds.', 1, NULL)"
+            )
+        )
+        connection.execute(
+            sql(
+                "INSERT INTO packages (id, donor, recipient, amount, currency, aid_type, stage, date) "
+                "VALUES (1, 'GBR', 'UKR', 3099999999.9999995, 'GBP', 'military', 'announced', NULL)"
+            )
+        )
+        connection.execute(
+            sql(
+                "INSERT INTO mentions (id, article_id, package_id, position, donor, recipient, amount, currency, "
+                "aid_type, stage, evidence_start, evidence_end, evidence) VALUES (1, 1, 1, 0, 'GBR', 'UKR', "
+                "3099999999.9999995, 'GBP', 'military', 'announced', 0, 34, 'Britain pledged 3.1 billion pounds.')"
+            )
+        )
+    engine.dispose()
+    ledger = Ledger(str(sqlite_path))
+    with ledger.sessions() as session:
+        package = session.scalars(select(Package)).one()
+        mention = session.scalars(select(Mention)).one()
+    assert (package.amount, mention.amount, package.reference_basis) == (3_100_000_000, 3_100_000_000, "ingested")
+    assert isinstance(package.amount_usd, int) and isinstance(package.amount_eur, int)
+    assert mention.evidence_key

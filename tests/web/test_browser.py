@@ -154,7 +154,7 @@ def test_a_reviewer_checks_a_package_against_its_evidence_and_corrects_its_amoun
     with saved.open(encoding="utf-8") as rows:
         exported = next(r for r in csv.DictReader(rows) if r["package_id"] == package_id)
     assert (exported["amount"], exported["review_state"], exported["reviewed_by"]) == (
-        "300000000.0",
+        "300000000",
         "corrected",
         REVIEWER,
     )

@@ -38,7 +38,7 @@ def test_a_correction_through_the_form_shows_in_the_page_the_ledger_the_api_and_
     assert (api["state"], api["values"]["amount"], api["extracted"]["amount"]) == ("corrected", 300e6, 325e6)
     assert api["reviews"][0]["reviewer"] == "ann" and api["reviews"][0]["after"]["amount"] == 300e6
     rows = {row["package_id"]: row for row in csv.DictReader(io.StringIO(client.get("/api/export/packages").text))}
-    assert (rows[str(target)]["amount"], rows[str(target)]["review_state"]) == ("300000000.0", "corrected")
+    assert (rows[str(target)]["amount"], rows[str(target)]["review_state"]) == ("300000000", "corrected")
 
 
 def test_a_bad_correction_shows_its_error_on_the_package_page_and_stores_nothing(reviewer):
@@ -71,7 +71,9 @@ def test_merging_through_the_form_moves_the_other_packages_mentions(reviewer):
     response = post_form(reviewer, f"/packages/{usa}/merge", {"other": str(eu)})
     assert response.headers["location"] == f"/packages/{usa}?done=merge"
     assert len(reviewer.get(f"/api/packages/{usa}").json()["mentions"]) == 3
-    assert f'merged into <a href="/packages/{usa}">' in reviewer.get(f"/packages/{eu}").text
+    gone = reviewer.get(f"/packages/{eu}")
+    assert gone.url.path == f"/packages/{usa}" and f"Package {eu} was merged into this one." in gone.text
+    assert reviewer.get(f"/api/packages/{eu}").status_code == 404
     refused = post_form(reviewer, f"/packages/{usa}/merge", {"other": "not a number"})
     assert refused.status_code == 400 and "whole number" in refused.text
 

@@ -1,7 +1,7 @@
 """Review tables: reviewers, their sessions, review events, reviewed package and mention values.
 
 Revision ID: review_events
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-02 10:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "review_events"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -22,7 +22,7 @@ def _reviewed_values() -> list[sa.Column]:
         sa.Column("state", sa.String(length=16), nullable=False),
         sa.Column("donor", sa.String(length=32), nullable=True),
         sa.Column("recipient", sa.String(length=32), nullable=True),
-        sa.Column("amount", sa.Float(), nullable=True),
+        sa.Column("amount", sa.BigInteger(), nullable=True, comment="Whole units of the stated currency"),
         sa.Column("currency", sa.String(length=3), nullable=True),
         sa.Column("aid_type", sa.String(length=16), nullable=False),
         sa.Column("mechanism", sa.String(length=8), nullable=True),
@@ -79,14 +79,14 @@ def upgrade() -> None:
         "package_reviews",
         sa.Column("package_id", sa.Integer(), nullable=False),
         *_reviewed_values(),
-        sa.Column("amount_usd", sa.Float(), nullable=True),
-        sa.Column("amount_eur", sa.Float(), nullable=True),
+        sa.Column("reference_date", sa.Date(), nullable=True),
+        sa.Column("reference_basis", sa.String(length=16), nullable=True),
+        sa.Column("amount_usd", sa.BigInteger(), nullable=True, comment="Whole US dollars"),
+        sa.Column("amount_eur", sa.BigInteger(), nullable=True, comment="Whole euros"),
         sa.Column("fx_rate", sa.Float(), nullable=True),
         sa.Column("fx_rate_eur", sa.Float(), nullable=True),
         sa.Column("fx_date", sa.Date(), nullable=True),
         sa.Column("fx_note", sa.Text(), nullable=True),
-        sa.Column("merged_into", sa.Integer(), nullable=True),
-        sa.Column("mention_ids", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["package_id"], ["packages.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("package_id"),
     )

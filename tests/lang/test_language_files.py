@@ -22,3 +22,9 @@ def test_every_language_file_fits_the_one_schema(path: Path) -> None:
 
 def test_a_file_missing_a_section_is_reported() -> None:
     assert "missing section stages" in problems({"lemmatize": True})
+
+
+def test_an_unquoted_yaml_boolean_word_is_reported() -> None:
+    found = problems({"speech": {"pronouns": {True: "m", "ona": "f"}}, "lemmatize": True})
+    assert "speech.pronouns.True holds a YAML boolean: quote the word" in found
+    assert not any(p.startswith("lemmatize") for p in found)

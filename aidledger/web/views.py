@@ -1,6 +1,6 @@
 """What readers of the ledger see: typed views of packages, mentions, articles, quotes, entities and totals.
 
-:mod:`aidledger.ledger.queries` builds them; the web API serves them as they are (so its OpenAPI
+:mod:`aidledger.web.queries` builds them; the web API serves them as they are (so its OpenAPI
 schema is these models) and the HTML pages render them. Values are the reviewed ones where a
 reviewer set them, the extracted ones otherwise; ``extracted`` keeps what the machine read.
 """
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aidledger.schema import AidType, EntityLabel, Item, Mechanism, Stage
 
-ReviewState = Literal["unreviewed", "accepted", "corrected", "rejected", "merged"]
+ReviewState = Literal["unreviewed", "accepted", "corrected", "rejected"]
 T = TypeVar("T")
 
 
@@ -40,7 +40,7 @@ class Values(View):
 
     donor: str | None
     recipient: str | None
-    amount: float | None = Field(description="In the stated currency")
+    amount: int | None = Field(description="Whole units of the stated currency")
     currency: str | None
     aid_type: AidType
     mechanism: Mechanism | None
@@ -51,10 +51,12 @@ class Values(View):
 
 
 class Conversion(View):
-    """An amount in USD and EUR at the ECB reference rate of ``fx_date``, or a note saying why there is none."""
+    """Where the package is placed in time, and its amount in USD and EUR at the ECB reference rate of ``fx_date``."""
 
-    amount_usd: float | None
-    amount_eur: float | None
+    reference_date: dt.date | None = Field(description="The announcement date, else the earliest publication date")
+    reference_basis: Literal["announcement", "published", "ingested"] | None
+    amount_usd: int | None = Field(description="Whole US dollars")
+    amount_eur: int | None = Field(description="Whole euros")
     fx_rate: float | None = Field(description="USD per unit of the stated currency")
     fx_rate_eur: float | None = Field(description="EUR per unit of the stated currency")
     fx_date: dt.date | None = Field(description="The ECB business day whose rate was used")
@@ -67,14 +69,15 @@ class PackageRow(View):
     id: int
     donor: str | None
     recipient: str | None
-    amount: float | None
+    amount: int | None
     currency: str | None
-    amount_usd: float | None
-    amount_eur: float | None
+    amount_usd: int | None
+    amount_eur: int | None
     aid_type: AidType
     mechanism: Mechanism | None
     stage: Stage
-    date: dt.date | None
+    date: dt.date | None = Field(description="Announcement date, when a report states it")
+    reference_date: dt.date | None = Field(description="The announcement date, else the earliest publication date")
     state: ReviewState
     sources: int = Field(description="Articles reporting it")
 
@@ -111,7 +114,6 @@ class MentionView(View):
     extracted: Values
     corrected: list[str] = Field(description="Fields a reviewer changed")
     evidence: Evidence
-    new_since_review: bool = Field(description="It joined its package after the package was last reviewed")
 
 
 class StageStep(View):
@@ -149,7 +151,6 @@ class PackageDetail(View):
     corrected: list[str] = Field(description="Fields a reviewer set on the package itself")
     reviewed_by: str | None
     reviewed_at: dt.datetime | None
-    merged_into: int | None
     stages: list[StageStep]
     mentions: list[MentionView]
     sources: list[ArticleSummary]
@@ -203,14 +204,14 @@ class Total(View):
 
     key: str
     packages: int
-    amount_usd: float
-    amount_eur: float
+    amount_usd: int
+    amount_eur: int
     unconverted: int = Field(description="Packages with an amount but no ECB rate, left out of the sums")
 
 
 class Point(View):
     date: dt.date
-    amount_usd: float
+    amount_usd: int
 
 
 class CumulativeSeries(View):

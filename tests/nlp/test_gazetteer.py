@@ -1,0 +1,21 @@
+"""Phrase matching by lemma: split phrases and the full stops that do or do not end their clause."""
+
+from __future__ import annotations
+
+from aidledger.nlp.gazetteer import Gazetteer
+from aidledger.nlp.lemmas import lemmatizer
+
+
+def _keys(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in gazetteer.finditer(text)]
+
+
+def test_a_split_phrase_reaches_over_an_abbreviation_but_not_over_a_sentence_end() -> None:
+    gazetteer = Gazetteer({"aid_verb": ["sagen … zu"]}, lemmatizer("de"), abbreviations=["Mio."])
+    assert _keys(gazetteer, "Finnland sagt Estland 20 Mio. Euro Hilfe zu.") == ["sagt"]
+    assert _keys(gazetteer, "Finnland sagt nichts. Estland geht zu.") == []
+
+
+def test_without_the_abbreviation_its_full_stop_ends_the_clause() -> None:
+    gazetteer = Gazetteer({"aid_verb": ["sagen … zu"]}, lemmatizer("de"))
+    assert _keys(gazetteer, "Finnland sagt Estland 20 Mio. Euro Hilfe zu.") == []
