@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup postgres bench bench-serve eval clean
+.PHONY: demo test setup postgres bench bench-serve eval fuzz clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,13 @@ test: setup
 	bash scripts/chromium.sh
 	eval "$$(bash scripts/postgres.sh)" && trap 'bash scripts/postgres.sh stop "$$AIDLEDGER_TEST_POSTGRES_DIR"' EXIT && $(PY) -m pytest -q
 
+# Coverage-guided fuzzing (atheris) of every parser of untrusted text; new inputs are kept in .fuzz-corpus/.
+# `make test` runs a few seconds of it (tests/test_fuzz.py); this runs FUZZ_SECONDS.
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	mkdir -p .fuzz-corpus
+	$(PY) fuzz/fuzz_parsers.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=1 .fuzz-corpus fuzz/corpus
+
 bench: setup
 	$(PY) bench/extract.py
 
@@ -38,4 +45,4 @@ eval: setup
 	$(VENV)/bin/aidledger eval ../shared/eval/dev.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info .fuzz-corpus

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 AidType = Literal["military", "financial", "humanitarian", "mixed"]
 Mechanism = Literal["PDA", "USAI", "FMF", "EPF", "loan", "grant", "other"]
@@ -43,8 +44,40 @@ Item = Literal[
 ]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC"]
 
+#: The longest input id and URL the ledger stores, on SQLite and PostgreSQL alike (both are indexed columns).
+MAX_ID_CHARS = 500
+MAX_URL_CHARS = 2000
 
-class Span(BaseModel):
+#: Characters no store or encoder accepts: lone surrogates (not encodable as UTF-8) and NUL (refused by
+#: PostgreSQL). Each is replaced by U+FFFD, one character for one, so every offset into the text still holds.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: str) -> str:
+    """``value`` with lone surrogates and NUL replaced by U+FFFD, its length and offsets unchanged."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+def language_code(tag: str | None) -> str | None:
+    """The primary subtag of a declared language tag ("fr" for "fr-FR" or "FR_fr"), None when there is none.
+
+    Pages, feeds and callers declare languages in several spellings; the pipeline is chosen by the bare code.
+    """
+    primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+class Record(BaseModel):
+    """Base of every record: text fields are made storable (:func:`storable`) on the way in, so what
+    one part accepts every store and every output accepts too."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: object) -> object:
+        return storable(value) if isinstance(value, str) else value
+
+
+class Span(Record):
     """A stretch of the document text, by character offsets (end exclusive)."""
 
     model_config = ConfigDict(frozen=True)
@@ -54,12 +87,14 @@ class Span(BaseModel):
     text: str
 
 
-class Commitment(BaseModel):
+class Commitment(Record):
     """One new aid commitment stated in a document."""
 
     donor: str | None = Field(description="ISO 3166-1 alpha-3 or an organisation code (EU, NATO, UN, ...)")
     recipient: str | None
-    amount: float | None = Field(default=None, description="In the stated currency; null when none is stated")
+    amount: float | None = Field(
+        default=None, ge=0, allow_inf_nan=False, description="In the stated currency; null when none is stated"
+    )
     currency: str | None = Field(default=None, description="ISO 4217")
     aid_type: AidType = "military"
     mechanism: Mechanism | None = None
@@ -70,7 +105,7 @@ class Commitment(BaseModel):
     evidence: Span
 
 
-class Quote(BaseModel):
+class Quote(Record):
     """A quotation with the person or institution it is attributed to."""
 
     speaker: str | None
@@ -82,7 +117,7 @@ class Quote(BaseModel):
     speaker_mention: Span | None = None
 
 
-class Entity(BaseModel):
+class Entity(Record):
     """A person, organisation or place named in a document, with its mentions."""
 
     name: str
@@ -94,19 +129,25 @@ class Entity(BaseModel):
     mentions: list[Span] = Field(default_factory=list)
 
 
-class Document(BaseModel):
-    """One input article, as read from a file, a feed or a JSONL line."""
+class Document(Record):
+    """One input article, as read from a file, a feed or a JSONL line; the language tag is reduced to its
+    primary subtag."""
 
-    id: str
+    id: str = Field(max_length=MAX_ID_CHARS)
     text: str
     published: dt.date | None = None
-    url: str | None = None
+    url: str | None = Field(default=None, max_length=MAX_URL_CHARS)
     lang: str | None = None
     title: str | None = None
     source: str | None = Field(default=None, description="Where it was read from: a path, path:line, or feed URL")
 
+    @field_validator("lang")
+    @classmethod
+    def _primary_subtag(cls, value: str | None) -> str | None:
+        return language_code(value)
 
-class Extraction(BaseModel):
+
+class Extraction(Record):
     """Everything aidledger extracts from one document: one line of `aidledger extract`."""
 
     id: str
@@ -116,6 +157,9 @@ class Extraction(BaseModel):
     commitments: list[Commitment] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list, description="What was read but left out, e.g. an amount outside the plausible range"
+    )
 
 
 #: Where the JSON Schema of :class:`Extraction` is shipped, for users outside Python.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+import aidledger
+
 app = typer.Typer(
     name="aidledger",
     help="Read news about international aid; extract, store and report every commitment.",
@@ -11,6 +13,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"aidledger {aidledger.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
+) -> None:
+    """Read news about international aid; extract, store and report every commitment."""
 
 
 def _register() -> None:

@@ -9,16 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-import aidledger
 from aidledger.cli import app
-from aidledger.ingest.readers import ReadError, read_paths
+from aidledger.cli.batch import Batch
+from aidledger.cli.options import QUIET, TIMEOUT, limits
+from aidledger.cli.output import error, progress_bar
+from aidledger.limits import DEFAULT_AMOUNT_RANGE
 from aidledger.schema import Extraction
-
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _scorer_path(gold: Path) -> Path:
@@ -33,38 +30,14 @@ def _scorer_path(gold: Path) -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
 
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-
-
-def _shipped_extractions(gold: Path) -> Iterator[Extraction]:
-    def documents():
-        for item in read_paths([gold], lang=None, published=None):
-            if isinstance(item, ReadError):
-                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
-            else:
-                yield item
-
-    yield from aidledger.extract_documents(documents())
-
-
-def _cross_validated_extractions(gold: Path, folds: int) -> Iterator[Extraction]:
+def _cross_validated_extractions(gold: Path, folds: int, quiet: bool) -> Iterator[Extraction]:
     from aidledger.assemble.train import annotate, cross_validate, read_gold
 
     rows = read_gold(gold)
     if len(rows) < folds:
         raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
-    with _progress() as progress:
-        task = progress.add_task("annotating", total=len(rows))
-        passages = annotate(rows, lambda n: progress.advance(task, n))
+    with progress_bar("annotating", len(rows), quiet) as advance:
+        passages = annotate(rows, advance)
     yield from cross_validate(passages, folds)
 
 
@@ -81,24 +54,36 @@ def eval_command(
     scorer: Path | None = typer.Option(None, help="Path of score.py (default: beside the gold file, else shared/eval)."),
     errors: int = typer.Option(0, help="Also print this many errors of each kind."),
     predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
+    timeout: float = TIMEOUT,
+    quiet: bool = QUIET,
 ) -> None:
-    """Extract a gold set (with its publication dates) and print the scorer's report per language."""
+    """Extract a gold set (with its publication dates) and print the scorer's report per language.
+
+    A passage that cannot be read or extracted is named on standard error, counts as predicting
+    nothing, and makes the exit code non-zero even when the scorer succeeds."""
     if folds == 1:
         raise typer.BadParameter("cross-validation needs at least 2 folds", param_hint="--folds")
     scorer = scorer or _scorer_path(gold)
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
-    out = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    results = _cross_validated_extractions(gold, folds) if folds else _shipped_extractions(gold)
-    with out.open("w", encoding="utf-8") as fh:
+    out_path = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    batch = Batch()
+    if folds:
+        results = _cross_validated_extractions(gold, folds, quiet)
+    else:
+        results = batch.extract([gold], limits=limits(timeout, DEFAULT_AMOUNT_RANGE), quiet=quiet)
+    with out_path.open("w", encoding="utf-8") as fh:
         for result in results:
             fh.write(result.model_dump_json() + "\n")
     if folds:
         print(f"cross-validated: {folds} folds of passages, each scored by models fitted on the others")
-    cmd = [sys.executable, str(scorer), str(gold), str(out), "--by-lang"]
+    cmd = [sys.executable, str(scorer), str(gold), str(out_path), "--by-lang"]
     if errors:
         cmd += ["--errors", str(errors)]
-    raise typer.Exit(subprocess.call(cmd))
+    code = subprocess.call(cmd)
+    if batch.failed:
+        error(f"{batch.failed} documents of {gold} could not be extracted; they count as predicting nothing")
+    raise typer.Exit(code or int(batch.failed > 0))
 
 
 @app.command("train")
@@ -109,6 +94,7 @@ def train_command(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Where to write the weights (default: the weights shipped with the package)."
     ),
+    quiet: bool = QUIET,
 ) -> None:
     """Fit the extraction's models on gold sets and write their weights (deterministic: same data, same file).
 
@@ -118,9 +104,8 @@ def train_command(
     from aidledger.assemble.train import read_gold, train
 
     target = output or WEIGHTS_PATH
-    with _progress() as progress:
-        task = progress.add_task("annotating", total=sum(len(read_gold(path)) for path in gold))
-        models = train(gold, lambda n: progress.advance(task, n))
+    with progress_bar("annotating", sum(len(read_gold(path)) for path in gold), quiet) as advance:
+        models = train(gold, advance)
     models.to_disk(target)
     print(f"wrote {target}")
     print(f"data sha256 {models.data_sha256}")

@@ -1,24 +1,32 @@
-"""``aidledger extract``: run extraction on files and print what it finds."""
+"""``aidledger extract`` and ``aidledger schema``: run extraction on files and print what it finds, or its schema."""
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
+from pydantic import TypeAdapter
 from rich.table import Table
 
-import aidledger
 from aidledger.cli import app
-from aidledger.cli.options import parse_date, parse_lang
-from aidledger.ingest.readers import DEFAULT_MAX_BYTES, ReadError, read_paths
+from aidledger.cli.batch import Batch
+from aidledger.cli.options import (
+    AMOUNT_RANGE,
+    INPUTS_HELP,
+    LANG,
+    AMOUNTS_EPILOG,
+    MAX_BYTES,
+    PUBLISHED,
+    QUIET,
+    TIMEOUT,
+    limits,
+    parse_date,
+    parse_lang,
+)
+from aidledger.cli.output import cell, out
 from aidledger.schema import Extraction
-
-err = Console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):
@@ -44,7 +52,7 @@ def _table(results: list[Extraction]) -> Table:
     table.add_column("evidence", overflow="fold", min_width=40)
     for result in results:
         for c in result.commitments:
-            table.add_row(
+            values = (
                 Path(result.id).name,
                 c.donor or "?",
                 c.recipient or "?",
@@ -52,57 +60,53 @@ def _table(results: list[Extraction]) -> Table:
                 c.aid_type,
                 c.mechanism or "—",
                 c.stage,
-                str(c.date or "—"),
+                c.date or "—",
                 c.evidence.text[:200],
             )
+            table.add_row(*map(cell, values))
     return table
 
 
-@app.command("extract")
+#: One JSON array of extractions, written by pydantic: never NaN or Infinity, always valid JSON.
+_RESULTS = TypeAdapter(list[Extraction])
+
+
+@app.command("extract", epilog=AMOUNTS_EPILOG)
 def extract_command(
-    paths: list[Path] = typer.Argument(..., help="Files to read: .txt, .html, .jsonl (a folder is read recursively)."),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
-    lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
+    paths: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    published: str | None = PUBLISHED,
+    lang: str = LANG,
     output_format: OutputFormat = typer.Option(
         OutputFormat.jsonl, "--format", help="jsonl (one line per document), json or table."
     ),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Skip a document larger than this many bytes."),
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
+    amount_range: tuple[float, float] = AMOUNT_RANGE,
+    quiet: bool = QUIET,
 ) -> None:
     """Extract aid commitments, quotes and entities from articles and print them."""
-    failed = 0
+    batch = Batch()
     collected: list[Extraction] = []
-
-    def documents():
-        nonlocal failed
-        for item in read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes):
-            if isinstance(item, ReadError):
-                failed += 1
-                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
-            else:
-                yield item
-
-    def failed_on(document, exc: Exception) -> None:
-        nonlocal failed
-        failed += 1
-        err.print(
-            f"[red]error[/red]: {escape(document.source or document.id)}: extraction failed: {escape(str(exc))}",
-            highlight=False,
-        )
-
-    for result in aidledger.extract_documents(documents(), on_error=failed_on):
+    results = batch.extract(
+        paths, parse_lang(lang), parse_date(published), max_bytes, limits(timeout, amount_range), quiet
+    )
+    for result in results:
         if output_format is OutputFormat.jsonl:
             sys.stdout.write(result.model_dump_json() + "\n")
             sys.stdout.flush()
         else:
             collected.append(result)
     if output_format is OutputFormat.json:
-        sys.stdout.write(
-            json.dumps([r.model_dump(mode="json") for r in collected], ensure_ascii=False, indent=2) + "\n"
-        )
+        sys.stdout.write(_RESULTS.dump_json(collected, indent=2).decode("utf-8") + "\n")
     elif output_format is OutputFormat.table:
-        console = Console()
-        if not console.is_terminal:
-            console = Console(width=160)
-        console.print(_table(collected))
-    if failed:
+        out().print(_table(collected))
+    if batch.failed:
         raise typer.Exit(code=1)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the records `aidledger extract` writes."""
+    from aidledger.schema import json_schema
+
+    sys.stdout.write(json_schema())

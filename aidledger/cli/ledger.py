@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 import aidledger
 from aidledger.cli import app
-from aidledger.cli.options import parse_date, parse_lang
-from aidledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from aidledger.cli.options import (
+    AMOUNT_RANGE,
+    AMOUNTS_EPILOG,
+    INPUTS_HELP,
+    LANG,
+    MAX_BYTES,
+    PUBLISHED,
+    QUIET,
+    TIMEOUT,
+    limits,
+    parse_date,
+    parse_lang,
+)
+from aidledger.cli.output import cell, err, error, out, progress_bar, showing, warning
+from aidledger.ingest.readers import count_documents, read_paths
 from aidledger.ledger import evaluation
 from aidledger.ledger import report as reports
-from aidledger.ledger.db import missing_sqlite_file
+from aidledger.ledger.db import missing_sqlite_file, read_only_location
 from aidledger.ledger.export import kiel_rows, mention_rows, package_rows, write_csv, write_rows
 from aidledger.ledger.ingest import IngestSummary, ingest
 from aidledger.ledger.models import Package
 from aidledger.ledger.queries import PackageDetail, package_detail
 from aidledger.ledger.store import Ledger
-
-out = Console()
-err = Console(stderr=True)
-
-
-def _console() -> Console:
-    """Standard output; when it is not a terminal (a pipe, a file), wide enough that table cells do not wrap."""
-    return out if out.is_terminal else Console(width=200, soft_wrap=True)
-
 
 DB_HELP = "Ledger database: a file path or a SQLAlchemy URL (default: $AIDLEDGER_DATABASE_URL, else ./aidledger.db)."
 
@@ -70,54 +74,53 @@ def _open(db: str | None, must_exist: bool = False) -> Ledger:
     """The ledger; for commands that only read it, a missing SQLite file is an error, not a new empty ledger."""
     missing = missing_sqlite_file(db) if must_exist else None
     if missing is not None:
-        err.print(
-            f"[red]error[/red]: no ledger at {missing}: run `aidledger ingest` first, or pass --db", highlight=False
-        )
+        error(f"no ledger at {missing}: run `aidledger ingest` first, or pass --db")
         raise typer.Exit(code=2)
     try:
         return Ledger(db)
     except Exception as exc:
-        err.print(f"[red]error[/red]: cannot open the ledger {db or ''}: {str(exc).splitlines()[0]}", highlight=False)
+        read_only = read_only_location(db)
+        reason = f"{read_only} is on a read-only file system" if read_only else str(exc).splitlines()[0]
+        error(f"cannot open the ledger {db or ''}: {reason}")
         raise typer.Exit(code=2) from None
 
 
 def _print_summary(summary: IngestSummary) -> None:
     err.print(
         f"read {summary.read}, unchanged {summary.unchanged}, stored {summary.stored}, "
-        f"failed {len(summary.failures)}, new mentions {summary.new_mentions}, new packages {summary.new_packages}",
-        highlight=False,
+        f"failed {len(summary.failures)}, new mentions {summary.new_mentions}, new packages {summary.new_packages}"
     )
-    for failure in summary.failures:
-        err.print(f"[red]failed[/red]: {failure}", highlight=False)
 
 
-@app.command("ingest")
+@app.command("ingest", epilog=AMOUNTS_EPILOG)
 def ingest_command(
-    paths: list[Path] = typer.Argument(
-        ..., help="Files to read: .txt, .html, .jsonl, feeds, WARC (folders recursively)."
-    ),
+    paths: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
-    lang: str = typer.Option("auto", help="Language of the inputs: fr, en, ... or auto to detect it per document."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Skip a document larger than this many bytes."),
+    published: str | None = PUBLISHED,
+    lang: str = LANG,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
+    amount_range: tuple[float, float] = AMOUNT_RANGE,
+    quiet: bool = QUIET,
 ) -> None:
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
-    ledger = _open(db)
+    extractor = functools.partial(aidledger.extract_documents, limits=limits(timeout, amount_range))
     items = read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes)
-    progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True
-    )
-    with progress:
-        task = progress.add_task("ingesting", total=None)
+    ledger = _open(db)
+    total = count_documents(paths, max_bytes) if showing(quiet) else None
+    with progress_bar("ingesting", total, quiet) as advance:
+        reported = [0, 0]
 
-        def advance(summary: IngestSummary) -> None:
-            progress.update(
-                task,
-                completed=summary.read,
-                description=f"{summary.read} read, {summary.stored} stored, {summary.new_packages} new packages",
-            )
+        def report_new(summary: IngestSummary) -> None:
+            """Print each failure and warning as it happens, above the bar."""
+            for message in summary.failures[reported[0] :]:
+                error(message)
+            for message in summary.warnings[reported[1] :]:
+                warning(message)
+            reported[:] = [len(summary.failures), len(summary.warnings)]
+            advance()
 
-        summary = ingest(ledger, items, aidledger.extract_documents, on_document=advance)
+        summary = ingest(ledger, items, extractor, on_document=report_new)
     _print_summary(summary)
     if summary.failures:
         raise typer.Exit(code=1)
@@ -143,7 +146,7 @@ def _totals_table(title: str, lines: list[reports.Total], currency: str) -> Tabl
     for column in (title, "packages", currency, "unconverted"):
         table.add_column(column, justify="left" if column == title else "right")
     for line in lines:
-        table.add_row(line.key, str(line.packages), _money(line.amount), str(line.unconverted or ""))
+        table.add_row(*map(cell, (line.key, line.packages, _money(line.amount), line.unconverted or "")))
     return table
 
 
@@ -155,17 +158,18 @@ def _packages_table(title: str, packages: list[Package], currency: str) -> Table
         row = reports.package_row(p, currency)
         amount = f"{p.amount:,} {p.currency}" if p.amount is not None else "—"
         date = f"{row['date']}{'' if p.reference_basis == 'announcement' else '*'}"
-        table.add_row(
-            str(p.id),
+        values = (
+            p.id,
             date,
             p.donor or "?",
             p.recipient or "?",
             amount,
             _money(row[f"amount_{currency.lower()}"]),
             p.aid_type,
-            str(row["n_sources"]),
+            row["n_sources"],
             row["evidence"][:100],
         )
+        table.add_row(*map(cell, values))
     return table
 
 
@@ -217,55 +221,59 @@ def report_command(
         elif output_format is ReportFormat.csv:
             write_csv(reports.as_rows(report), sys.stdout, reports.CSV_COLUMNS)
         else:
-            console = _console()
-            console.print(_placed_note(report), highlight=False)
+            console = out()
+            console.print(_placed_note(report))
             for title, lines in report.totals.items():
                 console.print(_totals_table(title, lines, report.currency))
             for title, listed in report.lists.items():
                 console.print(_packages_table(title, listed, report.currency) if listed else f"{title}: none")
         if chart is not None:
             drawn = reports.draw_chart(report.packages, chart, report.currency)
-            err.print(f"chart of {len(drawn)} donors written to {chart}", highlight=False)
+            err.print(cell(f"chart of {len(drawn)} donors written to {chart}"))
 
 
 def _detail_text(detail: PackageDetail) -> None:
-    console = _console()
+    console = out()
     amount = f"{detail.amount:,} {detail.currency}" if detail.amount is not None else "no amount stated"
     console.print(
-        f"[bold]package {detail.id}[/bold]: {detail.donor or '?'} → {detail.recipient or '?'}, {amount}, "
-        f"{detail.aid_type}{f' ({detail.mechanism})' if detail.mechanism else ''}, {detail.stage}",
-        highlight=False,
+        Text.assemble(
+            (f"package {detail.id}", "bold"),
+            f": {detail.donor or '?'} → {detail.recipient or '?'}, {amount}, "
+            f"{detail.aid_type}{f' ({detail.mechanism})' if detail.mechanism else ''}, {detail.stage}",
+        )
     )
     basis = {"announcement": "announcement date", "published": "earliest publication date", "ingested": "ingest date"}
-    console.print(f"date: {detail.reference_date} ({basis.get(detail.reference_basis or '', '?')})", highlight=False)
+    console.print(cell(f"date: {detail.reference_date} ({basis.get(detail.reference_basis or '', '?')})"))
     if detail.amount_usd is not None:
         console.print(
-            f"value: {detail.amount_usd:,} USD, {detail.amount_eur:,} EUR at the ECB rate of {detail.fx_date} "
-            f"({detail.fx_rate:.6f} USD, {detail.fx_rate_eur:.6f} EUR per {detail.currency})",
-            highlight=False,
+            cell(
+                f"value: {detail.amount_usd:,} USD, {detail.amount_eur:,} EUR at the ECB rate of {detail.fx_date} "
+                f"({detail.fx_rate:.6f} USD, {detail.fx_rate_eur:.6f} EUR per {detail.currency})"
+            )
         )
     if detail.fx_note:
-        console.print(f"note: {detail.fx_note}", highlight=False)
+        console.print(cell(f"note: {detail.fx_note}"))
     history = Table(title="stage history", title_justify="left")
     for column in ("stage", "date", "outlet", "evidence"):
         history.add_column(column, overflow="fold")
     for step in detail.history:
-        history.add_row(step.stage, str(step.date or "—"), step.outlet or step.url or "", step.evidence)
+        history.add_row(*map(cell, (step.stage, step.date or "—", step.outlet or step.url or "", step.evidence)))
     console.print(history)
     sources = Table(title=f"{len(detail.sources)} sources", title_justify="left")
     for column in ("outlet", "lang", "published", "stage", "amount", "url", "evidence"):
         sources.add_column(column, overflow="fold")
     for source in detail.sources:
         amount = f"{source.amount:,} {source.currency}" if source.amount is not None else "—"
-        sources.add_row(
+        values = (
             source.outlet or "",
             source.language,
-            str(source.published or "—"),
+            source.published or "—",
             source.stage,
             amount,
             source.url or source.source_id,
             source.evidence,
         )
+        sources.add_row(*map(cell, values))
     console.print(sources)
 
 
@@ -280,7 +288,7 @@ def show_command(
     with ledger.sessions() as session:
         detail = package_detail(session, package)
     if detail is None:
-        err.print(f"[red]error[/red]: no package {package} in the ledger", highlight=False)
+        error(f"no package {package} in the ledger")
         raise typer.Exit(code=2)
     if as_json:
         json.dump(detail.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
@@ -310,7 +318,7 @@ def export_command(
     with ledger.sessions() as session:
         if layout is Layout.kiel:
             rows = kiel_rows(session)
-            err.print(f"{len(rows)} packages to Ukraine that were announced or delivered", highlight=False)
+            err.print(f"{len(rows)} packages to Ukraine that were announced or delivered")
         else:
             rows = package_rows(session) if what is What.packages else mention_rows(session)
     try:
@@ -327,12 +335,16 @@ def eval_merge_command(
     ),
     shuffles: int = typer.Option(3, min=0, help="Also run this many shuffled arrival orders and compare the packages."),
     errors: bool = typer.Option(False, "--errors", help="List the wrong and the missed pairs."),
+    quiet: bool = QUIET,
 ) -> None:
     """Measure package linkage on labelled reports: pairwise precision and recall, gold-fed and end to end."""
     passages = evaluation.load_gold(gold)
     gold_clusters = evaluation.load_clusters(clusters)
-    err.print(f"extracting {len(passages)} passages…", highlight=False)
-    extractions = list(aidledger.extract_documents(p.document for p in passages))
+    with progress_bar("extracting", len(passages), quiet) as advance:
+        extractions = []
+        for extraction in aidledger.extract_documents(p.document for p in passages):
+            extractions.append(extraction)
+            advance()
     table = Table(title=f"package linkage on {gold.name} ({len(gold_clusters)} gold clusters)", title_justify="left")
     for column in ("mentions fed", "precision", "recall", "pairs made", "gold pairs", "right", "packages", "orders"):
         table.add_column(column, justify="left" if column == "mentions fed" else "right")
@@ -358,7 +370,8 @@ def eval_merge_command(
             orders,
         )
         wrong.append((name, score))
-    _console().print(table)
+    console = out()
+    console.print(table)
     if errors:
         gold_pairs = evaluation.pairs(gold_clusters)
         for name, score in wrong:
@@ -369,4 +382,4 @@ def eval_merge_command(
                 ("missed", {p for p in gold_pairs if p <= scored} - made),
             ):
                 for pair in sorted(map(sorted, found)):
-                    out.print(f"{name}: {label} pair {' + '.join(pair)}", highlight=False)
+                    console.print(cell(f"{name}: {label} pair {' + '.join(pair)}"))

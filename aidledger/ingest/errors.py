@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
+from aidledger.schema import Document
+
 
 @dataclass(frozen=True)
 class ReadError:
@@ -22,3 +26,13 @@ class ReadError:
 
 class Unreadable(Exception):
     """Raised by a format reader for a whole input it cannot read; ``read_paths`` turns it into a ReadError."""
+
+
+def checked_document(**fields: object) -> Document:
+    """A Document from a reader's fields; a field the schema refuses (an id over its length limit) is Unreadable."""
+    try:
+        return Document(**fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise Unreadable(f'"{where}": {first["msg"][:1].lower()}{first["msg"][1:]}') from None

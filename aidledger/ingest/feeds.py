@@ -8,9 +8,8 @@ from collections.abc import Iterator
 
 import feedparser
 
-from aidledger.ingest.errors import Unreadable
+from aidledger.ingest.errors import ReadError, Unreadable, checked_document
 from aidledger.ingest.html import fragment_text
-from aidledger.ingest.language import language_code
 from aidledger.schema import Document
 
 #: The root element of a feed, after an optional XML declaration, comments or a doctype.
@@ -23,8 +22,13 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_ROOT.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
-def feed_documents(data: bytes, source: str) -> Iterator[Document]:
-    """The entries of the feed in ``data``; raises Unreadable when it holds none.
+def count_entries(data: bytes) -> int:
+    """The number of entries of the feed in ``data``."""
+    return len(feedparser.parse(data).entries)
+
+
+def feed_documents(data: bytes, source: str) -> Iterator[Document | ReadError]:
+    """The entries of the feed in ``data``, a ReadError for an entry that fails; raises Unreadable when it holds none.
 
     ``data`` is passed as bytes so feedparser never treats it as a URL to fetch.
     """
@@ -34,8 +38,10 @@ def feed_documents(data: bytes, source: str) -> Iterator[Document]:
         raise Unreadable(f"no feed entries ({type(problem).__name__})" if problem else "no feed entries")
     for number, entry in enumerate(parsed.entries, 1):
         text = _entry_text(entry)
-        if text:
-            yield Document(
+        if not text:
+            continue
+        try:
+            yield checked_document(
                 id=entry.get("id") or entry.get("link") or f"{source}#{number}",
                 text=text,
                 published=_entry_date(entry),
@@ -44,6 +50,8 @@ def feed_documents(data: bytes, source: str) -> Iterator[Document]:
                 title=entry.get("title") or None,
                 source=source,
             )
+        except Unreadable as exc:
+            yield ReadError(f"{source}#{number}", str(exc))
 
 
 def _entry_text(entry: feedparser.FeedParserDict) -> str:
@@ -54,11 +62,15 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+    """The entry's date; None for none, or for one the calendar lacks (feedparser passes year 0 through)."""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    try:
+        return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    except ValueError:
+        return None
 
 
 def _entry_lang(entry: feedparser.FeedParserDict, feed: feedparser.FeedParserDict) -> str | None:
-    """The declared language of the entry or its feed ("fr" for "fr-FR"), None when undeclared."""
+    """The declared language tag of the entry or its feed (the Document keeps its primary subtag)."""
     detail = entry.get("content", [{}])[0] if entry.get("content") else entry.get("summary_detail", {})
-    return language_code(detail.get("language") or feed.get("language"))
+    return detail.get("language") or feed.get("language")

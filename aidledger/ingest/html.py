@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, repair_faulty_html
 
 from aidledger.ingest.errors import Unreadable
-from aidledger.ingest.language import language_code
+from aidledger.schema import language_code
 
 # trafilatura and htmldate log parse trouble; the reader reports it as a ReadError instead,
 # and without a handler Python would print those records on stderr beside the one-line error.
@@ -22,6 +23,12 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 #: Only the page's own markup (meta tags, <time>, JSON-LD) dates it: the extensive search
 #: would take any date found in the body, such as the date of an earlier pledge.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+#: trafilatura's parser settings, with ``huge_tree``: libxml2 otherwise stops at 256 nested elements and
+#: drops everything deeper, so a page of 254 nested <div> had "no article text". The limit becomes 2048.
+_PARSER = lxml.html.HTMLParser(
+    huge_tree=True, collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
 
 #: Tags after which a line break belongs when a fragment is flattened to text.
 _BLOCK_TAGS = frozenset(
@@ -47,8 +54,8 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article:
     turned into Unreadable so one bad page never stops a batch.
     """
     try:
-        tree = load_html(page)
-        if tree is None:
+        tree = _load_html(page)
+        if tree is None or len(tree) == 0:
             raise Unreadable("not an HTML page")
         lang = _page_lang(tree)
         result = trafilatura.bare_extraction(
@@ -65,8 +72,21 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article:
     )
 
 
+def _load_html(page: bytes | str) -> lxml.html.HtmlElement | None:
+    """The page's tree as trafilatura's ``load_html`` builds it (encoding guessed, known faults repaired),
+    parsed with :data:`_PARSER`."""
+    text = decode_file(page)
+    text = repair_faulty_html(text, text[:50].lower())
+    return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
+
+
+#: Characters XML cannot hold, which lxml refuses anywhere in a tree (found by fuzzing: a NUL in a feed summary).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed summary), one line per block element."""
+    fragment = _NOT_XML.sub(" ", fragment)
     if not fragment.strip():
         return ""
     try:

@@ -36,11 +36,6 @@ def detect_language(text: str, default: str = DEFAULT_LANG) -> str:
     return IDENTIFIED_AS.get(lang, lang) if len(lang) == 2 else default
 
 
-def language_code(tag: str | None) -> str | None:
-    """The primary subtag of a declared language tag ("fr" for "fr-FR" or "FR_fr"), None when there is none.
-
-    Pages and feeds declare languages in several spellings; the pipeline is
-    chosen by the bare code.
-    """
-    primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+def detectable_languages() -> frozenset[str]:
+    """The ISO 639 codes py3langid can identify (a pipeline exists for each: a model or a blank one)."""
+    return frozenset(code for code in _identifier().nb_classes if code.isalpha())

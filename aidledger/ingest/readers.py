@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from aidledger.ingest.errors import ReadError, Unreadable
-from aidledger.ingest.feeds import SNIFF_BYTES, feed_documents, looks_like_feed
+from aidledger.ingest.errors import ReadError, Unreadable, checked_document
+from aidledger.ingest.feeds import SNIFF_BYTES, count_entries, feed_documents, looks_like_feed
 from aidledger.ingest.html import extract_article
-from aidledger.ingest.jsonl import jsonl_documents
+from aidledger.ingest.jsonl import count_lines, jsonl_documents
 from aidledger.ingest.text import decode_text, normalize_newlines
-from aidledger.ingest.warc import warc_documents
+from aidledger.ingest.warc import count_records, warc_documents
+from aidledger.limits import DEFAULT_MAX_BYTES
 from aidledger.schema import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "read_paths"]
-
-#: The largest document read by default: some 40 times a long article, and small enough that the
-#: per-document steps (some of which grow faster than the text) stay within seconds.
-DEFAULT_MAX_BYTES = 2_000_000
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "count_documents", "read_paths"]
 
 _TEXT, _HTML, _JSONL, _FEED, _WARC, _SNIFF = "text", "html", "jsonl", "feed", "warc", "sniff"
 _KINDS: dict[str, str] = {
@@ -60,6 +58,35 @@ def read_paths(
             yield item if isinstance(item, ReadError) else _with_defaults(item, lang, published)
 
 
+def count_documents(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """How many items :func:`read_paths` will yield, counted far faster than they are extracted: the
+    total of a progress bar. JSONL lines and WARC records are counted, a feed's entries parsed; a bad
+    input counts as the one error it gives."""
+    total = 0
+    for path in map(Path, paths):
+        files = _supported_files(path) if path.is_dir() else [path]
+        total += sum(_count_file(file, max_bytes) for file in files) or 1
+    return total
+
+
+def _count_file(path: Path, max_bytes: int) -> int:
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return 1
+        kind = _KINDS.get(_suffix(path), _SNIFF)
+        if kind == _JSONL:
+            return max(count_lines(path, max_bytes), 1)
+        if kind == _WARC:
+            return max(count_records(path), 1)
+        if kind in (_FEED, _SNIFF) and path.stat().st_size <= max_bytes:
+            data = path.read_bytes()
+            if looks_like_feed(data[:SNIFF_BYTES]):
+                return max(count_entries(data), 1)
+    except OSError:
+        pass
+    return 1
+
+
 def _read_path(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
     if path.is_dir():
         files = _supported_files(path)
@@ -91,6 +118,8 @@ def _suffix(path: Path) -> str:
 def _read_file(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
     source = str(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or /dev/zero would block or never end
+            raise Unreadable("not a regular file (a pipe, device or socket)")
         kind = _KINDS.get(_suffix(path), _SNIFF)
         if kind == _JSONL:
             yield from jsonl_documents(path, max_bytes)
@@ -104,7 +133,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
         yield ReadError(source, exc.strerror or type(exc).__name__)
 
 
-def _read_whole_file(path: Path, kind: str, max_bytes: int) -> Iterator[Document]:
+def _read_whole_file(path: Path, kind: str, max_bytes: int) -> Iterator[Document | ReadError]:
     """The Documents of a file read in one piece, after checking its size on disk."""
     size = path.stat().st_size
     if size == 0:
@@ -135,12 +164,12 @@ def _text_document(data: bytes, path: Path) -> Document:
     text = normalize_newlines(decode_text(data))
     if not text.strip():
         raise Unreadable("no text (only whitespace)")
-    return Document(id=str(path), text=text, source=str(path))
+    return checked_document(id=str(path), text=text, source=str(path))
 
 
 def _html_document(data: bytes, path: Path) -> Document:
     article = extract_article(data)
-    return Document(
+    return checked_document(
         id=str(path),
         text=article.text,
         published=article.published,

@@ -7,9 +7,11 @@ import re
 
 from aidledger.ingest.errors import Unreadable
 
-#: Byte-order marks and the codec that removes them.
+#: Byte-order marks and the codec that removes them; UTF-32's before UTF-16's, which they begin with.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -36,6 +38,7 @@ def decode_text(data: bytes) -> str:
 
     A guess that yields mojibake would feed garbage to extraction without
     anyone noticing, so anything doubtful is refused with a reason instead.
+    UTF-8 with a few stray bytes stays UTF-8, each stray byte becoming U+FFFD.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -46,12 +49,27 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     text = data.decode("cp1252", errors="aidledger-latin1")
     if _CONTROLS.search(text):
         raise Unreadable("binary file, not text")
     if len(data.translate(None, _ASCII)) > (1 - MIN_ASCII_SHARE) * len(data):
         raise Unreadable("undecodable text: not UTF-8, and not Latin-script cp1252/latin-1")
     return text
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with U+FFFD for invalid bytes, when valid multi-byte characters outnumber them.
+
+    cp1252 text almost never holds a valid UTF-8 multi-byte sequence, so a majority of them means
+    UTF-8 with damage, not a legacy encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return text if valid > invalid else None
 
 
 def normalize_newlines(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from aidledger.ingest.errors import ReadError, Unreadable
+from aidledger.ingest.errors import ReadError, Unreadable, checked_document
 from aidledger.ingest.html import extract_article
 from aidledger.schema import Document
 
@@ -40,6 +40,17 @@ def warc_documents(path: Path, max_bytes: int) -> Iterator[Document | ReadError]
         yield ReadError(source, "no HTML response records in WARC")
 
 
+def count_records(path: Path) -> int:
+    """The number of HTML response records in ``path``, payloads skipped (a progress bar's total)."""
+    count = 0
+    try:
+        with path.open("rb") as fh:
+            count = sum(1 for record in ArchiveIterator(fh) if _is_html_response(record))
+    except Exception:  # damaged: the records before the damage, and the error line
+        count += 1
+    return count
+
+
 def _is_html_response(record) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
@@ -54,14 +65,14 @@ def _record_document(record, source: str, max_bytes: int) -> Document | ReadErro
         return ReadError(source, f"record {uri}: larger than {max_bytes} bytes")
     try:
         article = extract_article(payload, url=uri)
+        return checked_document(
+            id=uri,
+            text=article.text,
+            published=article.published,
+            url=uri,
+            lang=article.lang,
+            title=article.title,
+            source=source,
+        )
     except Unreadable as exc:
         return ReadError(source, f"record {uri}: {exc}")
-    return Document(
-        id=uri,
-        text=article.text,
-        published=article.published,
-        url=uri,
-        lang=article.lang,
-        title=article.title,
-        source=source,
-    )

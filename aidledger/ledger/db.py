@@ -90,6 +90,18 @@ def missing_sqlite_file(db: str | None = None) -> Path | None:
     return None if path.exists() else path
 
 
+def read_only_location(db: str | None = None) -> Path | None:
+    """The folder of a SQLite ledger when it lies on a read-only file system (where SQLite's own error
+    only says "unable to open database file"), else None."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    folder = Path(url.database).expanduser().absolute().parent
+    while not folder.exists():
+        folder = folder.parent
+    return folder if os.statvfs(folder).f_flag & os.ST_RDONLY else None
+
+
 def open_database(db: str | None = None) -> Engine:
     """Open (creating and migrating if needed) the ledger."""
     url = database_url(db)

@@ -56,6 +56,8 @@ def whole(amount: float | Decimal | int) -> int:
 def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
     """The ECB business day whose rates apply on ``day`` for ``currency`` and USD, with a note if it is not that day."""
     converter = _converter()
+    if day < max(converter.bounds[currency].first_date, converter.bounds["USD"].first_date):
+        return None  # before the table: no rate, and no business day to step back to
     last = min(converter.bounds[currency].last_date, converter.bounds["USD"].last_date)
     note = None
     if day > last and last == converter.bounds["USD"].last_date:

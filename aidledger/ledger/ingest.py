@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from aidledger.ingest.readers import ReadError
 from aidledger.ledger.store import Ledger
+from aidledger.limits import extraction_failure
 from aidledger.schema import Document, Extraction
 
 Extractor = Callable[[Iterable[Document]], Iterator[Extraction]]
@@ -14,7 +15,8 @@ Extractor = Callable[[Iterable[Document]], Iterator[Extraction]]
 
 @dataclass
 class IngestSummary:
-    """The end-of-run tally: documents read, already stored, failed (with one-line reasons), and what was added."""
+    """The end-of-run tally: documents read, already stored, failed (with one-line reasons), what was added,
+    and the warnings of the stored documents (amounts left out as implausible)."""
 
     read: int = 0
     unchanged: int = 0
@@ -22,6 +24,7 @@ class IngestSummary:
     new_mentions: int = 0
     new_packages: int = 0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _extract_one(extractor: Extractor, document: Document) -> Extraction:
@@ -54,13 +57,18 @@ def _ingest_item(ledger: Ledger, item: Document | ReadError, extractor: Extracto
         summary.failures.append(str(item))
         return
     name = item.source or item.id
-    if ledger.knows(item):
+    try:
+        known = ledger.knows(item)
+    except Exception as exc:  # the database refused the lookup; the next document may fare better
+        summary.failures.append(f"{name}: not looked up: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        return
+    if known:
         summary.unchanged += 1
         return
     try:
         extraction = _extract_one(extractor, item)
     except Exception as exc:  # one bad document must not stop the run
-        summary.failures.append(f"{name}: extraction failed: {type(exc).__name__}: {exc}")
+        summary.failures.append(f"{name}: {extraction_failure(exc)}")
         return
     try:
         stored = ledger.add(item, extraction)
@@ -73,3 +81,4 @@ def _ingest_item(ledger: Ledger, item: Document | ReadError, extractor: Extracto
     summary.stored += 1
     summary.new_mentions += stored.mentions
     summary.new_packages += stored.packages
+    summary.warnings += [f"{name}: {message}" for message in extraction.warnings]

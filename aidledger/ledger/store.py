@@ -31,10 +31,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: The longest host name DNS allows; anything longer in a URL is no outlet.
+MAX_HOST_CHARS = 253
+
+
 def outlet_of(url: str | None) -> str | None:
-    """The outlet of an article: its URL's host without ``www.``."""
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
+    """The outlet of an article: its URL's host without ``www.``; None for none, or for no real host name."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # an invalid IPv6 literal, a bad port
+        return None
+    return host.removeprefix("www.") if host and len(host) <= MAX_HOST_CHARS else None
 
 
 def find_article(session: Session, document: Document) -> Article | None:

@@ -239,14 +239,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     """The date, or None for a day the calendar lacks, so a bad match never raises."""
     try:
         return dt.date(year, month, day)
-    except ValueError:  # "31 février"
+    except (ValueError, OverflowError):  # "31 février", a year past the calendar
+        return None
+
+
+def _shifted(day: dt.date | None, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None past the ends of the calendar ("hier" in an article of 0001-01-01)."""
+    try:
+        return day + dt.timedelta(days=days) if day is not None else None
+    except OverflowError:
         return None
 
 
 def _year_from_publication(month: int, day: int, ctx: _Context) -> dt.date | None:
     """The latest such day not after publication plus a few days."""
     assert ctx.published is not None
-    limit = ctx.published + dt.timedelta(days=ctx.future_days)
+    limit = _shifted(ctx.published, ctx.future_days) or dt.date.max
     for year in range(limit.year, limit.year - 8, -1):  # 29 February may need a few years back
         day_ = _safe_date(year, month, day)
         if day_ is not None and day_ <= limit:
@@ -322,23 +330,22 @@ def _weekday(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date
         return WEEKDAY, None, None
     g = c.groups
     if "rel" in g:
-        return WEEKDAY, ctx.published + dt.timedelta(days=gram.relative[_norm(g["rel"])]), None
+        return WEEKDAY, _shifted(ctx.published, gram.relative[_norm(g["rel"])]), None
     weekday = gram.weekdays[_norm(g["wd"])]
     direction = _norm(g.get("dir") or g.get("dir2") or "")
     gap = (weekday - ctx.published.weekday()) % 7
     if direction in gram.next_words:
-        return WEEKDAY, ctx.published + dt.timedelta(days=gap or 7), None
+        return WEEKDAY, _shifted(ctx.published, gap or 7), None
     back = (ctx.published.weekday() - weekday) % 7
     if direction in gram.last_words:
         back = back or 7
-    return WEEKDAY, ctx.published - dt.timedelta(days=back), None
+    return WEEKDAY, _shifted(ctx.published, -back), None
 
 
 def _relative(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
     """A relative word ("hier", "tomorrow") or a time of this day ("ce matin")."""
     offset = gram.relative.get(_norm(c.groups.get("rel", "")), 0)  # "ce matin": today
-    value = ctx.published + dt.timedelta(days=offset) if ctx.published is not None else None
-    return RELATIVE, value, None
+    return RELATIVE, _shifted(ctx.published, offset), None
 
 
 def _vague(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from aidledger.lang import LangData, load
-from aidledger.nlp import Annotator, doc_text, lang_of
+from aidledger.limits import DEFAULT_AMOUNT_RANGE
+from aidledger.nlp import doc_text, lang_of
 
 #: Placeholders for currencies that depend on the donor.
 DONOR_DEPENDENT = {"$", "CROWN", "FRANC"}
@@ -66,7 +67,7 @@ def parse_number(raw: str, has_scale: bool, decimal: str, grouping: str = "") ->
     elif dots + commas > 1:
         digits = digits.replace(".", "").replace(",", "")
     try:
-        return float(digits)
+        return float(digits)  # "1" and 400 zeros is inf: find_money leaves it out as implausible
     except ValueError:
         return None
 
@@ -179,45 +180,66 @@ def _currency(p: _Patterns, m: re.Match[str]) -> str | None:
     return p.symbols.get(compact) or p.symbols.get(cur)
 
 
-def find_money(text: str, lang: str) -> list[Money]:
-    """Every amount of money in ``text``, conversions marked."""
+def find_money(
+    text: str,
+    lang: str,
+    amount_range: tuple[float, float] = DEFAULT_AMOUNT_RANGE,
+    rejected: list[Money] | None = None,
+) -> list[Money]:
+    """Every amount of money in ``text`` within ``amount_range``, conversions marked.
+
+    An amount outside the range (a typo, a hoax, "$1" and 400 zeros) is no
+    commitment of any state: it is left out, and appended to ``rejected``
+    when the caller wants to report it.
+    """
     p = patterns(lang)
+    low, high = amount_range
     found: list[Money] = []
     for m in p.money.finditer(text):
-        if m.group("bscale"):
-            if m.group("bnum"):
-                value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
-            else:  # "ocho millones", but not "a million" or "half a million", which count things as often as money
-                value = _word_value(p, m.group("bword"), lang)
-                value = value if value is not None and value > 1 else None
-            if value is not None:
-                amount = round(value * _scale_value(p, m.group("bscale")), 2)
-                found.append(Money(m.start(), m.end(), m.group(0), amount, None))
+        money = _money(p, m, lang)
+        if money is None:
             continue
-        currency = _currency(p, m)
-        if currency is None:
-            continue
-        if m.group("sym"):
-            scale = m.group("scale2")
-            value = parse_number(m.group("num2"), bool(scale), p.decimal, p.grouping)
-        elif m.group("num"):
-            scale = m.group("scale")
-            value = parse_number(m.group("num"), bool(scale), p.decimal, p.grouping)
-        else:
-            scale = m.group("scale")
-            if not scale:  # "un euro", "a dollar": not an amount worth a record
-                continue
-            value = _word_value(p, m.group("word"), lang)
-        if value is None:
-            continue
-        cur_text = (m.group("cur") or "").replace(" ", "")
-        multiplier = _scale_value(p, scale)
-        if cur_text in ("M$", "M€"):
-            multiplier = 1e6
-        elif cur_text == "G$":
-            multiplier = 1e9
-        found.append(Money(m.start(), m.end(), m.group(0), round(value * multiplier, 2), currency))
+        if low <= money.amount <= high:
+            found.append(money)
+        elif rejected is not None:
+            rejected.append(money)
     return _mark_conversions(text, found, p)
+
+
+def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:
+    """The amount a match of the money regex states, None when it states none."""
+    if m.group("bscale"):
+        if m.group("bnum"):
+            value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
+        else:  # "ocho millones", but not "a million" or "half a million", which count things as often as money
+            value = _word_value(p, m.group("bword"), lang)
+            value = value if value is not None and value > 1 else None
+        if value is None:
+            return None
+        return Money(m.start(), m.end(), m.group(0), round(value * _scale_value(p, m.group("bscale")), 2), None)
+    currency = _currency(p, m)
+    if currency is None:
+        return None
+    if m.group("sym"):
+        scale = m.group("scale2")
+        value = parse_number(m.group("num2"), bool(scale), p.decimal, p.grouping)
+    elif m.group("num"):
+        scale = m.group("scale")
+        value = parse_number(m.group("num"), bool(scale), p.decimal, p.grouping)
+    else:
+        scale = m.group("scale")
+        if not scale:  # "un euro", "a dollar": not an amount worth a record
+            return None
+        value = _word_value(p, m.group("word"), lang)
+    if value is None:
+        return None
+    cur_text = (m.group("cur") or "").replace(" ", "")
+    multiplier = _scale_value(p, scale)
+    if cur_text in ("M$", "M€"):
+        multiplier = 1e6
+    elif cur_text == "G$":
+        multiplier = 1e9
+    return Money(m.start(), m.end(), m.group(0), round(value * multiplier, 2), currency)
 
 
 def _mark_conversions(text: str, found: list[Money], p: _Patterns) -> list[Money]:
@@ -235,12 +257,37 @@ def _mark_conversions(text: str, found: list[Money], p: _Patterns) -> list[Money
     return out
 
 
-def money_of(doc: Doc) -> list[Money]:
-    """The amounts of a Doc, in the language its pipeline (or caller) says."""
-    return find_money(doc_text(doc), lang_of(doc))
+def implausible(money: Money, amount_range: tuple[float, float]) -> str:
+    """The one-line warning for an amount left out as implausible."""
+    shown = money.text if len(money.text) <= 40 else money.text[:37] + "..."
+    return (
+        f"amount {shown!r} ({money.amount:.3g}) is outside the plausible range "
+        f"{amount_range[0]:g} to {amount_range[1]:g}; left out"
+    )
 
 
-@Language.factory("aidledger_money")
-def make_money_component(nlp: Language, name: str) -> Annotator:
-    """Sets ``doc._.money``."""
-    return Annotator(name, "money", money_of)
+class MoneyRecognizer:
+    """Sets ``doc._.money``; amounts outside the plausible range go to ``doc.user_data["aidledger.warnings"]``.
+
+    The range is the component's ``amount_range`` unless the caller set ``doc.user_data["aidledger.amount_range"]``
+    (as :func:`aidledger.extract_documents` does with its ``limits``).
+    """
+
+    def __init__(self, name: str, amount_range: tuple[float, float]):
+        self.name = name
+        self.amount_range = (float(amount_range[0]), float(amount_range[1]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        amount_range = doc.user_data.get("aidledger.amount_range") or self.amount_range
+        rejected: list[Money] = []
+        doc._.money = find_money(doc_text(doc), lang_of(doc), amount_range, rejected)
+        if rejected:
+            warnings = doc.user_data.setdefault("aidledger.warnings", [])
+            warnings += [implausible(money, amount_range) for money in rejected]
+        return doc
+
+
+@Language.factory("aidledger_money", default_config={"amount_range": list(DEFAULT_AMOUNT_RANGE)})
+def make_money_component(nlp: Language, name: str, amount_range: list[float]) -> MoneyRecognizer:
+    """Sets ``doc._.money``; ``amount_range`` is the [lowest, highest] amount taken as plausible."""
+    return MoneyRecognizer(name, (amount_range[0], amount_range[1]))

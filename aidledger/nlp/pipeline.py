@@ -8,6 +8,9 @@ import logging
 import spacy
 from spacy.language import Language
 
+from aidledger.limits import MAX_TEXT_CHARS
+from aidledger.nlp.runs import RunSafeTokenizer
+
 log = logging.getLogger(__name__)
 
 #: spaCy model packages per language; other languages get a blank pipeline.
@@ -40,15 +43,19 @@ def _import_components() -> None:
 
 
 def base_pipeline(lang: str) -> Language:
-    """The spaCy model for ``lang``, or a blank pipeline with a sentencizer."""
+    """The spaCy model for ``lang``, or a blank pipeline with a sentencizer; punctuation runs kept whole
+    (:mod:`aidledger.nlp.runs`) and texts taken up to :data:`~aidledger.limits.MAX_TEXT_CHARS`."""
     model = MODELS.get(lang)
     if model:
-        return spacy.load(model)
-    try:
-        nlp = spacy.blank(lang)
-    except Exception:  # a language spaCy has no class for: multilingual tokenizer
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
+        nlp = spacy.load(model)
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except Exception:  # a language spaCy has no class for: multilingual tokenizer
+            nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer, nlp.vocab)
+    nlp.max_length = MAX_TEXT_CHARS
     return nlp
 
 

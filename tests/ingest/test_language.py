@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from aidledger.ingest.language import detect_language, language_code
+from aidledger.ingest.language import detect_language
+from aidledger.schema import language_code
 
 
 @pytest.mark.parametrize(
