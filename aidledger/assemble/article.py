@@ -59,6 +59,8 @@ def keys(cues: Iterable[Cue]) -> set[str]:
 TITLE_LENGTH = 140
 #: Donors that a named mechanism implies wherever the article names it.
 MECHANISM_DONORS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
+#: How far (characters) a word of hostility may stand from a name to qualify it.
+OPPOSITION_REACH = 16
 #: How far before a person's name (characters) a country or demonym gives their country.
 PERSON_COUNTRY_REACH = 45
 
@@ -72,6 +74,7 @@ class ActorStats:
     recipients: Counter[str]
     kinds: dict[str, str]
     is_state: dict[str, bool]
+    opposed: Counter[str]
 
 
 class Article:
@@ -351,7 +354,7 @@ class Article:
         return per_doc(self.doc, "actor_stats", self._actor_stats)
 
     def _actor_stats(self) -> ActorStats:
-        stats = ActorStats(Counter(), Counter(), Counter(), {}, {})
+        stats = ActorStats(Counter(), Counter(), Counter(), {}, {}, Counter())
         for index, (_, end) in enumerate(self.units):
             for reading in self.readings(index, end):
                 code = reading.actor.code
@@ -362,7 +365,14 @@ class Article:
                     stats.givers[code] += 1
                 if reading.recipient:
                     stats.recipients[code] += 1
+                if reading.excluded or self.next_to_opposition(reading.actor):
+                    stats.opposed[code] += 1
         return stats
+
+    def next_to_opposition(self, actor: Actor) -> bool:
+        """A name next to a word of hostility ("l'agression russe", "Russia's invasion", "Russian attacks"):
+        the actor is the aggressor, not a party to aid."""
+        return bool(self.cues_between(max(0, actor.start - OPPOSITION_REACH), actor.end + OPPOSITION_REACH, "cues", "opposition"))
 
     def speaker_countries(self) -> set[str]:
         """Countries the article gives the people it names ("le président français Emmanuel Macron",

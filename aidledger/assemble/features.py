@@ -355,6 +355,8 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
             f["role:owner_of_subject"] = 1.0
         if r.actor.start in article.officials_of():
             f["role:served_by_official"] = 1.0
+        if article.next_to_opposition(r.actor):
+            f["role:with_opposition_word"] = 1.0  # "l'agression russe", "Russia's invasion", "Russian attacks"
         if start <= r.actor.start < end:
             f["in_stretch"] = 1.0
         if article.right_before(r.actor, mention) and any(o.actor.end <= r.actor.start and o.actor.code != code for o in readings):
@@ -413,6 +415,7 @@ def article_party_features(article: Article, code: str) -> Features:
     f["outlet_country"] = float(code == article.outlet_country())
     f["country_of_speaker"] = float(code in article.speaker_countries())
     f["lender"] = float(code in LENDERS)
+    f["article_opposed_share"] = stats.opposed[code] / max(1, stats.mentions[code])
     return f
 
 
@@ -537,15 +540,18 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:part_of_bigger|split_between_parties|recipient_list_after|recipients_coordinated)$"), "-", -1.0),
         (re.compile(rf"^(?:{'|'.join(GIVING_KINDS)})@(?:{'|'.join(_NEAR)})$"), "+", 0.0),
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
+        (re.compile(r"^(?:giver_named|giver_as_subject|recipient_marked|state_in_stretch)$"), "+", 0.0),
         (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
     ],
     "donor": [
         (re.compile(r"^role:(?:subject_before|agent|qualifier|source|owner_of_subject|served_by_official)$"), "+", 0.0),
-        (re.compile(r"^role:(?:opposed|marked_recipient|channel)$"), "-", 0.0),
+        (re.compile(r"^role:(?:opposed|marked_recipient|channel|with_opposition_word)$"), "-", 0.0),
+        (re.compile(r"^article_opposed_share$"), "-", 0.0),
     ],
     "recipient": [
         (re.compile(r"^role:(?:marked_recipient|located|double_object)$"), "+", 0.0),
-        (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source)$"), "-", 0.0),
+        (re.compile(r"^role:(?:opposed|subject_before|agent|channel|source|with_opposition_word)$"), "-", 0.0),
+        (re.compile(r"^article_opposed_share$"), "-", 0.0),
     ],
 }
 _PRIORS["in_kind"] = [

@@ -146,18 +146,35 @@ _WORD_CODES = {"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "PEN", "MAD", "GEL", "L
 _PLURAL_COUNTS = (1, 2, 5, 1.5)
 
 
+@functools.cache
+def currencies_in_use() -> frozenset[str]:
+    """ISO 4217 codes some territory uses today (CLDR): no Soviet rouble, no French franc."""
+    import datetime as dt
+
+    from babel.numbers import get_territory_currencies
+
+    today = dt.date.today()
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        try:
+            codes.update(get_territory_currencies(territory, today))
+        except Exception:  # a territory CLDR has no currency data for
+            continue
+    return frozenset(c for c in codes if len(c) == 3 and c.isalpha())
+
+
 def cldr_currencies(lang: str) -> dict[str, Any]:
     """Every ISO 4217 currency: its code, written before or after the number ("XAF 500 million",
     "25 millions XOF"), and its CLDR names in the language, singular and plural ("couronnes suédoises",
     "Swedish kronor"). A name two currencies share once their qualifier is dropped ("franc CFA") is left to
     the data files."""
-    from babel.numbers import get_currency_name, list_currencies
+    from babel.numbers import get_currency_name
 
     try:
         locale = Locale.parse(lang)
     except Exception:
         return {}
-    codes = sorted(c for c in list_currencies() if c not in _WORD_CODES and len(c) == 3 and c.isalpha())
+    codes = sorted(c for c in currencies_in_use() if c not in _WORD_CODES)
     names: dict[str, str] = {}
     shared: set[str] = set()
     for code in codes:

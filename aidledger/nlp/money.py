@@ -164,6 +164,8 @@ def _currency(p: _Patterns, m: re.Match[str]) -> str | None:
     """The currency a match names: symbol before, or name or symbol after."""
     sym = m.group("sym")
     if sym:
+        if _lowercase_code(sym):
+            return None  # "sur 14 mois": a word, not the code SUR
         return p.symbols.get(sym) or p.symbols.get(sym.upper())
     cur = re.sub(r"[\s\u00a0\u202f-]+", " ", m.group("cur") or "")
     if cur.lower() in p.currency_names:
@@ -177,7 +179,14 @@ def _currency(p: _Patterns, m: re.Match[str]) -> str | None:
         return "CAD"
     if compact in ("$US",):
         return "USD"
+    if _lowercase_code(compact):
+        return None
     return p.symbols.get(compact) or p.symbols.get(cur)
+
+
+def _lowercase_code(written: str) -> bool:
+    """Three letters not all in capitals: an ISO 4217 code is written "EUR", "XOF"; "sur", "Top" are words."""
+    return len(written) == 3 and written.isalpha() and not written.isupper()
 
 
 def find_money(
