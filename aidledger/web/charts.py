@@ -16,6 +16,7 @@ MAX_DONORS = 12
 
 def cumulative_svg(series: list[CumulativeSeries], title: str) -> bytes:
     """One step line per donor of its running USD total, biggest donors first; an empty chart says so."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(9, 4.6))
@@ -34,7 +35,9 @@ def cumulative_svg(series: list[CumulativeSeries], title: str) -> bytes:
         axes.legend(loc="upper left", fontsize="small", ncols=2, frameon=False)
     else:
         axes.text(0.5, 0.5, "no dated, converted commitment", ha="center", va="center", transform=axes.transAxes)
-    figure.autofmt_xdate()
+    locator = AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="svg", metadata={"Date": None})
