@@ -65,20 +65,8 @@ REVIEWED: dict[str, ColumnElement] = {name: _reviewed(name) for name in LISTED}
 STATE: ColumnElement = func.coalesce(PackageReview.state, review.UNREVIEWED)
 #: Sorting by "date" places packages by their reference date, as reports do: an undated package by its publication.
 SORTS: dict[str, ColumnElement] = {"id": Package.id, **REVIEWED, "date": REVIEWED["reference_date"], "state": STATE}
-SortKey = Literal[
-    "id",
-    "date",
-    "donor",
-    "recipient",
-    "amount",
-    "currency",
-    "amount_usd",
-    "amount_eur",
-    "aid_type",
-    "mechanism",
-    "stage",
-    "state",
-]
+#: What a list can be sorted by (the API documents it as an enum).
+SortKey = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 Dimension = Literal["donor", "recipient", "aid_type", "mechanism", "stage", "month"]
 
 

@@ -245,3 +245,13 @@ def test_a_mention_correction_of_the_money_converts_at_the_mentions_rate(db_url)
     assert detail.values.currency == "NOK"
     assert detail.conversion.amount_usd == pytest.approx(1e9 * detail.conversion.fx_rate)
     assert detail.conversion.amount_usd < 0.2e9  # a krone is worth about a tenth of a dollar
+
+
+def test_a_split_is_not_undone_by_later_reports_of_the_same_commitment(ledger):
+    us, _ = _ids(ledger)
+    english, other = (m.id for m in _detail(ledger, us).mentions)
+    new = _do(ledger, lambda s: review.split_package(s, us, [other], "ann").id)
+    again = "Washington confirmed its $325 million package of military aid for Ukraine on Wednesday."
+    ledger.add(*one_commitment_article("us4", again, "2023-06-14", amount=325e6, currency="USD", date="2023-06-13"))
+    assert [m.id for m in _detail(ledger, us).mentions] == [english]
+    assert [m.id for m in _detail(ledger, new).mentions] == [other]
