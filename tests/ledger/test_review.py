@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from aidledger.ledger import Ledger, review
-from aidledger.ledger.export import mention_rows, package_rows
+from aidledger.ledger.export import kiel_rows, mention_rows, package_rows
 from aidledger.ledger.models import Mention, Package, PackageStage
 from aidledger.ledger.review_models import ReviewEvent
 from aidledger.web import queries
@@ -255,3 +255,12 @@ def test_a_split_is_not_undone_by_later_reports_of_the_same_commitment(ledger):
     ledger.add(*one_commitment_article("us4", again, "2023-06-14", amount=325e6, currency="USD", date="2023-06-13"))
     assert [m.id for m in _detail(ledger, us).mentions] == [english]
     assert [m.id for m in _detail(ledger, new).mentions] == [other]
+
+
+def test_the_kiel_layout_takes_reviewed_values_and_leaves_rejected_packages_out(ledger):
+    us, de = _ids(ledger)
+    _do(ledger, review.correct_package, us, {"amount": "300000000"}, "ann")
+    _do(ledger, review.reject_package, de, "ann")
+    with ledger.sessions() as session:
+        rows = kiel_rows(session)
+    assert [(row["donor"], row["tot_activity_value"]) for row in rows] == [("United States", 300_000_000)]
