@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup postgres bench eval fuzz clean
+.PHONY: demo test setup postgres bench bench-serve eval fuzz clean
 
 setup: $(STAMP)
 
@@ -21,7 +21,9 @@ demo: setup
 
 # The ledger tests also run against a real PostgreSQL: scripts/postgres.sh installs it (apt-get) if missing,
 # starts a throwaway server on 127.0.0.1 and exports AIDLEDGER_TEST_POSTGRES_URL; it is stopped on exit.
+# The web tests drive Debian's Chromium, which scripts/chromium.sh installs (apt-get) if missing.
 test: setup
+	bash scripts/chromium.sh
 	eval "$$(bash scripts/postgres.sh)" && trap 'bash scripts/postgres.sh stop "$$AIDLEDGER_TEST_POSTGRES_DIR"' EXIT && $(PY) -m pytest -q
 
 # Coverage-guided fuzzing (atheris) of every parser of untrusted text; new inputs are kept in .fuzz-corpus/.
@@ -33,6 +35,10 @@ fuzz: setup
 
 bench: setup
 	$(PY) bench/extract.py
+
+# The web app on a 10,000-package ledger: requests/s and p50/p99 of the ledger list and a package page.
+bench-serve: setup
+	$(PY) bench/serve.py
 
 eval: setup
 	$(VENV)/bin/aidledger eval ../shared/eval/seed.jsonl

@@ -2,6 +2,8 @@
 
 Rows are built once (:func:`package_rows`, :func:`mention_rows`, :func:`kiel_rows`) and written by
 format; list values (items, source URLs) stay lists in JSON and Parquet and are space-joined in CSV.
+Reviewed values replace extracted ones, package and mention rows say their review state, and the
+Kiel layout leaves out packages a reviewer rejected (:mod:`aidledger.ledger.review`).
 
 Stored text comes from the open web, so what is written is made safe for what reads it: a CSV
 cell a spreadsheet would run as a formula is prefixed with a quote (OWASP's rule for CSV
@@ -26,23 +28,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from aidledger.ledger.models import Mention, Package
+from aidledger.ledger.review import CLOSED_STATES, ReviewedPackage, review_columns, reviewed_mention_rows
 
 Row = dict[str, Any]
 FORMATS = ("csv", "json", "parquet")
 
 
-def _packages(session: Session) -> list[Package]:
-    """Every package, by reference date, with its stages, mentions, articles and items loaded."""
+def _packages(session: Session) -> list[ReviewedPackage]:
+    """Every package as reviewed, by reference date, with its stages, mentions, articles and items loaded."""
     query = (
         select(Package)
         .options(
+            selectinload(Package.review),
             selectinload(Package.stages),
             selectinload(Package.mentions).selectinload(Mention.article),
             selectinload(Package.mentions).selectinload(Mention.items),
         )
         .order_by(Package.reference_date, Package.id)
     )
-    return list(session.scalars(query))
+    return [ReviewedPackage(package) for package in session.scalars(query)]
 
 
 def package_rows(session: Session) -> list[Row]:
@@ -50,7 +54,7 @@ def package_rows(session: Session) -> list[Row]:
     return [_package_row(package) for package in _packages(session)]
 
 
-def _package_row(package: Package) -> Row:
+def _package_row(package: ReviewedPackage) -> Row:
     articles = {m.article.id: m.article for m in package.mentions}.values()
     return {
         "package_id": package.id,
@@ -70,12 +74,13 @@ def _package_row(package: Package) -> Row:
         "fx_rate_eur": package.fx_rate_eur,
         "fx_date": package.fx_date,
         "fx_note": package.fx_note,
-        "items": sorted({item.item for m in package.mentions for item in m.items}),
+        "items": package.items,
         "stages": [f"{s.stage}:{s.date.isoformat() if s.date else '?'}" for s in package.stages],
         "n_mentions": len(package.mentions),
         "n_sources": len(articles),
         "languages": sorted({a.language for a in articles}),
         "source_urls": sorted({a.url or a.source_id for a in articles}),
+        **review_columns(package.review),
     }
 
 
@@ -136,7 +141,7 @@ def kiel_rows(session: Session, recipient: str = "UKR") -> list[Row]:
     """
     rows = []
     for package in _packages(session):
-        if package.recipient != recipient or package.stage not in KIEL_MEASURE:
+        if package.recipient != recipient or package.stage not in KIEL_MEASURE or package.state in CLOSED_STATES:
             continue
         articles = sorted(
             {m.article.id: m.article for m in package.mentions}.values(),
@@ -166,7 +171,7 @@ def mention_rows(session: Session) -> list[Row]:
         .options(selectinload(Mention.article), selectinload(Mention.items))
         .order_by(Mention.article_id, Mention.position)
     )
-    return [_mention_row(mention) for mention in session.scalars(query)]
+    return reviewed_mention_rows(session, [_mention_row(mention) for mention in session.scalars(query)])
 
 
 def _mention_row(mention: Mention) -> Row:

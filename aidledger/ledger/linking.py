@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from aidledger.ledger import fx, merge
 from aidledger.ledger.models import Mention, Package, PackageStage
+from aidledger.ledger.review_models import PackageReview
 
 #: PostgreSQL advisory lock taken by every transaction that links: two concurrent ingests link one
 #: after the other, so they cannot both create a package for the same commitment. (SQLite writers are
@@ -62,6 +63,7 @@ def _candidates(session: Session, mention: Mention) -> list[Mention]:
 
     Parties must fit (equal, or unknown on either side); when a party is unknown on either side the
     amount and currency must be the same; a copy of the evidence sentence is always a candidate.
+    Mentions of a package a reviewer decided on never are: linking must not regroup a human decision.
     """
     same_figure = (
         and_(Mention.amount == mention.amount, Mention.currency == mention.currency)
@@ -90,6 +92,7 @@ def _candidates(session: Session, mention: Mention) -> list[Mention]:
         .join(Mention.article)
         .options(contains_eager(Mention.article), selectinload(Mention.items))
         .where(or_(*tests))
+        .where(Mention.package_id.not_in(select(PackageReview.package_id)))
     )
     return list(session.scalars(query))
 

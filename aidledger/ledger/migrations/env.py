@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from aidledger.ledger import review_models  # noqa: F401  (registers the review tables on Base.metadata)
 from aidledger.ledger.models import Base
 
 connection = context.config.attributes["connection"]
