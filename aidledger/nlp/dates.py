@@ -160,7 +160,7 @@ def _patterns(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     lead_weekday = rf"(?:{weekday}{_SEP})?"
     rules = [
         ("iso", r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
-        ("numeric", rf"(?<![\d.,/])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep){_YEAR}"),
+        ("numeric", rf"(?<![\d.,/])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}"),
         ("day_month", rf"{before}{lead_weekday}{_DAY}{suffix}{join}{month}(?:{join}{_YEAR})?"),
         (
             "weekday",

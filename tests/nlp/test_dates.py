@@ -223,3 +223,8 @@ def test_full_english_date_embedded_in_a_french_page() -> None:
 
 def test_bare_english_month_in_french_text_is_not_a_date() -> None:
     assert mentions("Le groupe May a joué le 14 à Lyon.", "fr", WEDNESDAY) == []
+
+
+def test_a_numeric_date_with_hyphens_in_a_page_header_is_read_in_the_languages_order() -> None:
+    (mention,) = resolve_mentions("Communiqué | 21-09-2023\n\nLe ministre a annoncé", "fr", dt.date(2023, 9, 21))
+    assert mention.value == dt.date(2023, 9, 21)
