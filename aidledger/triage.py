@@ -11,12 +11,15 @@ holds the words of every language data file that a commitment is stated with:
 - ``giving``: verbs of giving (``cues.aid_verb``: "pledged", "promis", "announced");
 - ``actor``: countries, organisations, capitals and demonyms, the donors and recipients.
 
-A document can hold a commitment when money (or equipment) is stated with a
-donor or recipient named within :data:`PARTY_WINDOW` characters and the giving
-within reach: a word naming aid within :data:`AID_WINDOW`, or a verb of giving
-right by the amount (:data:`VERB_WINDOW`, "a promis 1,2 milliard") in a text
-that names aid somewhere. Verbs of giving alone are no sign: business news
-"announced", "raised" and "unveiled" its millions as much as aid news does.
+A document can hold a commitment when money or equipment is stated with a
+donor or recipient named within :data:`PARTY_WINDOW` characters and a word
+naming aid within :data:`AID_WINDOW`; or with two parties, a giver and a
+taker, named within :data:`PARTY_WINDOW` and a verb of giving right by the
+amount (:data:`VERB_WINDOW`: "le Japon a promis 1,5 milliard de dollars à
+l'Ukraine") or near the equipment (:data:`AID_WINDOW`: "Germany has delivered
+two IRIS-T systems to Ukraine"). A verb of giving with money and one party is
+no sign: business news "announced", "raised" and "unveiled" its millions as
+much as aid news does.
 The automaton runs on the folded text (lower case, no accents, same length;
 :func:`~aidledger.nlp.gazetteer.fold`); entries written in capitals ("USD",
 "EU") only match capitals ("try" is a verb, "TRY" the lira). Languages matched
@@ -166,19 +169,22 @@ class Triage:
         module); always True for a language without a data file, which triage cannot read."""
         if lang is not None and lang not in self.langs:
             return True
-        at: dict[str, list[int]] = {kind: [] for kind in (MONEY, KIND, AID, GIVING, ACTOR)}
+        at: dict[str, list[Hit]] = {kind: [] for kind in (MONEY, KIND, AID, GIVING, ACTOR)}
         for hit in self.hits(text, lang):
-            at[hit.kind].append(hit.start)
+            at[hit.kind].append(hit)
         for anchor in at[MONEY] + at[KIND]:
-            if not _near(anchor, at[ACTOR], PARTY_WINDOW):
-                continue
-            if _near(anchor, at[AID], AID_WINDOW) or (at[AID] and _near(anchor, at[GIVING], VERB_WINDOW)):
+            parties = {hit.code for hit in _near(anchor, at[ACTOR], PARTY_WINDOW)}
+            if parties and _near(anchor, at[AID], AID_WINDOW):
+                return True
+            reach = VERB_WINDOW if anchor.kind == MONEY else AID_WINDOW
+            if len(parties) >= 2 and _near(anchor, at[GIVING], reach):
                 return True
         return False
 
 
-def _near(anchor: int, offsets: list[int], window: int) -> bool:
-    return any(abs(anchor - offset) <= window for offset in offsets)
+def _near(anchor: Hit, hits: list[Hit], window: int) -> list[Hit]:
+    """The hits that start within ``window`` characters of ``anchor``'s start."""
+    return [hit for hit in hits if abs(anchor.start - hit.start) <= window]
 
 
 def _stands(text: str, start: int, end: int, term: Term) -> bool:

@@ -11,24 +11,28 @@ token without annotation, as a blank pipeline would.
 A sentence (cut by :func:`~aidledger.nlp.quotemarks.sentence_bounds`) is
 analysed when it holds:
 
-- an amount of money (:func:`~aidledger.nlp.money.find_money`), a word naming
-  aid, a mechanism, equipment or an in-kind phrase (:mod:`~aidledger.nlp.cues`):
-  what the assembly proposes commitments from;
+- an amount of money, a word naming aid, a mechanism, an in-kind phrase, or
+  equipment with a verb of giving, announcing or a stage next to it: what
+  the assembly proposes commitments from;
 - a donor or recipient (an actor) within :data:`ACTOR_REACH` sentences of
   those: the assembly reads the parse of the sentences around an amount to
   tell who gives;
-- a quotation mark, a speech verb or a source marker ("according to"), or a
-  title ("Defence Minister"): what quote attribution reads, and where the
-  people it attributes to are introduced.
+- quoted words, or the line that introduces them with a colon;
+- before the last quote of the text, a speech verb, a source marker
+  ("according to") or a title ("Defence Minister"): quote attribution
+  resolves "he added" and "the minister" to the speakers and people named
+  before, by the parse and the entity recogniser.
 
-Each run of such sentences is analysed as one Doc together with one sentence
-of context on each side, so the parser enters the first sentence of the run
-from the state it would reach in the whole article, and every word sees the
-neighbours the model's convolutions see in the whole article: the analysed
-sentences get the annotations the whole-Doc analysis gives them. The
-annotations are copied back into the Doc (tags, morphology, lemmas,
-dependencies, sentence starts, entities); tokens outside every region keep
-none, and their sentences start where ``sentence_bounds`` cuts them.
+Each run of such sentences is analysed as a Doc of its own, with
+:data:`CONTEXT_TOKENS` words of context on each side and the run's first and
+last sentence starts set: every word sees the neighbours the models'
+convolutions see in the whole text, and the parser cuts where it cuts in the
+whole text and starts each sentence from an empty stack, so the analysed
+sentences get the annotations the whole analysis gives them (the dev passages'
+commitments and quotes come out the same: ``tests/nlp/test_focus.py``).
+Tags, morphology, lemmas, dependencies, sentence starts and entities are
+copied back into the Doc; other tokens keep none, as on a blank pipeline, and
+their sentences start where ``sentence_bounds`` cuts them.
 """
 
 from __future__ import annotations
