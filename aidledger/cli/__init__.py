@@ -36,6 +36,7 @@ def _register() -> None:
         extract,  # noqa: F401
         ledger,  # noqa: F401
         quotes,  # noqa: F401
+        watch,  # noqa: F401
     )
 
 
