@@ -41,7 +41,7 @@ class RayUnavailable(RuntimeError):
 def _ray() -> Any:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError:
         raise RayUnavailable("--engine ray needs Ray: pip install 'aidledger[ray]'") from None
     return ray

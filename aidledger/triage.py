@@ -9,17 +9,20 @@ holds the words of every language data file that a commitment is stated with:
 - ``kind``: equipment (``items``), which a gift in kind names instead of an amount;
 - ``aid``: words that name aid (``cues.aid``: "aid", "package", "tranche"), mechanisms, in-kind phrases;
 - ``giving``: verbs of giving (``cues.aid_verb``: "pledged", "promis", "announced");
-- ``actor``: countries, organisations, capitals and demonyms, the donors and recipients.
+- ``actor``: countries, organisations, capitals and demonyms, the donors and recipients;
+- ``type``: the kinds of aid that only aid has (``aid_types``: military, humanitarian).
 
-A document can hold a commitment when money or equipment is stated with a
-donor or recipient named within :data:`PARTY_WINDOW` characters and a word
-naming aid within :data:`AID_WINDOW`; or with two parties, a giver and a
-taker, named within :data:`PARTY_WINDOW` and a verb of giving right by the
-amount (:data:`VERB_WINDOW`: "le Japon a promis 1,5 milliard de dollars à
-l'Ukraine") or near the equipment (:data:`AID_WINDOW`: "Germany has delivered
-two IRIS-T systems to Ukraine"). A verb of giving with money and one party is
-no sign: business news "announced", "raised" and "unveiled" its millions as
-much as aid news does.
+A document can hold a commitment when an amount of money (or equipment) is
+stated as given: a donor or recipient named within :data:`PARTY_WINDOW`
+characters of it, and a word naming aid within :data:`AID_WINDOW` together
+with a second party, the kind of aid ("military", "humanitaire") or a verb of
+giving right by the amount (:data:`VERB_WINDOW`); or, without a word naming
+aid, two parties and a verb of giving right by the amount ("le Japon a promis
+1,5 milliard de dollars à l'Ukraine") or near the equipment ("Germany has
+delivered two IRIS-T systems to Ukraine"). The words of aid are the words of
+finance too ("loans", "support package", "fund"), and business news
+"announces" and "unveils" its millions with the names of countries around:
+each clause asks for what a business story rarely has.
 The automaton runs on the folded text (lower case, no accents, same length;
 :func:`~aidledger.nlp.gazetteer.fold`); entries written in capitals ("USD",
 "EU") only match capitals ("try" is a verb, "TRY" the lira). Languages matched
@@ -52,12 +55,13 @@ VERB_WINDOW = 50
 #: Shortest stem taken from a lemma (shorter ones match inside too many words).
 MIN_STEM = 4
 
-MONEY, KIND, AID, GIVING, ACTOR = "money", "kind", "aid", "giving", "actor"
+MONEY, KIND, AID, GIVING, ACTOR, TYPE = "money", "kind", "aid", "giving", "actor", "type"
 #: The sections of a data file whose phrases make each kind of term (None: every key of the section).
 _SECTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
     AID: {"cues": ("aid",), "mechanisms": None, "in_kind": None},
     GIVING: {"cues": ("aid_verb",)},
     KIND: {"items": None},
+    TYPE: {"aid_types": ("military", "humanitarian")},
     ACTOR: {"actors": ("countries", "organisations", "metonyms", "demonyms")},
 }
 _WORD_CHAR = re.compile(r"\w")
@@ -169,17 +173,24 @@ class Triage:
         module); always True for a language without a data file, which triage cannot read."""
         if lang is not None and lang not in self.langs:
             return True
-        at: dict[str, list[Hit]] = {kind: [] for kind in (MONEY, KIND, AID, GIVING, ACTOR)}
+        at: dict[str, list[Hit]] = {kind: [] for kind in (MONEY, KIND, AID, GIVING, ACTOR, TYPE)}
         for hit in self.hits(text, lang):
             at[hit.kind].append(hit)
-        for anchor in at[MONEY] + at[KIND]:
-            parties = {hit.code for hit in _near(anchor, at[ACTOR], PARTY_WINDOW)}
-            if parties and _near(anchor, at[AID], AID_WINDOW):
-                return True
-            reach = VERB_WINDOW if anchor.kind == MONEY else AID_WINDOW
-            if len(parties) >= 2 and _near(anchor, at[GIVING], reach):
-                return True
+        return any(_states_giving(anchor, at) for anchor in at[MONEY] + at[KIND])
+
+
+def _states_giving(anchor: Hit, at: dict[str, list[Hit]]) -> bool:
+    """Whether the amount (or equipment) at ``anchor`` is stated as given: see the module."""
+    parties = {hit.code for hit in _near(anchor, at[ACTOR], PARTY_WINDOW)}
+    if not parties:
         return False
+    by_the_anchor = _near(anchor, at[GIVING], VERB_WINDOW)
+    if _near(anchor, at[AID], AID_WINDOW) and (
+        len(parties) >= 2 or _near(anchor, at[TYPE], AID_WINDOW) or by_the_anchor
+    ):
+        return True
+    reach = by_the_anchor if anchor.kind == MONEY else _near(anchor, at[GIVING], AID_WINDOW)
+    return len(parties) >= 2 and bool(reach)
 
 
 def _near(anchor: Hit, hits: list[Hit], window: int) -> list[Hit]:

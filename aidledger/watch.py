@@ -22,7 +22,7 @@ from pathlib import Path
 
 from aidledger.ingest.errors import Unreadable, checked_document
 from aidledger.ingest.feeds import Entry, feed_entries
-from aidledger.ingest.fetch import FetchError, Fetcher, Response
+from aidledger.ingest.fetch import Fetcher, FetchError, Response
 from aidledger.ingest.html import extract_article
 from aidledger.ledger.ingest import Extractor, IngestSummary, ingest
 from aidledger.ledger.store import Ledger
@@ -33,6 +33,21 @@ from aidledger.schema import Document
 FEED_MAX_BYTES = 10_000_000
 #: HTTP statuses that may pass (asked again on a later poll); any other failure is for good.
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?")
+
+
+def interval_seconds(text: str) -> float:
+    """Seconds in "15m", "1h30m", "90s" or "90"; ValueError for anything else, or for no time at all."""
+    match = _DURATION.fullmatch(text.strip().lower())
+    if match is None or not any(match.groups()):
+        raise ValueError(f"{text!r} is not a duration such as 15m, 1h, 90s")
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    if total <= 0:
+        raise ValueError("the interval must be more than zero")
+    return total
 
 
 def read_feed_list(path: Path) -> tuple[list[str], list[str]]:

@@ -68,12 +68,19 @@ ROLES = {
 TOPICS: dict[str, dict[str, Sequence[str]]] = {
     "politics": {
         "en": [
+            "The finance minister defended the budget in a televised interview on {day} night.",
+            "Lawmakers from three parties signed a letter calling for an inquiry into the procurement contracts.",
+            "Regional leaders will meet in {city} next week to discuss the transport strategy.",
+            "{person} resigned from the cabinet after a row over the housing bill.",
+            "The senate rejected the amendment by {n} votes, a setback for the governing coalition.",
+            "Opposition parties plan a joint rally in {city} at the weekend.",
+            "The ministry of {country} summoned the ambassador over remarks made at the summit.",
             "The coalition government of {country} faced a confidence vote on {day} after weeks of disputes over "
             "pension reform.",
             "{person}, the opposition leader, accused ministers of ignoring the concerns of rural voters.",
             "Parliament is expected to debate the bill again next month, when several amendments will be tabled.",
             "Turnout in the regional elections reached {pct} percent, the highest in two decades.",
-            "\"We will not accept a reform written behind closed doors,\" {person} told reporters in {city}.",
+            "\\'We will not accept a reform written behind closed doors,\\' {person} told reporters in {city}.",
             "Polls suggest the governing party has lost ground among younger voters since the spring.",
             "The prime minister met the leaders of {country} and {country} at a summit focused on trade and "
             "migration.",
@@ -82,6 +89,13 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
             "The president is due to address the nation on {day} evening.",
         ],
         "fr": [
+            "Le ministre des Finances a défendu le budget lors d'un entretien télévisé {day} soir.",
+            "Des députés de trois groupes ont signé une lettre réclamant une enquête sur les marchés publics.",
+            "Les présidents de région se réuniront à {city} la semaine prochaine pour parler des transports.",
+            "{person} a quitté le gouvernement après un désaccord sur la loi logement.",
+            "Le Sénat a rejeté l'amendement à {n} voix près, un revers pour la majorité.",
+            "Les partis d'opposition prévoient un rassemblement commun à {city} ce week-end.",
+            "Le ministère a convoqué l'ambassadeur de {country} après des propos tenus lors du sommet.",
             "Le gouvernement de coalition a affronté {day} un vote de confiance après des semaines de querelles sur "
             "la réforme des retraites.",
             "{person}, chef de l'opposition, a accusé les ministres d'ignorer les inquiétudes des électeurs ruraux.",
@@ -98,6 +112,15 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
     },
     "business": {
         "en": [
+            "The airline carried {n} million passengers last year, close to its record.",
+            "{company} plans to hire {n} hundred engineers at its research centre in {city}.",
+            "Oil prices fell for a second day as stockpiles rose more than expected.",
+            "The merger still needs the approval of competition authorities in {country}.",
+            "House prices in {city} rose {pct} percent over the year, the slowest pace since 2019.",
+            "The bank set aside ${m} million to cover bad loans, reflecting a weaker economy.",
+            "Car sales dropped {pct} percent in the first quarter, the industry association said.",
+            "{company}'s new chief executive promised to cut costs and sell non-core businesses.",
+            "Analysts expect the central bank to raise rates again before the summer.",
             "{company} reported a quarterly profit of ${m} million, beating analysts' forecasts.",
             "Shares in {company} rose {pct} percent in early trading on {day}.",
             "The group announced a €{m} million plan to modernise its plants in {city} and cut energy costs.",
@@ -112,6 +135,15 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
             "Exports to {country} rose sharply, helped by a weaker currency.",
         ],
         "fr": [
+            "La compagnie aérienne a transporté {n} millions de passagers l'an dernier, près de son record.",
+            "{company} prévoit d'embaucher {n} centaines d'ingénieurs dans son centre de recherche de {city}.",
+            "Les cours du pétrole ont reculé pour la deuxième séance, les stocks ayant augmenté plus que prévu.",
+            "La fusion doit encore être approuvée par les autorités de la concurrence de {country}.",
+            "Les prix de l'immobilier à {city} ont progressé de {pct} % sur un an, leur plus faible hausse depuis 2019.",
+            "La banque a provisionné {m} millions d'euros pour couvrir des créances douteuses.",
+            "Les ventes de voitures ont baissé de {pct} % au premier trimestre, selon la fédération du secteur.",
+            "Le nouveau directeur général de {company} promet de réduire les coûts et de céder des activités.",
+            "Les analystes s'attendent à une nouvelle hausse des taux avant l'été.",
             "{company} a publié un bénéfice trimestriel de {m} millions d'euros, supérieur aux attentes.",
             "L'action {company} a gagné {pct} % en début de séance {day}.",
             "Le groupe a annoncé un plan de {m} millions d'euros pour moderniser ses usines de {city}.",
@@ -128,16 +160,26 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
     },
     "sport": {
         "en": [
+            "The marathon in {city} drew more than {n} thousand runners despite the cold.",
+            "{person} won the women's singles title after a three-set final.",
+            "The cycling team announced its line-up for the spring classics.",
+            "Fans queued for hours outside the stadium to buy tickets for the derby.",
+            "The federation opened an investigation into crowd trouble at the weekend.",
             "{team} beat {team} 3-1 on {day}, with two goals in the last ten minutes.",
             "The club confirmed the signing of a young striker for a fee reported at €{m} million.",
             "{person} said after the match that the team had shown great character.",
             "The final will be played in {city} in front of a sold-out stadium.",
-            "\"We knew it would be hard, but the players never gave up,\" {role} said.",
+            "\\'We knew it would be hard, but the players never gave up,\\' {role} said.",
             "The injury rules the captain out for at least six weeks.",
             "Ticket prices for the new season will rise by {pct} percent, the club said.",
             "The league is considering a salary cap after several clubs reported heavy losses.",
         ],
         "fr": [
+            "Le marathon de {city} a réuni plus de {n} mille coureurs malgré le froid.",
+            "{person} a remporté le tournoi en simple après une finale en trois sets.",
+            "L'équipe cycliste a dévoilé sa sélection pour les classiques du printemps.",
+            "Les supporters ont fait la queue des heures devant le stade pour le derby.",
+            "La fédération a ouvert une enquête après des incidents en tribune ce week-end.",
             "{team} s'est imposé 3-1 {day} face à {team}, avec deux buts dans les dix dernières minutes.",
             "Le club a confirmé l'arrivée d'un jeune attaquant pour un transfert estimé à {m} millions d'euros.",
             "{person} a salué après le match le caractère de son équipe.",
@@ -170,7 +212,7 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
         "en": [
             "Researchers in {city} have identified a protein that may slow the progress of the disease.",
             "The study, published on {day}, followed {n} hundred patients over five years.",
-            "\"These results are encouraging, but they need to be confirmed,\" said {person}.",
+            "\\'These results are encouraging, but they need to be confirmed,\\' said {person}.",
             "The space agency postponed the launch of its weather satellite because of a technical fault.",
             "Astronomers observed a comet that will pass close to Earth next spring.",
             "The team plans to share its data with laboratories in {country} and {country}.",
@@ -190,7 +232,7 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
             "{person}'s latest novel has sold more than {n} thousand copies in its first month.",
             "The museum will reopen in the autumn after two years of renovation.",
             "Critics praised the film's photography but found its story thin.",
-            "\"I wanted to write about the town where I grew up,\" the author said.",
+            "\\'I wanted to write about the town where I grew up,\\' the author said.",
             "The orchestra announced a tour of {country} next year.",
         ],
         "fr": [
@@ -224,7 +266,7 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
             "{role} urged older people to get vaccinated before the winter.",
             "Waiting times for routine surgery have fallen by {pct} percent since January.",
             "The ministry will recruit {n} hundred nurses over the next two years.",
-            "\"Prevention is far cheaper than treatment,\" said {person}.",
+            "\\'Prevention is far cheaper than treatment,\\' said {person}.",
         ],
         "fr": [
             "Les hôpitaux de {city} signalent une hausse des cas de grippe pour la quatrième semaine.",
@@ -239,7 +281,7 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
             "{company} unveiled a new chip that it says uses half the power of its predecessor.",
             "Regulators in {country} opened an inquiry into how the app collects personal data.",
             "The outage left millions of users without access to their accounts for several hours.",
-            "\"Security has to be built in from the start,\" {person} said at a conference in {city}.",
+            "\\'Security has to be built in from the start,\\' {person} said at a conference in {city}.",
             "The start-up raised $ {m} million from investors to expand into {country}.",
         ],
         "fr": [
@@ -252,16 +294,28 @@ TOPICS: dict[str, dict[str, Sequence[str]]] = {
     },
     "war": {
         "en": [
+            "Prisoner exchanges have resumed after a pause of several months.",
+            "Satellite images showed new trenches dug along the river.",
+            "Villagers near the border described nights spent in basements.",
+            "The army said it had shot down {n} drones over the southern regions.",
+            "Rail links to the eastern city were restored after repairs.",
+            "Humanitarian workers said convoys had been unable to reach the town for a week.",
             "Russian forces shelled the outskirts of Kharkiv overnight, regional officials said.",
             "Ukrainian troops said they had repelled several attacks near the eastern front.",
             "Air raid sirens sounded across the country on {day} as drones approached the capital.",
             "The governor said {n} people had been injured when a missile hit an apartment building.",
             "Both sides have suffered heavy losses in the fighting around the town.",
-            "\"The situation on the front line remains difficult,\" {role} said.",
+            "\\'The situation on the front line remains difficult,\\' {role} said.",
             "Engineers worked through the night to restore power to {n} thousand homes.",
             "Military analysts expect the fighting to intensify before the winter.",
         ],
         "fr": [
+            "Les échanges de prisonniers ont repris après une pause de plusieurs mois.",
+            "Des images satellites montrent de nouvelles tranchées le long du fleuve.",
+            "Des villageois près de la frontière racontent des nuits passées dans les caves.",
+            "L'armée affirme avoir abattu {n} drones au-dessus des régions du sud.",
+            "La liaison ferroviaire vers la ville de l'est a été rétablie après des réparations.",
+            "Selon des travailleurs humanitaires, les convois n'ont pas pu atteindre la ville depuis une semaine.",
             "Les forces russes ont bombardé la périphérie de Kharkiv pendant la nuit, selon les autorités "
             "régionales.",
             "Les troupes ukrainiennes affirment avoir repoussé plusieurs assauts près du front est.",
@@ -308,9 +362,17 @@ def paragraph(topic: str, lang: str, rng: random.Random, sentences: int = 3) -> 
 
 
 def article(topic: str, lang: str, rng: random.Random, paragraphs: int = 6) -> str:
-    """A general news article: a headline-like first line, then paragraphs mostly on its topic, one on another."""
-    others = [t for t in TOPICS if t != topic]
-    body = [paragraph(topic if i != paragraphs - 2 else rng.choice(others), lang, rng) for i in range(paragraphs)]
+    """A general news article: a headline-like first line, then paragraphs of three sentences on its topic
+    (each template used once, as far as the topic has them), and one paragraph on another topic."""
+    templates = rng.sample(TOPICS[topic][lang], len(TOPICS[topic][lang]))
+    other = rng.choice([t for t in TOPICS if t != topic])
+    body = []
+    for i in range(paragraphs):
+        if i == paragraphs - 2:
+            body.append(paragraph(other, lang, rng))
+            continue
+        picked, templates = templates[:3] or rng.sample(TOPICS[topic][lang], 3), templates[3:]
+        body.append(" ".join(_fill(t, lang, rng) for t in picked))
     headline = _fill(rng.choice(TOPICS[topic][lang]), lang, rng).rstrip(".")
     return "\n\n".join([headline, *body])
 
@@ -324,6 +386,6 @@ def general_articles(n: int, rng: random.Random, langs: Sequence[str] = LANGS) -
     """``n`` (lang, text) general news articles, topics and languages in turn."""
     topics = list(TOPICS)
     return [
-        (langs[i % len(langs)], article(topics[i % len(topics)], langs[i % len(langs)], rng, rng.randint(5, 8)))
+        (langs[i % len(langs)], article(topics[i % len(topics)], langs[i % len(langs)], rng, rng.randint(7, 10)))
         for i in range(n)
     ]

@@ -30,7 +30,7 @@ from aidledger.cli.options import (
     parse_date,
     parse_lang,
 )
-from aidledger.cli.output import cell, err, error, out, progress_bar, showing, warning
+from aidledger.cli.output import NewMessages, cell, err, error, out, progress_bar, showing
 from aidledger.ingest.readers import count_documents, read_paths
 from aidledger.ledger import evaluation
 from aidledger.ledger import report as reports
@@ -121,14 +121,10 @@ def _extractor(engine: EngineOption, workers: int | None, address: str | None, o
 
 def report_progress(advance: Callable[..., None]) -> Callable[[IngestSummary], None]:
     """The ``on_document`` of an ingest: print each new failure and warning above the bar, and advance it."""
-    reported = [0, 0]
+    report = NewMessages()
 
     def report_new(summary: IngestSummary) -> None:
-        for message in summary.failures[reported[0] :]:
-            error(message)
-        for message in summary.warnings[reported[1] :]:
-            warning(message)
-        reported[:] = [len(summary.failures), len(summary.warnings)]
+        report(summary.failures, summary.warnings)
         advance()
 
     return report_new

@@ -59,6 +59,20 @@ def warning(message: object) -> None:
     err.print(Text.assemble(("warning", "yellow"), ": ", one_line(message)))
 
 
+class NewMessages:
+    """Prints the failures and warnings a run appends to its lists, each once, as they come."""
+
+    def __init__(self) -> None:
+        self.printed = (0, 0)
+
+    def __call__(self, failures: list[str], warnings: list[str]) -> None:
+        for message in failures[self.printed[0] :]:
+            error(message)
+        for message in warnings[self.printed[1] :]:
+            warning(message)
+        self.printed = (len(failures), len(warnings))
+
+
 @contextmanager
 def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[Callable[..., None]]:
     """A bar with count, elapsed time and ETA on standard error, and the function that advances it by

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import time
 from pathlib import Path
 
@@ -13,24 +12,16 @@ import aidledger
 from aidledger.cli import app
 from aidledger.cli.ledger import DB_HELP, _open
 from aidledger.cli.options import AMOUNT_RANGE, FOCUS_HELP, LANG, TIMEOUT, TRIAGE_HELP, limits, parse_lang
-from aidledger.cli.output import err, error, progress_bar, warning
+from aidledger.cli.output import NewMessages, err, error, progress_bar
 from aidledger.ingest.fetch import DEFAULT_DELAY, DEFAULT_TIMEOUT, Fetcher
 from aidledger.limits import DEFAULT_MAX_BYTES
-from aidledger.watch import PollSummary, Watcher, read_feed_list
+from aidledger.watch import PollSummary, Watcher, interval_seconds, read_feed_list
 
-_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?")
-
-
-def parse_duration(value: str) -> float:
-    """Seconds in "15m", "1h30m", "90s" or "90"; a usage error for anything else or for zero."""
-    match = _DURATION.fullmatch(value.strip().lower())
-    if not value.strip() or match is None or not any(match.groups()):
-        raise typer.BadParameter(f"{value!r} is not a duration such as 15m, 1h, 90s", param_hint="--every")
-    hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
-    total = hours * 3600 + minutes * 60 + seconds
-    if total <= 0:
-        raise typer.BadParameter("the interval must be more than zero", param_hint="--every")
-    return total
+def _interval(value: str) -> float:
+    try:
+        return interval_seconds(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
 
 
 WATCH_EPILOG = (
@@ -66,7 +57,7 @@ def watch_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no line per poll; errors only."),
 ) -> None:
     """Follow RSS/Atom feeds: fetch each new article's page and store its aid commitments in the ledger."""
-    interval = None if once else parse_duration(every)
+    interval = None if once else _interval(every)
     urls, problems = read_feed_list(feeds)
     for problem in problems:
         error(problem)
@@ -98,14 +89,10 @@ def watch_command(
 def _poll(watcher: Watcher, urls: list[str], quiet: bool) -> PollSummary:
     """One poll with a progress bar over the links it fetches; each failure and warning on standard error as
     it happens, and the poll's tally at the end."""
-    reported = [0, 0]
+    messages = NewMessages()
 
     def report(summary: PollSummary) -> None:
-        for message in summary.failures[reported[0] :]:
-            error(message)
-        for message in summary.ingest.warnings[reported[1] :]:
-            warning(message)
-        reported[:] = [len(summary.failures), len(summary.ingest.warnings)]
+        messages(summary.failures, summary.ingest.warnings)
 
     with progress_bar("fetching", None, quiet) as advance:
 

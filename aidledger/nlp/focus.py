@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 
 import numpy
@@ -48,11 +49,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from aidledger.limits import DEFAULT_AMOUNT_RANGE
 from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of
 from aidledger.nlp.cues import find_cues
 from aidledger.nlp.entities import actor_matches, title_matches
 from aidledger.nlp.gazetteer import fold
-from aidledger.limits import DEFAULT_AMOUNT_RANGE
 from aidledger.nlp.money import money_in
 from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.speakers import speech
@@ -77,11 +78,13 @@ def sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
     starts = doc.to_array([IDX]).astype("int64").tolist()
     cuts = sorted({0, *(bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc_text(doc)))})
     cuts = [c for c in cuts if c < len(doc)] + [len(doc)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 @functools.cache
 def _lemmatizes(lang: str) -> bool:
+    """Whether simplemma has a table for ``lang``, English and French included (their data files list forms,
+    not lemmas, so :mod:`aidledger.nlp.lemmas` does not lemmatise them)."""
     try:
         simplemma.lemmatize("a", lang=lang)
     except ValueError:
@@ -90,21 +93,22 @@ def _lemmatizes(lang: str) -> bool:
 
 
 def _speech_words(doc: Doc) -> list[int]:
-    """Offsets of the words whose form or dictionary lemma is a speech verb of the language."""
+    """Offsets of the words whose form or dictionary lemma is a speech verb of the language: the speakers
+    read spaCy's lemma ("said" is "say"), which is not there before the analysis; simplemma's stands in."""
     lang = lang_of(doc)
     verbs = speech(lang).verbs
     lemmatizes = _lemmatizes(lang)
-    found = []
-    for word in doc_words(doc):
-        if word.form in verbs or word.lemma in verbs:
-            found.append(word.start)
-        elif lemmatizes and _lemma(doc_text(doc)[word.start : word.end], lang) in verbs:
-            found.append(word.start)
-    return found
+    text = doc_text(doc)
+    return [
+        word.start
+        for word in doc_words(doc)
+        if word.form in verbs or word.lemma in verbs or (lemmatizes and _lemma(text[word.start : word.end], lang) in verbs)
+    ]
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a word, folded."""
     return fold(simplemma.lemmatize(word, lang=lang))
 
 

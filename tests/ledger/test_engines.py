@@ -56,6 +56,7 @@ def test_two_workers_store_what_one_process_stores(corpus: Path, tmp_path: Path,
     assert tally == "read 5, unchanged 0, triaged out 1, stored 3, failed 1, new mentions 3, new packages 3"
 
 
+@pytest.mark.ray
 def test_ray_on_two_cpus_stores_what_one_process_stores(corpus: Path, tmp_path: Path, in_one_process) -> None:
     tally, held = ingest(corpus, tmp_path / "ray.db", "--engine", "ray", "--workers", "2")
     assert (tally, held) == in_one_process
