@@ -27,7 +27,7 @@ from typing import Any
 import numpy
 
 from aidledger.schema import Document, Extraction
-from aidledger.workers import CHUNK, Options, Outcome, chunks, deliver, extract_chunk
+from aidledger.workers import CHUNK, Job, Options, Outcome, chunks, deliver, extract_chunk
 
 #: Documents per Ray dataset: each starts its actor pool once, so big enough for the models' loading to
 #: be a small share of its time, small enough to bound what is held in memory.
@@ -48,14 +48,15 @@ def _ray() -> Any:
 
 
 class ChunkExtractor:
-    """A Ray Data actor: loads the models on its first batch, once, and extracts each batch it is given."""
+    """A Ray Data actor: loads the models on its first batch, once, and runs ``job`` (by default
+    :func:`~aidledger.workers.extract_chunk`) on each batch it is given."""
 
-    def __init__(self, options: Options) -> None:
-        self.options = options
+    def __init__(self, options: Options, job: Job = extract_chunk) -> None:
+        self.options, self.job = options, job
 
     def __call__(self, batch: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
         documents = [Document.model_validate_json(text) for text in batch["document"]]
-        outcomes = extract_chunk(documents, self.options)
+        outcomes = self.job(documents, self.options)
         return {"outcome": numpy.array([_encoded(outcome) for outcome in outcomes], dtype=object)}
 
 
@@ -73,7 +74,8 @@ def _decoded(text: str) -> Outcome:
 class RayEngine:
     """Extracts documents with Ray Data; call it as :func:`aidledger.extract_documents`.
 
-    ``actors`` defaults to the CPUs of the cluster (of this machine, for a local Ray).
+    ``actors`` defaults to the CPUs of the cluster (of this machine, for a local Ray); ``job`` is what each
+    actor runs on a batch, as for :class:`~aidledger.workers.WorkerPool`.
     """
 
     def __init__(
@@ -83,9 +85,10 @@ class RayEngine:
         options: Options = Options(),
         batch: int = CHUNK,
         dataset_documents: int = DATASET_DOCUMENTS,
+        job: Job = extract_chunk,
     ) -> None:
         self.address, self.actors, self.options = address, actors, options
-        self.batch, self.dataset_documents = batch, dataset_documents
+        self.batch, self.dataset_documents, self.job = batch, dataset_documents, job
 
     def __call__(
         self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None
@@ -131,7 +134,7 @@ class RayEngine:
         dataset = ray.data.from_items([{"document": document.model_dump_json()} for document in documents])
         extracted = dataset.map_batches(
             ChunkExtractor,
-            fn_constructor_kwargs={"options": self.options},
+            fn_constructor_kwargs={"options": self.options, "job": self.job},
             compute=ray.data.ActorPoolStrategy(size=min(actors, len(documents))),
             batch_size=self.batch,
             batch_format="numpy",

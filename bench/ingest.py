@@ -23,10 +23,11 @@ Measured, in documents per second:
    the whole mix;
 3. ``--workers 1`` and ``--workers 2`` (:class:`aidledger.workers.WorkerPool`)
    and Ray Data on a local Ray with 2 CPUs (:class:`aidledger.raydata.RayEngine`)
-   on the relevant articles, in wall-clock time, as the documents per second a
-   run adds beyond its start: each engine runs on a small and a large corpus
-   and the difference is timed, so the start (processes, actors, the models
-   loaded once per worker), which does not grow with the corpus, cancels out;
+   on the relevant articles, in wall-clock time while every worker is busy:
+   each worker notes when it extracts which chunk, and the span runs from the
+   moment the last worker is done with its first chunk (its models loaded) to
+   the moment the first is done with its last; starting the processes and
+   loading the models, once per run, do not grow with the corpus;
 4. the peak resident memory of a worker process (the largest of them);
 5. the one writer's pace, which bounds what more workers or nodes can add:
    look-ups of documents in a SQLite ledger (is it stored already?) and
@@ -47,7 +48,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import json
-import logging
 import random
 import resource
 import sys
@@ -112,17 +112,42 @@ def in_process(docs, triage: bool, focused: bool) -> Callable[[], list]:
     return lambda: list(aidledger.extract_documents(docs, triage=triage, focused=focused))
 
 
-def marginal_rate(engine: Callable, docs: list, small: int) -> float:
-    """Documents per wall-clock second an engine adds beyond its start: ``(n - small) / (T(n) - T(small))``,
-    so that starting its processes and loading their models, once per run, cancels out."""
+#: Where each worker's job writes when it extracted which chunk (the environment reaches every worker).
+TIMES = "AIDLEDGER_BENCH_TIMES"
 
-    def seconds(part: list) -> float:
-        start = time.perf_counter()
-        for _ in engine(part):
+
+def timed_chunk(documents: list, options) -> list:
+    """:func:`aidledger.workers.extract_chunk`, and a line of its process, start and end (wall clock), size
+    and CPU seconds."""
+    from aidledger.workers import extract_chunk
+
+    start, cpu = time.time(), time.process_time()
+    outcomes = extract_chunk(documents, options)
+    with open(os.environ[TIMES], "a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()}\t{start}\t{time.time()}\t{len(documents)}\t{time.process_time() - cpu}\n")
+    return outcomes
+
+
+def steady_rate(engine: Callable, docs: list) -> tuple[float, float]:
+    """Documents per wall-clock second while every worker is busy: from the moment the last of them has
+    finished its first chunk (the models loaded) to the moment the first of them finishes its last one,
+    counting each chunk in proportion to the part of it that falls in that span; and the share of a CPU
+    the workers had meanwhile (the rest went to other programs)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r", suffix=".tsv") as times:
+        os.environ[TIMES] = times.name
+        for _ in engine(docs):
             pass
-        return time.perf_counter() - start
-
-    return (len(docs) - small) / (seconds(docs) - seconds(docs[:small]))
+        rows = [row.split("\t") for row in times]
+    chunks = [(int(pid), float(a), float(b), int(n), float(cpu)) for pid, a, b, n, cpu in rows]
+    workers = {pid for pid, *_ in chunks}
+    begin = max(min(end for pid, _, end, *_ in chunks if pid == worker) for worker in workers)
+    stop = min(max(end for pid, _, end, *_ in chunks if pid == worker) for worker in workers)
+    inside = [(n, cpu, end - start, max(0.0, min(end, stop) - max(start, begin))) for _, start, end, n, cpu in chunks]
+    done = sum(n * part / wall for n, _, wall, part in inside)
+    cpu_share = sum(cpu * part / wall for _, cpu, wall, part in inside) / (len(workers) * (stop - begin))
+    return done / (stop - begin), cpu_share
 
 
 def writer_pace(extractions: list, stored: list, looked_up: list) -> tuple[float, float]:
@@ -145,7 +170,7 @@ def writer_pace(extractions: list, stored: list, looked_up: list) -> tuple[float
 
 
 def line(label: str, per_second: float, unit: str = "documents/s") -> None:
-    print(f"  {label:<52} {per_second:9.2f} {unit}", flush=True)
+    print(f"  {label:<62} {per_second:9.2f} {unit}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,12 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dev.exists():
         print(f"error: {args.dev}: not found", file=sys.stderr)
         return 2
-    n_relevant, n_mix, n_sample, n_parallel, repeats = (16, 400, 16, 48, 1) if args.quick else (60, 2000, 40, 160, 2)
+    n_relevant, n_mix, n_sample, n_parallel, repeats = (16, 400, 16, 96, 1) if args.quick else (60, 2000, 40, 240, 2)
 
     import spacy
 
     from aidledger.raydata import RayEngine
-    from aidledger.workers import CHUNK, Options, WorkerPool
+    from aidledger.workers import Options, WorkerPool
 
     rng = random.Random(args.seed)
     relevant = documents(relevant_articles(args.dev, n_relevant, rng))
@@ -192,15 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     parallel = (relevant * (n_parallel // len(relevant) + 1))[:n_parallel]
     rates = {}
     for workers in (1, 2):
-        rates[workers] = marginal_rate(WorkerPool(workers, options), parallel, small=2 * CHUNK)
-        line(f"--workers {workers} (wall clock)", rates[workers])
+        rates[workers], share = steady_rate(WorkerPool(workers, options, job=timed_chunk), parallel)
+        line(f"--workers {workers} (wall clock; each had {share:.0%} of a CPU)", rates[workers])
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    import ray
-
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
-    ray_rate = marginal_rate(RayEngine(actors=2, options=options), parallel, small=2 * CHUNK)
-    ray.shutdown()
-    line("Ray Data, local Ray with 2 CPUs (wall clock)", ray_rate)
+    ray_rate, share = steady_rate(RayEngine(actors=2, options=options, job=timed_chunk), parallel)
+    line(f"Ray Data, local Ray with 2 CPUs (wall clock; {share:.0%} of a CPU each)", ray_rate)
     print(f"  peak resident memory of a worker: {peak_mb:.0f} MB; this machine: {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
 
