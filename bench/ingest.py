@@ -215,13 +215,17 @@ def main(argv: list[str] | None = None) -> int:
 
     options = Options(triage=True, focused=True)
     parallel = (relevant * (n_parallel // len(relevant) + 1))[:n_parallel]
-    rates = {}
+    rates, per_cpu = {}, {}
     for workers in (1, 2):
         rates[workers], share = steady_rate(WorkerPool(workers, options, job=timed_chunk), parallel)
+        per_cpu[f"--workers {workers}"] = rates[workers] / (workers * share)
         line(f"--workers {workers} (wall clock; each had {share:.0%} of a CPU)", rates[workers])
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     ray_rate, share = steady_rate(RayEngine(actors=2, options=options, job=timed_chunk), parallel)
+    per_cpu["Ray"] = ray_rate / (2 * share)
     line(f"Ray Data, local Ray with 2 CPUs (wall clock; {share:.0%} of a CPU each)", ray_rate)
+    print("  per CPU-second the workers had (the machine's other programs took the rest): "
+          + ", ".join(f"{name} {rate:.1f}" for name, rate in per_cpu.items()))
     print(f"  peak resident memory of a worker: {peak_mb:.0f} MB; this machine: {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
 
