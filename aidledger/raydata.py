@@ -24,8 +24,6 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import numpy
-
 from aidledger.schema import Document, Extraction
 from aidledger.workers import CHUNK, Job, Options, Outcome, chunks, deliver, extract_chunk
 
@@ -54,7 +52,9 @@ class ChunkExtractor:
     def __init__(self, options: Options, job: Job = extract_chunk) -> None:
         self.options, self.job = options, job
 
-    def __call__(self, batch: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy
+
         documents = [Document.model_validate_json(text) for text in batch["document"]]
         outcomes = self.job(documents, self.options)
         return {"outcome": numpy.array([_encoded(outcome) for outcome in outcomes], dtype=object)}

@@ -8,7 +8,8 @@ chunks (one ``nlp.pipe`` batch each); at most :data:`CHUNKS_PER_WORKER` chunks
 per worker are in flight, so a corpus of any size streams through in bounded
 memory. Workers are started with ``spawn``: they share nothing with the
 parent (its database connections least of all) and load the spaCy models
-they need on first use, once. A worker that dies (killed, out of memory)
+they need on first use, once; as with any such pool, a script that uses it
+runs it under ``if __name__ == "__main__":``. A worker that dies (killed, out of memory)
 takes its chunk with it: each document of that chunk is retried alone in a
 fresh pool, and one that kills its worker again is reported as failed.
 """
