@@ -65,8 +65,15 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class FailedElsewhere(Exception):
+    """A document that failed in another process (a worker, a Ray actor), carrying the one-line reason
+    :func:`extraction_failure` gave there."""
+
+
 def extraction_failure(exc: BaseException) -> str:
     """The one-line reason a document was skipped: too slow, or the error the pipeline raised."""
+    if isinstance(exc, FailedElsewhere):
+        return str(exc)
     if isinstance(exc, TooSlow):
         return f"too slow: {exc}"
     first_line = " ".join(str(exc).split())

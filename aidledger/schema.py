@@ -160,6 +160,9 @@ class Extraction(Record):
     warnings: list[str] = Field(
         default_factory=list, description="What was read but left out, e.g. an amount outside the plausible range"
     )
+    triaged_out: bool = Field(
+        False, description="Not analysed: triage found no aid commitment the text could state (aidledger.triage)"
+    )
 
 
 #: Where the JSON Schema of :class:`Extraction` is shipped, for users outside Python.

@@ -190,6 +190,7 @@ def use_components(components: tuple[str, ...]) -> None:
     from aidledger.nlp import pipeline
 
     pipeline.get_nlp.cache_clear()
+    pipeline.trained_model.cache_clear()
     pipeline.COMPONENTS = components
     for lang in LANGS:
         pipeline.get_nlp(lang)

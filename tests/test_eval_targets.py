@@ -36,11 +36,11 @@ def _score(gold: Path, pred: Path, tmp_path: Path) -> dict:
     return json.loads(report.read_text())
 
 
-def _score_shipped(gold: Path, tmp_path: Path) -> dict:
+def _score_shipped(gold: Path, tmp_path: Path, focused: bool = False) -> dict:
     pred = tmp_path / "pred.jsonl"
     documents = (d for d in read_paths([gold]) if isinstance(d, aidledger.Document))
     with pred.open("w", encoding="utf-8") as fh:
-        for result in aidledger.extract_documents(documents):
+        for result in aidledger.extract_documents(documents, focused=focused):
             fh.write(result.model_dump_json() + "\n")
     return _score(gold, pred, tmp_path)
 
@@ -48,6 +48,23 @@ def _score_shipped(gold: Path, tmp_path: Path) -> dict:
 @pytest.fixture(scope="module")
 def dev_report(shared_eval: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     return _score_shipped(shared_eval / "dev.jsonl", tmp_path_factory.mktemp("dev"))
+
+
+@pytest.fixture(scope="module")
+def focused_dev_report(shared_eval: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return _score_shipped(shared_eval / "dev.jsonl", tmp_path_factory.mktemp("focused"), focused=True)
+
+
+def test_the_focused_analysis_loses_nothing_on_the_dev_passages(dev_report: dict, focused_dev_report: dict) -> None:
+    """The trained models run only on the sentences that can matter (aidledger.nlp.focus): no language's
+    commitments or quotes with their speaker score lower."""
+    lower = [
+        (lang, key, focused_dev_report[lang][key]["f1"], scores[key]["f1"])
+        for lang, scores in dev_report.items()
+        for key in ("commitments", "quotes_with_speaker")
+        if focused_dev_report[lang][key]["f1"] < scores[key]["f1"]
+    ]
+    assert lower == []
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,7 @@ def _register() -> None:
         ledger,  # noqa: F401
         quotes,  # noqa: F401
         serve,  # noqa: F401
+        watch,  # noqa: F401
     )
 
 

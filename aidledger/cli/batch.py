@@ -32,6 +32,8 @@ class Batch:
         limits: Limits = Limits(),
         quiet: bool = False,
         description: str = "extracting",
+        triage: bool = False,
+        focused: bool = False,
     ) -> Iterator[Extraction]:
         """The extraction of every readable input; each unreadable or failed one is reported and counted."""
         total = count_documents(paths, max_bytes) if showing(quiet) else None
@@ -49,7 +51,10 @@ class Batch:
                 self.fail(f"{document.source or document.id}: {extraction_failure(exc)}")
                 advance()
 
-            for result in aidledger.extract_documents(documents(), on_error=failed_on, limits=limits):
+            results = aidledger.extract_documents(
+                documents(), on_error=failed_on, limits=limits, triage=triage, focused=focused
+            )
+            for result in results:
                 for message in result.warnings:
                     warning(f"{result.id}: {message}")
                 yield result

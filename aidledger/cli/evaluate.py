@@ -12,7 +12,7 @@ import typer
 
 from aidledger.cli import app
 from aidledger.cli.batch import Batch
-from aidledger.cli.options import QUIET, TIMEOUT, limits
+from aidledger.cli.options import FOCUS, QUIET, TIMEOUT, TRIAGE, limits
 from aidledger.cli.output import error, progress_bar
 from aidledger.limits import DEFAULT_AMOUNT_RANGE
 from aidledger.schema import Extraction
@@ -55,6 +55,8 @@ def eval_command(
     errors: int = typer.Option(0, help="Also print this many errors of each kind."),
     predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
     timeout: float = TIMEOUT,
+    triage: bool = TRIAGE,
+    focus: bool = FOCUS,
     quiet: bool = QUIET,
 ) -> None:
     """Extract a gold set (with its publication dates) and print the scorer's report per language.
@@ -63,6 +65,8 @@ def eval_command(
     nothing, and makes the exit code non-zero even when the scorer succeeds."""
     if folds == 1:
         raise typer.BadParameter("cross-validation needs at least 2 folds", param_hint="--folds")
+    if folds and (triage or focus):
+        raise typer.BadParameter("cross-validation annotates every passage in full; drop --triage and --focus")
     scorer = scorer or _scorer_path(gold)
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
@@ -71,7 +75,9 @@ def eval_command(
     if folds:
         results = _cross_validated_extractions(gold, folds, quiet)
     else:
-        results = batch.extract([gold], limits=limits(timeout, DEFAULT_AMOUNT_RANGE), quiet=quiet)
+        results = batch.extract(
+            [gold], limits=limits(timeout, DEFAULT_AMOUNT_RANGE), quiet=quiet, triage=triage, focused=focus
+        )
     with out_path.open("w", encoding="utf-8") as fh:
         for result in results:
             fh.write(result.model_dump_json() + "\n")

@@ -17,10 +17,12 @@ from aidledger.cli.options import (
     INPUTS_HELP,
     LANG,
     AMOUNTS_EPILOG,
+    FOCUS,
     MAX_BYTES,
     PUBLISHED,
     QUIET,
     TIMEOUT,
+    TRIAGE,
     limits,
     parse_date,
     parse_lang,
@@ -82,13 +84,22 @@ def extract_command(
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     amount_range: tuple[float, float] = AMOUNT_RANGE,
+    triage: bool = TRIAGE,
+    focus: bool = FOCUS,
     quiet: bool = QUIET,
 ) -> None:
     """Extract aid commitments, quotes and entities from articles and print them."""
     batch = Batch()
     collected: list[Extraction] = []
     results = batch.extract(
-        paths, parse_lang(lang), parse_date(published), max_bytes, limits(timeout, amount_range), quiet
+        paths,
+        parse_lang(lang),
+        parse_date(published),
+        max_bytes,
+        limits(timeout, amount_range),
+        quiet,
+        triage=triage,
+        focused=focus,
     )
     for result in results:
         if output_format is OutputFormat.jsonl:

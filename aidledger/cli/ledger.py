@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
@@ -17,26 +18,30 @@ from aidledger.cli import app
 from aidledger.cli.options import (
     AMOUNT_RANGE,
     AMOUNTS_EPILOG,
+    FOCUS,
     INPUTS_HELP,
     LANG,
     MAX_BYTES,
     PUBLISHED,
     QUIET,
     TIMEOUT,
+    TRIAGE_HELP,
     limits,
     parse_date,
     parse_lang,
 )
-from aidledger.cli.output import cell, err, error, out, progress_bar, showing, warning
+from aidledger.cli.output import NewMessages, cell, err, error, out, progress_bar, showing
 from aidledger.ingest.readers import count_documents, read_paths
 from aidledger.ledger import evaluation
 from aidledger.ledger import report as reports
 from aidledger.ledger.db import missing_sqlite_file, read_only_location
 from aidledger.ledger.export import kiel_rows, mention_rows, package_rows, write_csv, write_rows
-from aidledger.ledger.ingest import IngestSummary, ingest
+from aidledger.ledger.ingest import Extractor, IngestSummary, ingest
 from aidledger.ledger.models import Package
 from aidledger.ledger.queries import PackageDetail, package_detail
 from aidledger.ledger.store import Ledger
+from aidledger.raydata import RayUnavailable
+from aidledger.workers import Options, WorkerPool
 
 DB_HELP = "Ledger database: a file path or a SQLAlchemy URL (default: $AIDLEDGER_DATABASE_URL, else ./aidledger.db)."
 
@@ -85,11 +90,44 @@ def _open(db: str | None, must_exist: bool = False) -> Ledger:
         raise typer.Exit(code=2) from None
 
 
-def _print_summary(summary: IngestSummary) -> None:
+def print_summary(summary: IngestSummary) -> None:
+    """The end-of-run tally on standard error, one line."""
+    triaged = f"triaged out {summary.triaged_out}, " if summary.triaged_out else ""
     err.print(
-        f"read {summary.read}, unchanged {summary.unchanged}, stored {summary.stored}, "
+        f"read {summary.read}, unchanged {summary.unchanged}, {triaged}stored {summary.stored}, "
         f"failed {len(summary.failures)}, new mentions {summary.new_mentions}, new packages {summary.new_packages}"
     )
+
+
+class EngineOption(str, Enum):
+    processes = "processes"
+    ray = "ray"
+
+
+def _extractor(engine: EngineOption, workers: int | None, address: str | None, options: Options) -> Extractor:
+    """What extracts for ``ingest``: this process, a pool of worker processes, or Ray Data."""
+    if engine is EngineOption.ray:
+        from aidledger.raydata import RayEngine
+
+        return RayEngine(address=address, actors=workers, options=options)
+    if address:
+        raise typer.BadParameter("--address is a Ray cluster's: use it with --engine ray", param_hint="--address")
+    if workers and workers > 1:
+        return WorkerPool(workers, options)
+    return functools.partial(
+        aidledger.extract_documents, limits=options.limits, triage=options.triage, focused=options.focused
+    )
+
+
+def report_progress(advance: Callable[..., None]) -> Callable[[IngestSummary], None]:
+    """The ``on_document`` of an ingest: print each new failure and warning above the bar, and advance it."""
+    report = NewMessages()
+
+    def report_new(summary: IngestSummary) -> None:
+        report(summary.failures, summary.warnings)
+        advance()
+
+    return report_new
 
 
 @app.command("ingest", epilog=AMOUNTS_EPILOG)
@@ -101,27 +139,39 @@ def ingest_command(
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     amount_range: tuple[float, float] = AMOUNT_RANGE,
+    triage: bool = typer.Option(False, "--triage/--no-triage", help=TRIAGE_HELP.format(what=" nor stored")),
+    focus: bool = FOCUS,
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Extract in this many processes, each loading the models once (default 1; with --engine ray, the "
+        "number of Ray actors, default one per CPU of the cluster). One writer stores the results.",
+    ),
+    engine: EngineOption = typer.Option(
+        EngineOption.processes,
+        "--engine",
+        help="processes (on this machine) or ray (Ray Data: a local Ray started for the run, or the cluster "
+        "at --address).",
+    ),
+    address: str | None = typer.Option(
+        None, "--address", help="With --engine ray: the Ray cluster to join (auto, ray://host:10001); default: a local Ray."
+    ),
     quiet: bool = QUIET,
 ) -> None:
     """Extract commitments from articles and store them in the ledger; what is already stored is skipped."""
-    extractor = functools.partial(aidledger.extract_documents, limits=limits(timeout, amount_range))
+    options = Options(limits=limits(timeout, amount_range), triage=triage, focused=focus)
+    extractor = _extractor(engine, workers, address, options)
     items = read_paths(paths, lang=parse_lang(lang), published=parse_date(published), max_bytes=max_bytes)
     ledger = _open(db)
     total = count_documents(paths, max_bytes) if showing(quiet) else None
     with progress_bar("ingesting", total, quiet) as advance:
-        reported = [0, 0]
-
-        def report_new(summary: IngestSummary) -> None:
-            """Print each failure and warning as it happens, above the bar."""
-            for message in summary.failures[reported[0] :]:
-                error(message)
-            for message in summary.warnings[reported[1] :]:
-                warning(message)
-            reported[:] = [len(summary.failures), len(summary.warnings)]
-            advance()
-
-        summary = ingest(ledger, items, extractor, on_document=report_new)
-    _print_summary(summary)
+        try:
+            summary = ingest(ledger, items, extractor, on_document=report_progress(advance))
+        except RayUnavailable as exc:
+            error(exc)
+            raise typer.Exit(code=2) from None
+    print_summary(summary)
     if summary.failures:
         raise typer.Exit(code=1)
 

@@ -34,6 +34,16 @@ AMOUNT_RANGE = typer.Option(
 )
 PUBLISHED = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal).")
+TRIAGE_HELP = (
+    "Skip documents that cannot state an aid commitment (a keyword scan, before any parsing); they are "
+    "not analysed{what}."
+)
+TRIAGE = typer.Option(False, "--triage/--no-triage", help=TRIAGE_HELP.format(what=" (printed with triaged_out true)"))
+FOCUS_HELP = (
+    "Run the trained models only on the sentences that can matter to commitments and quotes (the same "
+    "commitments and quotes, faster; entities only from those sentences)."
+)
+FOCUS = typer.Option(False, "--focus/--no-focus", help=FOCUS_HELP)
 
 
 def parse_date(value: str | None) -> dt.date | None:

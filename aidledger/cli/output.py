@@ -59,11 +59,25 @@ def warning(message: object) -> None:
     err.print(Text.assemble(("warning", "yellow"), ": ", one_line(message)))
 
 
+class NewMessages:
+    """Prints the failures and warnings a run appends to its lists, each once, as they come."""
+
+    def __init__(self) -> None:
+        self.printed = (0, 0)
+
+    def __call__(self, failures: list[str], warnings: list[str]) -> None:
+        for message in failures[self.printed[0] :]:
+            error(message)
+        for message in warnings[self.printed[1] :]:
+            warning(message)
+        self.printed = (len(failures), len(warnings))
+
+
 @contextmanager
 def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[Callable[..., None]]:
     """A bar with count, elapsed time and ETA on standard error, and the function that advances it by
-    one (or by its argument); disabled with ``quiet`` or when stderr is not a terminal. Messages printed
-    through :data:`err` meanwhile appear above it."""
+    one (or by its argument; ``total=`` sets a total learnt on the way); disabled with ``quiet`` or when
+    stderr is not a terminal. Messages printed through :data:`err` meanwhile appear above it."""
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -77,7 +91,13 @@ def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[C
     )
     with bar:
         task = bar.add_task(description, total=total)
-        yield lambda steps=1: bar.advance(task, steps)
+
+        def advance(steps: int = 1, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            bar.advance(task, steps)
+
+        yield advance
 
 
 def showing(quiet: bool) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -25,6 +27,41 @@ def looks_like_feed(head: bytes) -> bool:
 def count_entries(data: bytes) -> int:
     """The number of entries of the feed in ``data``."""
     return len(feedparser.parse(data).entries)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a feed: the link to its article (absolute), or only its own text when it has none."""
+
+    key: str  # the link, else the feed's URL and the entry's id
+    link: str | None
+    title: str | None
+    published: dt.date | None
+    lang: str | None
+    text: str
+
+
+def feed_entries(data: bytes, feed_url: str) -> list[Entry]:
+    """The entries of the feed in ``data``, links resolved against ``feed_url``; raises Unreadable when it
+    holds none."""
+    parsed = feedparser.parse(data, response_headers={"content-location": feed_url})
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        raise Unreadable(f"no feed entries ({type(problem).__name__})" if problem else "no feed entries")
+    found = []
+    for number, entry in enumerate(parsed.entries, 1):
+        link = urljoin(feed_url, entry["link"]) if entry.get("link") else None
+        found.append(
+            Entry(
+                key=link or f"{feed_url}#{entry.get('id') or number}",
+                link=link,
+                title=entry.get("title") or None,
+                published=_entry_date(entry),
+                lang=_entry_lang(entry, parsed.feed),
+                text=_entry_text(entry),
+            )
+        )
+    return found
 
 
 def feed_documents(data: bytes, source: str) -> Iterator[Document | ReadError]:

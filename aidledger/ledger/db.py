@@ -58,7 +58,8 @@ def create_ledger_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration; the migrations ship inside the package.
+    """Bring the schema to the newest migrations (every head: branches that touch different tables, such as
+    ``watch_state``, apply side by side); the migrations ship inside the package.
 
     On SQLite a batch migration rebuilds a table by copy, drop and rename, which foreign keys forbid
     while they are enforced; they are switched off for the migration (a pragma that only takes
@@ -73,7 +74,7 @@ def migrate(engine: Engine) -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, "heads")
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise RuntimeError("a migration left rows whose foreign keys point nowhere; nothing was changed")
         finally:

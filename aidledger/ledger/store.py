@@ -144,6 +144,10 @@ class Ledger:
             with self._writes.begin() as session:
                 linking.rederive_stale_packages(session)
 
+    def transaction(self):
+        """A session in a write transaction (``BEGIN IMMEDIATE`` on SQLite), committed when the block ends."""
+        return self._writes.begin()
+
     def knows(self, document: Document) -> bool:
         """True when this document (by content, URL or input id) is already stored."""
         with self.sessions() as session:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
+from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
 
@@ -48,7 +48,12 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
 
 
 def find_cues(doc: Doc) -> list[Cue]:
-    """Every cue of every section, sorted by position."""
+    """Every cue of every section, sorted by position; found once per Doc (:mod:`aidledger.nlp.focus` reads
+    them before the pipeline's cues component)."""
+    return per_doc(doc, "cue_list", lambda: _find_cues(doc))
+
+
+def _find_cues(doc: Doc) -> list[Cue]:
     cues: list[Cue] = []
     content, fold_text, case_text = doc_text(doc), folded(doc), cased(doc)
     words = doc_words(doc)

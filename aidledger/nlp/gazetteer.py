@@ -51,25 +51,35 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
-_FOLD_TABLE: dict[int, str] = {}
+def _case_kept(ch: str) -> str:
+    return _fold_char(ch).upper() if ch.isupper() else _fold_char(ch)
+
+
+class _Table(dict):
+    """Code point → one character, computed the first time ``str.translate`` meets the code point, so that
+    folding runs at the speed of ``str.translate`` (each article's text is folded, and triage folds every one)."""
+
+    def __init__(self, char: Callable[[str], str]) -> None:
+        super().__init__()
+        self.char = char
+
+    def __missing__(self, code: int) -> str:
+        self[code] = mapped = self.char(chr(code))
+        return mapped
+
+
+_FOLD_TABLE = _Table(_fold_char)
+_CASE_KEPT_TABLE = _Table(_case_kept)
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with exactly the same length."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        mapped = _FOLD_TABLE.get(code)
-        if mapped is None:
-            mapped = _fold_char(ch)
-            _FOLD_TABLE[code] = mapped
-        out.append(mapped)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def keep_case_fold(text: str) -> str:
     """Like :func:`fold` but keeps letter case (for acronyms)."""
-    return "".join(_fold_char(c).upper() if c.isupper() else _fold_char(c) for c in text)
+    return text.translate(_CASE_KEPT_TABLE)
 
 
 def _phrase_regex(phrase: str) -> str:

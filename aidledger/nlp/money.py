@@ -22,7 +22,7 @@ from text_to_num import text2num
 
 from aidledger.lang import LangData, load
 from aidledger.limits import DEFAULT_AMOUNT_RANGE
-from aidledger.nlp import doc_text, lang_of
+from aidledger.nlp import doc_text, lang_of, per_doc
 
 #: Placeholders for currencies that depend on the donor.
 DONOR_DEPENDENT = {"$", "CROWN", "FRANC"}
@@ -302,6 +302,17 @@ def _mark_conversions(text: str, found: list[Money], p: _Patterns) -> list[Money
     return out
 
 
+def money_in(doc: Doc, amount_range: tuple[float, float]) -> tuple[list[Money], list[Money]]:
+    """The amounts of a Doc within ``amount_range`` and those left out, found once per Doc and range
+    (:mod:`aidledger.nlp.focus` reads them before the pipeline's money component)."""
+
+    def find() -> tuple[list[Money], list[Money]]:
+        rejected: list[Money] = []
+        return find_money(doc_text(doc), lang_of(doc), amount_range, rejected), rejected
+
+    return per_doc(doc, f"money{tuple(amount_range)}", find)
+
+
 def implausible(money: Money, amount_range: tuple[float, float]) -> str:
     """The one-line warning for an amount left out as implausible."""
     shown = money.text if len(money.text) <= 40 else money.text[:37] + "..."
@@ -324,8 +335,7 @@ class MoneyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         amount_range = doc.user_data.get("aidledger.amount_range") or self.amount_range
-        rejected: list[Money] = []
-        doc._.money = find_money(doc_text(doc), lang_of(doc), amount_range, rejected)
+        doc._.money, rejected = money_in(doc, amount_range)
         if rejected:
             warnings = doc.user_data.setdefault("aidledger.warnings", [])
             warnings += [implausible(money, amount_range) for money in rejected]

@@ -1,4 +1,10 @@
-"""Builds the spaCy pipeline for a language: the model plus aidledger's components."""
+"""Builds the spaCy pipeline for a language: the model plus aidledger's components, whole or focused.
+
+The whole pipeline runs the trained model on every sentence; the focused one
+(:mod:`aidledger.nlp.focus`) runs it only on the sentences that can matter to
+the commitments and quotes, and shares the model with the whole pipeline, so
+a process holds one copy of it however it extracts.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +65,13 @@ def base_pipeline(lang: str) -> Language:
     return nlp
 
 
+@functools.cache
+def trained_model(lang: str) -> Language:
+    """The spaCy model for ``lang`` (see :func:`base_pipeline`), loaded once per process and shared by its
+    whole and focused pipelines."""
+    return base_pipeline(lang)
+
+
 def add_components(nlp: Language, components: tuple[str, ...] | None = None) -> Language:
     """Add aidledger's components (default: all of :data:`COMPONENTS`) to any pipeline, skipping those already there."""
     _import_components()
@@ -69,6 +82,17 @@ def add_components(nlp: Language, components: tuple[str, ...] | None = None) -> 
 
 
 @functools.cache
-def get_nlp(lang: str) -> Language:
-    """The full pipeline for ``lang``, loaded once per process."""
-    return add_components(base_pipeline(lang))
+def get_nlp(lang: str, focused: bool = False) -> Language:
+    """The pipeline for ``lang``, built once per process: the model and aidledger's components; with
+    ``focused``, the model runs through :mod:`aidledger.nlp.focus` (a language without a trained model
+    has nothing to focus and gets its one pipeline)."""
+    if not focused or lang not in MODELS:
+        return add_components(trained_model(lang))
+    model = trained_model(lang)
+    nlp = spacy.blank(model.lang, vocab=model.vocab)
+    nlp.tokenizer = model.tokenizer
+    nlp.max_length = model.max_length
+    import aidledger.nlp.focus  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("aidledger_focus", config={"model": lang})
+    return add_components(nlp)
