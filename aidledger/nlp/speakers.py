@@ -52,6 +52,8 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
+#: An adposition in these relations belongs to an adverb ("en outre", "at least"), not to the noun after it.
+_ADVERBIAL_DEPS = {"fixed", "advmod", "mwe"}
 _CLOSING_MARKS = set('»”"’')
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
@@ -294,7 +296,7 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
         prev = doc[tok.i - 1]
         if prev.pos_ == "DET" and tok.i > 1:
             prev = doc[tok.i - 2]
-        return prev.pos_ != "ADP"
+        return prev.pos_ != "ADP" or prev.dep_ in _ADVERBIAL_DEPS
     return True
 
 
@@ -437,6 +439,8 @@ class Attributor:
             return previous.speaker
         if not _parsed(tok):
             return None
+        if tok.dep_.startswith("acl"):  # "des manifestations appelant à…": the noun it qualifies speaks, or no one
+            return self._resolve(self._mention_covering(tok.head.idx))
         head = tok.head
         for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
             subject = self._subject(head)
@@ -497,21 +501,31 @@ class Attributor:
         return not head or head[-1] in ',»”"’:—–-)'
 
     def _subject(self, tok: Token) -> Mention | None:
-        """The mention in the verb's subject, a person preferred ("La présidente de la Commission, Anna Berg, a ...")."""
+        """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject
+        ("Le ministre a remercié Berlin et affirmé que…", "X thanked the UK and said…")."""
         if not _parsed(tok):
             return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
-                found = [m for m in (self._mention_covering(sub.idx) for sub in child.subtree) if m is not None]
-                best = (
-                    next((m for m in found if m.kind == "person"), None)
-                    or self._mention_covering(child.idx)
-                    or next(iter(found), None)
-                )
-                if best is not None:
-                    return best
-        return None
+        while True:
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
+                    best = self._in_subject(child)
+                    if best is not None:
+                        return best
+            if verb.dep_ != "conj" or verb.head.i >= verb.i:
+                return None
+            verb = verb.head
+
+    def _in_subject(self, subject: Token) -> Mention | None:
+        """The speaker mention of a subject phrase: a person preferred ("La présidente de la Commission,
+        Anna Berg, a ..."), never a mention behind a preposition ("La session au Congrès a ...")."""
+        found = [
+            m
+            for m in (self._mention_covering(sub.idx) for sub in subject.subtree)
+            if m is not None and _eligible(self.doc, m, self.sp, False)
+        ]
+        head = self._mention_covering(subject.idx)
+        return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= char < m.end), None)

@@ -244,3 +244,28 @@ def test_hyphenated_surname_keeps_the_fullest_name(nlps) -> None:
         '"This is money the aggressor will end up paying," Tremblay-Hart said at a news conference.'
     )
     assert [q.speaker for q in doc._.quotes] == ["Louise Tremblay-Hart"]
+
+
+def test_adverb_between_incise_verb_and_speaker(nlps) -> None:
+    text = "« Nous livrerons les premiers camions lundi », précise en outre Paul Durand."
+    assert quotes(nlps, "fr", text) == [("Paul Durand", "Nous livrerons les premiers camions lundi")]
+
+
+def test_coordinated_speech_verb_shares_the_subject(nlps) -> None:
+    fr = (
+        "La Première ministre Ana Costa a reçu lundi les Pays-Bas à Lisbonne et affirmé que l'accord "
+        "permettra de « protéger les civils du pays »."
+    )
+    en = (
+        "Defence Minister Ana Costa met her Polish counterpart on Monday. Ms Costa thanked Poland for its help "
+        "and said in a statement that the “shells are arriving faster than planned”."
+    )
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Ana Costa"]
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["Ana Costa"]
+
+
+def test_participle_of_an_unnamed_crowd_names_no_speaker(nlps) -> None:
+    fr = "La séance au Parlement a été interrompue par des manifestations appelant à « arrêter les livraisons d'armes »."
+    en = "The session in Congress was interrupted by protesters calling on lawmakers to “stop arming the war”."
+    assert quotes(nlps, "fr", fr) == []
+    assert quotes(nlps, "en", en) == []
