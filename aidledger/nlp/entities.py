@@ -224,6 +224,7 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             and not actor_at(doc, tok.idx, tok.idx + len(tok))
             and not _is_title(doc, tok.idx, tok.idx + len(tok))
             and not any(s <= tok.idx < e for s, e in spans)
+            and not _in_body_name(tok, kn.particles)
         ):
             spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
     if not doc.has_annotation("ENT_IOB"):
@@ -234,6 +235,13 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+def _in_body_name(tok: Token, particles: frozenset[str]) -> bool:
+    """A capitalised word inside an entity that also holds a lower-case word ("Parti socialiste",
+    "Conseil fédéral"): part of a body's name, never a person's, whose words are all capitalised but particles."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.text[:1].islower() and t.lower_ not in particles for t in ent)
 
 
 def demonym_matches(doc: Doc) -> list[Match]:
@@ -431,10 +439,17 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
             or fold_word(prev.text) in kn.honorifics
             or actor_at(doc, prev.idx, prev.idx + len(prev))
             or _is_title(doc, prev.idx, prev.idx + len(prev))
+            or _object_of_preposition(prev)
         ):
             break
         i -= 1
     return doc[i].idx
+
+
+def _object_of_preposition(tok: Token) -> bool:
+    """A word governed by a preposition ("Minister on Finance", "ministre de la Défense"): the end of a
+    title's complement, not a first name."""
+    return tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:

@@ -73,6 +73,8 @@ class Speech:
     pro_drop: bool  # verbs go without a subject pronoun ("Podkreślił, że…"): the subject is the one already speaking
     institution_nouns: frozenset[str]  # one-word institutions of the data ("ministère", "resort", "Ministerium"), folded
     common_institutions: frozenset[str]  # those of them the data writes in lower case: common nouns, not names
+    document_nouns: Gazetteer  # the documents again, to find them in the text
+    issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -100,6 +102,8 @@ def speech(lang: str) -> Speech:
         pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
         institution_nouns=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions"))),
         common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
+        document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
+        issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
     )
 
 
@@ -113,7 +117,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "institution", "description" or "pronoun"
+    kind: str  # "person", "institution", "description", "document" or "pronoun"
     text: str
     person: Person | None = None
     gender: str | None = None
@@ -236,10 +240,17 @@ def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
 def _extend_institution(doc: Doc, end: int) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over "de" complements and, where the
     language puts adjectives after the noun (``grammar.adjectives_follow``), over adjectives: in German
-    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an")."""
+    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an").
+    Where a parse exists, a lower-case word it reads as a verb ends the name ("le ministère estime")."""
     pattern = _INSTITUTION_TAIL_ADJECTIVES if _adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
     m = pattern.match(doc_text(doc), end, end + 50)
-    return m.end() if m else end
+    grown = m.end() if m else end
+    if grown > end and doc.has_annotation("POS"):
+        span = doc.char_span(end, grown, alignment_mode="expand")
+        verb = next((t for t in span or () if t.text[:1].islower() and t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            grown = len(doc_text(doc)[:verb.idx].rstrip())
+    return max(grown, end)
 
 
 _COMPLEMENTS = (
@@ -248,7 +259,7 @@ _COMPLEMENTS = (
 )
 _INSTITUTION_TAIL = re.compile(rf"(?:\s+(?:{_COMPLEMENTS}))*")
 _INSTITUTION_TAIL_ADJECTIVES = re.compile(
-    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*"
+    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b))*"
 )
 
 
@@ -281,7 +292,20 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     persons = _person_mentions(doc)
     descriptions = _description_mentions(doc, persons)
     institutions = _institution_mentions(doc, sp, persons + descriptions)
-    return sorted(persons + descriptions + institutions + _pronoun_mentions(doc, sp), key=lambda m: m.start)
+    documents = _document_mentions(doc, sp, persons + descriptions + institutions)
+    return sorted(
+        persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp), key=lambda m: m.start
+    )
+
+
+def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
+    """Documents with a determiner ("le communiqué", "the statement"): they speak for whoever issued them."""
+    covered = Spans((m.start, m.end) for m in taken)
+    return [
+        Mention(m.start, m.end, "document", m.text)
+        for m in sp.document_nouns.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
+        if _word_before(doc, m.start) in _DETERMINERS and not covered.contains(m.start, m.end)
+    ]
 
 
 def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
@@ -298,6 +322,11 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
             prev = doc[tok.i - 2]
         return prev.pos_ != "ADP" or prev.dep_ in _ADVERBIAL_DEPS
     return True
+
+
+def _in_subject_role(tok: Token) -> bool:
+    """A subject, or a name in apposition to one ("Adviser … Abdul Shaikh also went")."""
+    return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
 
 
 def _is_participle(tok: Token) -> bool:
@@ -373,7 +402,7 @@ class Attributor:
             lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
             if (
                 (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
-                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "")
+                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
                 and not self._in_name(tok.idx)
@@ -408,6 +437,8 @@ class Attributor:
         if self._opens_incise(group_start):
             after = self._first_after(end, agent_ok=False)
             if after is not None and self._inverted(end, after):
+                if after.kind == "document":  # "La Commission, poursuit le communiqué, soutient « … »"
+                    return self._resolve(self._interrupted_subject(group_start) or after)
                 return self._resolve(after)
             head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
             if head.endswith(",") and head[:-1].rstrip()[-1:] not in _CLOSING_MARKS:
@@ -423,6 +454,18 @@ class Attributor:
             return self._resolve(after)
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _interrupted_subject(self, group_start: int) -> Mention | None:
+        """The subject an incise interrupts: the mention right before its comma ("La Commission, poursuit…")."""
+        head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
+        if not head.endswith(","):
+            return None
+        comma = self.sentence_of(group_start)[0] + len(head) - 1
+        subject_end = len(doc_text(self.doc)[:comma].rstrip())
+        return next(
+            (m for m in self.mentions if m.end == subject_end and m.kind != "document" and not self.inside_quote(m.start)),
+            None,
+        )
 
     def _speaker_going_on(self, char: int) -> Speaker | None:
         """The speaker a verb without a subject continues: the last one met, else the last person named."""
@@ -570,14 +613,61 @@ class Attributor:
             return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation)
         if m.kind == "pronoun":
             return self._resolve_pronoun(m)
+        if m.kind == "document":
+            return self._resolve_document(m)
         return self._resolve_description(m)
+
+    def _resolve_document(self, m: Mention) -> Speaker | None:
+        """Who speaks through a document: the issuer its phrase names ("un communiqué de la Commission",
+        "the statement on the Council website"), else the speaker of the sentence that brought it in
+        ("X a indiqué dans un communiqué… « … », précise le communiqué"); no one otherwise."""
+        issuer = self._issuer(m)
+        if issuer is not None:
+            return self._resolve(issuer)
+        noun = fold(m.text)
+        for start, speaker in reversed(self.history):
+            if start >= m.start or speaker.mention.kind == "document":
+                continue
+            sentence = self.sentence_of(start)
+            if any(
+                o.kind == "document" and fold(o.text) == noun and o is not m and sentence[0] <= o.start < sentence[1]
+                for o in self.mentions
+            ):
+                return speaker
+        return None
+
+    def _issuer(self, m: Mention) -> Mention | None:
+        """The institution or person named in a document's own phrase, after it and joined by link words
+        (or by a passive agent, "publié lundi par le Pentagone")."""
+        nxt = next((o for o in self.mentions if o.start >= m.end), None)
+        if nxt is None or nxt.kind not in ("institution", "person"):
+            return None
+        gap = folded(self.doc)[m.end : nxt.start]
+        words = re.findall(r"[\w']+", gap)
+        if re.search(r"[.;:!?«»“”\"]", gap) or len(words) > 6:
+            return None
+        if any(w in self.sp.agents for w in words) or all(
+            w in self.sp.issuer_links or w in _DETERMINERS for w in words
+        ):
+            return nxt
+        return None
 
     def _named_institution(self, m: Mention) -> Mention:
         """The institution a bare noun stands for ("das Ministerium", "resort dyplomacji"): the last one named
         before in a compound of that noun ("Bundeswirtschaftsministerium"), else, for a common noun (one the
         data writes in lower case), the institution speaking until now if one is ("MSZ"), a country's name aside;
-        the mention itself otherwise."""
+        the mention itself otherwise. A common noun followed by a name in apposition is that name
+        ("la présidence française, Elysée")."""
         words = _strip_determiner(m.text).split()
+        if words and words[0][:1].islower():
+            following = next((o for o in self.mentions if o.start >= m.end), None)
+            if (
+                following is not None
+                and following.kind == "institution"
+                and following.text[:1].isupper()
+                and re.fullmatch(r"\s*,\s*", doc_text(self.doc)[m.end : following.start])
+            ):
+                return following
         noun = fold(words[0]) if len(words) == 1 else ""
         if m.affiliation is not None or noun not in self.sp.institution_nouns:
             return m
@@ -614,6 +704,15 @@ class Attributor:
         return Speaker(name=person.name, mention=m, person=person, role=person.role, affiliation=person.affiliation)
 
     def _resolve_pronoun(self, m: Mention) -> Speaker | None:
+        """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
+        else the person made subject of a clause since the last speaker spoke ("X also went to Twitter.
+        “…,” he wrote"), else the last speaker of its gender, else the last person of its gender named."""
+        topic = self._dislocated_topic(m)
+        if topic is not None:
+            return self._resolve(topic)
+        subject = self._last_subject_person(self.history[-1][0] if self.history else 0, m)
+        if subject is not None:
+            return self._from_person(subject.person, m)
         for _, speaker in reversed(self.history):
             if _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
@@ -621,6 +720,32 @@ class Attributor:
             p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)
         ]
         return self._from_person(previous[-1].person, m) if previous else None
+
+    def _dislocated_topic(self, m: Mention) -> Mention | None:
+        """The phrase a pronoun takes up when it opens its clause after a verbless one ending with a mention
+        and a comma ("Quant au ministère russe, il a déclaré", "As for the Kremlin, it said")."""
+        if not self.doc.has_annotation("POS"):
+            return None
+        sent_start = self.sentence_of(m.start)[0]
+        topic = self._interrupted_subject(m.start)
+        span = self.doc.char_span(sent_start, m.start, alignment_mode="expand")
+        if topic is None or topic.kind == "pronoun" or span is None or any(t.pos_ in ("VERB", "AUX") for t in span[:-1]):
+            return None
+        return topic if topic.kind != "person" or _gender_ok(m.gender, topic.gender) else None
+
+    def _last_subject_person(self, since: int, m: Mention) -> Mention | None:
+        """The last person between ``since`` and the pronoun ``m`` that the parse makes a clause's subject."""
+        if not self.doc.has_annotation("DEP"):
+            return None
+        for p in reversed(self.mentions):
+            if p.start >= m.start or p.kind != "person" or self.inside_quote(p.start):
+                continue
+            if p.start < since:
+                return None
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if _gender_ok(m.gender, p.gender) and span is not None and any(_in_subject_role(t) for t in span):
+                return p
+        return None
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else the current speaker; else the nearest
@@ -656,7 +781,9 @@ def _strip_determiner(text: str) -> str:
 
 
 def _gender_ok(want: str | None, have: str | None) -> bool:
-    return want is None or have is None or want == have or want == "n"
+    """Whether a pronoun or title of gender ``want`` may stand for a person of gender ``have`` ("n": either,
+    as an honorific such as "Dr" marks)."""
+    return want in (None, "n") or have in (None, "n") or want == have
 
 
 def _compatible(gender: str | None, speaker: Speaker) -> bool:

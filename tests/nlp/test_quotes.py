@@ -269,3 +269,53 @@ def test_participle_of_an_unnamed_crowd_names_no_speaker(nlps) -> None:
     en = "The session in Congress was interrupted by protesters calling on lawmakers to “stop arming the war”."
     assert quotes(nlps, "fr", fr) == []
     assert quotes(nlps, "en", en) == []
+
+
+def test_a_document_speaks_for_its_issuer(nlps) -> None:
+    named = "« Les premiers convois partiront mardi », précise un communiqué de la Commission."
+    earlier = (
+        "Le gouvernement a annoncé lundi dans un communiqué l'envoi de tentes. "
+        "« Les premiers convois partiront mardi », précise le communiqué."
+    )
+    website = '"The first convoys leave on Tuesday," reads the statement on the Council website.'
+    assert [s for s, _ in quotes(nlps, "fr", named)] == ["Commission"]
+    assert [s for s, _ in quotes(nlps, "fr", earlier)] == ["gouvernement"]
+    assert [s for s, _ in quotes(nlps, "en", website)] == ["Council"]
+
+
+def test_a_document_incise_leaves_the_subject_it_interrupts(nlps) -> None:
+    text = "La Commission, poursuit le communiqué, soutient « le droit de chacun à une aide humanitaire »."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Commission"]
+
+
+def test_an_institution_noun_takes_the_name_in_apposition(nlps) -> None:
+    text = "« Nous enverrons des tentes et des couvertures », a indiqué la présidence française, Élysée."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Élysée"]
+
+
+def test_institution_names_stop_at_their_verb_and_bodies_are_not_people(nlps) -> None:
+    ministry = "Le ministère russe des Affaires étrangères estime que « la livraison est une provocation »."
+    party = "Le Parti socialiste a dénoncé dans un communiqué : « La décision est désastreuse et injuste »."
+    assert [s for s, _ in quotes(nlps, "fr", ministry)] == ["ministère russe des Affaires étrangères"]
+    assert [s for s, _ in quotes(nlps, "fr", party)] == ["Parti socialiste"]
+
+
+def test_a_pronoun_takes_up_the_topic_set_out_before_it(nlps) -> None:
+    text = (
+        "Quant au ministère russe des Affaires étrangères, il a déclaré que l'aide était "
+        "« une provocation très dangereuse »."
+    )
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["ministère russe des Affaires étrangères"]
+
+
+def test_a_pronoun_follows_the_person_made_subject_since_the_last_speaker(nlps) -> None:
+    text = (
+        '"The loan was approved today," said spokesman Paul Grant. Finance Minister Omar Tariq also went '
+        'on television to welcome the deal. "This support protects our reform programme," he said.'
+    )
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Paul Grant", "Omar Tariq"]
+
+
+def test_speech_verbs_the_tagger_does_not_lemmatise(nlps) -> None:
+    text = "« Merci à nos amis et à nos alliés ! », a tweeté le Premier ministre Jan Novak."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Jan Novak"]
