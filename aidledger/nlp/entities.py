@@ -205,6 +205,8 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if ent.label_ not in _PERSON_LABELS:
             continue
         s, e = _name_tokens(doc, ent, kn.particles)
+        while s < e - 1 and (fold_word(doc[s].text) in kn.honorifics or doc[s].text == "."):
+            s += 1  # "Ms Lena Berg" is Lena Berg (the honorific still marks her gender below)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         text = doc_text(doc)[start:end].strip(" ,.'’")
         end = start + len(text)
@@ -215,6 +217,9 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or _is_city(text)):
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
+    for ent in doc.ents:
+        if ent.label_ not in _PERSON_LABELS and _titled_name(doc, ent, kn):
+            spans[(ent.start_char, ent.end_char)] = None
     for tok in doc:
         if (
             tok.pos_ == "PROPN"
@@ -235,6 +240,25 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+#: Words of a name the NER gave another label, when a title introduces it.
+_TITLED_NAME_WORDS = (2, 3)
+
+
+def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> bool:
+    """A name the NER labelled otherwise ("Christos Stylianides" as ORG) right after a title, directly or
+    in apposition ("the Commissioner for Crisis Management, Christos Stylianides"): two or three
+    capitalised words that no actor, title or institution covers."""
+    words = [t for t in ent if t.lower_ not in kn.particles]
+    if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
+        return False
+    start, end = ent.start_char, ent.end_char
+    covered = [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]
+    if any(m.start < end and start < m.end for m in covered):
+        return False
+    title = _title_before(doc, start, [])
+    return title is not None and bool(re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : start], re.S))
 
 
 def _in_body_name(tok: Token, particles: frozenset[str]) -> bool:
@@ -439,17 +463,27 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
             or fold_word(prev.text) in kn.honorifics
             or actor_at(doc, prev.idx, prev.idx + len(prev))
             or _is_title(doc, prev.idx, prev.idx + len(prev))
-            or _object_of_preposition(prev)
+            or _in_prepositional_phrase(prev, i)
         ):
             break
         i -= 1
     return doc[i].idx
 
 
-def _object_of_preposition(tok: Token) -> bool:
-    """A word governed by a preposition ("Minister on Finance", "ministre de la Défense"): the end of a
-    title's complement, not a first name."""
-    return tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
+#: Relations that keep a word inside the phrase of its head.
+_PHRASE_DEPS = {"compound", "conj", "cc", "amod", "flat", "flat:name"}
+
+
+def _in_prepositional_phrase(tok: Token, name_start: int) -> bool:
+    """A word inside a phrase a preposition governs ("Minister on Finance", "Minister for Trade and Development
+    Cooperation"), outside the name that starts at token ``name_start``: a title's complement, not a first name."""
+    for _ in range(4):
+        if tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children):
+            return True
+        if tok.dep_ not in _PHRASE_DEPS or tok.head.i >= name_start or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:

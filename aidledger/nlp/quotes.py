@@ -78,18 +78,22 @@ class QuotesComponent:
         sentences = sentence_bounds(doc_text(doc))
         attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
         cues = attributor.cues()
-        quotes: list[Quote] = []
+        speakers: list[Speaker | None] = []
         last: tuple[int, Speaker] | None = None
-        for q in marks:
+        for k, q in enumerate(marks):
             frame = _frame(sentences, q)
             speaker = _cue_speaker(doc, q, frame, cues) or _introduced_speaker(doc, q, frame, sentences, cues)
+            if speaker is None and q.continues and k:  # a paragraph that reopens the quote before it
+                speaker = speakers[-1]
             if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
                 speaker = last[1]
-            if speaker is None:
-                continue
-            quotes.append(_quote(doc, q, speaker))
-            last = (q.outer_end, speaker)
-        doc._.quotes = quotes
+            speakers.append(speaker)
+            if speaker is not None:
+                last = (q.outer_end, speaker)
+        for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
+            if speakers[k] is None and marks[k + 1].continues:
+                speakers[k] = speakers[k + 1]
+        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
         return doc
 
     def _continues(

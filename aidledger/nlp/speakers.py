@@ -68,6 +68,8 @@ class Speech:
     clause_sources: Gazetteer
     agents: frozenset[str]
     pronouns: dict[str, str]
+    source_pronouns: dict[str, str]  # pronouns after a source preposition ("selon lui"), lower case, with their gender
+    prepositions: frozenset[str]  # prepositions of the grammar data, for pipelines without a tagger
     documents: frozenset[str]
     complementizers: frozenset[str]
     pro_drop: bool  # verbs go without a subject pronoun ("Podkreślił, że…"): the subject is the one already speaking
@@ -75,6 +77,7 @@ class Speech:
     common_institutions: frozenset[str]  # those of them the data writes in lower case: common nouns, not names
     document_nouns: Gazetteer  # the documents again, to find them in the text
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
+    quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -97,6 +100,8 @@ def speech(lang: str) -> Speech:
         clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
+        source_pronouns={k.lower(): v for k, v in (data.get("source_pronouns") or {}).items()},
+        prepositions=frozenset(fold(p) for p in load(lang).section("grammar").get("prepositions", [])),
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
         pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
@@ -104,6 +109,7 @@ def speech(lang: str) -> Speech:
         common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
         document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
+        quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
     )
 
 
@@ -144,6 +150,7 @@ class Cue:
     start: int
     end: int
     speaker: Speaker | None
+    kind: str = "verb"  # or "source" for a preposition ("selon", "according to")
 
 
 def _word_before(doc: Doc, start: int) -> str:
@@ -214,6 +221,8 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         for m in institution_matches(doc)
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
+    if not doc.has_annotation("ENT_IOB"):  # no NER to read organisations: their acronyms ("BBB", "PVV") at least
+        raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
@@ -223,11 +232,21 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             next_region += 1
         if start < covered_until or (found and start < found[-1].end):
             continue
+        if any(start < p.start < end for p in taken if p.kind == "person"):
+            continue  # it holds a person ("Ms Ploumen" read as an organisation)
         text = doc_text(doc)[start:end]
         if fold(text) in sp.documents:
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
+
+
+#: Letters of an acronym that names an organisation.
+_ACRONYM_LETTERS = (2, 6)
+
+
+def _is_acronym(word: str) -> bool:
+    return _ACRONYM_LETTERS[0] <= len(word) <= _ACRONYM_LETTERS[1] and word.isalpha() and word.isupper()
 
 
 def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
@@ -311,14 +330,16 @@ def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Menti
 def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
     """A mention after a preposition ("à Prague", "in Kyiv") is a circumstance, not a speaker."""
     before = _word_before(doc, m.start)
-    if before in _DETERMINERS:
+    if before in _DETERMINERS and before not in sp.prepositions:  # Spanish "a" is no article
         before = _word_before(doc, m.start - len(before) - 1)
     if agent_ok and before in sp.agents:
         return True
+    if not doc.has_annotation("POS"):  # no tagger: the prepositions of the language's data
+        return before not in sp.prepositions and before not in sp.agents
     tok = _token_at(doc, m.start)
     if tok is not None and tok.i > 0:
         prev = doc[tok.i - 1]
-        if prev.pos_ == "DET" and tok.i > 1:
+        if (prev.pos_ == "DET" or prev.dep_ in ("poss", "nmod:poss")) and tok.i > 1:
             prev = doc[tok.i - 2]
         return prev.pos_ != "ADP" or prev.dep_ in _ADVERBIAL_DEPS
     return True
@@ -327,6 +348,11 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
 def _in_subject_role(tok: Token) -> bool:
     """A subject, or a name in apposition to one ("Adviser … Abdul Shaikh also went")."""
     return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+
+
+def _clause_head(subject: Token) -> Token:
+    """The verb (or predicate) a subject belongs to, through an apposition."""
+    return subject.head.head if subject.dep_ == "appos" else subject.head
 
 
 def _is_participle(tok: Token) -> bool:
@@ -393,15 +419,14 @@ class Attributor:
             speaker = self._speaker_of(start, end, kind, token, found)
             if speaker is not None:
                 self.history.append((start, speaker))
-            found.append(Cue(start, end, speaker))
+            found.append(Cue(start, end, speaker, kind))
         return found
 
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
-            lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
             if (
-                (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
+                self._is_speech_verb(tok)
                 and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
@@ -418,9 +443,13 @@ class Attributor:
                 raw.append((m.start, m.end, "source", None))
         return sorted(raw, key=lambda r: r[0])
 
+    def _is_speech_verb(self, tok: Token) -> bool:
+        lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
+        return lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+
     def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
         if kind == "source":
-            return self._resolve(self._first_after(end, agent_ok=True))
+            return self._source_speaker(end)
         assert tok is not None
         if self._is_passive(tok):
             agent = self._agent_after(tok)
@@ -430,6 +459,8 @@ class Attributor:
             return self._resolve(agent)
         if _is_participle(tok):
             return self._governing_speaker(tok, done)
+        if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
+            return self._resolve(self._first_after(end, agent_ok=False))  # "según le dijo X", "selon ce qu'a dit X"
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -454,6 +485,27 @@ class Attributor:
             return self._resolve(after)
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _source_speaker(self, end: int) -> Speaker | None:
+        """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according
+        to her"), else the first mention after it ("selon le Pentagone"), unless a speech verb comes first
+        ("según le dijo a X un funcionario": that verb's own cue decides)."""
+        word = re.match(r"\s*([\w'’-]+)", doc_text(self.doc)[end : end + 40])
+        gender = self.sp.source_pronouns.get(word.group(1).lower()) if word else None  # accents count: "él", "el"
+        if word and gender:
+            return self._resolve(Mention(end + word.start(1), end + word.end(1), "pronoun", word.group(1), gender=gender))
+        after = self._first_after(end, agent_ok=True)
+        if after is not None and any(
+            self._is_speech_verb(t) for t in self.doc.char_span(end, after.start, alignment_mode="expand") or ()
+        ):
+            return None
+        return self._resolve(after)
+
+    def _source_clause(self, source: Cue, tok: Token) -> bool:
+        """Whether a verb opens the clause of the source just before it ("según le dijo", "selon ce qu'a dit"):
+        its subject then follows it."""
+        gap = doc_text(self.doc)[source.end : tok.idx]
+        return source.speaker is None and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"[.,;:!?«»“”\"]", gap)
 
     def _interrupted_subject(self, group_start: int) -> Mention | None:
         """The subject an incise interrupts: the mention right before its comma ("La Commission, poursuit…")."""
@@ -484,6 +536,10 @@ class Attributor:
             return None
         if tok.dep_.startswith("acl"):  # "des manifestations appelant à…": the noun it qualifies speaks, or no one
             return self._resolve(self._mention_covering(tok.head.idx))
+        if _word_before(self.doc, tok.idx) in self.sp.quoted_as:  # "the statement quoted X as saying"
+            obj = self._object_of_governing_verb(tok)
+            if obj is not None:
+                return self._resolve(obj)
         head = tok.head
         for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
             subject = self._subject(head)
@@ -491,6 +547,14 @@ class Attributor:
                 return self._resolve(subject)
             head = head.head
         return None
+
+    def _object_of_governing_verb(self, tok: Token) -> Mention | None:
+        """The speaker mention in the object of the verb a participle depends on ("quoted the minister, X, as saying")."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        return self._phrase_mention(obj) if obj is not None else None
 
     def _is_passive(self, tok: Token) -> bool:
         return _parsed(tok) and any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
@@ -552,22 +616,22 @@ class Attributor:
         while True:
             for child in verb.children:
                 if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
-                    best = self._in_subject(child)
+                    best = self._phrase_mention(child)
                     if best is not None:
                         return best
             if verb.dep_ != "conj" or verb.head.i >= verb.i:
                 return None
             verb = verb.head
 
-    def _in_subject(self, subject: Token) -> Mention | None:
-        """The speaker mention of a subject phrase: a person preferred ("La présidente de la Commission,
+    def _phrase_mention(self, phrase: Token) -> Mention | None:
+        """The speaker mention of a subject or object phrase: a person preferred ("La présidente de la Commission,
         Anna Berg, a ..."), never a mention behind a preposition ("La session au Congrès a ...")."""
         found = [
             m
-            for m in (self._mention_covering(sub.idx) for sub in subject.subtree)
+            for m in (self._mention_covering(sub.idx) for sub in phrase.subtree)
             if m is not None and _eligible(self.doc, m, self.sp, False)
         ]
-        head = self._mention_covering(subject.idx)
+        head = self._mention_covering(phrase.idx)
         return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
@@ -743,7 +807,8 @@ class Attributor:
             if p.start < since:
                 return None
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
-            if _gender_ok(m.gender, p.gender) and span is not None and any(_in_subject_role(t) for t in span):
+            subject = next((t for t in span or () if _in_subject_role(t)), None)
+            if subject is not None and _gender_ok(m.gender, p.gender) and not self.inside_quote(_clause_head(subject).idx):
                 return p
         return None
 

@@ -41,10 +41,25 @@ def test_apostrophes_are_not_quotes() -> None:
     assert find_quotes("L’aide n’est pas arrivée, it’s late.") == []
 
 
-def test_quote_over_paragraphs_reopened() -> None:
+def test_a_reopened_paragraph_is_a_quote_that_continues_the_one_before() -> None:
     text = "“We will help them.\n\n“And we will stay,” she said."
     found = find_quotes(text)
-    assert len(found) == 1 and text[found[0].start : found[0].end].endswith("we will stay,")
+    assert [(text[q.start : q.end], q.continues) for q in found] == [
+        ("We will help them.", False),
+        ("And we will stay,", True),
+    ]
+
+
+def test_a_quote_closed_in_the_next_paragraph_spans_both() -> None:
+    text = "“As the floods spread, we are sending tents.\n\nCombined with last year, we lead,” the agency said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "As the floods spread, we are sending tents.\n\nCombined with last year, we lead,"
+    ]
+
+
+def test_straight_single_quotes_and_apostrophes() -> None:
+    text = "Ms Berg said: 'The camps are full. It's getting worse.' The donors' money has not arrived."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["The camps are full. It's getting worse."]
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
@@ -319,3 +334,43 @@ def test_a_pronoun_follows_the_person_made_subject_since_the_last_speaker(nlps) 
 def test_speech_verbs_the_tagger_does_not_lemmatise(nlps) -> None:
     text = "« Merci à nos amis et à nos alliés ! », a tweeté le Premier ministre Jan Novak."
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Jan Novak"]
+
+
+def test_each_paragraph_of_a_reopened_quote_has_the_speaker(nlps) -> None:
+    before = "Minister Jan Berg said: “We will help them.\n\n“And we will stay.”"
+    after = "“We will help them.\n\n“And we will stay,” said Jan Berg."
+    assert [s for s, _ in quotes(nlps, "en", before)] == ["Jan Berg", "Jan Berg"]
+    assert [s for s, _ in quotes(nlps, "en", after)] == ["Jan Berg", "Jan Berg"]
+
+
+def test_quoted_as_saying_names_the_object(nlps) -> None:
+    text = (
+        "The statement quoted the Health Commissioner, Marta Kovacs, as saying: "
+        "“Our teams will reach the camps this week.”"
+    )
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Marta Kovacs"]
+
+
+def test_a_pronoun_after_a_source_preposition(nlps) -> None:
+    fr = "« Il faut agir vite », a déclaré Paul Durand. Selon lui, les impôts pèsent sur les ménages : « Les familles sont à bout. »"
+    en = 'Oleg Marchuk spoke in Rome on Monday. According to him, Kyiv is making "twice the effort to convince our partners".'
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Paul Durand", "Paul Durand"]
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["Oleg Marchuk"]
+
+
+def test_a_source_that_opens_a_speech_clause_names_its_subject() -> None:
+    text = (
+        "El crédito servirá para 'mejorar el acceso al agua potable en los barrios', "
+        "según le dijo a la agencia Efe un funcionario del banco."
+    )
+    assert [q.speaker for q in _blank("es")(text)._.quotes] == []
+
+
+def test_acronyms_speak_where_no_ner_reads_organisations() -> None:
+    text = 'Ook de partij BBB is verrast en zegt dat het "volledig uit de lucht komt vallen".'
+    assert [q.speaker for q in _blank("nl")(text)._.quotes] == ["BBB"]
+
+
+def test_an_honorific_is_no_part_of_the_name(nlps) -> None:
+    text = "Ms Lena Berg visited the camps. Ms Berg said: 'The situation is dramatic and it's getting worse.'"
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Lena Berg"]
