@@ -545,11 +545,25 @@ def _title_after(doc: Doc, end: int) -> Match | None:
     words = rest[lead:].split()
     skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
     for m in title_matches(doc):
-        if m.start in (end + lead, end + lead + skip) and doc_text(doc)[complement_end(doc, m.end) :].lstrip(" ")[
-            :1
-        ] in ("", ",", ".", ";", ")", "\n"):
+        if m.start in (end + lead, end + lead + skip) and _closes_apposition(doc, complement_end(doc, m.end)):
             return m
     return None
+
+
+def _closes_apposition(doc: Doc, at: int) -> bool:
+    """Whether an apposition ends at ``at``: punctuation, or a phrase that names no person and has no verb
+    up to the next punctuation ("secrétaire général du Conseil norvégien pour les réfugiés (NRC)."), not
+    the title of someone else ("X, le président ukrainien Volodymyr Zelensky, …")."""
+    rest = doc_text(doc)[at:]
+    if rest.lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
+        return True
+    stop = at + (re.search(r"[,.;:)\n]", rest) or re.search(r"$", rest)).start()
+    span = doc.char_span(at, stop, alignment_mode="contract")
+    return (
+        span is not None
+        and doc.has_annotation("POS")
+        and not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in _PERSON_LABELS for t in span)
+    )
 
 
 def complement_end(doc: Doc, end: int) -> int:

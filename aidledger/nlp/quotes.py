@@ -8,8 +8,11 @@ or paragraph of the same speech). Single words and names or terms in
 quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a procedure
 "dénommée l“autorité présidentielle de retrait”") are not quotations: they
 are filtered by shape and by the term words of the language data before any
-speaker is looked for. Languages without speech data (blank pipelines) keep
-every quoted sentence-like stretch, with no speaker.
+speaker is looked for; nor are figures quoted from a document ("jusqu'à 3
+milliards d'euros"). A quotation the article repeats (a headline, then the
+body) is given once, by the person who said it if one is named. Languages
+without speech data (blank pipelines) keep every quoted sentence-like
+stretch, with no speaker.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ from aidledger.schema import Quote, Span
 _WORD = re.compile(r"\w+")
 #: Words around a quote that still let it "stand alone" as the continuation of a speech ("Ainsi, « … »").
 _STANDALONE_WORDS = 3
+#: The end of a phrase a quote is part of, before the comma of an incise ("» russes, a annoncé").
+_PHRASE_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*,")
+#: Words a quoted figure may hold besides its amount ("jusqu'à", "more than").
+_FIGURE_WORDS = 2
 
 
 @functools.cache
@@ -40,6 +47,16 @@ def _term_regex(lang: str) -> re.Pattern[str] | None:
         return None
     words = "|".join(re.escape(t) for t in terms)
     return re.compile(rf"(?<!\w)(?:{words})\s*(?:[ld]'|de |du |la |le |les |the |a )?\s*$")
+
+
+def is_figure(doc: Doc, q: QuoteMarks) -> bool:
+    """True for an amount in quotation marks, a figure taken from a document ("« jusqu'à 3 milliards d'euros »")."""
+    amounts = [m for m in doc._.money or [] if q.start <= m.start and m.end <= q.end]
+    if not amounts:
+        return False
+    text = doc_text(doc)
+    rest = " ".join(text[a:b] for a, b in zip([q.start] + [m.end for m in amounts], [m.start for m in amounts] + [q.end]))
+    return len(_WORD.findall(rest)) <= _FIGURE_WORDS
 
 
 def is_term(text: str, folded_before: str, lang: str) -> bool:
@@ -67,6 +84,7 @@ class QuotesComponent:
             q
             for q in find_quotes(doc_text(doc))
             if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)
+            and not is_figure(doc, q)
         ]
         if not speech(lang).available:
             doc._.quotes = [
@@ -82,7 +100,11 @@ class QuotesComponent:
         last: tuple[int, Speaker] | None = None
         for k, q in enumerate(marks):
             frame = _frame(sentences, q)
-            speaker = _cue_speaker(doc, q, frame, cues) or _introduced_speaker(doc, q, frame, sentences, cues)
+            speaker = (
+                _cue_speaker(doc, q, frame, cues)
+                or _introduced_speaker(doc, q, frame, sentences, cues)
+                or attributor.labelled_speaker(frame[0], q.open_at)
+            )
             if speaker is None and q.continues and k:  # a paragraph that reopens the quote before it
                 speaker = speakers[-1]
             if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
@@ -93,7 +115,8 @@ class QuotesComponent:
         for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
             if speakers[k] is None and marks[k + 1].continues:
                 speakers[k] = speakers[k + 1]
-        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
+        attributed = [(q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
+        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in _once(doc, attributed)]
         return doc
 
     def _continues(
@@ -116,6 +139,15 @@ class QuotesComponent:
         return len(between) < self.continuation_sentences
 
 
+def _once(doc: Doc, attributed: list[tuple[QuoteMarks, Speaker]]) -> list[tuple[QuoteMarks, Speaker]]:
+    """Each quotation once: of the copies of one text, the first a person says, else the first."""
+    copies: dict[str, list[tuple[QuoteMarks, Speaker]]] = {}
+    for pair in attributed:
+        copies.setdefault(" ".join(_WORD.findall(folded(doc)[pair[0].start : pair[0].end])), []).append(pair)
+    kept = {next((p for p in group if p[1].person is not None), group[0])[0] for group in copies.values()}
+    return [pair for pair in attributed if pair[0] in kept]
+
+
 def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
     """The sentences a quote touches, from the one it opens in to the one it closes in."""
     start = next((s for s, e in sentences if s <= q.open_at < e), q.open_at)
@@ -124,11 +156,18 @@ def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
 
 
 def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue]) -> Speaker | None:
-    """The speaker of the cue that governs a quote: right after it, else the nearest before, else after."""
+    """The speaker of the cue that governs a quote: right after it, else the nearest before, else after.
+    An institution that reports, right after the quote, what a person said before it ("X s'est engagé à
+    « … », a ajouté le ministère") leaves the words to the person."""
     inside = [c for c in cues if frame[0] <= c.start < frame[1] and not (q.open_at <= c.start < q.outer_end)]
     after = [c for c in inside if c.start >= q.outer_end]
     before = [c for c in inside if c.start < q.open_at]
     adjacent = [c for c in after if _adjacent(doc, q, c)]
+    reporter = adjacent[0].speaker if adjacent else None
+    if reporter is not None and reporter.person is None:
+        person = next((c.speaker for c in reversed(before) if c.speaker is not None and c.speaker.person), None)
+        if person is not None:
+            return person
     for group in (adjacent[:1], list(reversed(before)), after):
         for cue in group:
             if cue.speaker is not None:
@@ -150,11 +189,17 @@ def _introduced_speaker(
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:
-    """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il'."""
+    """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il', also
+    after the last words of the phrase the quote is part of ('« protéger une ville » russes, a annoncé X')."""
     gap = doc_text(doc)[q.outer_end : cue.start]
     if len(_WORD.findall(gap)) > 6 or re.search(r"[«»“”\"„.!?]", gap):
         return False
-    return not gap.strip() or gap.lstrip().startswith(",") or doc_text(doc)[q.start : q.end].rstrip().endswith(",")
+    return (
+        not gap.strip()
+        or gap.lstrip().startswith(",")
+        or doc_text(doc)[q.start : q.end].rstrip().endswith(",")
+        or bool(_PHRASE_TAIL.match(gap))
+    )
 
 
 def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:

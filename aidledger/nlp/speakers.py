@@ -64,6 +64,7 @@ class Speech:
     """The speech data of one language, prepared once."""
 
     verbs: frozenset[str]
+    incise_verbs: frozenset[str]  # speech only in an incise ("…», poursuit-il"), not "l'Union poursuivra"
     sources: Gazetteer
     clause_sources: Gazetteer
     agents: frozenset[str]
@@ -96,6 +97,7 @@ def speech(lang: str) -> Speech:
     lemma = lemmatizer(lang)
     return Speech(
         verbs=frozenset(fold(v) for v in data.get("verbs", [])),
+        incise_verbs=frozenset(fold(v) for v in data.get("incise_verbs", [])),
         sources=Gazetteer({"source": data.get("sources", [])}, lemma),
         clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
         agents=frozenset(fold(a) for a in data.get("agents", [])),
@@ -337,12 +339,22 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
     if not doc.has_annotation("POS"):  # no tagger: the prepositions of the language's data
         return before not in sp.prepositions and before not in sp.agents
     tok = _token_at(doc, m.start)
-    if tok is not None and tok.i > 0:
-        prev = doc[tok.i - 1]
-        if (prev.pos_ == "DET" or prev.dep_ in ("poss", "nmod:poss")) and tok.i > 1:
-            prev = doc[tok.i - 2]
-        return prev.pos_ != "ADP" or prev.dep_ in _ADVERBIAL_DEPS
-    return True
+    return tok is None or not _after_preposition(doc, tok)
+
+
+def _after_preposition(doc: Doc, tok: Token) -> bool:
+    """Whether a preposition governs the phrase ``tok`` opens, or the one it is coordinated with ("sur BFMTV et RMC")."""
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    if (prev.pos_ == "DET" or prev.dep_ in ("poss", "nmod:poss")) and tok.i > 1:
+        prev = doc[tok.i - 2]
+    if prev.pos_ == "CCONJ" and prev.i > 0:
+        first = doc[prev.i - 1]
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
+            first = doc[first.i - 1]
+        return _after_preposition(doc, first)
+    return prev.pos_ == "ADP" and prev.dep_ not in _ADVERBIAL_DEPS
 
 
 def _in_subject_role(tok: Token) -> bool:
@@ -410,6 +422,21 @@ class Attributor:
             return self.sentences[i]
         return (0, len(doc_text(self.doc)))
 
+    def labelled_speaker(self, start: int, end: int) -> Speaker | None:
+        """The speaker a verbless label names before a colon, the way captions and transcripts introduce
+        speech ("Tinatin Akhvlediani, chercheuse au CEPS : « … »"): its first person or institution."""
+        head = doc_text(self.doc)[start:end].rstrip()
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if not head.endswith(":") or span is None or not self.doc.has_annotation("POS"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        first = next(
+            (m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution", "description")),
+            None,
+        )
+        return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
     # -- cues ---------------------------------------------------------------
 
     def cues(self) -> list[Cue]:
@@ -427,6 +454,7 @@ class Attributor:
         for tok in self.doc:
             if (
                 self._is_speech_verb(tok)
+                and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
                 and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
@@ -443,9 +471,16 @@ class Attributor:
                 raw.append((m.start, m.end, "source", None))
         return sorted(raw, key=lambda r: r[0])
 
+    def _lemma(self, tok: Token) -> str:
+        return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
+
     def _is_speech_verb(self, tok: Token) -> bool:
-        lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
-        return lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+        return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+
+    def _in_incise(self, tok: Token) -> bool:
+        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:")."""
+        rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
+        return self._opens_incise(self._group_start(tok)) or bool(re.match(r"(?:-t)?(?:-\w+)?\s*:", rest))
 
     def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
         if kind == "source":
@@ -563,6 +598,8 @@ class Attributor:
         """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
         for nxt in tok.doc[tok.i + 1 : tok.i + 4]:
             if fold_word(nxt.text) in self.sp.agents:
+                if _parsed(nxt) and nxt.head.pos_ == "ADV":
+                    return None  # an adverb ("estime par ailleurs"), not an agent
                 return self._first_after(nxt.idx + len(nxt), agent_ok=True)
             if nxt.pos_ not in ("ADV", "PUNCT", "NOUN", "PROPN") or nxt.is_punct:
                 break
