@@ -214,7 +214,7 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
-        if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or _is_city(text)):
+        if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or is_city(text)):
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
     for ent in doc.ents:
@@ -459,7 +459,7 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
                 and prev.ent_type_ in _NAME_ENT_TYPES | {"GPE"}
             )
             or prev.ent_type_ == "GPE"
-            and _is_city(prev.text)
+            and is_city(prev.text)
             or fold_word(prev.text) in kn.honorifics
             or actor_at(doc, prev.idx, prev.idx + len(prev))
             or _is_title(doc, prev.idx, prev.idx + len(prev))
@@ -759,7 +759,8 @@ def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
     return found
 
 
-def _is_city(name: str) -> bool:
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a large city (a capital standing for its state, "Washington", "Kyiv")."""
     city = place(name)
     return city is not None and city["population"] >= _ALTERNATE_MIN_POPULATION
 
@@ -778,7 +779,7 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
     found: dict[str, Entity] = {}
     for ent in doc.ents:
         label = ent.label_
-        if label in _PERSON_LABELS and len(ent) == 1 and _is_city(ent.text):
+        if label in _PERSON_LABELS and len(ent) == 1 and is_city(ent.text):
             label = "GPE"
         if label not in _ORG_LABELS | _PLACE_LABELS:
             continue
@@ -796,7 +797,7 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
             and tok.is_title
             and not tok.ent_type_
             and len(tok) > 3
-            and _is_city(tok.text)
+            and is_city(tok.text)
             and not actor_at(doc, tok.idx, tok.idx + len(tok))
             and not person_at(doc, tok.idx, tok.idx + len(tok))
         ):

@@ -27,7 +27,7 @@ from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
-from aidledger.nlp.speakers import Attributor, Cue, Speaker, speech
+from aidledger.nlp.speakers import Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
 _WORD = re.compile(r"\w+")
@@ -94,8 +94,8 @@ class QuotesComponent:
             ]
             return doc
         sentences = sentence_bounds(doc_text(doc))
-        attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
-        cues = attributor.cues()
+        spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
+        cues = spoken.cues()
         speakers: list[Speaker | None] = []
         last: tuple[int, Speaker] | None = None
         for k, q in enumerate(marks):
@@ -103,7 +103,7 @@ class QuotesComponent:
             speaker = (
                 _cue_speaker(doc, q, frame, cues)
                 or _introduced_speaker(doc, q, frame, sentences, cues)
-                or attributor.labelled_speaker(frame[0], q.open_at)
+                or spoken.labelled_speaker(frame[0], q.open_at)
             )
             if speaker is None and q.continues and k:  # a paragraph that reopens the quote before it
                 speaker = speakers[-1]

@@ -36,6 +36,7 @@ from aidledger.nlp.entities import (
     complement_end,
     fold_word,
     institution_matches,
+    is_city,
     knowledge,
     people,
     title_matches,
@@ -43,6 +44,7 @@ from aidledger.nlp.entities import (
 from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
+from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -403,6 +405,7 @@ class Attributor:
         self.sentences = sentences
         self.mentions = mentions(doc)
         self.history: list[tuple[int, Speaker]] = []
+        self._cues: list[Cue] | None = None
         # sorted bounds for look-ups by position, so that long articles stay linear
         self._names = Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
         self._quotes = Spans(self.quotes)
@@ -440,14 +443,26 @@ class Attributor:
     # -- cues ---------------------------------------------------------------
 
     def cues(self) -> list[Cue]:
-        """All cues of the doc, each with its speaker resolved against those before it."""
-        found: list[Cue] = []
-        for start, end, kind, token in self._raw_cues():
-            speaker = self._speaker_of(start, end, kind, token, found)
-            if speaker is not None:
-                self.history.append((start, speaker))
-            found.append(Cue(start, end, speaker, kind))
-        return found
+        """All cues of the doc, each with its speaker resolved against those before it (computed once)."""
+        if self._cues is None:
+            found: list[Cue] = []
+            for start, end, kind, token in self._raw_cues():
+                speaker = self._speaker_of(start, end, kind, token, found)
+                if speaker is not None:
+                    self.history.append((start, speaker))
+                found.append(Cue(start, end, speaker, kind))
+            self._cues = found
+        return self._cues
+
+    def speaker_of_verb(self, tok: Token) -> Speaker | None:
+        """The speaker of any verb read as a cue ("unveiled", "a dévoilé"), resolved against the speakers before it."""
+        done = [c for c in self.cues() if c.start < tok.idx]
+        everyone = self.history
+        self.history = [(start, speaker) for start, speaker in everyone if start < tok.idx]
+        try:
+            return self._speaker_of(tok.idx, tok.idx + len(tok), "verb", tok, done)
+        finally:
+            self.history = everyone
 
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
@@ -663,12 +678,14 @@ class Attributor:
     def _phrase_mention(self, phrase: Token) -> Mention | None:
         """The speaker mention of a subject or object phrase: a person preferred ("La présidente de la Commission,
         Anna Berg, a ..."), never a mention behind a preposition ("La session au Congrès a ...")."""
+        sentence = self.sentence_of(phrase.head.idx)  # the parser's sentences may run over a line break
         found = [
             m
             for m in (self._mention_covering(sub.idx) for sub in phrase.subtree)
-            if m is not None and _eligible(self.doc, m, self.sp, False)
+            if m is not None and sentence[0] <= m.start < sentence[1] and _eligible(self.doc, m, self.sp, False)
         ]
         head = self._mention_covering(phrase.idx)
+        head = head if head is not None and sentence[0] <= head.start < sentence[1] else None
         return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
@@ -870,6 +887,40 @@ class Attributor:
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
         untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
         return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m) if untitled else None
+
+
+def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> Attributor:
+    """The :class:`Attributor` of a Doc, made once: the quote component makes it with the quotations it keeps
+    (``quote_spans``, outer bounds); made later, it takes every stretch in quotation marks."""
+
+    def make() -> Attributor:
+        text = doc_text(doc)
+        spans = quote_spans if quote_spans is not None else [(q.open_at, q.outer_end) for q in find_quotes(text)]
+        return Attributor(doc, spans, sentence_bounds(text))
+
+    return per_doc(doc, "attributor", make)
+
+
+def speaker_of_clause(doc: Doc, start: int, end: int) -> Speaker | None:
+    """Who the text says states or announces what ``[start, end)`` reports, for a commitment's announcer: the
+    subject of an announcing word of the language data ("unveiled", "a dévoilé"), else the speaker of a speech
+    verb ("…, a annoncé Antony Blinken", "a-t-il annoncé" → the person the pronoun stands for, "the Pentagon
+    said"). A person is preferred to an institution, and a state ("Les États-Unis ont annoncé", "Washington a
+    annoncé") is the donor, not an announcer. None when the stretch names no one else."""
+    att = attributor(doc)
+    announcing = Spans((c.start, c.end) for c in doc._.cues or [] if c.group == "announcing" and start <= c.start < end)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    verbs = [t for t in span or () if t.pos_ in ("VERB", "") and announcing.contains(t.idx, t.idx + len(t))]
+    candidates = [att.speaker_of_verb(t) for t in verbs]
+    candidates += [c.speaker for c in att.cues() if start <= c.start < end]
+    speakers = [s for s in candidates if s is not None and not _names_a_state(doc, s.mention)]
+    return next((s for s in speakers if s.person is not None), speakers[0] if speakers else None)
+
+
+def _names_a_state(doc: Doc, m: Mention) -> bool:
+    """A country by its name, or by its capital ("Washington"), rather than one of its institutions ("Pentagone")."""
+    actor = next((a for a in doc._.actors or [] if a.start <= m.start < a.end), None)
+    return actor is not None and actor.is_state and (actor.kind == "countries" or is_city(actor.text))
 
 
 def _strip_determiner(text: str) -> str:
