@@ -158,8 +158,12 @@ class Cue:
 
 
 def _word_before(doc: Doc, start: int) -> str:
+    """The folded word before ``start``; an acronym keeps its capitals ("UN" is not the article "un")."""
     m = re.search(r"([\w']+)\W*$", folded(doc)[max(0, start - 20) : start])
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    written = doc_text(doc)[max(0, start - 20) : start][m.start(1) : m.end(1)]
+    return written if len(written) > 1 and written.isupper() else m.group(1)
 
 
 def _person_mentions(doc: Doc) -> list[Mention]:
@@ -886,7 +890,19 @@ class Attributor:
             if speaker.person is not None and _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
         untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
-        return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m) if untitled else None
+        if untitled:
+            return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
+        return self._unique_role(m)
+
+    def _unique_role(self, m: Mention) -> Speaker | None:
+        """A title one person holds for a country or an organisation names that holder, as the article words it,
+        where it never gives the name ("the UN Secretary-General", "le chef de l'État français")."""
+        if m.title_key not in _unique_titles(lang_of(self.doc)):
+            return None
+        before = next((a for a in self.doc._.actors or [] if a.end <= m.start and not doc_text(self.doc)[a.end : m.start].strip()), None)
+        if m.affiliation is None and before is None:
+            return None
+        return Speaker(name=doc_text(self.doc)[before.start if before else m.start : m.end], mention=m, role=m.text)
 
 
 def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> Attributor:
@@ -921,6 +937,11 @@ def _names_a_state(doc: Doc, m: Mention) -> bool:
     """A country by its name, or by its capital ("Washington"), rather than one of its institutions ("Pentagone")."""
     actor = next((a for a in doc._.actors or [] if a.start <= m.start < a.end), None)
     return actor is not None and actor.is_state and (actor.kind == "countries" or is_city(actor.text))
+
+
+@functools.cache
+def _unique_titles(lang: str) -> frozenset[str]:
+    return frozenset(load(lang).section("roles").get("unique") or [])
 
 
 def _strip_determiner(text: str) -> str:

@@ -438,3 +438,12 @@ def test_a_role_named_before_the_name_goes_to_the_untitled_person(nlps) -> None:
 def test_an_adverb_with_par_is_no_agent(nlps) -> None:
     text = "Le Fonds estime par ailleurs que le gouvernement ukrainien a pu « soutenir la stabilité financière »."
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Fonds"]
+
+
+def test_a_unique_role_speaks_where_the_article_gives_no_name(nlps) -> None:
+    en = "The talks resumed on Monday, which the UN Secretary-General described as “a fragile hope for the whole region”."
+    fr = "« Il faut une trêve humanitaire », a déclaré le chef de l'Etat français."
+    unnamed = "« Il faut une trêve humanitaire », a déclaré un responsable européen."
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["UN Secretary-General"]
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["chef de l'Etat français"]
+    assert quotes(nlps, "fr", unnamed) == []
