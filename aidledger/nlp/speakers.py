@@ -899,7 +899,10 @@ class Attributor:
         where it never gives the name ("the UN Secretary-General", "le chef de l'État français")."""
         if m.title_key not in _unique_titles(lang_of(self.doc)):
             return None
-        before = next((a for a in self.doc._.actors or [] if a.end <= m.start and not doc_text(self.doc)[a.end : m.start].strip()), None)
+        before = next(
+            (a for a in actor_matches(self.doc) if a.end <= m.start and not doc_text(self.doc)[a.end : m.start].strip()),
+            None,
+        )
         if m.affiliation is None and before is None:
             return None
         return Speaker(name=doc_text(self.doc)[before.start if before else m.start : m.end], mention=m, role=m.text)
