@@ -57,6 +57,8 @@ _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp"
 #: An adposition in these relations belongs to an adverb ("en outre", "at least"), not to the noun after it.
 _ADVERBIAL_DEPS = {"fixed", "advmod", "mwe"}
 _CLOSING_MARKS = set('»”"’')
+#: A parenthesis right after a quote: its opening as group 1, its content as group 2.
+_PARENTHESIS = re.compile(r"[ \t]*(\()\s*([^()\n]{2,80}?)\s*\)")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
 
@@ -488,7 +490,18 @@ class Attributor:
             head = text[self.sentence_of(m.start)[0] : m.start].strip()
             if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
                 raw.append((m.start, m.end, "source", None))
+        raw += [(start, start + 1, "source", None) for start in self._parenthesised_sources()]
         return sorted(raw, key=lambda r: r[0])
+
+    def _parenthesised_sources(self) -> list[int]:
+        """Where a parenthesis right after a quote holds nothing but a name: its source ("…" (Associated Press))."""
+        found = []
+        for _, quote_end in self.quotes:
+            m = _PARENTHESIS.match(doc_text(self.doc), quote_end)
+            inside = m and next((o for o in self.mentions if o.start >= m.start(2)), None)
+            if inside and inside.kind in ("institution", "person") and (inside.start, inside.end) == m.span(2):
+                found.append(m.start(1))
+        return found
 
     def _lemma(self, tok: Token) -> str:
         return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))

@@ -447,3 +447,10 @@ def test_a_unique_role_speaks_where_the_article_gives_no_name(nlps) -> None:
     assert [s for s, _ in quotes(nlps, "en", en)] == ["UN Secretary-General"]
     assert [s for s, _ in quotes(nlps, "fr", fr)] == ["chef de l'Etat français"]
     assert quotes(nlps, "fr", unnamed) == []
+
+
+def test_a_name_in_parentheses_after_a_quote_is_its_source(nlps) -> None:
+    sourced = 'Kyiv is preparing for "a decisive counteroffensive against the invaders" (Reuters).'
+    aside = 'The aid includes "small arms and ammunition" (see the list below).'
+    assert [s for s, _ in quotes(nlps, "en", sourced)] == ["Reuters"]
+    assert quotes(nlps, "en", aside) == []
