@@ -253,12 +253,15 @@ def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> bool:
     words = [t for t in ent if t.lower_ not in kn.particles]
     if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
         return False
-    start, end = ent.start_char, ent.end_char
-    covered = [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]
-    if any(m.start < end and start < m.end for m in covered):
+    title = _title_before(doc, ent.start_char, [])
+    if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.S):
         return False
-    title = _title_before(doc, start, [])
-    return title is not None and bool(re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : start], re.S))
+    covered = per_doc(
+        doc,
+        "known_phrases",
+        lambda: Spans((m.start, m.end) for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]),
+    )
+    return not any(covered.contains(t.idx, t.idx + 1) for t in ent)
 
 
 def _in_body_name(tok: Token, particles: frozenset[str]) -> bool:
