@@ -247,9 +247,9 @@ _TITLED_NAME_WORDS = (2, 3)
 
 
 def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> bool:
-    """A name the NER labelled otherwise ("Christos Stylianides" as ORG) right after a title, directly or
-    in apposition ("the Commissioner for Crisis Management, Christos Stylianides"): two or three
-    capitalised words that no actor, title or institution covers."""
+    """A name the NER labelled otherwise ("Marta Kovacs" as ORG) right after a title, directly or in
+    apposition ("the Commissioner for Health and Food Safety, Marta Kovacs"): two or three capitalised
+    words that no actor, title or institution covers."""
     words = [t for t in ent if t.lower_ not in kn.particles]
     if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
         return False
@@ -478,8 +478,8 @@ _PHRASE_DEPS = {"compound", "conj", "cc", "amod", "flat", "flat:name"}
 
 
 def _in_prepositional_phrase(tok: Token, name_start: int) -> bool:
-    """A word inside a phrase a preposition governs ("Minister on Finance", "Minister for Trade and Development
-    Cooperation"), outside the name that starts at token ``name_start``: a title's complement, not a first name."""
+    """A word inside a phrase a preposition governs ("Minister of Finance", "Minister for Trade and Industry
+    Affairs"), outside the name that starts at token ``name_start``: a title's complement, not a first name."""
     for _ in range(4):
         if tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children):
             return True
@@ -555,7 +555,7 @@ def _title_after(doc: Doc, end: int) -> Match | None:
 
 def _closes_apposition(doc: Doc, at: int) -> bool:
     """Whether an apposition ends at ``at``: punctuation, or a phrase that names no person and has no verb
-    up to the next punctuation ("secrétaire général du Conseil norvégien pour les réfugiés (NRC)."), not
+    up to the next punctuation ("secrétaire générale de l'Alliance nordique pour les déplacés (ANPD)."), not
     the title of someone else ("X, le président ukrainien Volodymyr Zelensky, …")."""
     rest = doc_text(doc)[at:]
     if rest.lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):

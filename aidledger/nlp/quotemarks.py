@@ -93,7 +93,7 @@ def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:
 
 def _closed_further(text: str, at: int, opener: str) -> bool:
     """Whether the paragraph starting at ``at`` closes the open quote before it opens another one
-    ("“As countries … in the region.\n\nCombined with … donor,” the EU said")."""
+    ("“As the floods spread, we send tents.\n\nMore will follow,” the agency said")."""
     end = text.find("\n", at)
     for k in range(at, len(text) if end < 0 else end):
         ch = text[k]

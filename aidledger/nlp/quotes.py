@@ -8,8 +8,8 @@ or paragraph of the same speech). Single words and names or terms in
 quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a procedure
 "dénommée l“autorité présidentielle de retrait”") are not quotations: they
 are filtered by shape and by the term words of the language data before any
-speaker is looked for; nor are figures quoted from a document ("jusqu'à 3
-milliards d'euros"). A quotation the article repeats (a headline, then the
+speaker is looked for; nor are figures quoted from a document ("jusqu'à 500
+millions d'euros"). A quotation the article repeats (a headline, then the
 body) is given once, by the person who said it if one is named. Languages
 without speech data (blank pipelines) keep every quoted sentence-like
 stretch, with no speaker.
@@ -33,7 +33,7 @@ from aidledger.schema import Quote, Span
 _WORD = re.compile(r"\w+")
 #: Words around a quote that still let it "stand alone" as the continuation of a speech ("Ainsi, « … »").
 _STANDALONE_WORDS = 3
-#: The end of a phrase a quote is part of, before the comma of an incise ("» russes, a annoncé").
+#: The end of a phrase a quote is part of, before the comma of an incise ("» ukrainiens, a annoncé").
 _PHRASE_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*,")
 #: Words a quoted figure may hold besides its amount ("jusqu'à", "more than").
 _FIGURE_WORDS = 2
@@ -50,7 +50,7 @@ def _term_regex(lang: str) -> re.Pattern[str] | None:
 
 
 def is_figure(doc: Doc, q: QuoteMarks) -> bool:
-    """True for an amount in quotation marks, a figure taken from a document ("« jusqu'à 3 milliards d'euros »")."""
+    """True for an amount in quotation marks, a figure taken from a document ("« jusqu'à 500 millions d'euros »")."""
     amounts = [m for m in doc._.money or [] if q.start <= m.start and m.end <= q.end]
     if not amounts:
         return False
@@ -93,6 +93,15 @@ class QuotesComponent:
                 if len(_WORD.findall(doc_text(doc)[q.start : q.end])) >= self.min_words
             ]
             return doc
+        speakers = self._speakers(doc, marks)
+        attributed = [(q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
+        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in _once(doc, attributed)]
+        return doc
+
+    def _speakers(self, doc: Doc, marks: list[QuoteMarks]) -> list[Speaker | None]:
+        """The speaker of each quote: that of a cue of its sentences, of the line it follows, or of a label
+        before a colon; else that of the quote it reopens or of the statement it stands after; a paragraph
+        that is then reopened speaks for the one before it."""
         sentences = sentence_bounds(doc_text(doc))
         spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
         cues = spoken.cues()
@@ -105,7 +114,7 @@ class QuotesComponent:
                 or _introduced_speaker(doc, q, frame, sentences, cues)
                 or spoken.labelled_speaker(frame[0], q.open_at)
             )
-            if speaker is None and q.continues and k:  # a paragraph that reopens the quote before it
+            if speaker is None and q.continues and k:
                 speaker = speakers[-1]
             if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
                 speaker = last[1]
@@ -115,9 +124,7 @@ class QuotesComponent:
         for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
             if speakers[k] is None and marks[k + 1].continues:
                 speakers[k] = speakers[k + 1]
-        attributed = [(q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
-        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in _once(doc, attributed)]
-        return doc
+        return speakers
 
     def _continues(
         self,
@@ -157,8 +164,8 @@ def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
 
 def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue]) -> Speaker | None:
     """The speaker of the cue that governs a quote: right after it, else the nearest before, else after.
-    An institution that reports, right after the quote, what a person said before it ("X s'est engagé à
-    « … », a ajouté le ministère") leaves the words to the person."""
+    An institution that reports, right after the quote, what a person said before it ("La ministre a promis
+    de « … », a ajouté le ministère") leaves the words to the person."""
     inside = [c for c in cues if frame[0] <= c.start < frame[1] and not (q.open_at <= c.start < q.outer_end)]
     after = [c for c in inside if c.start >= q.outer_end]
     before = [c for c in inside if c.start < q.open_at]
@@ -190,7 +197,7 @@ def _introduced_speaker(
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:
     """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il', also
-    after the last words of the phrase the quote is part of ('« protéger une ville » russes, a annoncé X')."""
+    after the last words of the phrase the quote is part of ('« chauffer les écoles » ukrainiennes, a annoncé X')."""
     gap = doc_text(doc)[q.outer_end : cue.start]
     if len(_WORD.findall(gap)) > 6 or re.search(r"[«»“”\"„.!?]", gap):
         return False

@@ -243,7 +243,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         if start < covered_until or (found and start < found[-1].end):
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
-            continue  # it holds a person ("Ms Ploumen" read as an organisation)
+            continue  # it holds a person ("Ms Berg" read as an organisation)
         text = doc_text(doc)[start:end]
         if fold(text) in sp.documents:
             continue
@@ -351,7 +351,8 @@ def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
 
 
 def _after_preposition(doc: Doc, tok: Token) -> bool:
-    """Whether a preposition governs the phrase ``tok`` opens, or the one it is coordinated with ("sur BFMTV et RMC")."""
+    """Whether a preposition governs the phrase ``tok`` opens, or the one it is coordinated with ("sur Radio Nord et
+    TV Sud")."""
     if tok.i == 0:
         return False
     prev = doc[tok.i - 1]
@@ -366,7 +367,7 @@ def _after_preposition(doc: Doc, tok: Token) -> bool:
 
 
 def _in_subject_role(tok: Token) -> bool:
-    """A subject, or a name in apposition to one ("Adviser … Abdul Shaikh also went")."""
+    """A subject, or a name in apposition to one ("The adviser, Omar Tariq, then appeared…")."""
     return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
 
 
@@ -433,7 +434,7 @@ class Attributor:
 
     def labelled_speaker(self, start: int, end: int) -> Speaker | None:
         """The speaker a verbless label names before a colon, the way captions and transcripts introduce
-        speech ("Tinatin Akhvlediani, chercheuse au CEPS : « … »"): its first person or institution."""
+        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution."""
         head = doc_text(self.doc)[start:end].rstrip()
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if not head.endswith(":") or span is None or not self.doc.has_annotation("POS"):
@@ -527,7 +528,7 @@ class Attributor:
         if _is_participle(tok):
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
-            return self._resolve(self._first_after(end, agent_ok=False))  # "según le dijo X", "selon ce qu'a dit X"
+            return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -535,7 +536,7 @@ class Attributor:
         if self._opens_incise(group_start):
             after = self._first_after(end, agent_ok=False)
             if after is not None and self._inverted(end, after):
-                if after.kind == "document":  # "La Commission, poursuit le communiqué, soutient « … »"
+                if after.kind == "document":  # "Le ministère, poursuit le communiqué, juge « … »"
                     return self._resolve(self._interrupted_subject(group_start) or after)
                 return self._resolve(after)
             head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
@@ -556,7 +557,7 @@ class Attributor:
     def _source_speaker(self, end: int) -> Speaker | None:
         """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according
         to her"), else the first mention after it ("selon le Pentagone"), unless a speech verb comes first
-        ("según le dijo a X un funcionario": that verb's own cue decides)."""
+        ("según contó a la radio un funcionario": that verb's own cue decides)."""
         word = re.match(r"\s*([\w'’-]+)", doc_text(self.doc)[end : end + 40])
         gender = self.sp.source_pronouns.get(word.group(1).lower()) if word else None  # accents count: "él", "el"
         if word and gender:
@@ -569,7 +570,7 @@ class Attributor:
         return self._resolve(after)
 
     def _source_clause(self, source: Cue, tok: Token) -> bool:
-        """Whether a verb opens the clause of the source just before it ("según le dijo", "selon ce qu'a dit"):
+        """Whether a verb opens the clause of the source just before it ("según contó", "selon ce qu'a dit"):
         its subject then follows it."""
         gap = doc_text(self.doc)[source.end : tok.idx]
         return source.speaker is None and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"[.,;:!?«»“”\"]", gap)
@@ -601,9 +602,9 @@ class Attributor:
             return previous.speaker
         if not _parsed(tok):
             return None
-        if tok.dep_.startswith("acl"):  # "des manifestations appelant à…": the noun it qualifies speaks, or no one
+        if tok.dep_.startswith("acl"):  # "des manifestants réclamant…": the noun it qualifies speaks, or no one
             return self._resolve(self._mention_covering(tok.head.idx))
-        if _word_before(self.doc, tok.idx) in self.sp.quoted_as:  # "the statement quoted X as saying"
+        if _word_before(self.doc, tok.idx) in self.sp.quoted_as:  # "the release quoted X as saying"
             obj = self._object_of_governing_verb(tok)
             if obj is not None:
                 return self._resolve(obj)
@@ -678,7 +679,7 @@ class Attributor:
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject
-        ("Le ministre a remercié Berlin et affirmé que…", "X thanked the UK and said…")."""
+        ("La ministre a reçu Berlin et affirmé que…", "X met Poland's chief and said…")."""
         if not _parsed(tok):
             return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
@@ -694,7 +695,7 @@ class Attributor:
 
     def _phrase_mention(self, phrase: Token) -> Mention | None:
         """The speaker mention of a subject or object phrase: a person preferred ("La présidente de la Commission,
-        Anna Berg, a ..."), never a mention behind a preposition ("La session au Congrès a ...")."""
+        Anna Berg, a ..."), never a mention behind a preposition ("La séance au Parlement a ...")."""
         sentence = self.sentence_of(phrase.head.idx)  # the parser's sentences may run over a line break
         found = [
             m
@@ -754,7 +755,7 @@ class Attributor:
 
     def _resolve_document(self, m: Mention) -> Speaker | None:
         """Who speaks through a document: the issuer its phrase names ("un communiqué de la Commission",
-        "the statement on the Council website"), else the speaker of the sentence that brought it in
+        "the statement on the ministry's website"), else the speaker of the sentence that brought it in
         ("X a indiqué dans un communiqué… « … », précise le communiqué"); no one otherwise."""
         issuer = self._issuer(m)
         if issuer is not None:
@@ -792,7 +793,7 @@ class Attributor:
         before in a compound of that noun ("Bundeswirtschaftsministerium"), else, for a common noun (one the
         data writes in lower case), the institution speaking until now if one is ("MSZ"), a country's name aside;
         the mention itself otherwise. A common noun followed by a name in apposition is that name
-        ("la présidence française, Elysée")."""
+        ("le ministère des Finances, Bercy")."""
         words = _strip_determiner(m.text).split()
         if words and words[0][:1].islower():
             following = next((o for o in self.mentions if o.start >= m.end), None)
@@ -840,8 +841,8 @@ class Attributor:
 
     def _resolve_pronoun(self, m: Mention) -> Speaker | None:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
-        else the person made subject of a clause since the last speaker spoke ("X also went to Twitter.
-        “…,” he wrote"), else the last speaker of its gender, else the last person of its gender named."""
+        else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
+        “…,” he said"), else the last speaker of its gender, else the last person of its gender named."""
         topic = self._dislocated_topic(m)
         if topic is not None:
             return self._resolve(topic)
@@ -858,7 +859,7 @@ class Attributor:
 
     def _dislocated_topic(self, m: Mention) -> Mention | None:
         """The phrase a pronoun takes up when it opens its clause after a verbless one ending with a mention
-        and a comma ("Quant au ministère russe, il a déclaré", "As for the Kremlin, it said")."""
+        and a comma ("Quant au ministère, il a déclaré", "As for the agency, it said")."""
         if not self.doc.has_annotation("POS"):
             return None
         sent_start = self.sentence_of(m.start)[0]

@@ -51,9 +51,9 @@ def test_a_reopened_paragraph_is_a_quote_that_continues_the_one_before() -> None
 
 
 def test_a_quote_closed_in_the_next_paragraph_spans_both() -> None:
-    text = "“As the floods spread, we are sending tents.\n\nCombined with last year, we lead,” the agency said."
+    text = "“As the floods spread, we are sending tents.\n\nMore will follow next month,” the agency said."
     assert [text[q.start : q.end] for q in find_quotes(text)] == [
-        "As the floods spread, we are sending tents.\n\nCombined with last year, we lead,"
+        "As the floods spread, we are sending tents.\n\nMore will follow next month,"
     ]
 
 
@@ -269,19 +269,19 @@ def test_adverb_between_incise_verb_and_speaker(nlps) -> None:
 def test_coordinated_speech_verb_shares_the_subject(nlps) -> None:
     fr = (
         "La Première ministre Ana Costa a reçu lundi les Pays-Bas à Lisbonne et affirmé que l'accord "
-        "permettra de « protéger les civils du pays »."
+        "permettra de « garder les écoles ouvertes cet hiver »."
     )
     en = (
-        "Defence Minister Ana Costa met her Polish counterpart on Monday. Ms Costa thanked Poland for its help "
-        "and said in a statement that the “shells are arriving faster than planned”."
+        "Defence Minister Ana Costa flew to Warsaw on Monday. Ms Costa met Poland's army chief there "
+        "and said after the talks that the “shells now reach the front faster than planned”."
     )
     assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Ana Costa"]
     assert [s for s, _ in quotes(nlps, "en", en)] == ["Ana Costa"]
 
 
 def test_participle_of_an_unnamed_crowd_names_no_speaker(nlps) -> None:
-    fr = "La séance au Parlement a été interrompue par des manifestations appelant à « arrêter les livraisons d'armes »."
-    en = "The session in Congress was interrupted by protesters calling on lawmakers to “stop arming the war”."
+    fr = "La séance au Parlement a été interrompue par des manifestants réclamant « un référendum sur le budget »."
+    en = "The hearing in Parliament was interrupted by protesters calling on members to “put the budget to a vote”."
     assert quotes(nlps, "fr", fr) == []
     assert quotes(nlps, "en", en) == []
 
@@ -299,40 +299,40 @@ def test_a_document_speaks_for_its_issuer(nlps) -> None:
 
 
 def test_a_document_incise_leaves_the_subject_it_interrupts(nlps) -> None:
-    text = "La Commission, poursuit le communiqué, soutient « le droit de chacun à une aide humanitaire »."
-    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Commission"]
+    text = "Le ministère, poursuit le communiqué, juge « la situation des écoles très préoccupante »."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["ministère"]
 
 
 def test_an_institution_noun_takes_the_name_in_apposition(nlps) -> None:
-    text = "« Nous enverrons des tentes et des couvertures », a indiqué la présidence française, Élysée."
-    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Élysée"]
+    text = "« Nous enverrons des tentes et des couvertures », a indiqué le ministère, Bercy."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Bercy"]
 
 
 def test_institution_names_stop_at_their_verb_and_bodies_are_not_people(nlps) -> None:
-    ministry = "Le ministère russe des Affaires étrangères estime que « la livraison est une provocation »."
-    party = "Le Parti socialiste a dénoncé dans un communiqué : « La décision est désastreuse et injuste »."
-    assert [s for s, _ in quotes(nlps, "fr", ministry)] == ["ministère russe des Affaires étrangères"]
-    assert [s for s, _ in quotes(nlps, "fr", party)] == ["Parti socialiste"]
+    ministry = "Le ministère suédois des Affaires étrangères estime que « la livraison arrive à temps »."
+    party = "Le Parti écologiste a regretté dans un communiqué : « Ce budget oublie les réfugiés »."
+    assert [s for s, _ in quotes(nlps, "fr", ministry)] == ["ministère suédois des Affaires étrangères"]
+    assert [s for s, _ in quotes(nlps, "fr", party)] == ["Parti écologiste"]
 
 
 def test_a_pronoun_takes_up_the_topic_set_out_before_it(nlps) -> None:
     text = (
-        "Quant au ministère russe des Affaires étrangères, il a déclaré que l'aide était "
-        "« une provocation très dangereuse »."
+        "Quant au ministère polonais de l'Intérieur, il a déclaré que la frontière resterait "
+        "« ouverte aux familles qui fuient »."
     )
-    assert [s for s, _ in quotes(nlps, "fr", text)] == ["ministère russe des Affaires étrangères"]
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["ministère polonais de l'Intérieur"]
 
 
 def test_a_pronoun_follows_the_person_made_subject_since_the_last_speaker(nlps) -> None:
     text = (
-        '"The loan was approved today," said spokesman Paul Grant. Finance Minister Omar Tariq also went '
+        '"The loan was approved today," said spokesman Paul Grant. Finance Minister Omar Tariq then appeared '
         'on television to welcome the deal. "This support protects our reform programme," he said.'
     )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Paul Grant", "Omar Tariq"]
 
 
 def test_speech_verbs_the_tagger_does_not_lemmatise(nlps) -> None:
-    text = "« Merci à nos amis et à nos alliés ! », a tweeté le Premier ministre Jan Novak."
+    text = "« Une journée historique pour notre armée ! », a tweeté le Premier ministre Jan Novak."
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Jan Novak"]
 
 
@@ -345,62 +345,65 @@ def test_each_paragraph_of_a_reopened_quote_has_the_speaker(nlps) -> None:
 
 def test_quoted_as_saying_names_the_object(nlps) -> None:
     text = (
-        "The statement quoted the Health Commissioner, Marta Kovacs, as saying: "
+        "The release quoted the Health Commissioner, Marta Kovacs, as saying: "
         "“Our teams will reach the camps this week.”"
     )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Marta Kovacs"]
 
 
 def test_a_pronoun_after_a_source_preposition(nlps) -> None:
-    fr = "« Il faut agir vite », a déclaré Paul Durand. Selon lui, les impôts pèsent sur les ménages : « Les familles sont à bout. »"
-    en = 'Oleg Marchuk spoke in Rome on Monday. According to him, Kyiv is making "twice the effort to convince our partners".'
+    fr = (
+        "« Il faut agir vite », a déclaré Paul Durand. Selon lui, la hausse des prix frappe les retraités : "
+        "« Beaucoup n'arrivent plus à se chauffer. »"
+    )
+    en = 'Oleg Marchuk spoke in Rome on Monday. According to him, the city needs "three times more generators".'
     assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Paul Durand", "Paul Durand"]
     assert [s for s, _ in quotes(nlps, "en", en)] == ["Oleg Marchuk"]
 
 
 def test_a_source_that_opens_a_speech_clause_names_its_subject() -> None:
     text = (
-        "El crédito servirá para 'mejorar el acceso al agua potable en los barrios', "
-        "según le dijo a la agencia Efe un funcionario del banco."
+        "Las obras permitirán 'reabrir tres escuelas antes de marzo', "
+        "según contó a la radio local un funcionario del ministerio."
     )
     assert [q.speaker for q in _blank("es")(text)._.quotes] == []
 
 
 def test_acronyms_speak_where_no_ner_reads_organisations() -> None:
-    text = 'Ook de partij BBB is verrast en zegt dat het "volledig uit de lucht komt vallen".'
-    assert [q.speaker for q in _blank("nl")(text)._.quotes] == ["BBB"]
+    text = 'Ook de partij VNB reageert en zegt dat de steun "veel te laat komt voor de scholen".'
+    assert [q.speaker for q in _blank("nl")(text)._.quotes] == ["VNB"]
 
 
 def test_an_honorific_is_no_part_of_the_name(nlps) -> None:
-    text = "Ms Lena Berg visited the camps. Ms Berg said: 'The situation is dramatic and it's getting worse.'"
+    text = "Ms Lena Berg visited the camps. Ms Berg said: 'Winter is coming and it's the children who suffer.'"
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Lena Berg"]
 
 
 def test_a_repeated_quotation_is_given_once_by_the_person_who_said_it(nlps) -> None:
     text = (
-        "L'Union européenne veut ouvrir les négociations « dès que possible ». "
-        "Le président du Conseil, Paul Durand, a promis de les ouvrir « dès que possible »."
+        "L'Union européenne veut conclure l'accord « avant la fin de l'été ». "
+        "Le président du Conseil, Paul Durand, a promis de le conclure « avant la fin de l'été »."
     )
-    assert quotes(nlps, "fr", text) == [("Paul Durand", "dès que possible")]
+    assert quotes(nlps, "fr", text) == [("Paul Durand", "avant la fin de l'été")]
 
 
 def test_a_quoted_figure_is_no_quotation() -> None:
     nlp = spacy.load("fr_core_news_md")
     for name in ("aidledger_money", "aidledger_quotes"):
         nlp.add_pipe(name)
-    text = "La France promet « jusqu'à 3 milliards d'euros » à l'Ukraine, a déclaré Paul Durand."
+    text = "La Belgique promet « jusqu'à 500 millions d'euros » au Liban, a déclaré Paul Durand."
     assert nlp(text)._.quotes == []
 
 
 def test_a_person_keeps_the_words_an_institution_reports(nlps) -> None:
-    text = "Le ministre Jean Morel s'est engagé à « renforcer le soutien européen à Kiev », a ajouté le ministère."
+    text = "Le ministre Jean Morel a promis d'« accélérer la reconstruction des ponts », a ajouté le ministère."
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Jean Morel"]
 
 
 def test_an_incise_after_the_end_of_the_quoted_phrase(nlps) -> None:
     text = (
-        "L'Allemagne, critiquée par Kiev pour ses envois limités, va livrer un système capable de "
-        "« protéger une grande ville des raids » russes, a annoncé mercredi Anna Weber."
+        "La Norvège, critiquée par ses voisins pour sa lenteur, va envoyer des générateurs pour "
+        "« chauffer les écoles et les hôpitaux » ukrainiens, a annoncé mardi Anna Weber."
     )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anna Weber"]
 
@@ -415,33 +418,33 @@ def test_verbs_that_report_speech_only_in_an_incise(nlps) -> None:
 
 def test_a_name_coordinated_with_a_circumstance_is_no_speaker(nlps) -> None:
     text = (
-        "Le porte-parole du ministère, Marc Petit, a annoncé sur BFMTV et RMC qu'un "
-        "« avion partira ce soir de Katmandou »."
+        "Le porte-parole du ministère, Marc Petit, a annoncé sur Radio Nord et TV Sud qu'un "
+        "« convoi partira ce soir de la frontière »."
     )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Marc Petit"]
 
 
 def test_a_verbless_label_before_a_colon_names_the_speaker(nlps) -> None:
-    text = "Claire Dubois, chercheuse au centre CEPS : « Ces fonds doivent aider l'Ukraine à se défendre. »"
+    text = "Claire Dubois, chercheuse au centre Delta : « Ce programme arrive trop tard pour les hôpitaux. »"
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Claire Dubois"]
 
 
 def test_a_role_named_before_the_name_goes_to_the_untitled_person(nlps) -> None:
     text = (
-        "Les ONG ont été reçues à Paris. « Il faut une pause humanitaire très rapide », a déclaré le chef de "
-        "l'Etat français. « On ne peut plus attendre une minute de plus », a tonné Jan Berg, secrétaire général "
-        "du Conseil norvégien pour les réfugiés (NRC). La France va doubler son aide, a indiqué Marc Lebrun."
+        "Les ONG ont été reçues à Paris. « Les civils doivent être protégés sans délai », a déclaré le chef de "
+        "l'Etat français. « Chaque jour perdu coûte des vies », a lancé Jan Berg, secrétaire général "
+        "de l'Alliance nordique pour les déplacés (ANPD). La France va doubler son aide, a indiqué Marc Lebrun."
     )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Marc Lebrun", "Jan Berg"]
 
 
 def test_an_adverb_with_par_is_no_agent(nlps) -> None:
-    text = "Le Fonds estime par ailleurs que le gouvernement ukrainien a pu « soutenir la stabilité financière »."
-    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Fonds"]
+    text = "La Banque estime par ailleurs que le pays a pu « garder ses écoles ouvertes tout l'hiver »."
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Banque"]
 
 
 def test_a_unique_role_speaks_where_the_article_gives_no_name(nlps) -> None:
-    en = "The talks resumed on Monday, which the UN Secretary-General described as “a fragile hope for the whole region”."
+    en = "The talks resumed on Monday, which the UN Secretary-General described as “a first step toward a lasting truce”."
     fr = "« Il faut une trêve humanitaire », a déclaré le chef de l'Etat français."
     unnamed = "« Il faut une trêve humanitaire », a déclaré un responsable européen."
     assert [s for s, _ in quotes(nlps, "en", en)] == ["UN Secretary-General"]
@@ -450,7 +453,7 @@ def test_a_unique_role_speaks_where_the_article_gives_no_name(nlps) -> None:
 
 
 def test_a_name_in_parentheses_after_a_quote_is_its_source(nlps) -> None:
-    sourced = 'Kyiv is preparing for "a decisive counteroffensive against the invaders" (Reuters).'
+    sourced = 'Officials expect "a long and costly winter on the front" (Reuters).'
     aside = 'The aid includes "small arms and ammunition" (see the list below).'
     assert [s for s, _ in quotes(nlps, "en", sourced)] == ["Reuters"]
     assert quotes(nlps, "en", aside) == []
