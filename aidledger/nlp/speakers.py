@@ -245,7 +245,10 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
         text = doc_text(doc)[start:end]
-        if fold(text) in sp.documents:
+        if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
+            text = text[: text.rindex("(")].rstrip()
+            end = start + len(text)
+        if not text or fold(text) in sp.documents:
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
@@ -550,7 +553,7 @@ class Attributor:
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
                 return self._speaker_going_on(group_start)
-            return self._resolve(after)
+            return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
 

@@ -457,3 +457,8 @@ def test_a_name_in_parentheses_after_a_quote_is_its_source(nlps) -> None:
     aside = 'The aid includes "small arms and ammunition" (see the list below).'
     assert [s for s, _ in quotes(nlps, "en", sourced)] == ["Reuters"]
     assert quotes(nlps, "en", aside) == []
+
+
+def test_an_organisation_cut_inside_its_parenthesis_keeps_its_name(nlps) -> None:
+    text = '"The grant will rebuild forty schools," the Nordic Investment Bank (NIB) said on Tuesday.'
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Nordic Investment Bank"]
