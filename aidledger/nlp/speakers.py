@@ -34,6 +34,7 @@ from aidledger.nlp.entities import (
     Person,
     actor_matches,
     complement_end,
+    demonym_matches,
     fold_word,
     institution_matches,
     is_city,
@@ -183,7 +184,7 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     for m in title_matches(doc):
         if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
             continue
-        end = complement_end(doc, m.end)
+        end = _demonym_after(doc, complement_end(doc, m.end))
         text = doc_text(doc)[m.start : end]
         gender = "f" if any(kn.feminine.finditer(doc_text(doc)[max(0, m.start - 4) : end])) else None
         affiliation = next(
@@ -202,6 +203,14 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+def _demonym_after(doc: Doc, end: int) -> int:
+    """The end of a demonym right after a description, whatever its ending ("le président moldave")."""
+    demonyms = per_doc(doc, "demonym_ends", lambda: {m.start: m.end for m in demonym_matches(doc)})
+    text = doc_text(doc)
+    word = end + len(text[end : end + 3]) - len(text[end : end + 3].lstrip(" "))
+    return demonyms.get(word, end) if word > end else end
 
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
@@ -235,6 +244,9 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
+    # a title introducing a person, by where it starts: an institution right before it is that person's
+    # ("agency spokesperson Olga Wirth", "Pentagon press secretary X"), not a speaker of its own
+    personal_titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, taken) is not None}
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         while next_region < len(regions) and regions[next_region][0] <= start:
@@ -244,6 +256,8 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
+        if _next_word_start(doc, end) in personal_titles:
+            continue
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
             text = text[: text.rindex("(")].rstrip()
@@ -252,6 +266,12 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
+
+
+def _next_word_start(doc: Doc, end: int) -> int:
+    """Where the next word starts after ``end``, across spaces only."""
+    text = doc_text(doc)
+    return end + len(text[end : end + 5]) - len(text[end : end + 5].lstrip(" \u00a0"))
 
 
 #: Letters of an acronym that names an organisation.
@@ -888,8 +908,9 @@ class Attributor:
         return None
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
-        """The person the article named before with this title; else the current speaker; else the nearest
-        untitled person."""
+        """The person the article named before with this title; else one of the same country; else the current
+        speaker, unless of another country; else the nearest untitled person; else the role itself where one
+        person holds it."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
         if not generic:
@@ -903,9 +924,10 @@ class Attributor:
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
         if same_country:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
-        for _, speaker in reversed(self.history):
-            if speaker.person is not None and _compatible(m.gender, speaker):
-                return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
+        current = next((sp for _, sp in reversed(self.history) if sp.person is not None and _compatible(m.gender, sp)), None)
+        # the current speaker, unless of another country ("le président moldave" is not the Dutch minister speaking)
+        if current is not None and current.person is not None and _affiliation_ok(m, current.person):
+            return Speaker(current.name, m, current.person, current.role, current.affiliation)
         untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
         if untitled:
             return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)

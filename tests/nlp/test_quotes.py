@@ -462,3 +462,19 @@ def test_a_name_in_parentheses_after_a_quote_is_its_source(nlps) -> None:
 def test_an_organisation_cut_inside_its_parenthesis_keeps_its_name(nlps) -> None:
     text = '"The grant will rebuild forty schools," the Nordic Investment Bank (NIB) said on Tuesday.'
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Nordic Investment Bank"]
+
+
+def test_a_description_of_another_country_is_not_the_current_speaker(nlps) -> None:
+    text = (
+        "« Ce soutien doit permettre de passer l'hiver », a déclaré la ministre néerlandaise du Commerce, "
+        "Liesje Brouwer. Le président moldave a salué un geste « d'une grande générosité »."
+    )
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Liesje Brouwer", "président moldave"]
+
+
+def test_an_institution_before_a_title_and_name_is_the_persons(nlps) -> None:
+    text = (
+        'The UN refugee agency welcomed the pledge. "Every dollar counts," said agency spokesperson Olga Wirth, '
+        'adding that needs had "never been higher".'
+    )
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Olga Wirth", "Olga Wirth"]
