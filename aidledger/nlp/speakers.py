@@ -707,7 +707,9 @@ class Attributor:
             return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
         while True:
-            for child in verb.children:
+            # a subject the parser hung on the auxiliary counts too ("Le Kremlin a, lui, dénoncé")
+            children = [*verb.children, *(g for c in verb.children if c.dep_ in _AUX_DEPS for g in c.children)]
+            for child in children:
                 if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
                     best = self._phrase_mention(child)
                     if best is not None:

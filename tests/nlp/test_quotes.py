@@ -478,3 +478,8 @@ def test_an_institution_before_a_title_and_name_is_the_persons(nlps) -> None:
         'adding that needs had "never been higher".'
     )
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Olga Wirth", "Olga Wirth"]
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary(nlps) -> None:
+    text = "Le Kremlin a, lui, dénoncé une « escalade dangereuse »."
+    assert quotes(nlps, "fr", text) == [("Kremlin", "escalade dangereuse")]
