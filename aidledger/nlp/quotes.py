@@ -59,16 +59,23 @@ def is_figure(doc: Doc, q: QuoteMarks) -> bool:
     return len(_WORD.findall(rest)) <= _FIGURE_WORDS
 
 
-def is_term(text: str, folded_before: str, lang: str) -> bool:
-    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée")."""
+def is_term(doc: Doc, q: QuoteMarks) -> bool:
+    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée",
+    "le fonds « … »"), unless the tagger reads the term word as a verb ("the money would fund “…”")."""
+    text = doc_text(doc)[q.start : q.end]
     words = _WORD.findall(text)
     if len(words) < 2:
         return True
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
         return True
-    regex = _term_regex(lang)
-    return bool(regex and regex.search(folded_before))
+    regex = _term_regex(lang_of(doc))
+    start = max(0, q.open_at - 30)
+    m = regex.search(folded(doc)[start : q.open_at]) if regex else None
+    if m is None:
+        return False
+    word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
+    return not (word is not None and word[0].pos_ in ("VERB", "AUX"))
 
 
 class QuotesComponent:
@@ -83,8 +90,7 @@ class QuotesComponent:
         marks = [
             q
             for q in find_quotes(doc_text(doc))
-            if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)
-            and not is_figure(doc, q)
+            if not is_term(doc, q) and not is_figure(doc, q)
         ]
         if not speech(lang).available:
             doc._.quotes = [

@@ -483,3 +483,8 @@ def test_an_institution_before_a_title_and_name_is_the_persons(nlps) -> None:
 def test_a_subject_the_parser_hangs_on_the_auxiliary(nlps) -> None:
     text = "Le Kremlin a, lui, dénoncé une « escalade dangereuse »."
     assert quotes(nlps, "fr", text) == [("Kremlin", "escalade dangereuse")]
+
+
+def test_a_term_word_used_as_a_verb_introduces_speech_not_a_name(nlps) -> None:
+    text = 'Foreign Secretary Tom Walsh told parliament the money would fund "food, water and shelter for the most vulnerable".'
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["Tom Walsh"]
