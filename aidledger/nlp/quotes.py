@@ -21,7 +21,7 @@ import functools
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
@@ -61,7 +61,7 @@ def is_figure(doc: Doc, q: QuoteMarks) -> bool:
 
 def is_term(doc: Doc, q: QuoteMarks) -> bool:
     """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée",
-    "le fonds « … »"), unless the tagger reads the term word as a verb ("the money would fund “…”")."""
+    "le fonds « … »"), unless the tagger reads the term word as a conjugated verb ("the money would fund “…”")."""
     text = doc_text(doc)[q.start : q.end]
     words = _WORD.findall(text)
     if len(words) < 2:
@@ -75,7 +75,12 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
     if m is None:
         return False
     word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
-    return not (word is not None and word[0].pos_ in ("VERB", "AUX"))
+    return not (word is not None and _conjugated(word[0]))
+
+
+def _conjugated(tok: Token) -> bool:
+    """A verb with a tense or an infinitive ("would fund", "what he called"), not a participle ("dénommée", "so-called")."""
+    return tok.pos_ in ("VERB", "AUX") and any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm"))
 
 
 class QuotesComponent:
