@@ -488,3 +488,11 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary(nlps) -> None:
 def test_a_term_word_used_as_a_verb_introduces_speech_not_a_name(nlps) -> None:
     text = 'Foreign Secretary Tom Walsh told parliament the money would fund "food, water and shelter for the most vulnerable".'
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Tom Walsh"]
+
+
+def test_a_speech_participle_qualifying_a_noun_is_no_cue(nlps) -> None:
+    text = (
+        "Paul Durand a parlé lundi. Il ne s'agit pas encore d'un contrat ferme et détaillé, "
+        "mais d'une « déclaration commune » qui fixe un cadre."
+    )
+    assert quotes(nlps, "fr", text) == []
