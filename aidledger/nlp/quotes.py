@@ -110,18 +110,20 @@ class QuotesComponent:
         return doc
 
     def _speakers(self, doc: Doc, marks: list[QuoteMarks]) -> list[Speaker | None]:
-        """The speaker of each quote: that of a cue of its sentences, of the line it follows, or of a label
+        """The speaker of each quote: that of an incise inside it, of a cue of its sentences, of the line it follows, or of a label
         before a colon; else that of the quote it reopens or of the statement it stands after; a paragraph
         that is then reopened speaks for the one before it."""
         sentences = sentence_bounds(doc_text(doc))
         spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
         cues = spoken.cues()
+        inner = spoken.inner_incises()
         speakers: list[Speaker | None] = []
         last: tuple[int, Speaker] | None = None
         for k, q in enumerate(marks):
             frame = _frame(sentences, q)
             speaker = (
-                _cue_speaker(doc, q, frame, cues)
+                next((c.speaker for c in inner if q.start <= c.start < q.end and c.speaker is not None), None)
+                or _cue_speaker(doc, q, frame, cues)
                 or _introduced_speaker(doc, q, frame, sentences, cues)
                 or spoken.labelled_speaker(frame[0], q.open_at)
             )

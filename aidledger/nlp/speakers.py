@@ -484,6 +484,22 @@ class Attributor:
             self._cues = found
         return self._cues
 
+    def inner_incises(self) -> list[Cue]:
+        """Incises the copy keeps inside the quotation marks ("« La décision est mauvaise, déclare la députée
+        Anne Roux. Nous la combattrons »"): a speech verb after a comma, its inverted subject a person."""
+        found = []
+        for tok in self.doc:
+            if not (self.inside_quote(tok.idx) and self._is_speech_verb(tok) and tok.pos_ in ("VERB", "")):
+                continue
+            group_start = self._group_start(tok)
+            if not doc_text(self.doc)[max(0, group_start - 5) : group_start].rstrip().endswith(","):
+                continue
+            end = tok.idx + len(tok)
+            person = next((m for m in self.mentions if m.start >= end and m.kind == "person"), None)
+            if person is not None and self._inverted(end, person):
+                found.append(Cue(tok.idx, end, self._resolve(person)))
+        return found
+
     def speaker_of_verb(self, tok: Token) -> Speaker | None:
         """The speaker of any verb read as a cue ("unveiled", "a dévoilé"), resolved against the speakers before it."""
         done = [c for c in self.cues() if c.start < tok.idx]

@@ -496,3 +496,11 @@ def test_a_speech_participle_qualifying_a_noun_is_no_cue(nlps) -> None:
         "mais d'une « déclaration commune » qui fixe un cadre."
     )
     assert quotes(nlps, "fr", text) == []
+
+
+def test_an_incise_inside_the_quotation_marks_names_the_speaker(nlps) -> None:
+    text = (
+        "Le Parti écologiste a réagi dans un communiqué : « Ce budget est injuste, déclare la députée "
+        "Anne Roux (PE/VD). Nous nous battrons pour le corriger. »"
+    )
+    assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anne Roux"]
