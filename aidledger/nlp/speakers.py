@@ -410,6 +410,12 @@ def _is_noun_phrase(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _parsed(tok) and any(c.dep_ in _NOUN_DEPS for c in tok.children)
 
 
+def _is_adjective(tok: Token) -> bool:
+    """A speech participle qualifying a noun ("un contrat ferme et détaillé"), which reports nothing unless
+    an agent follows it ("les mesures annoncées par X")."""
+    return _parsed(tok) and (tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"))
+
+
 def _parsed(tok: Token) -> bool:
     """Whether the Doc has a dependency parse: a blank pipeline has none, and its tree must not be read."""
     return tok.doc.has_annotation("DEP")
@@ -519,6 +525,7 @@ class Attributor:
                 and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
+                and not (_is_adjective(tok) and self._agent_after(tok) is None)
                 and not self._in_name(tok.idx)
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
