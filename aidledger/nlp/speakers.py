@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -446,6 +448,11 @@ class Attributor:
         self._names = Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
         self._quotes = Spans(self.quotes)
         self._sentence_starts = [start for start, _ in self.sentences]
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def _mentions_from(self, char: int) -> Iterator[Mention]:
+        """The mentions starting at or after ``char``, in text order."""
+        return itertools.islice(self.mentions, bisect.bisect_left(self._mention_starts, char), None)
 
     def _in_name(self, char: int) -> bool:
         """True inside a person's name ("Mette" is not a form of "mettre")."""
@@ -471,7 +478,7 @@ class Attributor:
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return None
         first = next(
-            (m for m in self.mentions if start <= m.start < end and m.kind in ("person", "institution", "description")),
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
@@ -501,7 +508,7 @@ class Attributor:
             if not doc_text(self.doc)[max(0, group_start - 5) : group_start].rstrip().endswith(","):
                 continue
             end = tok.idx + len(tok)
-            person = next((m for m in self.mentions if m.start >= end and m.kind == "person"), None)
+            person = next((m for m in self._mentions_from(end) if m.kind == "person"), None)
             if person is not None and self._inverted(end, person):
                 found.append(Cue(tok.idx, end, self._resolve(person)))
         return found
@@ -545,7 +552,7 @@ class Attributor:
         found = []
         for _, quote_end in self.quotes:
             m = _PARENTHESIS.match(doc_text(self.doc), quote_end)
-            inside = m and next((o for o in self.mentions if o.start >= m.start(2)), None)
+            inside = m and next(self._mentions_from(m.start(2)), None)
             if inside and inside.kind in ("institution", "person") and (inside.start, inside.end) == m.span(2):
                 found.append(m.start(1))
         return found
@@ -823,7 +830,7 @@ class Attributor:
     def _issuer(self, m: Mention) -> Mention | None:
         """The institution or person named in a document's own phrase, after it and joined by link words
         (or by a passive agent, "publié lundi par le Pentagone")."""
-        nxt = next((o for o in self.mentions if o.start >= m.end), None)
+        nxt = next(self._mentions_from(m.end), None)
         if nxt is None or nxt.kind not in ("institution", "person"):
             return None
         gap = folded(self.doc)[m.end : nxt.start]
@@ -844,7 +851,7 @@ class Attributor:
         ("le ministère des Finances, Bercy")."""
         words = _strip_determiner(m.text).split()
         if words and words[0][:1].islower():
-            following = next((o for o in self.mentions if o.start >= m.end), None)
+            following = next(self._mentions_from(m.end), None)
             if (
                 following is not None
                 and following.kind == "institution"
@@ -921,11 +928,12 @@ class Attributor:
         """The last person between ``since`` and the pronoun ``m`` that the parse makes a clause's subject."""
         if not self.doc.has_annotation("DEP"):
             return None
-        for p in reversed(self.mentions):
-            if p.start >= m.start or p.kind != "person" or self.inside_quote(p.start):
-                continue
+        for i in range(bisect.bisect_left(self._mention_starts, m.start) - 1, -1, -1):
+            p = self.mentions[i]
             if p.start < since:
                 return None
+            if p.kind != "person" or self.inside_quote(p.start):
+                continue
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
             subject = next((t for t in span or () if _in_subject_role(t)), None)
             if subject is not None and _gender_ok(m.gender, p.gender) and not self.inside_quote(_clause_head(subject).idx):
