@@ -205,6 +205,8 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if ent.label_ not in _PERSON_LABELS:
             continue
         s, e = _name_tokens(doc, ent, kn.particles)
+        while s < e - 1 and (fold_word(doc[s].text) in kn.honorifics or doc[s].text == "."):
+            s += 1  # "Ms Lena Berg" is Lena Berg (the honorific still marks her gender below)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         text = doc_text(doc)[start:end].strip(" ,.'’")
         end = start + len(text)
@@ -212,9 +214,12 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
-        if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or _is_city(text)):
+        if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or is_city(text)):
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
+    for ent in doc.ents:
+        if ent.label_ not in _PERSON_LABELS and _titled_name(doc, ent, kn):
+            spans[(ent.start_char, ent.end_char)] = None
     for tok in doc:
         if (
             tok.pos_ == "PROPN"
@@ -224,6 +229,7 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             and not actor_at(doc, tok.idx, tok.idx + len(tok))
             and not _is_title(doc, tok.idx, tok.idx + len(tok))
             and not any(s <= tok.idx < e for s, e in spans)
+            and not _in_body_name(tok, kn.particles)
         ):
             spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
     if not doc.has_annotation("ENT_IOB"):
@@ -234,6 +240,35 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
     return sorted((s, e, g) for (s, e), g in spans.items())
+
+
+#: Words of a name the NER gave another label, when a title introduces it.
+_TITLED_NAME_WORDS = (2, 3)
+
+
+def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> bool:
+    """A name the NER labelled otherwise ("Marta Kovacs" as ORG) right after a title, directly or in
+    apposition ("the Commissioner for Health and Food Safety, Marta Kovacs"): two or three capitalised
+    words that no actor, title or institution covers."""
+    words = [t for t in ent if t.lower_ not in kn.particles]
+    if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
+        return False
+    title = _title_before(doc, ent.start_char, [])
+    if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.S):
+        return False
+    covered = per_doc(
+        doc,
+        "known_phrases",
+        lambda: Spans((m.start, m.end) for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]),
+    )
+    return not any(covered.contains(t.idx, t.idx + 1) for t in ent)
+
+
+def _in_body_name(tok: Token, particles: frozenset[str]) -> bool:
+    """A capitalised word inside an entity that also holds a lower-case word ("Parti socialiste",
+    "Conseil fédéral"): part of a body's name, never a person's, whose words are all capitalised but particles."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.text[:1].islower() and t.lower_ not in particles for t in ent)
 
 
 def demonym_matches(doc: Doc) -> list[Match]:
@@ -427,14 +462,31 @@ def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
                 and prev.ent_type_ in _NAME_ENT_TYPES | {"GPE"}
             )
             or prev.ent_type_ == "GPE"
-            and _is_city(prev.text)
+            and is_city(prev.text)
             or fold_word(prev.text) in kn.honorifics
             or actor_at(doc, prev.idx, prev.idx + len(prev))
             or _is_title(doc, prev.idx, prev.idx + len(prev))
+            or _in_prepositional_phrase(prev, i)
         ):
             break
         i -= 1
     return doc[i].idx
+
+
+#: Relations that keep a word inside the phrase of its head.
+_PHRASE_DEPS = {"compound", "conj", "cc", "amod", "flat", "flat:name"}
+
+
+def _in_prepositional_phrase(tok: Token, name_start: int) -> bool:
+    """A word inside a phrase a preposition governs ("Minister of Finance", "Minister for Trade and Industry
+    Affairs"), outside the name that starts at token ``name_start``: a title's complement, not a first name."""
+    for _ in range(4):
+        if tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children):
+            return True
+        if tok.dep_ not in _PHRASE_DEPS or tok.head.i >= name_start or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
@@ -496,11 +548,25 @@ def _title_after(doc: Doc, end: int) -> Match | None:
     words = rest[lead:].split()
     skip = len(words[0]) + 1 if words and fold(words[0]) in {"le", "la", "the", "l'"} else 0
     for m in title_matches(doc):
-        if m.start in (end + lead, end + lead + skip) and doc_text(doc)[complement_end(doc, m.end) :].lstrip(" ")[
-            :1
-        ] in ("", ",", ".", ";", ")", "\n"):
+        if m.start in (end + lead, end + lead + skip) and _closes_apposition(doc, complement_end(doc, m.end)):
             return m
     return None
+
+
+def _closes_apposition(doc: Doc, at: int) -> bool:
+    """Whether an apposition ends at ``at``: punctuation, or a phrase that names no person and has no verb
+    up to the next punctuation ("secrétaire générale de l'Alliance nordique pour les déplacés (ANPD)."), not
+    the title of someone else ("X, le président ukrainien Volodymyr Zelensky, …")."""
+    rest = doc_text(doc)[at:]
+    if rest.lstrip(" ")[:1] in ("", ",", ".", ";", ")", "\n"):
+        return True
+    stop = at + (re.search(r"[,.;:)\n]", rest) or re.search(r"$", rest)).start()
+    span = doc.char_span(at, stop, alignment_mode="contract")
+    return (
+        span is not None
+        and doc.has_annotation("POS")
+        and not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in _PERSON_LABELS for t in span)
+    )
 
 
 def complement_end(doc: Doc, end: int) -> int:
@@ -696,7 +762,8 @@ def _actor_entities(doc: Doc, kn: Knowledge) -> dict[str, Entity]:
     return found
 
 
-def _is_city(name: str) -> bool:
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a large city (a capital standing for its state, "Washington", "Kyiv")."""
     city = place(name)
     return city is not None and city["population"] >= _ALTERNATE_MIN_POPULATION
 
@@ -715,7 +782,7 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
     found: dict[str, Entity] = {}
     for ent in doc.ents:
         label = ent.label_
-        if label in _PERSON_LABELS and len(ent) == 1 and _is_city(ent.text):
+        if label in _PERSON_LABELS and len(ent) == 1 and is_city(ent.text):
             label = "GPE"
         if label not in _ORG_LABELS | _PLACE_LABELS:
             continue
@@ -733,7 +800,7 @@ def _ner_entities(doc: Doc, known: dict[str, Entity], kn: Knowledge) -> dict[str
             and tok.is_title
             and not tok.ent_type_
             and len(tok) > 3
-            and _is_city(tok.text)
+            and is_city(tok.text)
             and not actor_at(doc, tok.idx, tok.idx + len(tok))
             and not person_at(doc, tok.idx, tok.idx + len(tok))
         ):

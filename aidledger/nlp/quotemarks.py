@@ -2,9 +2,12 @@
 
 News copy mixes every quotation style, often in one article: « » with or
 without the narrow spaces French puts inside them, “ ”, „ “, ‘ ’, straight
-quotes, and unbalanced mixes such as “…" or « …”. Quotes run over several
-sentences and, in English style, over paragraphs that each reopen the quote
-without closing the previous one. Pairing works on characters, not tokens, so
+double and single quotes, and unbalanced mixes such as “…" or « …”. Quotes run
+over several sentences and over paragraphs: in English style each paragraph
+reopens the quote without closing the previous one (each paragraph is then a
+quote of its own that continues the one before, see :attr:`QuoteMarks.continues`),
+and some copy opens a quote, breaks the paragraph and closes it further on.
+Pairing works on characters, not tokens, so
 it needs no parser and also runs on blank pipelines; sentence bounds are
 computed here too because a hard line break inside a sentence ("« dès que
 possible »\\nles négociations") must not cut a quote from its attribution.
@@ -15,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
-_CLOSERS = {"»", "”", "“", "’", '"', "›"}
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
+_CLOSERS = {"»", "”", "“", "’", '"', "›", "'"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
 #: Possessive, and only from the start of a run, so a run of 32,000 dots is scanned once, not 32,000 times.
@@ -31,6 +34,7 @@ class QuoteMarks:
     end: int
     open_at: int
     close_at: int | None
+    continues: bool = False  # reopened after a paragraph break left it open: the same speech goes on
 
     @property
     def outer_end(self) -> int:
@@ -47,6 +51,10 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
     ch = text[i]
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "'":  # an apostrophe unless it opens after a space ("said: 'The…") or closes an open "'"
+        if stack and stack[-1][0] == "'" and not _is_word(nxt) and not prev.isspace():
+            return "close"
+        return "open" if (prev.isspace() or prev in "([") and _is_word(nxt) else None
     if ch in "‘’":
         if ch == "‘" and not _is_word(prev) and _is_word(nxt):
             return "open"
@@ -78,24 +86,44 @@ def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:
     ch = text[j]
     if ch == opener or (ch in _OPENERS and opener in '“"' and ch in '“"'):
         return "reopen", j
-    if ch.islower() or ch in ',;:»”"':
+    if ch.islower() or ch in ',;:»”"' or _closed_further(text, j, opener):
         return "go on", j
     return "stop", j
+
+
+def _closed_further(text: str, at: int, opener: str) -> bool:
+    """Whether the paragraph starting at ``at`` closes the open quote before it opens another one
+    ("“As the floods spread, we send tents.\n\nMore will follow,” the agency said")."""
+    end = text.find("\n", at)
+    for k in range(at, len(text) if end < 0 else end):
+        ch = text[k]
+        if ch not in _OPENERS and ch not in _CLOSERS:
+            continue
+        role = _role(text, k, [(opener, at)])
+        if role == "close" and ch in '"\'' and text[k - 1].isspace():
+            return False  # a straight mark after a space opens a quote
+        if role is not None:
+            return role == "close" and _closes(opener, ch)
+    return False
 
 
 def find_quotes(text: str) -> list[QuoteMarks]:
     """The outermost quoted stretches of ``text``, in order."""
     quotes: list[QuoteMarks] = []
     stack: list[tuple[str, int]] = []
+    reopened = False
     i = 0
     while i < len(text):
         ch = text[i]
         if ch == "\n" and stack:
             action, j = _line_break_action(text, i, stack[0][0])
-            if action == "stop":
-                quotes.append(_make(text, stack[0][1], i, None))
+            if action in ("stop", "reopen"):
+                quotes.append(_make(text, stack[0][1], i, None, reopened))
                 stack.clear()
-            elif action == "reopen":
+                reopened = False
+            if action == "reopen":
+                stack.append((text[j], j))
+                reopened = True
                 i = j + 1
                 continue
         elif ch in _OPENERS or ch in _CLOSERS:
@@ -105,22 +133,23 @@ def find_quotes(text: str) -> list[QuoteMarks]:
             elif role == "close" and stack:
                 depth = next((d for d in range(len(stack) - 1, -1, -1) if _closes(stack[d][0], ch)), len(stack) - 1)
                 if depth == 0:
-                    quotes.append(_make(text, stack[0][1], i, i))
+                    quotes.append(_make(text, stack[0][1], i, i, reopened))
+                    reopened = False
                 del stack[depth:]
         i += 1
     if stack:
-        quotes.append(_make(text, stack[0][1], len(text), None))
+        quotes.append(_make(text, stack[0][1], len(text), None, reopened))
     return [q for q in quotes if q.end > q.start]
 
 
-def _make(text: str, open_at: int, end: int, close_at: int | None) -> QuoteMarks:
+def _make(text: str, open_at: int, end: int, close_at: int | None, continues: bool = False) -> QuoteMarks:
     """A quote with the spaces (and thin spaces) inside its marks trimmed off."""
     start = open_at + 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuoteMarks(start, end, open_at, close_at)
+    return QuoteMarks(start, end, open_at, close_at, continues)
 
 
 def _no_break_before(text: str, at: int) -> bool:

@@ -8,8 +8,11 @@ or paragraph of the same speech). Single words and names or terms in
 quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a procedure
 "dénommée l“autorité présidentielle de retrait”") are not quotations: they
 are filtered by shape and by the term words of the language data before any
-speaker is looked for. Languages without speech data (blank pipelines) keep
-every quoted sentence-like stretch, with no speaker.
+speaker is looked for; nor are figures quoted from a document ("jusqu'à 500
+millions d'euros"). A quotation the article repeats (a headline, then the
+body) is given once, by the person who said it if one is named. Languages
+without speech data (blank pipelines) keep every quoted sentence-like
+stretch, with no speaker.
 """
 
 from __future__ import annotations
@@ -18,18 +21,22 @@ import functools
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
-from aidledger.nlp.speakers import Attributor, Cue, Speaker, speech
+from aidledger.nlp.speakers import Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
 _WORD = re.compile(r"\w+")
 #: Words around a quote that still let it "stand alone" as the continuation of a speech ("Ainsi, « … »").
 _STANDALONE_WORDS = 3
+#: The end of a phrase a quote is part of, before the comma of an incise ("» ukrainiens, a annoncé").
+_PHRASE_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*,")
+#: Words a quoted figure may hold besides its amount ("jusqu'à", "more than").
+_FIGURE_WORDS = 2
 
 
 @functools.cache
@@ -42,16 +49,38 @@ def _term_regex(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})\s*(?:[ld]'|de |du |la |le |les |the |a )?\s*$")
 
 
-def is_term(text: str, folded_before: str, lang: str) -> bool:
-    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée")."""
+def is_figure(doc: Doc, q: QuoteMarks) -> bool:
+    """True for an amount in quotation marks, a figure taken from a document ("« jusqu'à 500 millions d'euros »")."""
+    amounts = [m for m in doc._.money or [] if q.start <= m.start and m.end <= q.end]
+    if not amounts:
+        return False
+    text = doc_text(doc)
+    rest = " ".join(text[a:b] for a, b in zip([q.start] + [m.end for m in amounts], [m.start for m in amounts] + [q.end]))
+    return len(_WORD.findall(rest)) <= _FIGURE_WORDS
+
+
+def is_term(doc: Doc, q: QuoteMarks) -> bool:
+    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée",
+    "le fonds « … »"), unless the tagger reads the term word as a conjugated verb ("the money would fund “…”")."""
+    text = doc_text(doc)[q.start : q.end]
     words = _WORD.findall(text)
     if len(words) < 2:
         return True
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
         return True
-    regex = _term_regex(lang)
-    return bool(regex and regex.search(folded_before))
+    regex = _term_regex(lang_of(doc))
+    start = max(0, q.open_at - 30)
+    m = regex.search(folded(doc)[start : q.open_at]) if regex else None
+    if m is None:
+        return False
+    word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
+    return not (word is not None and _conjugated(word[0]))
+
+
+def _conjugated(tok: Token) -> bool:
+    """A verb with a tense or an infinitive ("would fund", "what he called"), not a participle ("dénommée", "so-called")."""
+    return tok.pos_ in ("VERB", "AUX") and any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm"))
 
 
 class QuotesComponent:
@@ -66,7 +95,7 @@ class QuotesComponent:
         marks = [
             q
             for q in find_quotes(doc_text(doc))
-            if not is_term(doc_text(doc)[q.start : q.end], folded(doc)[max(0, q.open_at - 30) : q.open_at], lang)
+            if not is_term(doc, q) and not is_figure(doc, q)
         ]
         if not speech(lang).available:
             doc._.quotes = [
@@ -75,22 +104,40 @@ class QuotesComponent:
                 if len(_WORD.findall(doc_text(doc)[q.start : q.end])) >= self.min_words
             ]
             return doc
+        speakers = self._speakers(doc, marks)
+        attributed = [(q, speaker) for q, speaker in zip(marks, speakers) if speaker is not None]
+        doc._.quotes = [_quote(doc, q, speaker) for q, speaker in _once(doc, attributed)]
+        return doc
+
+    def _speakers(self, doc: Doc, marks: list[QuoteMarks]) -> list[Speaker | None]:
+        """The speaker of each quote: that of an incise inside it, of a cue of its sentences, of the line it follows, or of a label
+        before a colon; else that of the quote it reopens or of the statement it stands after; a paragraph
+        that is then reopened speaks for the one before it."""
         sentences = sentence_bounds(doc_text(doc))
-        attributor = Attributor(doc, [(q.open_at, q.outer_end) for q in marks], sentences)
-        cues = attributor.cues()
-        quotes: list[Quote] = []
+        spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
+        cues = spoken.cues()
+        inner = spoken.inner_incises()
+        speakers: list[Speaker | None] = []
         last: tuple[int, Speaker] | None = None
-        for q in marks:
+        for k, q in enumerate(marks):
             frame = _frame(sentences, q)
-            speaker = _cue_speaker(doc, q, frame, cues) or _introduced_speaker(doc, q, frame, sentences, cues)
+            speaker = (
+                next((c.speaker for c in inner if q.start <= c.start < q.end and c.speaker is not None), None)
+                or _cue_speaker(doc, q, frame, cues)
+                or _introduced_speaker(doc, q, frame, sentences, cues)
+                or spoken.labelled_speaker(frame[0], q.open_at)
+            )
+            if speaker is None and q.continues and k:
+                speaker = speakers[-1]
             if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
                 speaker = last[1]
-            if speaker is None:
-                continue
-            quotes.append(_quote(doc, q, speaker))
-            last = (q.outer_end, speaker)
-        doc._.quotes = quotes
-        return doc
+            speakers.append(speaker)
+            if speaker is not None:
+                last = (q.outer_end, speaker)
+        for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
+            if speakers[k] is None and marks[k + 1].continues:
+                speakers[k] = speakers[k + 1]
+        return speakers
 
     def _continues(
         self,
@@ -112,6 +159,15 @@ class QuotesComponent:
         return len(between) < self.continuation_sentences
 
 
+def _once(doc: Doc, attributed: list[tuple[QuoteMarks, Speaker]]) -> list[tuple[QuoteMarks, Speaker]]:
+    """Each quotation once: of the copies of one text, the first a person says, else the first."""
+    copies: dict[str, list[tuple[QuoteMarks, Speaker]]] = {}
+    for pair in attributed:
+        copies.setdefault(" ".join(_WORD.findall(folded(doc)[pair[0].start : pair[0].end])), []).append(pair)
+    kept = {next((p for p in group if p[1].person is not None), group[0])[0] for group in copies.values()}
+    return [pair for pair in attributed if pair[0] in kept]
+
+
 def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
     """The sentences a quote touches, from the one it opens in to the one it closes in."""
     start = next((s for s, e in sentences if s <= q.open_at < e), q.open_at)
@@ -120,11 +176,18 @@ def _frame(sentences: list[tuple[int, int]], q: QuoteMarks) -> tuple[int, int]:
 
 
 def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue]) -> Speaker | None:
-    """The speaker of the cue that governs a quote: right after it, else the nearest before, else after."""
+    """The speaker of the cue that governs a quote: right after it, else the nearest before, else after.
+    An institution that reports, right after the quote, what a person said before it ("La ministre a promis
+    de « … », a ajouté le ministère") leaves the words to the person."""
     inside = [c for c in cues if frame[0] <= c.start < frame[1] and not (q.open_at <= c.start < q.outer_end)]
     after = [c for c in inside if c.start >= q.outer_end]
     before = [c for c in inside if c.start < q.open_at]
     adjacent = [c for c in after if _adjacent(doc, q, c)]
+    reporter = adjacent[0].speaker if adjacent else None
+    if reporter is not None and reporter.person is None:
+        person = next((c.speaker for c in reversed(before) if c.speaker is not None and c.speaker.person), None)
+        if person is not None:
+            return person
     for group in (adjacent[:1], list(reversed(before)), after):
         for cue in group:
             if cue.speaker is not None:
@@ -146,11 +209,17 @@ def _introduced_speaker(
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:
-    """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il'."""
+    """True for an incise right after a quote: '…", a déclaré X', '…," X said', '…» ajoute-t-il', also
+    after the last words of the phrase the quote is part of ('« chauffer les écoles » ukrainiennes, a annoncé X')."""
     gap = doc_text(doc)[q.outer_end : cue.start]
     if len(_WORD.findall(gap)) > 6 or re.search(r"[«»“”\"„.!?]", gap):
         return False
-    return not gap.strip() or gap.lstrip().startswith(",") or doc_text(doc)[q.start : q.end].rstrip().endswith(",")
+    return (
+        not gap.strip()
+        or gap.lstrip().startswith(",")
+        or doc_text(doc)[q.start : q.end].rstrip().endswith(",")
+        or bool(_PHRASE_TAIL.match(gap))
+    )
 
 
 def _quote(doc: Doc, q: QuoteMarks, speaker: Speaker | None) -> Quote:

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -34,8 +36,10 @@ from aidledger.nlp.entities import (
     Person,
     actor_matches,
     complement_end,
+    demonym_matches,
     fold_word,
     institution_matches,
+    is_city,
     knowledge,
     people,
     title_matches,
@@ -43,6 +47,7 @@ from aidledger.nlp.entities import (
 from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
+from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -52,7 +57,11 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
+#: An adposition in these relations belongs to an adverb ("en outre", "at least"), not to the noun after it.
+_ADVERBIAL_DEPS = {"fixed", "advmod", "mwe"}
 _CLOSING_MARKS = set('»”"’')
+#: A parenthesis right after a quote: its opening as group 1, its content as group 2.
+_PARENTHESIS = re.compile(r"[ \t]*(\()\s*([^()\n]{2,80}?)\s*\)")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
 
@@ -62,15 +71,21 @@ class Speech:
     """The speech data of one language, prepared once."""
 
     verbs: frozenset[str]
+    incise_verbs: frozenset[str]  # speech only in an incise ("…», poursuit-il"), not "l'Union poursuivra"
     sources: Gazetteer
     clause_sources: Gazetteer
     agents: frozenset[str]
     pronouns: dict[str, str]
+    source_pronouns: dict[str, str]  # pronouns after a source preposition ("selon lui"), lower case, with their gender
+    prepositions: frozenset[str]  # prepositions of the grammar data, for pipelines without a tagger
     documents: frozenset[str]
     complementizers: frozenset[str]
     pro_drop: bool  # verbs go without a subject pronoun ("Podkreślił, że…"): the subject is the one already speaking
     institution_nouns: frozenset[str]  # one-word institutions of the data ("ministère", "resort", "Ministerium"), folded
     common_institutions: frozenset[str]  # those of them the data writes in lower case: common nouns, not names
+    document_nouns: Gazetteer  # the documents again, to find them in the text
+    issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
+    quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -89,15 +104,21 @@ def speech(lang: str) -> Speech:
     lemma = lemmatizer(lang)
     return Speech(
         verbs=frozenset(fold(v) for v in data.get("verbs", [])),
+        incise_verbs=frozenset(fold(v) for v in data.get("incise_verbs", [])),
         sources=Gazetteer({"source": data.get("sources", [])}, lemma),
         clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
+        source_pronouns={k.lower(): v for k, v in (data.get("source_pronouns") or {}).items()},
+        prepositions=frozenset(fold(p) for p in load(lang).section("grammar").get("prepositions", [])),
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
         pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
         institution_nouns=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions"))),
         common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
+        document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
+        issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
+        quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
     )
 
 
@@ -111,7 +132,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "institution", "description" or "pronoun"
+    kind: str  # "person", "institution", "description", "document" or "pronoun"
     text: str
     person: Person | None = None
     gender: str | None = None
@@ -138,11 +159,16 @@ class Cue:
     start: int
     end: int
     speaker: Speaker | None
+    kind: str = "verb"  # or "source" for a preposition ("selon", "according to")
 
 
 def _word_before(doc: Doc, start: int) -> str:
+    """The folded word before ``start``; an acronym keeps its capitals ("UN" is not the article "un")."""
     m = re.search(r"([\w']+)\W*$", folded(doc)[max(0, start - 20) : start])
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    written = doc_text(doc)[max(0, start - 20) : start][m.start(1) : m.end(1)]
+    return written if len(written) > 1 and written.isupper() else m.group(1)
 
 
 def _person_mentions(doc: Doc) -> list[Mention]:
@@ -160,7 +186,7 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     for m in title_matches(doc):
         if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
             continue
-        end = complement_end(doc, m.end)
+        end = _demonym_after(doc, complement_end(doc, m.end))
         text = doc_text(doc)[m.start : end]
         gender = "f" if any(kn.feminine.finditer(doc_text(doc)[max(0, m.start - 4) : end])) else None
         affiliation = next(
@@ -179,6 +205,14 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+def _demonym_after(doc: Doc, end: int) -> int:
+    """The end of a demonym right after a description, whatever its ending ("le président moldave")."""
+    demonyms = per_doc(doc, "demonym_ends", lambda: {m.start: m.end for m in demonym_matches(doc)})
+    text = doc_text(doc)
+    word = end + len(text[end : end + 3]) - len(text[end : end + 3].lstrip(" "))
+    return demonyms.get(word, end) if word > end else end
 
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
@@ -208,8 +242,13 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         for m in institution_matches(doc)
     ]
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
+    if not doc.has_annotation("ENT_IOB"):  # no NER to read organisations: their acronyms ("BBB", "PVV") at least
+        raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
+    # a title introducing a person, by where it starts: an institution right before it is that person's
+    # ("agency spokesperson Olga Wirth", "Pentagon press secretary X"), not a speaker of its own
+    personal_titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, taken) is not None}
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         while next_region < len(regions) and regions[next_region][0] <= start:
@@ -217,11 +256,32 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             next_region += 1
         if start < covered_until or (found and start < found[-1].end):
             continue
+        if any(start < p.start < end for p in taken if p.kind == "person"):
+            continue  # it holds a person ("Ms Berg" read as an organisation)
+        if _next_word_start(doc, end) in personal_titles:
+            continue
         text = doc_text(doc)[start:end]
-        if fold(text) in sp.documents:
+        if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
+            text = text[: text.rindex("(")].rstrip()
+            end = start + len(text)
+        if not text or fold(text) in sp.documents:
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
+
+
+def _next_word_start(doc: Doc, end: int) -> int:
+    """Where the next word starts after ``end``, across spaces only."""
+    text = doc_text(doc)
+    return end + len(text[end : end + 5]) - len(text[end : end + 5].lstrip(" \u00a0"))
+
+
+#: Letters of an acronym that names an organisation.
+_ACRONYM_LETTERS = (2, 6)
+
+
+def _is_acronym(word: str) -> bool:
+    return _ACRONYM_LETTERS[0] <= len(word) <= _ACRONYM_LETTERS[1] and word.isalpha() and word.isupper()
 
 
 def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
@@ -234,10 +294,17 @@ def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
 def _extend_institution(doc: Doc, end: int) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over "de" complements and, where the
     language puts adjectives after the noun (``grammar.adjectives_follow``), over adjectives: in German
-    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an")."""
+    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an").
+    Where a parse exists, a lower-case word it reads as a verb ends the name ("le ministère estime")."""
     pattern = _INSTITUTION_TAIL_ADJECTIVES if _adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
     m = pattern.match(doc_text(doc), end, end + 50)
-    return m.end() if m else end
+    grown = m.end() if m else end
+    if grown > end and doc.has_annotation("POS"):
+        span = doc.char_span(end, grown, alignment_mode="expand")
+        verb = next((t for t in span or () if t.text[:1].islower() and t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            grown = len(doc_text(doc)[:verb.idx].rstrip())
+    return max(grown, end)
 
 
 _COMPLEMENTS = (
@@ -246,7 +313,7 @@ _COMPLEMENTS = (
 )
 _INSTITUTION_TAIL = re.compile(rf"(?:\s+(?:{_COMPLEMENTS}))*")
 _INSTITUTION_TAIL_ADJECTIVES = re.compile(
-    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)\b))*"
+    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b))*"
 )
 
 
@@ -279,23 +346,59 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     persons = _person_mentions(doc)
     descriptions = _description_mentions(doc, persons)
     institutions = _institution_mentions(doc, sp, persons + descriptions)
-    return sorted(persons + descriptions + institutions + _pronoun_mentions(doc, sp), key=lambda m: m.start)
+    documents = _document_mentions(doc, sp, persons + descriptions + institutions)
+    return sorted(
+        persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp), key=lambda m: m.start
+    )
+
+
+def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
+    """Documents with a determiner ("le communiqué", "the statement"): they speak for whoever issued them."""
+    covered = Spans((m.start, m.end) for m in taken)
+    return [
+        Mention(m.start, m.end, "document", m.text)
+        for m in sp.document_nouns.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
+        if _word_before(doc, m.start) in _DETERMINERS and not covered.contains(m.start, m.end)
+    ]
 
 
 def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
     """A mention after a preposition ("à Prague", "in Kyiv") is a circumstance, not a speaker."""
     before = _word_before(doc, m.start)
-    if before in _DETERMINERS:
+    if before in _DETERMINERS and before not in sp.prepositions:  # Spanish "a" is no article
         before = _word_before(doc, m.start - len(before) - 1)
     if agent_ok and before in sp.agents:
         return True
+    if not doc.has_annotation("POS"):  # no tagger: the prepositions of the language's data
+        return before not in sp.prepositions and before not in sp.agents
     tok = _token_at(doc, m.start)
-    if tok is not None and tok.i > 0:
-        prev = doc[tok.i - 1]
-        if prev.pos_ == "DET" and tok.i > 1:
-            prev = doc[tok.i - 2]
-        return prev.pos_ != "ADP"
-    return True
+    return tok is None or not _after_preposition(doc, tok)
+
+
+def _after_preposition(doc: Doc, tok: Token) -> bool:
+    """Whether a preposition governs the phrase ``tok`` opens, or the one it is coordinated with ("sur Radio Nord et
+    TV Sud")."""
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    if (prev.pos_ == "DET" or prev.dep_ in ("poss", "nmod:poss")) and tok.i > 1:
+        prev = doc[tok.i - 2]
+    if prev.pos_ == "CCONJ" and prev.i > 0:
+        first = doc[prev.i - 1]
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
+            first = doc[first.i - 1]
+        return _after_preposition(doc, first)
+    return prev.pos_ == "ADP" and prev.dep_ not in _ADVERBIAL_DEPS
+
+
+def _in_subject_role(tok: Token) -> bool:
+    """A subject, or a name in apposition to one ("The adviser, Omar Tariq, then appeared…")."""
+    return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+
+
+def _clause_head(subject: Token) -> Token:
+    """The verb (or predicate) a subject belongs to, through an apposition."""
+    return subject.head.head if subject.dep_ == "appos" else subject.head
 
 
 def _is_participle(tok: Token) -> bool:
@@ -307,6 +410,12 @@ def _is_participle(tok: Token) -> bool:
 def _is_noun_phrase(tok: Token) -> bool:
     """A speech word used as a noun with its own determiner or modifier ("a Palestinian state", "its demands")."""
     return tok.pos_ == "NOUN" and _parsed(tok) and any(c.dep_ in _NOUN_DEPS for c in tok.children)
+
+
+def _is_adjective(tok: Token) -> bool:
+    """A speech participle qualifying a noun ("un contrat ferme et détaillé"), which reports nothing unless
+    an agent follows it ("les mesures annoncées par X")."""
+    return _parsed(tok) and (tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"))
 
 
 def _parsed(tok: Token) -> bool:
@@ -334,10 +443,16 @@ class Attributor:
         self.sentences = sentences
         self.mentions = mentions(doc)
         self.history: list[tuple[int, Speaker]] = []
+        self._cues: list[Cue] | None = None
         # sorted bounds for look-ups by position, so that long articles stay linear
         self._names = Spans((m.start, m.end) for m in self.mentions if m.kind == "person")
         self._quotes = Spans(self.quotes)
         self._sentence_starts = [start for start, _ in self.sentences]
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def _mentions_from(self, char: int) -> Iterator[Mention]:
+        """The mentions starting at or after ``char``, in text order."""
+        return itertools.islice(self.mentions, bisect.bisect_left(self._mention_starts, char), None)
 
     def _in_name(self, char: int) -> bool:
         """True inside a person's name ("Mette" is not a form of "mettre")."""
@@ -353,27 +468,71 @@ class Attributor:
             return self.sentences[i]
         return (0, len(doc_text(self.doc)))
 
+    def labelled_speaker(self, start: int, end: int) -> Speaker | None:
+        """The speaker a verbless label names before a colon, the way captions and transcripts introduce
+        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution."""
+        head = doc_text(self.doc)[start:end].rstrip()
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if not head.endswith(":") or span is None or not self.doc.has_annotation("POS"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        first = next(
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
+            None,
+        )
+        return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
     # -- cues ---------------------------------------------------------------
 
     def cues(self) -> list[Cue]:
-        """All cues of the doc, each with its speaker resolved against those before it."""
-        found: list[Cue] = []
-        for start, end, kind, token in self._raw_cues():
-            speaker = self._speaker_of(start, end, kind, token, found)
-            if speaker is not None:
-                self.history.append((start, speaker))
-            found.append(Cue(start, end, speaker))
+        """All cues of the doc, each with its speaker resolved against those before it (computed once)."""
+        if self._cues is None:
+            found: list[Cue] = []
+            for start, end, kind, token in self._raw_cues():
+                speaker = self._speaker_of(start, end, kind, token, found)
+                if speaker is not None:
+                    self.history.append((start, speaker))
+                found.append(Cue(start, end, speaker, kind))
+            self._cues = found
+        return self._cues
+
+    def inner_incises(self) -> list[Cue]:
+        """Incises the copy keeps inside the quotation marks ("« La décision est mauvaise, déclare la députée
+        Anne Roux. Nous la combattrons »"): a speech verb after a comma, its inverted subject a person."""
+        found = []
+        for tok in self.doc:
+            if not (self.inside_quote(tok.idx) and self._is_speech_verb(tok) and tok.pos_ in ("VERB", "")):
+                continue
+            group_start = self._group_start(tok)
+            if not doc_text(self.doc)[max(0, group_start - 5) : group_start].rstrip().endswith(","):
+                continue
+            end = tok.idx + len(tok)
+            person = next((m for m in self._mentions_from(end) if m.kind == "person"), None)
+            if person is not None and self._inverted(end, person):
+                found.append(Cue(tok.idx, end, self._resolve(person)))
         return found
+
+    def speaker_of_verb(self, tok: Token) -> Speaker | None:
+        """The speaker of any verb read as a cue ("unveiled", "a dévoilé"), resolved against the speakers before it."""
+        done = [c for c in self.cues() if c.start < tok.idx]
+        everyone = self.history
+        self.history = [(start, speaker) for start, speaker in everyone if start < tok.idx]
+        try:
+            return self._speaker_of(tok.idx, tok.idx + len(tok), "verb", tok, done)
+        finally:
+            self.history = everyone
 
     def _raw_cues(self) -> list[tuple[int, int, str, Token | None]]:
         raw: list[tuple[int, int, str, Token | None]] = []
         for tok in self.doc:
-            lemma = fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
             if (
-                (lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs)
-                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "")
+                self._is_speech_verb(tok)
+                and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
+                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
+                and not (_is_adjective(tok) and self._agent_after(tok) is None)
                 and not self._in_name(tok.idx)
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
@@ -385,11 +544,33 @@ class Attributor:
             head = text[self.sentence_of(m.start)[0] : m.start].strip()
             if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
                 raw.append((m.start, m.end, "source", None))
+        raw += [(start, start + 1, "source", None) for start in self._parenthesised_sources()]
         return sorted(raw, key=lambda r: r[0])
+
+    def _parenthesised_sources(self) -> list[int]:
+        """Where a parenthesis right after a quote holds nothing but a name: its source ("…" (Associated Press))."""
+        found = []
+        for _, quote_end in self.quotes:
+            m = _PARENTHESIS.match(doc_text(self.doc), quote_end)
+            inside = m and next(self._mentions_from(m.start(2)), None)
+            if inside and inside.kind in ("institution", "person") and (inside.start, inside.end) == m.span(2):
+                found.append(m.start(1))
+        return found
+
+    def _lemma(self, tok: Token) -> str:
+        return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
+
+    def _is_speech_verb(self, tok: Token) -> bool:
+        return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+
+    def _in_incise(self, tok: Token) -> bool:
+        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:")."""
+        rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
+        return self._opens_incise(self._group_start(tok)) or bool(re.match(r"(?:-t)?(?:-\w+)?\s*:", rest))
 
     def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
         if kind == "source":
-            return self._resolve(self._first_after(end, agent_ok=True))
+            return self._source_speaker(end)
         assert tok is not None
         if self._is_passive(tok):
             agent = self._agent_after(tok)
@@ -399,6 +580,8 @@ class Attributor:
             return self._resolve(agent)
         if _is_participle(tok):
             return self._governing_speaker(tok, done)
+        if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
+            return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -406,6 +589,8 @@ class Attributor:
         if self._opens_incise(group_start):
             after = self._first_after(end, agent_ok=False)
             if after is not None and self._inverted(end, after):
+                if after.kind == "document":  # "Le ministère, poursuit le communiqué, juge « … »"
+                    return self._resolve(self._interrupted_subject(group_start) or after)
                 return self._resolve(after)
             head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
             if head.endswith(",") and head[:-1].rstrip()[-1:] not in _CLOSING_MARKS:
@@ -418,9 +603,42 @@ class Attributor:
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
                 return self._speaker_going_on(group_start)
-            return self._resolve(after)
+            return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _source_speaker(self, end: int) -> Speaker | None:
+        """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according
+        to her"), else the first mention after it ("selon le Pentagone"), unless a speech verb comes first
+        ("según contó a la radio un funcionario": that verb's own cue decides)."""
+        word = re.match(r"\s*([\w'’-]+)", doc_text(self.doc)[end : end + 40])
+        gender = self.sp.source_pronouns.get(word.group(1).lower()) if word else None  # accents count: "él", "el"
+        if word and gender:
+            return self._resolve(Mention(end + word.start(1), end + word.end(1), "pronoun", word.group(1), gender=gender))
+        after = self._first_after(end, agent_ok=True)
+        if after is not None and any(
+            self._is_speech_verb(t) for t in self.doc.char_span(end, after.start, alignment_mode="expand") or ()
+        ):
+            return None
+        return self._resolve(after)
+
+    def _source_clause(self, source: Cue, tok: Token) -> bool:
+        """Whether a verb opens the clause of the source just before it ("según contó", "selon ce qu'a dit"):
+        its subject then follows it."""
+        gap = doc_text(self.doc)[source.end : tok.idx]
+        return source.speaker is None and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"[.,;:!?«»“”\"]", gap)
+
+    def _interrupted_subject(self, group_start: int) -> Mention | None:
+        """The subject an incise interrupts: the mention right before its comma ("La Commission, poursuit…")."""
+        head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
+        if not head.endswith(","):
+            return None
+        comma = self.sentence_of(group_start)[0] + len(head) - 1
+        subject_end = len(doc_text(self.doc)[:comma].rstrip())
+        return next(
+            (m for m in self.mentions if m.end == subject_end and m.kind != "document" and not self.inside_quote(m.start)),
+            None,
+        )
 
     def _speaker_going_on(self, char: int) -> Speaker | None:
         """The speaker a verb without a subject continues: the last one met, else the last person named."""
@@ -437,6 +655,12 @@ class Attributor:
             return previous.speaker
         if not _parsed(tok):
             return None
+        if tok.dep_.startswith("acl"):  # "des manifestants réclamant…": the noun it qualifies speaks, or no one
+            return self._resolve(self._mention_covering(tok.head.idx))
+        if _word_before(self.doc, tok.idx) in self.sp.quoted_as:  # "the release quoted X as saying"
+            obj = self._object_of_governing_verb(tok)
+            if obj is not None:
+                return self._resolve(obj)
         head = tok.head
         for _ in range(3):  # "he decided to spend ..., stating that": up to the verb that has a subject
             subject = self._subject(head)
@@ -445,6 +669,14 @@ class Attributor:
             head = head.head
         return None
 
+    def _object_of_governing_verb(self, tok: Token) -> Mention | None:
+        """The speaker mention in the object of the verb a participle depends on ("quoted the minister, X, as saying")."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        return self._phrase_mention(obj) if obj is not None else None
+
     def _is_passive(self, tok: Token) -> bool:
         return _parsed(tok) and any(c.dep_ in _PASSIVE_DEPS for c in tok.children)
 
@@ -452,6 +684,8 @@ class Attributor:
         """The agent of a passive or participle: "annoncées par le président X", "announced by X"."""
         for nxt in tok.doc[tok.i + 1 : tok.i + 4]:
             if fold_word(nxt.text) in self.sp.agents:
+                if _parsed(nxt) and nxt.head.pos_ == "ADV":
+                    return None  # an adverb ("estime par ailleurs"), not an agent
                 return self._first_after(nxt.idx + len(nxt), agent_ok=True)
             if nxt.pos_ not in ("ADV", "PUNCT", "NOUN", "PROPN") or nxt.is_punct:
                 break
@@ -497,21 +731,35 @@ class Attributor:
         return not head or head[-1] in ',»”"’:—–-)'
 
     def _subject(self, tok: Token) -> Mention | None:
-        """The mention in the verb's subject, a person preferred ("La présidente de la Commission, Anna Berg, a ...")."""
+        """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject
+        ("La ministre a reçu Berlin et affirmé que…", "X met Poland's chief and said…")."""
         if not _parsed(tok):
             return None
         verb = tok.head if tok.dep_ in _AUX_DEPS else tok
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
-                found = [m for m in (self._mention_covering(sub.idx) for sub in child.subtree) if m is not None]
-                best = (
-                    next((m for m in found if m.kind == "person"), None)
-                    or self._mention_covering(child.idx)
-                    or next(iter(found), None)
-                )
-                if best is not None:
-                    return best
-        return None
+        while True:
+            # a subject the parser hung on the auxiliary counts too ("Le Kremlin a, lui, dénoncé")
+            children = [*verb.children, *(g for c in verb.children if c.dep_ in _AUX_DEPS for g in c.children)]
+            for child in children:
+                if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
+                    best = self._phrase_mention(child)
+                    if best is not None:
+                        return best
+            if verb.dep_ != "conj" or verb.head.i >= verb.i:
+                return None
+            verb = verb.head
+
+    def _phrase_mention(self, phrase: Token) -> Mention | None:
+        """The speaker mention of a subject or object phrase: a person preferred ("La présidente de la Commission,
+        Anna Berg, a ..."), never a mention behind a preposition ("La séance au Parlement a ...")."""
+        sentence = self.sentence_of(phrase.head.idx)  # the parser's sentences may run over a line break
+        found = [
+            m
+            for m in (self._mention_covering(sub.idx) for sub in phrase.subtree)
+            if m is not None and sentence[0] <= m.start < sentence[1] and _eligible(self.doc, m, self.sp, False)
+        ]
+        head = self._mention_covering(phrase.idx)
+        head = head if head is not None and sentence[0] <= head.start < sentence[1] else None
+        return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= char < m.end), None)
@@ -556,14 +804,61 @@ class Attributor:
             return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation)
         if m.kind == "pronoun":
             return self._resolve_pronoun(m)
+        if m.kind == "document":
+            return self._resolve_document(m)
         return self._resolve_description(m)
+
+    def _resolve_document(self, m: Mention) -> Speaker | None:
+        """Who speaks through a document: the issuer its phrase names ("un communiqué de la Commission",
+        "the statement on the ministry's website"), else the speaker of the sentence that brought it in
+        ("X a indiqué dans un communiqué… « … », précise le communiqué"); no one otherwise."""
+        issuer = self._issuer(m)
+        if issuer is not None:
+            return self._resolve(issuer)
+        noun = fold(m.text)
+        for start, speaker in reversed(self.history):
+            if start >= m.start or speaker.mention.kind == "document":
+                continue
+            sentence = self.sentence_of(start)
+            if any(
+                o.kind == "document" and fold(o.text) == noun and o is not m and sentence[0] <= o.start < sentence[1]
+                for o in self.mentions
+            ):
+                return speaker
+        return None
+
+    def _issuer(self, m: Mention) -> Mention | None:
+        """The institution or person named in a document's own phrase, after it and joined by link words
+        (or by a passive agent, "publié lundi par le Pentagone")."""
+        nxt = next(self._mentions_from(m.end), None)
+        if nxt is None or nxt.kind not in ("institution", "person"):
+            return None
+        gap = folded(self.doc)[m.end : nxt.start]
+        words = re.findall(r"[\w']+", gap)
+        if re.search(r"[.;:!?«»“”\"]", gap) or len(words) > 6:
+            return None
+        if any(w in self.sp.agents for w in words) or all(
+            w in self.sp.issuer_links or w in _DETERMINERS for w in words
+        ):
+            return nxt
+        return None
 
     def _named_institution(self, m: Mention) -> Mention:
         """The institution a bare noun stands for ("das Ministerium", "resort dyplomacji"): the last one named
         before in a compound of that noun ("Bundeswirtschaftsministerium"), else, for a common noun (one the
         data writes in lower case), the institution speaking until now if one is ("MSZ"), a country's name aside;
-        the mention itself otherwise."""
+        the mention itself otherwise. A common noun followed by a name in apposition is that name
+        ("le ministère des Finances, Bercy")."""
         words = _strip_determiner(m.text).split()
+        if words and words[0][:1].islower():
+            following = next(self._mentions_from(m.end), None)
+            if (
+                following is not None
+                and following.kind == "institution"
+                and following.text[:1].isupper()
+                and re.fullmatch(r"\s*,\s*", doc_text(self.doc)[m.end : following.start])
+            ):
+                return following
         noun = fold(words[0]) if len(words) == 1 else ""
         if m.affiliation is not None or noun not in self.sp.institution_nouns:
             return m
@@ -600,6 +895,15 @@ class Attributor:
         return Speaker(name=person.name, mention=m, person=person, role=person.role, affiliation=person.affiliation)
 
     def _resolve_pronoun(self, m: Mention) -> Speaker | None:
+        """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
+        else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
+        “…,” he said"), else the last speaker of its gender, else the last person of its gender named."""
+        topic = self._dislocated_topic(m)
+        if topic is not None:
+            return self._resolve(topic)
+        subject = self._last_subject_person(self.history[-1][0] if self.history else 0, m)
+        if subject is not None:
+            return self._from_person(subject.person, m)
         for _, speaker in reversed(self.history):
             if _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
@@ -608,9 +912,38 @@ class Attributor:
         ]
         return self._from_person(previous[-1].person, m) if previous else None
 
+    def _dislocated_topic(self, m: Mention) -> Mention | None:
+        """The phrase a pronoun takes up when it opens its clause after a verbless one ending with a mention
+        and a comma ("Quant au ministère, il a déclaré", "As for the agency, it said")."""
+        if not self.doc.has_annotation("POS"):
+            return None
+        sent_start = self.sentence_of(m.start)[0]
+        topic = self._interrupted_subject(m.start)
+        span = self.doc.char_span(sent_start, m.start, alignment_mode="expand")
+        if topic is None or topic.kind == "pronoun" or span is None or any(t.pos_ in ("VERB", "AUX") for t in span[:-1]):
+            return None
+        return topic if topic.kind != "person" or _gender_ok(m.gender, topic.gender) else None
+
+    def _last_subject_person(self, since: int, m: Mention) -> Mention | None:
+        """The last person between ``since`` and the pronoun ``m`` that the parse makes a clause's subject."""
+        if not self.doc.has_annotation("DEP"):
+            return None
+        for i in range(bisect.bisect_left(self._mention_starts, m.start) - 1, -1, -1):
+            p = self.mentions[i]
+            if p.start < since:
+                return None
+            if p.kind != "person" or self.inside_quote(p.start):
+                continue
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            subject = next((t for t in span or () if _in_subject_role(t)), None)
+            if subject is not None and _gender_ok(m.gender, p.gender) and not self.inside_quote(_clause_head(subject).idx):
+                return p
+        return None
+
     def _resolve_description(self, m: Mention) -> Speaker | None:
-        """The person the article named before with this title; else the current speaker; else the nearest
-        untitled person."""
+        """The person the article named before with this title; else one of the same country; else the current
+        speaker, unless of another country; else the nearest untitled person; else the role itself where one
+        person holds it."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
         if not generic:
@@ -624,11 +957,66 @@ class Attributor:
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
         if same_country:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
-        for _, speaker in reversed(self.history):
-            if speaker.person is not None and _compatible(m.gender, speaker):
-                return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
+        current = next((sp for _, sp in reversed(self.history) if sp.person is not None and _compatible(m.gender, sp)), None)
+        # the current speaker, unless of another country ("le président moldave" is not the Dutch minister speaking)
+        if current is not None and current.person is not None and _affiliation_ok(m, current.person):
+            return Speaker(current.name, m, current.person, current.role, current.affiliation)
         untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
-        return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m) if untitled else None
+        if untitled:
+            return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
+        return self._unique_role(m)
+
+    def _unique_role(self, m: Mention) -> Speaker | None:
+        """A title one person holds for a country or an organisation names that holder, as the article words it,
+        where it never gives the name ("the UN Secretary-General", "le chef de l'État français")."""
+        if m.title_key not in _unique_titles(lang_of(self.doc)):
+            return None
+        before = next(
+            (a for a in actor_matches(self.doc) if a.end <= m.start and not doc_text(self.doc)[a.end : m.start].strip()),
+            None,
+        )
+        if m.affiliation is None and before is None:
+            return None
+        return Speaker(name=doc_text(self.doc)[before.start if before else m.start : m.end], mention=m, role=m.text)
+
+
+def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> Attributor:
+    """The :class:`Attributor` of a Doc, made once: the quote component makes it with the quotations it keeps
+    (``quote_spans``, outer bounds); made later, it takes every stretch in quotation marks."""
+
+    def make() -> Attributor:
+        text = doc_text(doc)
+        spans = quote_spans if quote_spans is not None else [(q.open_at, q.outer_end) for q in find_quotes(text)]
+        return Attributor(doc, spans, sentence_bounds(text))
+
+    return per_doc(doc, "attributor", make)
+
+
+def speaker_of_clause(doc: Doc, start: int, end: int) -> Speaker | None:
+    """Who the text says states or announces what ``[start, end)`` reports, for a commitment's announcer: the
+    subject of an announcing word of the language data ("unveiled", "a dévoilé"), else the speaker of a speech
+    verb ("…, a annoncé Antony Blinken", "a-t-il annoncé" → the person the pronoun stands for, "the Pentagon
+    said"). A person is preferred to an institution, and a state ("Les États-Unis ont annoncé", "Washington a
+    annoncé") is the donor, not an announcer. None when the stretch names no one else."""
+    att = attributor(doc)
+    announcing = Spans((c.start, c.end) for c in doc._.cues or [] if c.group == "announcing" and start <= c.start < end)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    verbs = [t for t in span or () if t.pos_ in ("VERB", "") and announcing.contains(t.idx, t.idx + len(t))]
+    candidates = [att.speaker_of_verb(t) for t in verbs]
+    candidates += [c.speaker for c in att.cues() if start <= c.start < end]
+    speakers = [s for s in candidates if s is not None and not _names_a_state(doc, s.mention)]
+    return next((s for s in speakers if s.person is not None), speakers[0] if speakers else None)
+
+
+def _names_a_state(doc: Doc, m: Mention) -> bool:
+    """A country by its name, or by its capital ("Washington"), rather than one of its institutions ("Pentagone")."""
+    actor = next((a for a in doc._.actors or [] if a.start <= m.start < a.end), None)
+    return actor is not None and actor.is_state and (actor.kind == "countries" or is_city(actor.text))
+
+
+@functools.cache
+def _unique_titles(lang: str) -> frozenset[str]:
+    return frozenset(load(lang).section("roles").get("unique") or [])
 
 
 def _strip_determiner(text: str) -> str:
@@ -642,7 +1030,9 @@ def _strip_determiner(text: str) -> str:
 
 
 def _gender_ok(want: str | None, have: str | None) -> bool:
-    return want is None or have is None or want == have or want == "n"
+    """Whether a pronoun or title of gender ``want`` may stand for a person of gender ``have`` ("n": either,
+    as an honorific such as "Dr" marks)."""
+    return want in (None, "n") or have in (None, "n") or want == have
 
 
 def _compatible(gender: str | None, speaker: Speaker) -> bool:

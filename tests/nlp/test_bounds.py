@@ -78,8 +78,11 @@ def test_a_text_longer_than_a_section_is_cut_at_paragraphs_and_joins_back():
 
 
 def test_a_long_text_is_extracted_in_sections_with_offsets_into_the_whole():
-    paragraph = "Olaf Scholz sagte: „Wir helfen der Ukraine weiter.“" + " Das ist gut." * 400 + "\n\n"
-    text = paragraph * (1_050_000 // len(paragraph))  # beyond spaCy's default max_length of 1,000,000
+    filler = " Das ist gut." * 400 + "\n\n"
+    count = 1_050_000 // (len(filler) + 60)  # beyond spaCy's default max_length of 1,000,000
+    # each quotation its own (the same words twice in one article are one quotation)
+    text = "".join(f"Olaf Scholz sagte: „Wir helfen der Ukraine zum {n}. Mal.“{filler}" for n in range(count))
+    assert len(text) > 1_000_000
     result = aidledger.extract(text, lang="de")
     assert len(result.quotes) == text.count("„")
     assert all(text[q.start : q.end] == q.quote for q in result.quotes)

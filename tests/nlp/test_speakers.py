@@ -1,0 +1,39 @@
+"""Who announced what a sentence reports (``speaker_of_clause``), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidledger.nlp.pipeline import get_nlp
+from aidledger.nlp.speakers import speaker_of_clause
+
+
+def announcer(lang: str, context: str, sentence: str) -> str | None:
+    """The announcer of ``sentence``, read after ``context``."""
+    text = f"{context} {sentence}".strip()
+    start = text.rindex(sentence)
+    speaker = speaker_of_clause(get_nlp(lang)(text), start, start + len(sentence))
+    return speaker.name if speaker else None
+
+
+@pytest.mark.parametrize(
+    "lang, context, sentence, expected",
+    [
+        (
+            "fr",
+            "",
+            "Les États-Unis vont fournir à l'Ukraine une aide de 300 millions de dollars, "
+            "a annoncé mardi le secrétaire d'État Paul Grant.",
+            "Paul Grant",
+        ),
+        ("fr", "Le ministre Paul Grant était à Kiev lundi.", "L'Ukraine recevra 50 millions d'euros, a-t-il annoncé.", "Paul Grant"),
+        ("en", "", "The Pentagon announced a $300 million package for Ukraine on Friday.", "Pentagon"),
+        ("en", "", "Defence Minister Ann Lee has unveiled another $100 million for Ukraine, as Kyiv pleads for more.", "Ann Lee"),
+    ],
+)
+def test_the_announcer_of_a_sentence(lang: str, context: str, sentence: str, expected: str) -> None:
+    assert announcer(lang, context, sentence) == expected
+
+
+def test_a_state_is_the_donor_not_the_announcer() -> None:
+    assert announcer("fr", "", "Les États-Unis ont annoncé mardi une aide de 300 millions de dollars à l'Ukraine.") is None
