@@ -24,6 +24,7 @@ from aidledger.lang import load
 from aidledger.nlp import doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
+from aidledger.nlp.entities import title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.nlp.quotemarks import find_quotes
@@ -61,8 +62,8 @@ TITLE_LENGTH = 140
 MECHANISM_DONORS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 #: How far (characters) a word of hostility may stand from a name to qualify it.
 OPPOSITION_REACH = 16
-#: How far before a person's name (characters) a country or demonym gives their country.
-PERSON_COUNTRY_REACH = 45
+#: How far before an official's name (characters) their title and a country or demonym stand.
+TITLE_COUNTRY_REACH = 45
 
 
 @dataclass
@@ -394,21 +395,24 @@ class Article:
         return bool(self.cues_between(max(0, actor.start - OPPOSITION_REACH), actor.end + OPPOSITION_REACH, "cues", "opposition"))
 
     def speaker_countries(self) -> set[str]:
-        """Countries the article gives the people it names ("le président français Emmanuel Macron",
-        "German Chancellor Olaf Scholz")."""
+        """Countries the article gives the officials it names by title and name ("le président français
+        Emmanuel Macron", "German Chancellor Olaf Scholz"). A name with no title before it (a byline, a
+        translator) gives none: that also keeps a focused analysis, which recognises names only in the
+        sentences that matter, reading what the whole analysis reads."""
         return per_doc(self.doc, "speaker_countries", self._speaker_countries)
 
     def _speaker_countries(self) -> set[str]:
         countries = set()
+        titles = title_matches(self.doc)
         for ent in self.doc.ents:
-            if ent.label_ in ("PER", "PERSON"):
-                near = [
-                    a
-                    for a in self.actors
-                    if ent.start_char - PERSON_COUNTRY_REACH <= a.end <= ent.start_char and a.is_state
-                ]
-                if near:
-                    countries.add(near[-1].code)
+            if ent.label_ not in ("PER", "PERSON"):
+                continue
+            reach = ent.start_char - TITLE_COUNTRY_REACH
+            if not any(reach <= t.start and t.end <= ent.start_char for t in titles):
+                continue
+            near = [a for a in self.actors if reach <= a.end <= ent.start_char and a.is_state]
+            if near:
+                countries.add(near[-1].code)
         return countries
 
     def in_quote(self, offset: int) -> bool:
