@@ -2,7 +2,7 @@
 
 These are read, not weighed: a mechanism is set when the text names one
 (the labelling rules say so), equipment when it is listed, the announcer
-when a person is named announcing. Stage, aid type and date, which need
+when the text names who announced it. Stage, aid type and date, which need
 evidence weighed, come from the models (:mod:`aidledger.assemble.decide`).
 """
 
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, get_args
 from aidledger.assemble.article import MECHANISM_DONORS, Article
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import full_name
+from aidledger.nlp.speakers import speaker_of_clause
 from aidledger.schema import Item
 
 if TYPE_CHECKING:
@@ -92,18 +93,29 @@ def same_list_item(article: Article, ammo: Cue, weapon: Cue) -> bool:
 
 
 def announcer(article: Article, package: Package) -> str | None:
-    """The person a report's sentence names with an announcing or speech word, by the fullest name the
-    article uses (a one-word "name" the article never completes is more often a weapon or a place)."""
+    """Who a report's sentence says announced the package: a person it names beside an announcing or speech
+    word, by the fullest name the article uses (a one-word "name" it never completes is more often a
+    weapon or a place); else the subject of the announcing word or the speaker of the speech verb
+    (:func:`~aidledger.nlp.speakers.speaker_of_clause`: "the Department of Defense announced", "a annoncé
+    le ministre" → the minister's name), unless that is a bare common noun ("the ministry said")."""
     for mention in package.reports:
         start, end = article.units[mention.unit]
-        if not article.cues_between(start, end, "announcing") and not article.speech_between(start, end):
-            continue
-        for ent in article.doc.ents:
-            if start <= ent.start_char < end and ent.label_ in ("PER", "PERSON"):
-                name = full_name(article.doc, (ent.start_char, ent.end_char))
-                if name and len(name.split()) > 1:
-                    return name
+        if article.cues_between(start, end, "announcing") or article.speech_between(start, end):
+            for ent in article.doc.ents:
+                if start <= ent.start_char < end and ent.label_ in ("PER", "PERSON"):
+                    name = full_name(article.doc, (ent.start_char, ent.end_char))
+                    if name and len(name.split()) > 1:
+                        return name
+    for mention in package.reports:
+        speaker = speaker_of_clause(article.doc, *article.units[mention.unit])
+        if speaker is not None and (speaker.person is not None or not _common_noun(speaker.name)):
+            return speaker.name
     return None
+
+
+def _common_noun(name: str) -> bool:
+    """One word in lower case ("ministry", "gouvernement"): a noun the text qualifies elsewhere, not a name."""
+    return " " not in name and name[:1].islower()
 
 
 def evidence(article: Article, package: Package) -> tuple[int, int]:

@@ -42,6 +42,27 @@ def test_french_package_with_donor_recipient_amount_date_and_announcer() -> None
     assert (c.donor, c.recipient, c.amount, c.currency) == ("NOR", "UKR", 2e9, "NOK")
     assert (c.aid_type, c.stage, c.date) == ("military", "announced", dt.date(2024, 3, 13))
     assert c.evidence.text.startswith("La Norvège va fournir")
+    assert c.announcer == "Bjørn Arild Gram"
+
+
+def test_announcer_is_the_institution_that_announced_when_no_person_is_named() -> None:
+    (c,) = commitments("The World Bank on Monday announced $250 million in new financing for Moldova.", "en")
+    assert (c.amount, c.announcer) == (250e6, "World Bank")
+
+
+def test_announcer_named_by_a_pronoun_is_the_person_it_stands_for() -> None:
+    (c,) = commitments(
+        "La ministre belge des Affaires étrangères Hadja Lahbib est arrivée mardi à Kinshasa. "
+        "Elle a annoncé une aide humanitaire de 12 millions d'euros pour la République démocratique du Congo.",
+        "fr",
+    )
+    assert (c.amount, c.announcer) == (12e6, "Hadja Lahbib")
+
+
+def test_a_state_or_a_bare_common_noun_is_no_announcer() -> None:
+    (by_state,) = commitments("Washington announced $40 million in humanitarian aid for Sudan on Friday.", "en")
+    (by_noun,) = commitments("Japan will provide $10 million in humanitarian aid to Sudan, the ministry said on Friday.", "en")
+    assert (by_state.amount, by_state.announcer, by_noun.amount, by_noun.announcer) == (40e6, None, 10e6, None)
 
 
 def test_english_drawdown_is_pda_with_its_items() -> None:
