@@ -107,9 +107,9 @@ def patterns(lang: str) -> _Patterns:
     # ISO codes follow the number in every language ("2 mln USD", "500 millions EUR")
     codes = [s for s in symbols if re.fullmatch(r"[A-Z]{3}", s)]
 
-    # at most six groups of three (10^18): a longer run of groups is no amount, and an unbounded one makes
-    # every start inside a long run of digits and spaces scan to its end (quadratic)
-    num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    # at most twelve groups of three (10^36, beyond any amount range): unbounded, every start inside a long
+    # run of digits and spaces would scan to its end (quadratic)
+    num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3}){1,12}(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     word_num = _alternation(words) if words else r"(?!x)x"
     scale = _alternation(list(scales))
     sym = _alternation(list(symbols))
