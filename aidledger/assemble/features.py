@@ -196,8 +196,6 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     f: Features = {}
     amount = mention.amount or 0.0
     same_currency = [m for m in mentions if m.money and m.currency == mention.currency]
-
-
     restated = [m for m in same_currency if m.unit != mention.unit and same_amount(m.amount, amount)]
     f["restated"] = min(3, len(restated)) / 3
     f["restated_in_headline"] = float(any(article.is_headline(m.unit) for m in restated))
@@ -569,6 +567,8 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
         (re.compile(r"^(?:giver_named|giver_as_subject|recipient_marked|state_in_stretch)$"), "+", 0.0),
         (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
+        # the labelling rules count a part with its own donor or recipient ("Taiwan's share of a US bill")
+        (re.compile(r"^(?:share_with_own_party|shares_with_own_parties)$"), "+", 0.0),
     ],
     "donor": [
         (re.compile(r"^role:(?:subject_before|agent|qualifier|source|owner_of_subject|served_by_official)$"), "+", 0.0),
