@@ -339,8 +339,6 @@ class Article:
         return per_doc(self.doc, "officials_of", self._officials_of)
 
     def _officials_of(self) -> set[int]:
-        from aidledger.nlp.entities import title_matches
-
         links = tuple(fold(str(w)) for w in self.data.section("roles").get("complement_links") or [])
         found = set()
         for title in title_matches(self.doc):

