@@ -982,14 +982,20 @@ class Attributor:
 
 def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> Attributor:
     """The :class:`Attributor` of a Doc, made once: the quote component makes it with the quotations it keeps
-    (``quote_spans``, outer bounds); made later, it takes every stretch in quotation marks."""
-
-    def make() -> Attributor:
-        text = doc_text(doc)
-        spans = quote_spans if quote_spans is not None else [(q.open_at, q.outer_end) for q in find_quotes(text)]
-        return Attributor(doc, spans, sentence_bounds(text))
-
-    return per_doc(doc, "attributor", make)
+    (``quote_spans``, outer bounds). Asked for without them (a commitment's announcer, whose component runs
+    before the quotes), it is that one when made, else one over every stretch in quotation marks, kept apart
+    so that the quote component still gets its own."""
+    text = doc_text(doc)
+    if quote_spans is not None:
+        return per_doc(doc, "attributor", lambda: Attributor(doc, quote_spans, sentence_bounds(text)))
+    made = doc.user_data.get("aidledger.attributor")
+    if made is not None:
+        return made
+    return per_doc(
+        doc,
+        "attributor_every_quote",
+        lambda: Attributor(doc, [(q.open_at, q.outer_end) for q in find_quotes(text)], sentence_bounds(text)),
+    )
 
 
 def speaker_of_clause(doc: Doc, start: int, end: int) -> Speaker | None:

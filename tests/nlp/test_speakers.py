@@ -37,3 +37,18 @@ def test_the_announcer_of_a_sentence(lang: str, context: str, sentence: str, exp
 
 def test_a_state_is_the_donor_not_the_announcer() -> None:
     assert announcer("fr", "", "Les États-Unis ont annoncé mardi une aide de 300 millions de dollars à l'Ukraine.") is None
+
+
+
+def test_quotes_are_attributed_among_the_quotations_kept_even_after_an_announcer_was_read() -> None:
+    """The commitments component, which reads announcers, runs before the quote component; the quotes must
+    still be attributed among the quotations that component keeps, not a term in quotation marks."""
+    text = (
+        "The Pentagon announced on Friday that the United States will give Ukraine $100 million against what "
+        'Moscow calls its so-called "special military operation". "We will stand by Ukraine," Defence '
+        "Secretary Ann Lee said."
+    )
+    doc = get_nlp("en")(text)
+    assert [(c.donor, c.announcer) for c in doc._.commitments] == [("USA", "Pentagon")]
+    assert [q.speaker for q in doc._.quotes] == ["Ann Lee"]
+    assert doc.user_data["aidledger.attributor"].quotes == [(q.start - 1, q.end + 1) for q in doc._.quotes]
