@@ -8,8 +8,9 @@ alike and spaCy's caches do not flatter either side.
 
 Prints articles/s and words/s for aidledger (``aidledger.extract_documents``)
 and for ``nlp.pipe`` of the bare model on the same texts, the share of
-aidledger's time spent in the fitted decisions (the assembly's features and
-the models' arithmetic), the peak resident memory, and as last line
+aidledger's time spent in the fitted decisions (the assembly: its features,
+the models' arithmetic and the fields read beside them, the announcer's
+speaker search included), the peak resident memory, and as last line
 ``ratio=X.XX`` (aidledger throughput / bare).
 
 With ``--per-language`` (the default), it first times the whole extraction on
@@ -242,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         total = timed(lambda: run_ours(articles))
     print(
         f"fitted decisions: {clock.assembly / total * 100:.1f} % of extraction time "
-        f"(features and models; the models' arithmetic alone {clock.models / total * 100:.2f} %)"
+        f"(the assembly: features, models and the fields read beside them; the models' arithmetic alone "
+        f"{clock.models / total * 100:.2f} %)"
     )
     if args.components:
         use_components(extraction + tuple(args.components))
