@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from aidledger.assemble.grammar import grammar
 from aidledger.lang import load
@@ -77,6 +77,14 @@ def ends_with(before: str, words: tuple[str, ...]) -> bool:
     return any(before.endswith((" " + w, "'" + w)) for w in words)
 
 
+def _parsed_root(doc: Doc, actor: Actor) -> Token | None:
+    """The head token of an actor's name, when the Doc has a parse (a focused or blank pipeline may not)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def syntactic_role(doc: Doc, actor: Actor) -> str | None:
     """``subject`` or ``agent`` when the parse puts the actor there, else None.
 
@@ -84,12 +92,9 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
     phrase ("le gouvernement *japonais*", "*German* Defence Minister"), never
     through a prepositional complement ("l'aide … *au Liban*" is no subject).
     """
-    if not doc.has_annotation("DEP"):
+    token = _parsed_root(doc, actor)
+    if token is None:
         return None
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
     for _ in range(6):
         if token.dep_ in _SUBJECT_DEPS:
             return "subject"
@@ -104,13 +109,8 @@ def syntactic_role(doc: Doc, actor: Actor) -> str | None:
 def owns_subject(doc: Doc, actor: Actor) -> bool:
     """An actor that qualifies the subject of a clause: "les dirigeants de l'OTAN se réuniront", "NATO's
     leaders agreed", "the leaders of the G7 pledged". The people named act for it."""
-    if not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    return token.dep_ in ("nmod", "nmod:poss", "poss", "pobj") and (
+    token = _parsed_root(doc, actor)
+    return token is not None and token.dep_ in ("nmod", "nmod:poss", "poss", "pobj") and (
         token.head.dep_ in _SUBJECT_DEPS or (token.head.dep_ == "prep" and token.head.head.dep_ in _SUBJECT_DEPS)
     )
 

@@ -47,6 +47,11 @@ def per_doc(doc: Doc, key: str, compute: Callable[[], T]) -> T:
     return doc.user_data[slot]
 
 
+def kept(doc: Doc, key: str) -> object | None:
+    """The value :func:`per_doc` keeps under ``key``, None when nothing computed it yet."""
+    return doc.user_data.get(f"aidledger.{key}")
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy rebuilds the string from the tokens on every access."""
     return per_doc(doc, "text", lambda: doc.text)

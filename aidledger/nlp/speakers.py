@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp import cased, doc_text, doc_words, folded, kept, lang_of, per_doc
 from aidledger.nlp.entities import (
     Person,
     actor_matches,
@@ -988,8 +988,8 @@ def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> At
     text = doc_text(doc)
     if quote_spans is not None:
         return per_doc(doc, "attributor", lambda: Attributor(doc, quote_spans, sentence_bounds(text)))
-    made = doc.user_data.get("aidledger.attributor")
-    if made is not None:
+    made = kept(doc, "attributor")
+    if isinstance(made, Attributor):
         return made
     return per_doc(
         doc,

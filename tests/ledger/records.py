@@ -32,6 +32,22 @@ def one_commitment_article(
     return article(id, text, published, url, [commitment(text, **fields)])
 
 
+#: One US package reported three times: leaked, announced, delivered (id, text, publication day, stage).
+PACKAGE_STORY = [
+    ("leak", "The US is set to announce a $300 million package for Ukraine.", "2023-05-30", "anticipated"),
+    ("announce", "The Pentagon announced $300 million in aid for Ukraine.", "2023-05-31", "announced"),
+    ("deliver", "The $300 million package has been delivered to Ukraine.", "2023-09-01", "delivered"),
+]
+
+
+def package_story() -> list[tuple[Document, Extraction]]:
+    """The articles of :data:`PACKAGE_STORY`, each reporting the $300 million package at its stage."""
+    return [
+        one_commitment_article(id_, text, day, amount=300_000_000, currency="USD", stage=stage)
+        for id_, text, day, stage in PACKAGE_STORY
+    ]
+
+
 def mention(
     key: str, date: str | None, amount: int | None = 325_000_000, currency: str | None = "USD", **fields
 ) -> MentionRecord:

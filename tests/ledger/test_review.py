@@ -12,7 +12,7 @@ from aidledger.ledger.export import kiel_rows, mention_rows, package_rows
 from aidledger.ledger.models import Mention, Package, PackageStage
 from aidledger.ledger.review_models import ReviewEvent
 from aidledger.web import queries
-from tests.ledger.records import article, commitment, one_commitment_article
+from tests.ledger.records import article, commitment, one_commitment_article, package_story
 
 US = "The United States will provide $325 million in military aid to Ukraine, the Pentagon said."
 US_AGAIN = "Washington is sending Ukraine a $325 million military aid package, officials said."
@@ -191,13 +191,8 @@ def test_merging_moves_every_mention_and_deletes_the_emptied_package(ledger):
 
 def test_splitting_makes_a_new_package_and_rebuilds_both_stage_histories(db_url):
     ledger = Ledger(db_url)
-    steps = [
-        ("leak", "The US is set to announce a $300 million package for Ukraine.", "2023-05-30", "anticipated"),
-        ("announce", "The Pentagon announced $300 million in aid for Ukraine.", "2023-05-31", "announced"),
-        ("deliver", "The $300 million package has been delivered to Ukraine.", "2023-09-01", "delivered"),
-    ]
-    for id_, text, day, stage in steps:
-        ledger.add(*one_commitment_article(id_, text, day, amount=300_000_000, currency="USD", stage=stage))
+    for document, extraction in package_story():
+        ledger.add(document, extraction)
     package_id = _only_package(ledger)
     delivery = next(m.id for m in _detail(ledger, package_id).mentions if m.values.stage == "delivered")
     new = _do(ledger, lambda s: review.split_package(s, package_id, [delivery], "ann").id)

@@ -18,7 +18,7 @@ from aidledger.schema import Entity as EntityRecord
 from aidledger.schema import Quote as QuoteRecord
 from aidledger.schema import Span
 from tests.ledger import corpus
-from tests.ledger.records import article, commitment, one_commitment_article
+from tests.ledger.records import PACKAGE_STORY, article, commitment, one_commitment_article, package_story
 
 TEXT = "The United States will provide $325 million in military aid to Ukraine, Antony Blinken said on Tuesday."
 
@@ -104,13 +104,8 @@ def test_a_package_in_a_currency_without_ecb_rate_is_stored_unconverted_with_a_n
 
 def test_a_package_keeps_its_stage_history_with_the_evidence_of_each_step(db_url):
     ledger = Ledger(db_url)
-    steps = [
-        ("leak", "The US is set to announce a $300 million package for Ukraine.", "2023-05-30", "anticipated"),
-        ("announce", "The Pentagon announced $300 million in aid for Ukraine.", "2023-05-31", "announced"),
-        ("deliver", "The $300 million package has been delivered to Ukraine.", "2023-09-01", "delivered"),
-    ]
-    for id_, text, day, stage in steps:
-        ledger.add(*one_commitment_article(id_, text, day, amount=300e6, currency="USD", stage=stage))
+    for document, extraction in package_story():
+        ledger.add(document, extraction)
     with ledger.sessions() as session:
         package = session.scalars(select(Package)).one()
         history = [
@@ -118,7 +113,7 @@ def test_a_package_keeps_its_stage_history_with_the_evidence_of_each_step(db_url
             for s in session.scalars(select(PackageStage).order_by(PackageStage.date))
         ]
     assert (package.stage, str(package.date)) == ("delivered", "2023-05-31")
-    assert history == [(stage, day, text) for _id, text, day, stage in steps]
+    assert history == [(stage, day, text) for _id, text, day, stage in PACKAGE_STORY]
 
 
 def test_a_document_the_database_refuses_leaves_nothing_behind(db_url):
