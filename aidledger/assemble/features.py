@@ -220,6 +220,11 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     in_sentence = article.amounts_between(*article.units[mention.unit])
     in_sentence = [m for m in in_sentence if not m.is_conversion]
     f["amounts_in_sentence"] = min(4, len(in_sentence)) / 4
+    earlier = [
+        m for m in article.money
+        if not m.is_conversion and m.start < mention.anchor and not article.is_headline(article.unit_of(m.start))
+    ]
+    f["first_amount_of_body"] = float(not earlier and not article.is_headline(mention.unit))
     f["first_amount_in_sentence"] = float(bool(in_sentence) and in_sentence[0].start == mention.anchor)
     own = [m for m in mentions if m.unit == mention.unit and m.money and article.state_in_stretch(m)]
     f["state_in_stretch"] = float(any(m is mention for m in own))
@@ -567,6 +572,9 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
         (re.compile(r"^(?:giver_named|giver_as_subject|recipient_marked|state_in_stretch)$"), "+", 0.0),
         (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
+        # a part named after the amount ("$325 million, which includes…", "dont 40 millions") makes it a whole,
+        # which says nothing against its being new: running totals have cues of their own
+        (re.compile(r"^part@(?:just_after|after|later_in_sentence)$"), "+", 0.0),
         # the labelling rules count a part with its own donor or recipient ("Taiwan's share of a US bill")
         (re.compile(r"^(?:share_with_own_party|shares_with_own_parties)$"), "+", 0.0),
     ],
