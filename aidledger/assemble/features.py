@@ -184,11 +184,18 @@ def sentence_features(article: Article, unit: int) -> Features:
     f["continues"] = float(article.continues(unit))
     if unit > 0:
         f["previous_gives"] = float("aid_verb" in kinds(article.cues_between(*article.units[unit - 1])))
-    own = kinds(article.cues_between(*article.units[unit]))
-    if not own & {"aid_verb", "announce", "in_kind"}:  # "It is valued at $275 million."
-        before = set().union(*(kinds(article.cues_between(*article.units[u])) for u in range(max(0, unit - 2), unit)))
-        f["giving_just_before_only"] = float(bool(before & {"aid_verb", "announce", "in_kind"}))
+    if not gives(article, unit, unit):  # "It is valued at $275 million."
+        f["giving_just_before_only"] = float(gives(article, unit - 2, unit - 1))
     return f
+
+
+#: Cue kinds that state a giving (as against naming aid).
+GIVING_STATEMENT = frozenset({"aid_verb", "announce", "in_kind"})
+
+
+def gives(article: Article, first: int, last: int) -> bool:
+    """Whether the sentences ``first`` to ``last`` (clipped to the article) state a giving."""
+    return any(kinds(article.cues_between(*article.units[u])) & GIVING_STATEMENT for u in range(max(0, first), last + 1))
 
 
 def amount_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
@@ -220,11 +227,7 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     in_sentence = article.amounts_between(*article.units[mention.unit])
     in_sentence = [m for m in in_sentence if not m.is_conversion]
     f["amounts_in_sentence"] = min(4, len(in_sentence)) / 4
-    earlier = [
-        m for m in article.money
-        if not m.is_conversion and m.start < mention.anchor and not article.is_headline(article.unit_of(m.start))
-    ]
-    f["first_amount_of_body"] = float(not earlier and not article.is_headline(mention.unit))
+    f["first_amount_of_body"] = float(first_of_body(article, mention) and gives(article, mention.unit - 2, mention.unit))
     f["first_amount_in_sentence"] = float(bool(in_sentence) and in_sentence[0].start == mention.anchor)
     own = [m for m in mentions if m.unit == mention.unit and m.money and article.state_in_stretch(m)]
     f["state_in_stretch"] = float(any(m is mention for m in own))
@@ -233,6 +236,17 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
         any(c.currency == mention.currency and same_amount(c.amount, amount) for c in article.conversions)
     )
     return f
+
+
+def first_of_body(article: Article, mention: Mention) -> bool:
+    """Whether no amount of the body comes before this one (a headline's does not count): news puts what
+    is new first, and an official release states its package before the totals and the background."""
+    if article.is_headline(mention.unit):
+        return False
+    return not any(
+        not m.is_conversion and m.start < mention.anchor and not article.is_headline(article.unit_of(m.start))
+        for m in article.money
+    )
 
 
 def same_amount(a: float | None, b: float | None, tolerance: float = 0.02) -> bool:

@@ -225,6 +225,22 @@ def test_press_release_whose_amount_sentence_refers_back_to_the_announcement() -
     assert weights["giving_just_before_only"] > 0 and weights["continues"] > 0
 
 
+def test_the_first_amount_of_a_release_that_gives_is_its_package_and_what_it_includes_makes_it_a_whole() -> None:
+    text = (
+        "New support for Ukraine\n\n"
+        "The Ministry of Defence announced on Monday a further donation of equipment to Ukraine. "
+        "The package, valued at €80 million, includes mine-clearing vehicles and spare parts. "
+        "Since 2022 the country has provided €1.2 billion in military aid to Ukraine."
+    )
+    article, mentions = annotated(text, "en")
+    package, total = (m for m in mentions if m.money)
+    assert mention_features(article, package, mentions)["first_amount_of_body"] == 1.0
+    assert mention_features(article, total, mentions)["first_amount_of_body"] == 0.0
+    weights = dict(shipped_models()["commitment"].explain({"first_amount_of_body": 1.0, "part@later_in_sentence": 1.0}))
+    assert weights["first_amount_of_body"] > 0 and weights.get("part@later_in_sentence", 0.0) >= 0
+    assert mention_probability(article, package, mentions) > mention_probability(article, total, mentions)
+
+
 def test_aid_for_a_disaster_in_two_countries_is_weighed_as_an_envelope() -> None:
     text = (
         "Séisme en Turquie et en Syrie : la France débloque une aide d'urgence de 12 millions d'euros, "
