@@ -25,9 +25,11 @@ finance too ("loans", "support package", "fund"), and business news
 each clause asks for what a business story rarely has.
 The automaton runs on the folded text (lower case, no accents, same length;
 :func:`~aidledger.nlp.gazetteer.fold`); entries written in capitals ("USD",
-"EU") only match capitals ("try" is a verb, "TRY" the lira). Languages matched
-by lemma (German, Polish, Ukrainian…) list lemmas, so their words are also
-matched by stem ("geliefert" by "liefer"), in texts of that language only.
+"EU") only match capitals ("try" is a verb, "TRY" the lira). A word counts in
+texts of its data file's language (or of unknown language) only: folded,
+Portuguese "ceder" (to give) is French "céder" (to sell off a business).
+Languages matched by lemma (German, Polish, Ukrainian…) list lemmas, so their
+words are also matched by stem ("geliefert" by "liefer").
 
 Triage only rules out what it can read: a text in a language without a data
 file always passes. Its recall on the commitments of the dev passages is 1.0,
@@ -73,13 +75,18 @@ class Term:
 
     kind: str
     upper: bool = False  # written in capitals (a code, an acronym): matched on the text as written
-    stem_of: str | None = None  # a stem of this language's lemma: counts in texts of that language only
+    stem_of: str | None = None  # a stem of this language's lemma: matched inside words
     code: str = ""  # the actor an actor's name names (ISO 3166 alpha-3 or an organisation's code)
+    lang: str = ""  # the data file it comes from: it counts in texts of that language (or of unknown language)
 
     @property
     def inside_words(self) -> bool:
         """A stem matches inside words: "liefer" in "geliefert"."""
         return self.stem_of is not None
+
+    def counts_in(self, lang: str | None) -> bool:
+        """A word counts in its own language's texts only: Portuguese "ceder" is not French "céder"."""
+        return lang is None or self.lang == lang
 
 
 @dataclass(frozen=True)
@@ -122,10 +129,10 @@ def _phrase_terms(phrase: str, kind: str, code: str, lang: str, lemmatized: bool
     if not text.strip():
         return
     upper = text.isupper() and " " not in text
-    yield text, Term(kind, upper=upper, code=code)
+    yield text, Term(kind, upper=upper, code=code, lang=lang)
     stem = _stem(fold(text)) if lemmatized and not upper and " " not in text else None
     if stem:
-        yield stem, Term(kind, stem_of=lang, code=code)
+        yield stem, Term(kind, stem_of=lang, code=code, lang=lang)
 
 
 def _terms_of(lang: str) -> Iterator[tuple[str, Term]]:
@@ -134,9 +141,9 @@ def _terms_of(lang: str) -> Iterator[tuple[str, Term]]:
     lemmatized = bool(data.raw.get("lemmatize"))
     currencies = data.section("currencies")
     for symbol in currencies.get("symbols") or {}:
-        yield str(symbol), Term(MONEY, upper=str(symbol).isalpha())
+        yield str(symbol), Term(MONEY, upper=str(symbol).isalpha(), lang=lang)
     for name in currencies.get("names") or {}:
-        yield str(name), Term(MONEY)
+        yield str(name), Term(MONEY, lang=lang)
     for kind, sections in _SECTIONS.items():
         for section, keys in sections.items():
             for phrase, key in _phrases(data.section(section), keys):
@@ -164,7 +171,7 @@ class Triage:
             for last, (length, terms) in self._automaton.iter(haystack):
                 start, end = last + 1 - length, last + 1
                 for term in terms:
-                    if term.upper == cased and term.stem_of in (None, lang) and _stands(haystack, start, end, term):
+                    if term.upper == cased and term.counts_in(lang) and _stands(haystack, start, end, term):
                         found.add(Hit(start, end, term.kind, term.code))
         return sorted(found, key=lambda h: (h.start, h.end))
 

@@ -52,6 +52,13 @@ def test_currency_codes_count_only_in_capitals() -> None:
     assert not triage().can_hold_commitment("Turkey pledged to try 300 million ways to aid Syria.", "en")
 
 
+def test_a_word_counts_only_in_its_own_language() -> None:
+    # folded, Portuguese "ceder" (to give) is French "céder", which sells off a business
+    text = "Le groupe a annoncé un plan de 90 millions d'euros au Canada et promet de céder des activités."
+    assert "ceder" in {text[h.start : h.end].replace("é", "e") for h in triage().hits(text, "pt")}
+    assert not triage().can_hold_commitment(text, "fr")
+
+
 def test_a_language_triage_cannot_read_is_never_ruled_out() -> None:
     assert triage().can_hold_commitment("日本はウクライナに支援を表明した。", "ja")
 
