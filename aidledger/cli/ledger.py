@@ -38,8 +38,9 @@ from aidledger.ledger.db import missing_sqlite_file, read_only_location
 from aidledger.ledger.export import kiel_rows, mention_rows, package_rows, write_csv, write_rows
 from aidledger.ledger.ingest import Extractor, IngestSummary, ingest
 from aidledger.ledger.models import Package
-from aidledger.ledger.queries import PackageDetail, package_detail
+from aidledger.ledger.queries import get_package
 from aidledger.ledger.store import Ledger
+from aidledger.ledger.views import PackageDetail
 from aidledger.raydata import RayUnavailable
 from aidledger.workers import Options, WorkerPool
 
@@ -282,46 +283,61 @@ def report_command(
             err.print(cell(f"chart of {len(drawn)} donors written to {chart}"))
 
 
+def _stated(amount: int | None, currency: str | None, missing: str = "—") -> str:
+    """An amount in whole units of its currency, as the article stated it (the report's ``_money`` is millions)."""
+    return f"{amount:,} {currency or ''}".rstrip() if amount is not None else missing
+
+
 def _detail_text(detail: PackageDetail) -> None:
+    """The package as ``aidledger show`` prints it: a heading line, its dating and value, then two tables."""
     console = out()
-    amount = f"{detail.amount:,} {detail.currency}" if detail.amount is not None else "no amount stated"
+    v, c = detail.values, detail.conversion
     console.print(
         Text.assemble(
             (f"package {detail.id}", "bold"),
-            f": {detail.donor or '?'} → {detail.recipient or '?'}, {amount}, "
-            f"{detail.aid_type}{f' ({detail.mechanism})' if detail.mechanism else ''}, {detail.stage}",
+            f": {v.donor or '?'} → {v.recipient or '?'}, {_stated(v.amount, v.currency, 'no amount stated')}, "
+            f"{v.aid_type}{f' ({v.mechanism})' if v.mechanism else ''}, {v.stage}",
         )
     )
+    if detail.reviewed_by and detail.reviewed_at:
+        fields = f"; set by the reviewer: {', '.join(detail.corrected)}" if detail.corrected else ""
+        when = detail.reviewed_at.strftime("%Y-%m-%d %H:%M")
+        console.print(cell(f"review: {detail.state} by {detail.reviewed_by} on {when} UTC{fields}"))
     basis = {"announcement": "announcement date", "published": "earliest publication date", "ingested": "ingest date"}
-    console.print(cell(f"date: {detail.reference_date} ({basis.get(detail.reference_basis or '', '?')})"))
-    if detail.amount_usd is not None:
+    console.print(cell(f"date: {c.reference_date} ({basis.get(c.reference_basis or '', '?')})"))
+    if c.amount_usd is not None:
         console.print(
             cell(
-                f"value: {detail.amount_usd:,} USD, {detail.amount_eur:,} EUR at the ECB rate of {detail.fx_date} "
-                f"({detail.fx_rate:.6f} USD, {detail.fx_rate_eur:.6f} EUR per {detail.currency})"
+                f"value: {c.amount_usd:,} USD, {c.amount_eur:,} EUR at the ECB rate of {c.fx_date} "
+                f"({c.fx_rate:.6f} USD, {c.fx_rate_eur:.6f} EUR per {v.currency})"
             )
         )
-    if detail.fx_note:
-        console.print(cell(f"note: {detail.fx_note}"))
+    if c.fx_note:
+        console.print(cell(f"note: {c.fx_note}"))
     history = Table(title="stage history", title_justify="left")
     for column in ("stage", "date", "outlet", "evidence"):
         history.add_column(column, overflow="fold")
-    for step in detail.history:
-        history.add_row(*map(cell, (step.stage, step.date or "—", step.outlet or step.url or "", step.evidence)))
+    for step in detail.stages:
+        outlet = step.article.outlet or step.article.url or step.article.source_id
+        history.add_row(*map(cell, (step.stage, step.date or "—", outlet, step.evidence)))
     console.print(history)
-    sources = Table(title=f"{len(detail.sources)} sources", title_justify="left")
+    counted = f"{len(detail.sources)} sources"
+    if len(detail.mentions) != len(detail.sources):
+        counted += f", {len(detail.mentions)} mentions"
+    sources = Table(title=counted, title_justify="left")
     for column in ("outlet", "lang", "published", "stage", "amount", "url", "evidence"):
         sources.add_column(column, overflow="fold")
-    for source in detail.sources:
-        amount = f"{source.amount:,} {source.currency}" if source.amount is not None else "—"
+    for mention in detail.mentions:
+        article, said = mention.article, mention.values
+        stage = said.stage if mention.state == "unreviewed" else f"{said.stage} ({mention.state})"
         values = (
-            source.outlet or "",
-            source.language,
-            source.published or "—",
-            source.stage,
-            amount,
-            source.url or source.source_id,
-            source.evidence,
+            article.outlet or "",
+            article.language,
+            article.published or "—",
+            stage,
+            _stated(said.amount, said.currency),
+            article.url or article.source_id,
+            mention.evidence.text,
         )
         sources.add_row(*map(cell, values))
     console.print(sources)
@@ -336,12 +352,12 @@ def show_command(
     """One package with every source (outlet, language, date, URL, evidence) and its stage history."""
     ledger = _open(db, must_exist=True)
     with ledger.sessions() as session:
-        detail = package_detail(session, package)
+        detail = get_package(session, package)
     if detail is None:
         error(f"no package {package} in the ledger")
         raise typer.Exit(code=2)
     if as_json:
-        json.dump(detail.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(detail.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         _detail_text(detail)

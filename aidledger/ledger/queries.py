@@ -1,153 +1,118 @@
-"""Reading packages with their sources and stage history: the query functions the CLI and the web app share.
+"""Reading one package as a whole: the query behind ``aidledger show``, the API's package and the package page.
 
-They return plain dataclasses, detached from the database session, so a caller can render them as a
-terminal table, JSON or HTML without touching SQLAlchemy.
+It returns :class:`~aidledger.ledger.views.PackageDetail`, detached from the database session, so
+a caller renders it as a terminal table, JSON or HTML without touching SQLAlchemy; the three
+readers share this one function and this one model, so they never disagree on what a package is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
-from aidledger.ledger.models import Mention, Package, PackageStage
+from aidledger.ledger import review
+from aidledger.ledger.models import Article, Mention, PackageStage
+from aidledger.ledger.review_models import ReviewEvent
+from aidledger.ledger.views import (
+    ArticleSummary,
+    Conversion,
+    Evidence,
+    MentionView,
+    PackageDetail,
+    ReviewEventView,
+    StageStep,
+    Values,
+)
+from aidledger.schema import Stage
 
-
-@dataclass(frozen=True)
-class Source:
-    """One report of a package: the article, and the commitment as that article states it."""
-
-    mention_id: int
-    article_id: int
-    outlet: str | None
-    language: str
-    published: dt.date | None
-    url: str | None
-    source_id: str
-    title: str | None
-    stage: str
-    date: dt.date | None
-    amount: int | None
-    currency: str | None
-    aid_type: str
-    evidence: str
+#: A package's history reads in this order, whatever the dates its reports give.
+STAGE_ORDER: tuple[Stage, ...] = ("anticipated", "announced", "delivered")
 
 
-@dataclass(frozen=True)
-class Step:
-    """One step of a package's history: the first report of that stage."""
-
-    stage: str
-    date: dt.date | None
-    mention_id: int
-    outlet: str | None
-    url: str | None
-    evidence: str
+def article_summary(article: Article) -> ArticleSummary:
+    return ArticleSummary.model_validate(article)
 
 
-@dataclass(frozen=True)
-class PackageDetail:
-    """A package's fields, conversion, stage history (anticipated → announced → delivered) and every source."""
-
-    id: int
-    donor: str | None
-    recipient: str | None
-    amount: int | None
-    currency: str | None
-    amount_usd: int | None
-    amount_eur: int | None
-    aid_type: str
-    mechanism: str | None
-    stage: str
-    date: dt.date | None
-    reference_date: dt.date | None
-    reference_basis: str | None
-    fx_rate: float | None
-    fx_rate_eur: float | None
-    fx_date: dt.date | None
-    fx_note: str | None
-    history: list[Step]
-    sources: list[Source]
-
-    def as_dict(self) -> dict:
-        """Plain values (ISO dates), for JSON."""
-
-        def plain(value):
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            if isinstance(value, list):
-                return [plain(v) for v in value]
-            if isinstance(value, dict):
-                return {k: plain(v) for k, v in value.items()}
-            return value
-
-        return plain(asdict(self))
-
-
-def _source(mention: Mention) -> Source:
-    article = mention.article
-    return Source(
-        mention_id=mention.id,
-        article_id=article.id,
-        outlet=article.outlet,
-        language=article.language,
-        published=article.published,
-        url=article.url,
-        source_id=article.source_id,
-        title=article.title,
-        stage=mention.stage,
-        date=mention.date,
-        amount=mention.amount,
-        currency=mention.currency,
-        aid_type=mention.aid_type,
-        evidence=mention.evidence,
+def mention_view(mention: Mention) -> MentionView:
+    """One article's report of a commitment, with its reviewed and extracted values and its evidence."""
+    reviewed = mention.review
+    return MentionView(
+        id=mention.id,
+        package_id=mention.package_id,
+        article=article_summary(mention.article),
+        state=review.mention_state(mention),
+        values=Values(**review.mention_values(mention)),
+        extracted=Values(**review.extracted_mention_values(mention)),
+        corrected=list(reviewed.corrected) if reviewed else [],
+        evidence=Evidence(start=mention.evidence_start, end=mention.evidence_end, text=mention.evidence),
     )
 
 
-def _step(step: PackageStage) -> Step:
-    article = step.mention.article
-    return Step(step.stage, step.date, step.mention_id, article.outlet, article.url or article.source_id, step.evidence)
+def _split(values: dict[str, Any]) -> tuple[Values, Conversion]:
+    return Values(**{k: v for k, v in values.items() if k in review.PACKAGE_FIELDS}), Conversion(
+        **{k: v for k, v in values.items() if k in review.CONVERSION_FIELDS}
+    )
 
 
-def package_detail(session: Session, package_id: int) -> PackageDetail | None:
-    """One package with its history and sources (oldest first), or None when there is no such package."""
-    package = session.scalars(
-        select(Package)
-        .where(Package.id == package_id)
-        .options(
-            selectinload(Package.mentions).selectinload(Mention.article),
-            selectinload(Package.stages).selectinload(PackageStage.mention).selectinload(Mention.article),
-        )
-    ).first()
+def _report_order(mention: Mention) -> tuple[dt.date, int, int]:
+    """Oldest report first: by publication date, else by the date the report states, undated ones last."""
+    return mention.article.published or mention.date or dt.date.max, mention.article_id, mention.id
+
+
+def _stage_step(step: PackageStage) -> StageStep:
+    return StageStep(
+        stage=step.stage,
+        date=step.date,
+        mention_id=step.mention_id,
+        article=article_summary(step.mention.article),
+        evidence=step.evidence,
+    )
+
+
+def get_package(session: Session, package_id: int) -> PackageDetail | None:
+    """A package with its values (reviewed and extracted), conversion, stage history, mentions, sources and reviews.
+
+    Mentions and sources come oldest report first, the history in stage order. None when there is no such package.
+    """
+    package = review.package_with_mentions(session, package_id)
     if package is None:
         return None
-    sources = sorted(
-        (_source(m) for m in package.mentions),
-        key=lambda s: (s.published or s.date or dt.date.max, s.article_id, s.mention_id),
-    )
-    history = sorted(
-        (_step(s) for s in package.stages), key=lambda s: ("anticipated", "announced", "delivered").index(s.stage)
-    )
+    reviewed = package.review
+    mentions = sorted(package.mentions, key=_report_order)
+    values, conversion = _split(review.package_values(package))
+    extracted, extracted_conversion = _split(review.extracted_package_values(package))
     return PackageDetail(
         id=package.id,
-        donor=package.donor,
-        recipient=package.recipient,
-        amount=package.amount,
-        currency=package.currency,
-        amount_usd=package.amount_usd,
-        amount_eur=package.amount_eur,
-        aid_type=package.aid_type,
-        mechanism=package.mechanism,
-        stage=package.stage,
-        date=package.date,
-        reference_date=package.reference_date,
-        reference_basis=package.reference_basis,
-        fx_rate=package.fx_rate,
-        fx_rate_eur=package.fx_rate_eur,
-        fx_date=package.fx_date,
-        fx_note=package.fx_note,
-        history=history,
-        sources=sources,
+        state=review.package_state(package),
+        values=values,
+        conversion=conversion,
+        extracted=extracted,
+        extracted_conversion=extracted_conversion,
+        corrected=list(reviewed.corrected) if reviewed else [],
+        reviewed_by=reviewed.reviewer if reviewed else None,
+        reviewed_at=reviewed.reviewed_at if reviewed else None,
+        stages=[_stage_step(s) for s in sorted(package.stages, key=lambda s: STAGE_ORDER.index(s.stage))],
+        mentions=[mention_view(m) for m in mentions],
+        sources=list({m.article.id: article_summary(m.article) for m in mentions}.values()),
+        reviews=review_events(session, package_ids=[package.id], mention_ids=[m.id for m in mentions]),
     )
+
+
+def review_events(
+    session: Session, package_ids: Iterable[int] = (), mention_ids: Iterable[int] = (), limit: int = 200
+) -> list[ReviewEventView]:
+    """The review events of these packages and mentions (all events when both are empty), newest first."""
+    query = select(ReviewEvent).order_by(ReviewEvent.at.desc(), ReviewEvent.id.desc()).limit(limit)
+    package_ids, mention_ids = list(package_ids), list(mention_ids)
+    if package_ids or mention_ids:
+        query = query.where(
+            or_(
+                and_(ReviewEvent.target == "package", ReviewEvent.target_id.in_(package_ids)),
+                and_(ReviewEvent.target == "mention", ReviewEvent.target_id.in_(mention_ids)),
+            )
+        )
+    return [ReviewEventView.model_validate(event) for event in session.scalars(query)]

@@ -17,10 +17,8 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from aidledger.ledger import export
-from aidledger.schema import AidType, EntityLabel, Mechanism, Stage
-from aidledger.web import queries
-from aidledger.web.app import may_read, reader
-from aidledger.web.views import (
+from aidledger.ledger.queries import get_package
+from aidledger.ledger.views import (
     ArticleDetail,
     ArticleSummary,
     CumulativeSeries,
@@ -32,6 +30,9 @@ from aidledger.web.views import (
     ReviewEventView,
     Total,
 )
+from aidledger.schema import AidType, EntityLabel, Mechanism, Stage
+from aidledger.web import queries
+from aidledger.web.app import may_read, reader
 
 router = APIRouter(prefix="/api", tags=["ledger"], dependencies=[Depends(may_read)])
 
@@ -85,7 +86,7 @@ def packages(
     "/packages/{package_id}", summary="One package with its mentions, sources, stages and reviews", responses=NOT_FOUND
 )
 def package(package_id: Id, session: DB) -> PackageDetail:
-    return _found(queries.get_package(session, package_id), f"there is no package {package_id}")
+    return _found(get_package(session, package_id), f"there is no package {package_id}")
 
 
 def _found(value, message: str):

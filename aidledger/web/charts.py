@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from aidledger.web.views import CumulativeSeries
+from aidledger.ledger.views import CumulativeSeries
 
 #: The most donors drawn in one chart; the rest are named in the tables below it.
 MAX_DONORS = 12

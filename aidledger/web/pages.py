@@ -22,7 +22,9 @@ from starlette.datastructures import FormData
 
 from aidledger.ledger import review
 from aidledger.ledger.models import Mention
+from aidledger.ledger.queries import get_package
 from aidledger.ledger.review import Blank, ReviewError
+from aidledger.ledger.views import ArticleSummary, MentionView, PackageDetail
 from aidledger.schema import AidType, Item, Mechanism, Stage
 from aidledger.web import auth, charts, queries
 from aidledger.web.app import (
@@ -36,7 +38,6 @@ from aidledger.web.app import (
 )
 from aidledger.web.auth import SignedIn
 from aidledger.web.highlight import Mark, Run, runs
-from aidledger.web.views import ArticleSummary, MentionView, PackageDetail
 
 router = APIRouter(include_in_schema=False)
 
@@ -168,7 +169,7 @@ def _sources(session: Session, detail: PackageDetail) -> list[SourceBlock]:
 def _package_page(
     request: Request, session: Session, reviewer: SignedIn | None, package_id: int, error: str | None = None
 ) -> Response:
-    detail = queries.get_package(session, package_id)
+    detail = get_package(session, package_id)
     if detail is None:
         into = review.merged_into(session, package_id)
         if into is not None:

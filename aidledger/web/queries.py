@@ -1,4 +1,6 @@
-"""Reading the ledger as its readers see it: reviewed values over extracted ones, filtered, sorted and paged.
+"""Reading the ledger in lists (packages, articles, quotes, entities, reviews, totals): filtered, sorted and paged.
+
+One package read as a whole is :func:`aidledger.ledger.queries.get_package`, which the CLI shares.
 
 Every value a list shows or filters on is taken from ``package_reviews`` where a reviewer left a
 row, else from ``packages`` (:data:`REVIEWED`), in SQL, so a page of a large ledger costs one
@@ -11,32 +13,27 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, case, distinct, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from aidledger.ledger import report, review
 from aidledger.ledger.models import Article, Entity, Mention, Package, Quote
+from aidledger.ledger.queries import article_summary, mention_view
 from aidledger.ledger.review_models import PackageReview, ReviewEvent
-from aidledger.web.views import (
+from aidledger.ledger.views import (
     ArticleDetail,
     ArticleSummary,
-    Conversion,
     CumulativeSeries,
     EntityMentions,
     EntitySummary,
-    Evidence,
-    MentionView,
-    PackageDetail,
     PackageRow,
     Page,
     Point,
     QuoteView,
     ReviewEventView,
-    StageStep,
     Total,
-    Values,
 )
 
 MAX_PER_PAGE = 200
@@ -150,72 +147,6 @@ def _source_counts(session: Session, package_ids: list[int]) -> dict[int, int]:
     return dict(session.execute(query).all())
 
 
-def _article_summary(article: Article) -> ArticleSummary:
-    return ArticleSummary.model_validate(article)
-
-
-def _mention_view(mention: Mention) -> MentionView:
-    reviewed = mention.review
-    return MentionView(
-        id=mention.id,
-        package_id=mention.package_id,
-        article=_article_summary(mention.article),
-        state=review.mention_state(mention),
-        values=Values(**review.mention_values(mention)),
-        extracted=Values(**review.extracted_mention_values(mention)),
-        corrected=list(reviewed.corrected) if reviewed else [],
-        evidence=Evidence(start=mention.evidence_start, end=mention.evidence_end, text=mention.evidence),
-    )
-
-
-def _split(values: dict[str, Any]) -> tuple[Values, Conversion]:
-    return Values(**{k: v for k, v in values.items() if k in review.PACKAGE_FIELDS}), Conversion(
-        **{k: v for k, v in values.items() if k in review.CONVERSION_FIELDS}
-    )
-
-
-def get_package(session: Session, package_id: int) -> PackageDetail | None:
-    """A package with its values (reviewed and extracted), conversion, stage history, mentions, sources and reviews."""
-    package = review.package_with_mentions(session, package_id)
-    if package is None:
-        return None
-    reviewed = package.review
-    mentions = sorted(package.mentions, key=lambda m: (m.article.published or dt.date.max, m.id))
-    values, conversion = _split(review.package_values(package))
-    extracted, extracted_conversion = _split(review.extracted_package_values(package))
-    return PackageDetail(
-        id=package.id,
-        state=review.package_state(package),
-        values=values,
-        conversion=conversion,
-        extracted=extracted,
-        extracted_conversion=extracted_conversion,
-        corrected=list(reviewed.corrected) if reviewed else [],
-        reviewed_by=reviewed.reviewer if reviewed else None,
-        reviewed_at=reviewed.reviewed_at if reviewed else None,
-        stages=[StageStep.model_validate(step) for step in package.stages],
-        mentions=[_mention_view(m) for m in mentions],
-        sources=list({m.article.id: _article_summary(m.article) for m in mentions}.values()),
-        reviews=review_events(session, package_ids=[package.id], mention_ids=[m.id for m in mentions]),
-    )
-
-
-def review_events(
-    session: Session, package_ids: Iterable[int] = (), mention_ids: Iterable[int] = (), limit: int = 200
-) -> list[ReviewEventView]:
-    """The review events of these packages and mentions (all events when both are empty), newest first."""
-    query = select(ReviewEvent).order_by(ReviewEvent.at.desc(), ReviewEvent.id.desc()).limit(limit)
-    package_ids, mention_ids = list(package_ids), list(mention_ids)
-    if package_ids or mention_ids:
-        query = query.where(
-            or_(
-                and_(ReviewEvent.target == "package", ReviewEvent.target_id.in_(package_ids)),
-                and_(ReviewEvent.target == "mention", ReviewEvent.target_id.in_(mention_ids)),
-            )
-        )
-    return [ReviewEventView.model_validate(event) for event in session.scalars(query)]
-
-
 def list_review_events(session: Session, page: int = 1, per_page: int = 50) -> Page[ReviewEventView]:
     page, per_page = _page_bounds(page, per_page)
     total = session.scalar(select(func.count()).select_from(ReviewEvent))
@@ -262,7 +193,7 @@ def list_articles(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    items = [_article_summary(article) for article in session.scalars(query)]
+    items = [article_summary(article) for article in session.scalars(query)]
     return Page[ArticleSummary](total=total or 0, page=page, per_page=per_page, items=items)
 
 
@@ -281,9 +212,9 @@ def get_article(session: Session, article_id: int) -> ArticleDetail | None:
     if article is None:
         return None
     return ArticleDetail(
-        **_article_summary(article).model_dump(),
+        **article_summary(article).model_dump(),
         text=article.text,
-        mentions=[_mention_view(m) for m in sorted(article.mentions, key=lambda m: m.position)],
+        mentions=[mention_view(m) for m in sorted(article.mentions, key=lambda m: m.position)],
         quotes=[_quote_view(q) for q in sorted(article.quotes, key=lambda q: q.quote_start)],
         entities=[EntityMentions.model_validate(e) for e in article.entities],
     )

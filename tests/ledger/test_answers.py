@@ -121,14 +121,14 @@ def test_show_prints_every_source_and_the_stage_history(ledger_db):
     assert "stage history" in output and "delivered" in output and "3 sources" in output
     assert "nordic-defence.example" in output and "fr" in output
     detail = json.loads(_run("show", norway["package_id"], "--db", ledger_db, "--json"))
-    assert [step["stage"] for step in detail["history"]] == ["announced", "delivered"]
+    assert [step["stage"] for step in detail["stages"]] == ["announced", "delivered"]
     assert {source["language"] for source in detail["sources"]} == {"fr", "en"}
 
 
 def test_show_links_an_anticipation_to_the_announcement_that_fulfils_it(ledger_db):
     usa = _package(ledger_db, "USA")
     detail = json.loads(_run("show", usa["package_id"], "--db", ledger_db, "--json"))
-    assert [(step["stage"], step["date"]) for step in detail["history"]] == [
+    assert [(step["stage"], step["date"]) for step in detail["stages"]] == [
         ("anticipated", "2024-10-15"),
         ("announced", "2024-10-17"),
     ]

@@ -6,13 +6,18 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
+from aidledger.cli import _register, app
 from aidledger.ledger import Ledger, review
 from aidledger.ledger.export import kiel_rows, mention_rows, package_rows
 from aidledger.ledger.models import Mention, Package, PackageStage
+from aidledger.ledger.queries import get_package
 from aidledger.ledger.review_models import ReviewEvent
 from aidledger.web import queries
 from tests.ledger.records import article, commitment, one_commitment_article, package_story
+
+_register()
 
 US = "The United States will provide $325 million in military aid to Ukraine, the Pentagon said."
 US_AGAIN = "Washington is sending Ukraine a $325 million military aid package, officials said."
@@ -47,7 +52,7 @@ def _only_package(ledger: Ledger) -> int:
 
 def _detail(ledger: Ledger, package_id: int):
     with ledger.sessions() as session:
-        return queries.get_package(session, package_id)
+        return get_package(session, package_id)
 
 
 def _do(ledger: Ledger, action, *args):
@@ -68,6 +73,17 @@ def test_a_correction_wins_over_the_extracted_value_without_erasing_it(ledger):
         assert session.get(Package, us).amount == 325e6  # the extracted row is untouched
         row = next(r for r in queries.list_packages(session).items if r.id == us)
     assert (row.amount, row.state) == (300_000_000, "corrected")
+
+
+def test_show_prints_the_reviewed_values_and_who_set_them(ledger, db_url):
+    us, _ = _ids(ledger)
+    _do(ledger, review.reject_mention, _detail(ledger, us).mentions[1].id, "bob")
+    _do(ledger, review.correct_package, us, {"amount": "300,000,000"}, "ann")
+    result = CliRunner().invoke(app, ["show", str(us), "--db", db_url], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "USA → UKR, 300,000,000 USD" in result.stdout
+    assert "review: corrected by ann on" in result.stdout and "set by the reviewer: amount" in result.stdout
+    assert "announced (rejected)" in result.stdout
 
 
 def test_every_action_is_an_event_with_who_when_before_and_after(ledger):

@@ -38,27 +38,32 @@ US_EN = (
     "\u201cThis package meets Ukraine\u2019s most urgent needs,\u201d said Defense Secretary Lloyd Austin in "
     "Brussels. Deliveries are expected within weeks."
 )
+US_SAID = "The United States will send Ukraine a $325 million package"
 US_FR = (
     "Les Etats-Unis annoncent 325 millions de dollars d'aide militaire pour l'Ukraine\n\n"
     "Washington va livrer à Kiev des intercepteurs de défense aérienne et des obus d'artillerie pour "
     "325 millions de dollars, a indiqué mardi le Pentagone. Le paquet est prélevé sur les stocks américains."
 )
+FR_SAID = "Washington va livrer à Kiev des intercepteurs de défense aérienne"
 DE_EN = (
     "Germany pledges half a billion euros for Ukraine's artillery\n\n"
     "Germany will provide Ukraine with 500 million euros of artillery ammunition and armoured vehicles, "
     "Chancellor Olaf Scholz said on Monday in Berlin. \u201cWe will stand by Kyiv for as long as it takes,\u201d "
     "Scholz told reporters."
 )
+DE_SAID = "Germany will provide Ukraine with 500 million euros of artillery ammunition"
 EU_EN = (
     "EU agrees five-billion-euro top-up of its Ukraine fund\n\n"
     "European Union governments agreed on Monday to add 5 billion euros to the European Peace Facility for "
     "military aid to Ukraine, diplomats in Brussels said."
 )
+EU_SAID = "add 5 billion euros to the European Peace Facility"
 JP_EN = (
     "Japan sends humanitarian aid to Sudan\n\n"
     "Japan will give $100 million in humanitarian aid to Sudan, where fighting has displaced millions, the "
     "foreign ministry in Tokyo said on Friday. The money goes to food, water and medical care."
 )
+JP_SAID = "Japan will give $100 million in humanitarian aid to Sudan"
 HOSTILE_TEXT = (
     "Aid fund report <script>window.__pwned = 'script';</script>\n\n"
     'Norway will give 200 million kroner in humanitarian aid to Sudan <img src=x onerror="window.__pwned = '
@@ -68,180 +73,87 @@ HOSTILE_TEXT = (
 )
 HOSTILE_TITLE = "<script>window.__pwned = 'title'</script>Aid fund report"
 HOSTILE_URL = "javascript:window.__pwned = 'url'"
+HOSTILE_SAID = "Norway will give 200 million kroner in humanitarian aid to Sudan <img src=x onerror=\"window.__pwned = 'onerror'\">"
+HOSTILE_ANNOUNCER = "<i onclick=\"window.__pwned = 'announcer'\">x</i>"
+HOSTILE_QUOTE = "<b onmouseover=\"window.__pwned = 'quote'\">We act now</b>"
+HOSTILE_SPEAKER = "<script>window.__pwned='speaker'</script>"
 
 
-def _article(id, text, published, url, title, lang="en", commitments=(), quotes=(), entities=()):
+# fmt: off
+#: The articles, oldest first: id, text, publication date, URL, language. Titles are the texts' first lines, save TITLES.
+ARTICLES = [
+    ("de-artillery", DE_EN, "2024-02-19", "https://www.berlin-wire.example/de-artillery", "en"),
+    ("us-air-defence", US_EN, "2024-03-12", "https://news.example.com/us-air-defence", "en"),
+    ("us-air-defence-fr", US_FR, "2024-03-13", "https://journal.example.fr/defense-aerienne", "fr"),
+    ("eu-epf", EU_EN, "2024-03-18", "https://brussels.example.eu/epf", "en"),
+    ("jp-sudan", JP_EN, "2024-04-12", "https://asia.example.jp/sudan-aid", "en"),
+    ("hostile", HOSTILE_TEXT, "2024-04-20", HOSTILE_URL, "en"),
+]
+TITLES = {"hostile": HOSTILE_TITLE}
+
+#: The one commitment each article reports, announced: donor, recipient, amount, currency, aid type, the words of
+#: its evidence, and what else the article states (the announcement date is the publication date unless stated).
+COMMITMENTS = {
+    "de-artillery": ("DEU", "UKR", 500e6, "EUR", "military", DE_SAID, {"items": ["artillery_ammunition", "armored_vehicles"], "announcer": "Olaf Scholz"}),
+    "us-air-defence": ("USA", "UKR", 325e6, "USD", "military", US_SAID, {"mechanism": "PDA", "items": ["air_defense", "artillery_ammunition"], "announcer": "Lloyd Austin"}),
+    "us-air-defence-fr": ("USA", "UKR", 325e6, "USD", "military", FR_SAID, {"items": ["air_defense"], "date": "2024-03-12"}),
+    "eu-epf": ("EU", "UKR", 5e9, "EUR", "military", EU_SAID, {"mechanism": "EPF"}),
+    "jp-sudan": ("JPN", "SDN", 100e6, "USD", "humanitarian", JP_SAID, {"items": ["medical"]}),
+    "hostile": ("NOR", "SDN", 200e6, "NOK", "humanitarian", HOSTILE_SAID, {"announcer": HOSTILE_ANNOUNCER}),
+}
+
+#: Each article's quotations: the quoted words, the speaker and the speaker's role.
+QUOTES = {
+    "de-artillery": [("We will stand by Kyiv for as long as it takes", "Olaf Scholz", "Chancellor")],
+    "us-air-defence": [("This package meets Ukraine\u2019s most urgent needs", "Lloyd Austin", "Defense Secretary")],
+    "hostile": [(HOSTILE_QUOTE, HOSTILE_SPEAKER, None)],
+}
+
+#: Each article's entities: the name as written, the label and the code.
+ENTITIES = {
+    "de-artillery": [("Germany", "GPE", "DEU"), ("Olaf Scholz", "PERSON", None), ("Berlin", "GPE", "DEU")],
+    "us-air-defence": [("Lloyd Austin", "PERSON", None), ("Pentagon", "ORG", "USA"), ("Brussels", "GPE", "BEL"), ("Ukraine", "GPE", "UKR")],
+    "us-air-defence-fr": [("Pentagone", "ORG", "USA"), ("Kiev", "GPE", "UKR")],
+    "eu-epf": [("European Union", "ORG", "EU"), ("Brussels", "GPE", "BEL")],
+    "jp-sudan": [("Japan", "GPE", "JPN"), ("Sudan", "GPE", "SDN")],
+    "hostile": [("Norway", "GPE", "NOR"), ("<script>", "ORG", None)],
+}
+# fmt: on
+
+
+def _commitment(text: str, published: dt.date, row: tuple) -> Commitment:
+    donor, recipient, amount, currency, aid_type, words, stated = row
+    fields = {"stage": "announced", "date": published} | stated
+    return Commitment(
+        donor=donor,
+        recipient=recipient,
+        amount=amount,
+        currency=currency,
+        aid_type=aid_type,
+        evidence=span(text, words),
+        **fields,
+    )
+
+
+def _article(id: str, text: str, published: str, url: str, lang: str) -> tuple[Document, Extraction]:
     day = dt.date.fromisoformat(published)
+    title = TITLES.get(id) or text.partition("\n")[0]
     document = Document(id=id, text=text, published=day, url=url, lang=lang, title=title, source=f"{id}.html")
     extraction = Extraction(
         id=id,
         url=url,
         lang=lang,
         published=day,
-        commitments=list(commitments),
-        quotes=list(quotes),
-        entities=list(entities),
+        commitments=[_commitment(text, day, COMMITMENTS[id])],
+        quotes=[quote(text, words, speaker, role) for words, speaker, role in QUOTES.get(id, [])],
+        entities=[entity(text, name, label, code) for name, label, code in ENTITIES[id]],
     )
     return document, extraction
 
 
 def articles() -> list[tuple[Document, Extraction]]:
     """The articles, oldest first, as the ledger would ingest them."""
-    return [
-        _article(
-            "de-artillery",
-            DE_EN,
-            "2024-02-19",
-            "https://www.berlin-wire.example/de-artillery",
-            "Germany pledges half a billion euros for Ukraine's artillery",
-            commitments=[
-                Commitment(
-                    donor="DEU",
-                    recipient="UKR",
-                    amount=500e6,
-                    currency="EUR",
-                    aid_type="military",
-                    stage="announced",
-                    date="2024-02-19",
-                    items=["artillery_ammunition", "armored_vehicles"],
-                    announcer="Olaf Scholz",
-                    evidence=span(DE_EN, "Germany will provide Ukraine with 500 million euros of artillery ammunition"),
-                )
-            ],
-            quotes=[quote(DE_EN, "We will stand by Kyiv for as long as it takes", "Olaf Scholz", "Chancellor")],
-            entities=[
-                entity(DE_EN, "Germany", "GPE", "DEU"),
-                entity(DE_EN, "Olaf Scholz", "PERSON"),
-                entity(DE_EN, "Berlin", "GPE", "DEU"),
-            ],
-        ),
-        _article(
-            "us-air-defence",
-            US_EN,
-            "2024-03-12",
-            "https://news.example.com/us-air-defence",
-            "Washington unveils new air defence package for Ukraine",
-            commitments=[
-                Commitment(
-                    donor="USA",
-                    recipient="UKR",
-                    amount=325e6,
-                    currency="USD",
-                    aid_type="military",
-                    mechanism="PDA",
-                    stage="announced",
-                    date="2024-03-12",
-                    items=["air_defense", "artillery_ammunition"],
-                    announcer="Lloyd Austin",
-                    evidence=span(US_EN, "The United States will send Ukraine a $325 million package"),
-                )
-            ],
-            quotes=[
-                quote(US_EN, "This package meets Ukraine\u2019s most urgent needs", "Lloyd Austin", "Defense Secretary")
-            ],
-            entities=[
-                entity(US_EN, "Lloyd Austin", "PERSON"),
-                entity(US_EN, "Pentagon", "ORG", "USA"),
-                entity(US_EN, "Brussels", "GPE", "BEL"),
-                entity(US_EN, "Ukraine", "GPE", "UKR"),
-            ],
-        ),
-        _article(
-            "us-air-defence-fr",
-            US_FR,
-            "2024-03-13",
-            "https://journal.example.fr/defense-aerienne",
-            "Les Etats-Unis annoncent 325 millions de dollars d'aide militaire pour l'Ukraine",
-            lang="fr",
-            commitments=[
-                Commitment(
-                    donor="USA",
-                    recipient="UKR",
-                    amount=325e6,
-                    currency="USD",
-                    aid_type="military",
-                    stage="announced",
-                    date="2024-03-12",
-                    items=["air_defense"],
-                    evidence=span(US_FR, "Washington va livrer à Kiev des intercepteurs de défense aérienne"),
-                )
-            ],
-            entities=[entity(US_FR, "Pentagone", "ORG", "USA"), entity(US_FR, "Kiev", "GPE", "UKR")],
-        ),
-        _article(
-            "eu-epf",
-            EU_EN,
-            "2024-03-18",
-            "https://brussels.example.eu/epf",
-            "EU agrees five-billion-euro top-up of its Ukraine fund",
-            commitments=[
-                Commitment(
-                    donor="EU",
-                    recipient="UKR",
-                    amount=5e9,
-                    currency="EUR",
-                    aid_type="military",
-                    mechanism="EPF",
-                    stage="announced",
-                    date="2024-03-18",
-                    evidence=span(EU_EN, "add 5 billion euros to the European Peace Facility"),
-                )
-            ],
-            entities=[entity(EU_EN, "European Union", "ORG", "EU"), entity(EU_EN, "Brussels", "GPE", "BEL")],
-        ),
-        _article(
-            "jp-sudan",
-            JP_EN,
-            "2024-04-12",
-            "https://asia.example.jp/sudan-aid",
-            "Japan sends humanitarian aid to Sudan",
-            commitments=[
-                Commitment(
-                    donor="JPN",
-                    recipient="SDN",
-                    amount=100e6,
-                    currency="USD",
-                    aid_type="humanitarian",
-                    stage="announced",
-                    date="2024-04-12",
-                    items=["medical"],
-                    evidence=span(JP_EN, "Japan will give $100 million in humanitarian aid to Sudan"),
-                )
-            ],
-            entities=[entity(JP_EN, "Japan", "GPE", "JPN"), entity(JP_EN, "Sudan", "GPE", "SDN")],
-        ),
-        _article(
-            "hostile",
-            HOSTILE_TEXT,
-            "2024-04-20",
-            HOSTILE_URL,
-            HOSTILE_TITLE,
-            commitments=[
-                Commitment(
-                    donor="NOR",
-                    recipient="SDN",
-                    amount=200e6,
-                    currency="NOK",
-                    aid_type="humanitarian",
-                    stage="announced",
-                    date="2024-04-20",
-                    announcer="<i onclick=\"window.__pwned = 'announcer'\">x</i>",
-                    evidence=span(
-                        HOSTILE_TEXT,
-                        "Norway will give 200 million kroner in humanitarian aid to Sudan <img src=x onerror=\"window.__pwned = 'onerror'\">",
-                    ),
-                )
-            ],
-            quotes=[
-                quote(
-                    HOSTILE_TEXT,
-                    "<b onmouseover=\"window.__pwned = 'quote'\">We act now</b>",
-                    "<script>window.__pwned='speaker'</script>",
-                )
-            ],
-            entities=[entity(HOSTILE_TEXT, "Norway", "GPE", "NOR"), entity(HOSTILE_TEXT, "<script>", "ORG")],
-        ),
-    ]
+    return [_article(*row) for row in ARTICLES]
 
 
 def fill(db: str) -> Ledger:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from typer.testing import CliRunner
+
+from aidledger.cli import _register, app
+from aidledger.ledger import Ledger, review
+from tests.web.conftest import client_for
+
+_register()
 
 
 @pytest.fixture
@@ -38,6 +47,18 @@ def test_one_package_comes_with_its_mentions_sources_stages_conversion_and_revie
     assert evidence["text"] == "The United States will send Ukraine a $325 million package"
     assert [s["stage"] for s in package["stages"]] == ["announced"]
     assert package["reviews"] == []
+
+
+def test_aidledger_show_json_is_the_apis_package_to_the_letter(web_db):
+    api = client_for(web_db)
+    (usa,) = api.get("/api/packages", params={"donor": "USA"}).json()["items"]
+    with Ledger(web_db).sessions.begin() as session:
+        review.correct_package(session, usa["id"], {"mechanism": "USAI"}, "ann")
+    shown = CliRunner().invoke(app, ["show", str(usa["id"]), "--db", web_db, "--json"])
+    assert shown.exit_code == 0, shown.output
+    package = api.get(f"/api/packages/{usa['id']}").json()
+    assert json.loads(shown.stdout) == package
+    assert package["stages"][0]["article"]["outlet"] == "news.example.com" and package["reviews"][0]["reviewer"] == "ann"
 
 
 def test_an_article_comes_with_its_text_commitments_quotes_and_entities(client):

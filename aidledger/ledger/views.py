@@ -1,7 +1,9 @@
 """What readers of the ledger see: typed views of packages, mentions, articles, quotes, entities and totals.
 
-:mod:`aidledger.web.queries` builds them; the web API serves them as they are (so its OpenAPI
-schema is these models) and the HTML pages render them. Values are the reviewed ones where a
+:mod:`aidledger.ledger.queries` (one package) and :mod:`aidledger.web.queries` (lists and totals)
+build them. They are the one read model of the ledger: ``aidledger show`` prints a
+:class:`PackageDetail` as text or as its JSON, the web API serves these models as they are (so its
+OpenAPI schema is them) and the HTML pages render them. Values are the reviewed ones where a
 reviewer set them, the extracted ones otherwise; ``extracted`` keeps what the machine read.
 """
 
@@ -117,11 +119,12 @@ class MentionView(View):
 
 
 class StageStep(View):
-    """One step of a package's history: the first mention that showed it reaching a stage."""
+    """One step of a package's history: the first mention that showed it reaching a stage, and where it was read."""
 
     stage: Stage
     date: dt.date | None
     mention_id: int
+    article: ArticleSummary
     evidence: str
 
 
@@ -140,7 +143,7 @@ class ReviewEventView(View):
 
 
 class PackageDetail(View):
-    """A package with everything it rests on."""
+    """A package with everything it rests on: values, conversion, stage history, every report and review."""
 
     id: int
     state: ReviewState
