@@ -316,9 +316,11 @@ def _dateparser_day(text: str, lang: str) -> dt.date | None:
 
 
 def _numeric(c: _Candidate, gram: _Grammar, ctx: _Context) -> tuple[str, dt.date | None, int | None]:
-    """13/09/2023 or 09/13/2023: the language's order, swapped when only the other fits."""
+    """13/09/2023 or 09/13/2023: the language's order, swapped when only the other fits. Dotted dates
+    ("05.11.2024") put the day first in every language that writes them, English pages from Europe too."""
     first, second, year = int(c.groups["a"]), int(c.groups["b"]), int(c.groups["y"])
-    day, month = (second, first) if gram.month_first_numeric else (first, second)
+    month_first = gram.month_first_numeric and c.groups["sep"] != "."
+    day, month = (second, first) if month_first else (first, second)
     if month > 12 >= day:
         day, month = month, day
     return EXPLICIT, _safe_date(year, month, day), None

@@ -228,3 +228,9 @@ def test_bare_english_month_in_french_text_is_not_a_date() -> None:
 def test_a_numeric_date_with_hyphens_in_a_page_header_is_read_in_the_languages_order() -> None:
     (mention,) = resolve_mentions("Communiqué | 21-09-2023\n\nLe ministre a annoncé", "fr", dt.date(2023, 9, 21))
     assert mention.value == dt.date(2023, 9, 21)
+
+
+def test_a_dotted_date_puts_the_day_first_even_in_english() -> None:
+    (dotted,) = resolve_mentions("Press release | Date: 05.11.2024\n\nThe minister announced", "en", None)
+    (slashed,) = resolve_mentions("Press release | Date: 05/11/2024\n\nThe minister announced", "en", None)
+    assert (dotted.value, slashed.value) == (dt.date(2024, 11, 5), dt.date(2024, 5, 11))
