@@ -484,8 +484,8 @@ def stage_features(article: Article, reports: list[Mention]) -> Features:
         for kind in kinds(sentence) & STAGE_KINDS:
             f[f"{kind}@sentence"] = 1.0
         for name, value in parse_features(article, mention.anchor, mention.end).items():
-            if name.startswith("verb:") and value:
-                f[name] = 1.0
+            if value and (name.startswith("verb:") or name.partition("@")[::2] in _STAGE_ON_VERB):
+                f[name] = 1.0  # the verb that governs the amount beats the reporting verb around it
         if article.future_before(mention.anchor, mention.unit):
             f["future_words@sentence"] = 1.0
         follow = mention.unit + 1
@@ -498,6 +498,8 @@ def stage_features(article: Article, reports: list[Mention]) -> Features:
 
 
 STAGE_KINDS = {"anticipated", "delivered", "announce", "request", "past", "new", "top_up", "additional", "in_kind"}
+#: (kind, "verb") pairs of the stage cues read on the governing verb ("has disbursed", "will send").
+_STAGE_ON_VERB = {(kind, "verb") for kind in STAGE_KINDS}
 
 
 def aid_type_features(article: Article, reports: list[Mention], donor: str | None) -> Features:

@@ -37,7 +37,26 @@ def lemma(word: str, lang: str) -> str:
     """The folded lemma of one word (the folded word itself where the language is not lemmatised)."""
     if not lemmatizes(lang):
         return fold(word)
-    return fold(simplemma.lemmatize(word, lang=lang))
+    found = simplemma.lemmatize(word, lang=lang)
+    verb = verb_of_participle(found, lang) if word[:1].islower() else None  # "Estado" is a noun
+    return fold(verb or found)
+
+
+@functools.cache
+def _participles(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The data file's participle endings and the verb endings they come from, longest first."""
+    rules = load(lang).section("grammar").get("participles") or {}
+    return tuple(sorted(((str(k), tuple(map(str, v))) for k, v in rules.items()), key=lambda r: -len(r[0])))
+
+
+def verb_of_participle(word: str, lang: str) -> str | None:
+    """The verb a participle comes from ("enviado" → "enviar"), when the dictionary knows it: simplemma
+    keeps some participles as adjectives, and the data files list verbs."""
+    for ending, verb_endings in _participles(lang):
+        if word.endswith(ending) and len(word) >= len(ending) + 2:
+            stem = word[: -len(ending)]
+            return next((stem + e for e in verb_endings if simplemma.is_known(stem + e, lang=lang)), None)
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import aidledger
 from aidledger.assemble.article import Article
-from aidledger.assemble.features import mention_features
+from aidledger.assemble.features import mention_features, stage_features
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import shipped_models
 from aidledger.nlp.pipeline import get_nlp
@@ -346,3 +346,10 @@ def test_amounts_an_enumeration_shares_one_verb_each_make_a_commitment() -> None
         ("ESP", "TCD", 35e6, "EUR"),
         ("ESP", "SSD", 20e6, "EUR"),
     ]
+
+
+def test_the_stage_reads_the_cue_on_the_verb_that_governs_the_amount() -> None:
+    text = "Canada has disbursed $2.4 billion to Ukraine, the finance minister announced on Monday."
+    article, mentions = annotated(text, "en")
+    (amount,) = (m for m in mentions if m.money)
+    assert stage_features(article, [amount])["delivered@verb"] == 1.0

@@ -19,3 +19,10 @@ def test_a_split_phrase_reaches_over_an_abbreviation_but_not_over_a_sentence_end
 def test_without_the_abbreviation_its_full_stop_ends_the_clause() -> None:
     gazetteer = Gazetteer({"aid_verb": ["sagen … zu"]}, lemmatizer("de"))
     assert _keys(gazetteer, "Finnland sagt Estland 20 Mio. Euro Hilfe zu.") == []
+
+
+def test_a_participle_the_dictionary_keeps_as_an_adjective_matches_its_verb() -> None:
+    spanish = Gazetteer({"in_kind": ["enviar"]}, lemmatizer("es"))
+    portuguese = Gazetteer({"in_kind": ["doar"]}, lemmatizer("pt"))
+    assert _keys(spanish, "La agencia ha enviado un avión con alimentos.") == ["enviado"]
+    assert _keys(portuguese, "Foram doados dois helicópteros.") == ["doados"]
