@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
 from aidledger.nlp.cues import Cue
-from aidledger.nlp.entities import full_name
+from aidledger.nlp.entities import people
 from aidledger.nlp.speakers import speaker_of_clause
 from aidledger.schema import Item
 
@@ -101,11 +101,10 @@ def announcer(article: Article, package: Package) -> str | None:
     for mention in package.reports:
         start, end = article.units[mention.unit]
         if article.cues_between(start, end, "announcing") or article.speech_between(start, end):
-            for ent in article.doc.ents:
-                if start <= ent.start_char < end and ent.label_ in ("PER", "PERSON"):
-                    name = full_name(article.doc, (ent.start_char, ent.end_char))
-                    if name and len(name.split()) > 1:
-                        return name
+            named = [(s, p) for p in people(article.doc) for s, _ in p.mentions if start <= s < end]
+            for _, person in sorted(named, key=lambda sp: sp[0]):
+                if len(person.name.split()) > 1:
+                    return person.name
     for mention in package.reports:
         speaker = speaker_of_clause(article.doc, *article.units[mention.unit])
         if speaker is not None and (speaker.person is not None or not _common_noun(speaker.name)):

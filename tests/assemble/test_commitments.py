@@ -50,6 +50,15 @@ def test_announcer_is_the_institution_that_announced_when_no_person_is_named() -
     assert (c.amount, c.announcer) == (250e6, "World Bank")
 
 
+def test_announcer_in_a_language_without_a_trained_recogniser_is_the_person_named() -> None:
+    (c,) = commitments(
+        "Deutschland sagt der Ukraine neue Militärhilfe zu. Verteidigungsminister Boris Pistorius hat bei seinem "
+        "Besuch in Kiew ein Paket von 400 Millionen Euro für die Ukraine angekündigt.",
+        "de",
+    )
+    assert (c.amount, c.announcer) == (400e6, "Boris Pistorius")
+
+
 def test_announcer_named_by_a_pronoun_is_the_person_it_stands_for() -> None:
     (c,) = commitments(
         "La ministre belge des Affaires étrangères Hadja Lahbib est arrivée mardi à Kinshasa. "

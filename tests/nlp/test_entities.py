@@ -6,8 +6,8 @@ import pytest
 
 import aidledger.nlp.entities  # noqa: F401  (registers the factories)
 import aidledger.nlp.quotes  # noqa: F401
-from aidledger.nlp.entities import full_name, people, place
-from aidledger.schema import Span
+from aidledger.nlp.entities import people, person_at, place
+from aidledger.nlp.pipeline import get_nlp
 
 
 def entities(nlps, lang: str, text: str):
@@ -130,12 +130,26 @@ def test_things_and_titles_are_not_persons(nlps) -> None:
     assert names == ["Maria Rossi"]
 
 
-def test_full_name_from_offsets_spans_and_schema_spans(nlps) -> None:
+def test_a_mention_of_a_person_by_last_name_is_the_fullest_name(nlps) -> None:
     text = "Le chancelier Paul Schneider a reçu son homologue à Kiev. Schneider a promis des générateurs."
     doc = nlps["fr"](text)
     start = text.rindex("Schneider")
-    assert full_name(doc, (start, start + len("Schneider"))) == "Paul Schneider"
-    assert full_name(doc, doc.char_span(start, start + len("Schneider"))) == "Paul Schneider"
-    assert full_name(doc, Span(start=start, end=start + len("Schneider"), text="Schneider")) == "Paul Schneider"
+    assert person_at(doc, start, start + len("Schneider")).name == "Paul Schneider"
     kiev = text.index("Kiev")
-    assert full_name(doc, (kiev, kiev + 4)) is None
+    assert person_at(doc, kiev, kiev + 4) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Today, the Minister of National Defence, the Honourable Bill Blair, announced new aid.", "Bill Blair"),
+        ("From: Ministry of Defence and The Rt Hon John Healey MP", "John Healey"),
+    ],
+)
+def test_a_form_of_address_is_no_part_of_the_name(nlps, text: str, name: str) -> None:
+    assert [p.name for p in people(nlps["en"](text))] == [name]
+
+
+def test_a_run_of_dictionary_nouns_is_no_name_where_nouns_take_capitals() -> None:
+    doc = get_nlp("de")("Verteidigungsminister Boris Pistorius hat 400 Millionen Euro Militärhilfe angekündigt.")
+    assert [p.name for p in people(doc)] == ["Boris Pistorius"]
