@@ -302,7 +302,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     ("Annalena Baerbock", not "Millionen Euro"). A single capitalised word is a name
     after a title or an honorific ("Verteidigungsminister Pistorius") or next to a speech
     verb ("aldus Rutte", "Kisida bemerkte"), unless the text also writes it in lower case or it opens
-    a sentence and is a dictionary word ("Jak podało").
+    a sentence and is a dictionary word ("Jak podało"). Words right after a number are its unit.
     """
     text, words = doc_text(doc), doc_words(doc)
     blocked = Spans(
@@ -315,15 +315,14 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     quoted = Spans((q.start, q.end) for q in find_quotes(text))
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
-        if _complements_title(text, start, title_ends):
-            continue
+        if _complements_title(text, start, title_ends) or text[:start].rstrip()[-1:].isdigit():
+            continue  # after a title, its complement; after a number, a unit ("400 Millionen Euro")
         if len(run) >= 2 and (
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
         ):
             found.append((start, end))
         elif (
-            len(run) == 1
-            and words[run[0]].form not in lower_words
+            words[run[0]].form not in lower_words
             and not quoted.contains(start, end)
             and not _common_word_opening(text, start, end, kn.lang)
             and (
