@@ -37,7 +37,7 @@ def lemma(word: str, lang: str) -> str:
     """The folded lemma of one word (the folded word itself where the language is not lemmatised)."""
     if not lemmatizes(lang):
         return fold(word)
-    found = simplemma.lemmatize(word, lang=lang)
+    found = simplemma.lemmatize(word, lang=lang).replace("_", "")  # Dutch "uit_geven": the verb is "uitgeven"
     verb = verb_of_participle(found, lang) if word[:1].islower() else None  # "Estado" is a noun
     return fold(verb or found)
 

@@ -26,3 +26,8 @@ def test_a_participle_the_dictionary_keeps_as_an_adjective_matches_its_verb() ->
     portuguese = Gazetteer({"in_kind": ["doar"]}, lemmatizer("pt"))
     assert _keys(spanish, "La agencia ha enviado un avión con alimentos.") == ["enviado"]
     assert _keys(portuguese, "Foram doados dois helicópteros.") == ["doados"]
+
+
+def test_a_dutch_separable_verb_matches_its_lemma() -> None:
+    gazetteer = Gazetteer({"announce": ["aankondigen"]}, lemmatizer("nl"))
+    assert _keys(gazetteer, "Het kabinet heeft nieuwe steun aangekondigd.") == ["aangekondigd"]
