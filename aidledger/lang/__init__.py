@@ -40,14 +40,13 @@ class LangData:
 
     @property
     def abbreviations(self) -> frozenset[str]:
-        """Words whose full stop ends no sentence ("Mio.", "wys."): the scale words and currency names
-        the data writes so, and those of ``grammar.abbreviations``."""
-        words = [
-            *self.section("numbers").get("scales", {}),
-            *self.section("currencies").get("names", {}),
-            *(self.section("grammar").get("abbreviations") or []),
-        ]
-        return frozenset(str(w) for w in words if str(w).endswith(".") and len(str(w)) > 2)
+        """Words whose full stop ends no sentence ("Mio.", "wys.", "r."): the scale words and currency names
+        the data writes so (two letters at least), and those of ``grammar.abbreviations``."""
+        units = [*self.section("numbers").get("scales", {}), *self.section("currencies").get("names", {})]
+        listed = [str(w) for w in self.section("grammar").get("abbreviations") or []]
+        return frozenset(
+            [w for w in map(str, units) if w.endswith(".") and len(w) > 2] + [w for w in listed if w.endswith(".")]
+        )
 
     @property
     def available(self) -> bool:

@@ -14,6 +14,7 @@ import logging
 import spacy
 from spacy.language import Language
 
+from aidledger.lang import load
 from aidledger.limits import MAX_TEXT_CHARS
 from aidledger.nlp.runs import RunSafeTokenizer
 
@@ -49,7 +50,8 @@ def _import_components() -> None:
 
 
 def base_pipeline(lang: str) -> Language:
-    """The spaCy model for ``lang``, or a blank pipeline with a sentencizer; punctuation runs kept whole
+    """The spaCy model for ``lang``, or a blank pipeline that cuts sentences (by :mod:`aidledger.nlp.sentences`
+    where the language has a data file, else spaCy's sentencizer); punctuation runs kept whole
     (:mod:`aidledger.nlp.runs`) and texts taken up to :data:`~aidledger.limits.MAX_TEXT_CHARS`."""
     model = MODELS.get(lang)
     if model:
@@ -59,7 +61,12 @@ def base_pipeline(lang: str) -> Language:
             nlp = spacy.blank(lang)
         except Exception:  # a language spaCy has no class for: multilingual tokenizer
             nlp = spacy.blank("xx")
-        nlp.add_pipe("sentencizer")
+        if load(lang).available:  # its abbreviations are known: see aidledger.nlp.sentences
+            import aidledger.nlp.sentences  # noqa: F401  (registers the factory)
+
+            nlp.add_pipe("aidledger_sentences", config={"lang": lang})
+        else:
+            nlp.add_pipe("sentencizer")
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer, nlp.vocab)
     nlp.max_length = MAX_TEXT_CHARS
     return nlp

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aidledger.nlp.gazetteer import fold
+
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›", "'"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
@@ -152,20 +154,24 @@ def _make(text: str, open_at: int, end: int, close_at: int | None, continues: bo
     return QuoteMarks(start, end, open_at, close_at, continues)
 
 
-def _no_break_before(text: str, at: int) -> bool:
-    """True when the full stop before ``at`` ends an initial or an honorific ("M. Sajjan", "J. Smith")."""
+def _no_break_before(text: str, at: int, abbreviations: frozenset[str] = frozenset()) -> bool:
+    """True when the full stop before ``at`` ends an initial or an honorific ("M. Sajjan", "J. Smith"), or
+    one of ``abbreviations`` (folded, with their full stop: "ok.", "m.in.")."""
     m = re.search(r"(\S+)[.]\S*\s*$", text[max(0, at - 12) : at])
     word = m.group(1) if m else ""
+    if abbreviations and fold(word.lstrip("(\"'«„“")) + "." in abbreviations:
+        return True
     return len(word) <= 3 and word[:1].isupper() and word.isalpha()
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``: after final punctuation before a non-lower-case letter,
-    and at line breaks unless the next line continues the sentence (lower case or punctuation)."""
+def sentence_bounds(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``: after final punctuation before a non-lower-case letter (not after one of
+    the folded ``abbreviations``), and at line breaks unless the next line continues the sentence (lower
+    case or punctuation)."""
     cuts = {0, len(text)}
     for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if nxt and not nxt.islower() and not _no_break_before(text, m.end()):
+        if nxt and not nxt.islower() and not _no_break_before(text, m.end(), abbreviations):
             cuts.add(m.end())
     for m in re.finditer(r"\n\s*", text):
         nxt = text[m.end() : m.end() + 1]
