@@ -119,9 +119,10 @@ def patterns(lang: str) -> _Patterns:
     of = rf"(?:(?:{of_words})(?<=['’])\s*|(?:{of_words})\s+)?"
     number = rf"(?:(?P<num>{num})|(?P<word>{word_num}))"
     # one scale word, or two that multiply ("mil milhões", "miles de millones")
-    scale_part = rf"(?:{gap}-?(?P<scale>(?:{scale})(?:\s+{of}(?:{scale}))?)(?![\w]))"
-    # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million"
-    before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scale})(?![\w]))?"
+    scales_words = rf"(?:{scale})(?:\s+{of}(?:{scale}))?"
+    scale_part = rf"(?:{gap}-?(?P<scale>{scales_words})(?![\w]))"
+    # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million", "US$10 mil millones"
+    before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scales_words})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
     after_re = rf"{number}{scale_part}?{gap}{of}(?P<cur>{cur_name})(?![\w])"
     # a bare amount with a scale word ("et 15 millions pour la Géorgie"), not one of people or things:
@@ -140,7 +141,7 @@ def patterns(lang: str) -> _Patterns:
     # that follows an amount, then a word that follows amounts (a recipient marker) or punctuation
     elliptical = re.compile(
         rf"(?:[,;]|\s(?:{coordinators})\s)\s*(?:[^\d,;.!?\n]{{0,40}}?\s)?(?P<num>\d{{1,3}}(?:[.,]\d{{1,2}})?)"
-        rf"(?=\s+(?:{followers})(?![\w])|\s*[,;.)]|\s*$)",
+        rf"(?![.,]?\d)(?=\s+(?:{followers})(?![\w])|\s*[,;.)]|\s*$)",  # "20.000 Schuss" is no "20"
         re.IGNORECASE,
     )
     return _Patterns(regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical)

@@ -84,3 +84,16 @@ def test_an_enumeration_writes_later_amounts_as_bare_numbers_that_share_the_scal
 def test_a_number_after_an_amount_that_is_no_list_item_is_no_amount() -> None:
     found = find_money("Il a promis 10 millions d'euros, a-t-il dit le 12 mars 2024 devant 30 journalistes.", "fr")
     assert [m.amount for m in found] == [10e6]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [("es", "EEUU da US$10 mil millones a Israel.", 1e10), ("pt", "Os EUA dão US$ 1,5 mil milhões.", 1.5e9)],
+)
+def test_two_scale_words_after_a_symbol_multiply(lang: str, text: str, amount: float) -> None:
+    assert [m.amount for m in find_money(text, lang)] == [amount]
+
+
+def test_a_number_with_thousands_in_an_enumeration_takes_no_scale() -> None:
+    text = "Deutschland gibt 1,3 Milliarden Euro, darunter 20.000 Schuss Munition."
+    assert [m.amount for m in find_money(text, "de")] == [1.3e9]
