@@ -97,3 +97,16 @@ def test_two_scale_words_after_a_symbol_multiply(lang: str, text: str, amount: f
 def test_a_number_with_thousands_in_an_enumeration_takes_no_scale() -> None:
     text = "Deutschland gibt 1,3 Milliarden Euro, darunter 20.000 Schuss Munition."
     assert [m.amount for m in find_money(text, "de")] == [1.3e9]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "currency"),
+    [
+        ("pt", "O Brasil dá R$ 10 milhões.", "BRL"),
+        ("de", "Bern gibt Fr. 140 Mio. für die Ukraine.", "FRANC"),
+        ("en", "New Zealand gives NZ$5 million.", "NZD"),
+        ("uk", "Уряд виділив ₴5 млрд.", "UAH"),
+    ],
+)
+def test_a_currency_symbol_before_the_number(lang: str, text: str, currency: str) -> None:
+    assert [m.currency for m in find_money(text, lang)] == [currency]
