@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
+from aidledger.nlp import doc_text
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import sentence_bounds
 
@@ -30,7 +31,7 @@ class SentenceStarts:
         if not len(doc):
             return doc
         starts = [token.idx for token in doc]
-        first = {bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc.text, self.abbreviations)}
+        first = {bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc_text(doc), self.abbreviations)}
         for token in doc:
             token.is_sent_start = token.i == 0 or token.i in first
         return doc
