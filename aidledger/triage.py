@@ -75,14 +75,14 @@ class Term:
 
     kind: str
     upper: bool = False  # written in capitals (a code, an acronym): matched on the text as written
-    stem_of: str | None = None  # a stem of this language's lemma: matched inside words
+    stem: bool = False  # a stem of a lemma: matched inside words
     code: str = ""  # the actor an actor's name names (ISO 3166 alpha-3 or an organisation's code)
     lang: str = ""  # the data file it comes from: it counts in texts of that language (or of unknown language)
 
     @property
     def inside_words(self) -> bool:
         """A stem matches inside words: "liefer" in "geliefert"."""
-        return self.stem_of is not None
+        return self.stem
 
     def counts_in(self, lang: str | None) -> bool:
         """A word counts in its own language's texts only: Portuguese "ceder" is not French "céder"."""
@@ -132,7 +132,7 @@ def _phrase_terms(phrase: str, kind: str, code: str, lang: str, lemmatized: bool
     yield text, Term(kind, upper=upper, code=code, lang=lang)
     stem = _stem(fold(text)) if lemmatized and not upper and " " not in text else None
     if stem:
-        yield stem, Term(kind, stem_of=lang, code=code, lang=lang)
+        yield stem, Term(kind, stem=True, code=code, lang=lang)
 
 
 def _terms_of(lang: str) -> Iterator[tuple[str, Term]]:

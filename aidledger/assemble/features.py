@@ -13,7 +13,6 @@ any language with a data file.
 from __future__ import annotations
 
 import itertools
-
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,7 +30,6 @@ from aidledger.assemble.parties import (
     QUALIFIER,
     SUBJECT_AFTER,
     SUBJECT_BEFORE,
-    Roles,
     markers,
     owns_subject,
 )
@@ -195,7 +193,8 @@ GIVING_STATEMENT = frozenset({"aid_verb", "announce", "in_kind"})
 
 def gives(article: Article, first: int, last: int) -> bool:
     """Whether the sentences ``first`` to ``last`` (clipped to the article) state a giving."""
-    return any(kinds(article.cues_between(*article.units[u])) & GIVING_STATEMENT for u in range(max(0, first), last + 1))
+    units = range(max(0, first), last + 1)
+    return any(kinds(article.cues_between(*article.units[u])) & GIVING_STATEMENT for u in units)
 
 
 def amount_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
@@ -227,7 +226,8 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     in_sentence = article.amounts_between(*article.units[mention.unit])
     in_sentence = [m for m in in_sentence if not m.is_conversion]
     f["amounts_in_sentence"] = min(4, len(in_sentence)) / 4
-    f["first_amount_of_body"] = float(first_of_body(article, mention) and gives(article, mention.unit - 2, mention.unit))
+    news = first_of_body(article, mention) and gives(article, mention.unit - 2, mention.unit)
+    f["first_amount_of_body"] = float(news)
     f["first_amount_in_sentence"] = float(bool(in_sentence) and in_sentence[0].start == mention.anchor)
     own = [m for m in mentions if m.unit == mention.unit and m.money and article.state_in_stretch(m)]
     f["state_in_stretch"] = float(any(m is mention for m in own))

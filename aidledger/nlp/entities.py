@@ -205,7 +205,9 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         if ent.label_ not in _PERSON_LABELS:
             continue
         s, e = _name_tokens(doc, ent, kn.particles)
-        while s < e - 1 and (fold_word(doc[s].text) in kn.honorifics or doc[s].text == "." or _opens_honorific(doc, s, kn)):
+        while s < e - 1 and (
+            fold_word(doc[s].text) in kn.honorifics or doc[s].text == "." or _opens_honorific(doc, s, kn)
+        ):
             s += 1  # "Ms Lena Berg", "The Rt Hon John Healey": the name (the honorific still marks a gender below)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         text = doc_text(doc)[start:end].strip(" ,.'’")
