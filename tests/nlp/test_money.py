@@ -110,3 +110,15 @@ def test_a_number_with_thousands_in_an_enumeration_takes_no_scale() -> None:
 )
 def test_a_currency_symbol_before_the_number(lang: str, text: str, currency: str) -> None:
     assert [m.currency for m in find_money(text, lang)] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Il Ministero ha erogato un contributo di euro 2.000.000 al Libano.", 2e6),
+        ("Un contributo pari a euro 3,5 milioni per la Siria.", 3.5e6),
+        ("Euro 750.000 andranno alla Croce Rossa.", 7.5e5),
+    ],
+)
+def test_italian_official_style_names_the_euro_before_the_number(text: str, amount: float) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text, "it")] == [(amount, "EUR")]
