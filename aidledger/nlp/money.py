@@ -50,7 +50,8 @@ def parse_number(raw: str, has_scale: bool, decimal: str, grouping: str = "") ->
     """The value of a written number: "1,85", "1.800.000", "500 000", "2.625" (with a scale: decimal).
 
     ``grouping`` holds the language's thousands separators: "1.500 millones" is 1 500 millions in
-    Spanish, where a dot before three digits groups them even before a scale word."""
+    Spanish, where a dot before three digits groups them even before a scale word; so do three digits
+    ending in zero ("2,000 millones"), which no decimal before a scale word is written with."""
     digits = raw.strip()
     for sep in _GROUP_SEPARATORS:
         digits = digits.replace(sep, "")
@@ -61,7 +62,9 @@ def parse_number(raw: str, has_scale: bool, decimal: str, grouping: str = "") ->
     elif dots + commas == 1:
         sep = "." if dots else ","
         tail = digits.split(sep)[1]
-        groups = sep in grouping and sep != decimal and len(tail) == 3
+        # a decimal before a scale word drops its trailing zeros: "2,000 millones" (as written in the
+        # Americas) is two thousand millions, not two
+        groups = len(tail) == 3 and ((sep in grouping and sep != decimal) or (has_scale and tail.endswith("0")))
         is_decimal = not groups and (has_scale or len(tail) != 3)
         digits = digits.replace(sep, "." if is_decimal else "")
     elif dots + commas > 1:

@@ -45,6 +45,9 @@ def test_amounts_are_read_in_each_language_format(lang: str, text: str, amount: 
         ("21,000", False, ".", 21_000),
         ("1.086", True, ".", 1.086),
         ("1,234.5", False, ".", 1234.5),
+        ("2,000", True, ",", 2_000),
+        ("1,500", True, ".", 1_500),
+        ("1,125", True, ",", 1.125),
     ],
 )
 def test_separators_are_decimal_or_grouping_by_context(raw: str, has_scale: bool, decimal: str, value: float) -> None:
