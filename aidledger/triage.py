@@ -13,16 +13,23 @@ holds the words of every language data file that a commitment is stated with:
 - ``type``: the kinds of aid that only aid has (``aid_types``: military, humanitarian).
 
 A document can hold a commitment when an amount of money (or equipment) is
-stated as given: a donor or recipient named within :data:`PARTY_WINDOW`
-characters of it, and a word naming aid within :data:`AID_WINDOW` together
-with a second party, the kind of aid ("military", "humanitaire") or a verb of
-giving right by the amount (:data:`VERB_WINDOW`); or, without a word naming
-aid, two parties and a verb of giving right by the amount ("le Japon a promis
-1,5 milliard de dollars à l'Ukraine") or near the equipment ("Germany has
-delivered two IRIS-T systems to Ukraine"). The words of aid are the words of
-finance too ("loans", "support package", "fund"), and business news
-"announces" and "unveils" its millions with the names of countries around:
-each clause asks for what a business story rarely has.
+stated as given, judged sentence by sentence: a donor or recipient named in
+its sentence or the one before (and within :data:`PARTY_WINDOW` characters),
+and a word naming aid in its sentence, the one before or the lead (the first
+:data:`LEAD_SENTENCES` sentences: a headline and its first line set the topic
+of every amount below them) together with a second party, the kind of aid
+("military", "humanitaire") or a verb of giving in its sentence; or, without a
+word naming aid, two parties and a verb of giving in its sentence ("le Japon a
+promis 1,5 milliard de dollars à l'Ukraine", "Germany has delivered two IRIS-T
+systems to Ukraine"). The words of aid are the words of finance too ("loans",
+"support package", "fund"), and business news "announces" and "unveils" its
+millions with the names of countries around: each clause asks for what a
+business story rarely has, and within the sentence, since a news page puts
+unrelated stories side by side (a country named in one, a "support plan" in
+the next, an amount in a third). Sentences end at ``.!?…`` before a space
+and at line breaks; an abbreviation that ends one too early ("U.S.") only
+moves its words into the sentence before, which still counts for parties and
+aid words.
 The automaton runs on the folded text (lower case, no accents, same length;
 :func:`~aidledger.nlp.gazetteer.fold`); entries written in capitals ("USD",
 "EU") only match capitals ("try" is a verb, "TRY" the lira). A word counts in
@@ -38,6 +45,7 @@ which ``tests/test_triage.py`` checks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -48,12 +56,12 @@ import ahocorasick
 from aidledger.lang import DATA_DIR, load
 from aidledger.nlp.gazetteer import GAP, fold
 
-#: Money (or equipment) and a word naming aid at most this many characters apart: a long sentence, or two.
+#: Money (or equipment) and a word naming aid at most this many characters apart (besides the lead).
 AID_WINDOW = 400
-#: Money and the name of a donor or recipient at most this many characters apart: the sentence, or the one before.
+#: Money and the name of a donor or recipient at most this many characters apart.
 PARTY_WINDOW = 250
-#: Money and a verb of giving at most this many characters apart: one clause ("a promis 1,2 milliard de livres").
-VERB_WINDOW = 50
+#: The sentences that set an article's topic: its headline and first sentence (or its first two).
+LEAD_SENTENCES = 2
 #: Shortest stem taken from a lemma (shorter ones match inside too many words).
 MIN_STEM = 4
 
@@ -67,6 +75,8 @@ _SECTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
     ACTOR: {"actors": ("countries", "organisations", "metonyms", "demonyms")},
 }
 _WORD_CHAR = re.compile(r"\w")
+#: The end of a sentence: a full stop (with any closing quote or bracket) before a space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+|\n")
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,7 @@ class Hit:
     end: int
     kind: str
     code: str = ""
+    sentence: int = 0  # the index of the sentence it stands in
 
 
 def data_languages() -> list[str]:
@@ -167,12 +178,14 @@ class Triage:
     def hits(self, text: str, lang: str | None = None) -> list[Hit]:
         """The terms in ``text``, by position; stems only of ``lang``'s lemmas."""
         found: set[Hit] = set()
+        sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text)]
         for haystack, cased in ((fold(text), False), (text, True)):
             for last, (length, terms) in self._automaton.iter(haystack):
                 start, end = last + 1 - length, last + 1
+                sentence = bisect.bisect_right(sentence_ends, start)
                 for term in terms:
                     if term.upper == cased and term.counts_in(lang) and _stands(haystack, start, end, term):
-                        found.add(Hit(start, end, term.kind, term.code))
+                        found.add(Hit(start, end, term.kind, term.code, sentence))
         return sorted(found, key=lambda h: (h.start, h.end))
 
     def can_hold_commitment(self, text: str, lang: str | None = None) -> bool:
@@ -188,21 +201,25 @@ class Triage:
 
 def _states_giving(anchor: Hit, at: dict[str, list[Hit]]) -> bool:
     """Whether the amount (or equipment) at ``anchor`` is stated as given: see the module."""
-    parties = {hit.code for hit in _near(anchor, at[ACTOR], PARTY_WINDOW)}
+    parties = {hit.code for hit in _near(anchor, at[ACTOR], PARTY_WINDOW, sentences_before=1)}
     if not parties:
         return False
-    by_the_anchor = _near(anchor, at[GIVING], VERB_WINDOW)
-    if _near(anchor, at[AID], AID_WINDOW) and (
-        len(parties) >= 2 or _near(anchor, at[TYPE], AID_WINDOW) or by_the_anchor
-    ):
+    giving = _near(anchor, at[GIVING], AID_WINDOW)
+    aid = _near(anchor, at[AID], AID_WINDOW, sentences_before=1) or [h for h in at[AID] if h.sentence < LEAD_SENTENCES]
+    kind_of_aid = _near(anchor, at[TYPE], AID_WINDOW, sentences_before=1)
+    if aid and (len(parties) >= 2 or kind_of_aid or giving):
         return True
-    reach = by_the_anchor if anchor.kind == MONEY else _near(anchor, at[GIVING], AID_WINDOW)
-    return len(parties) >= 2 and bool(reach)
+    return len(parties) >= 2 and bool(giving)
 
 
-def _near(anchor: Hit, hits: list[Hit], window: int) -> list[Hit]:
-    """The hits that start within ``window`` characters of ``anchor``'s start."""
-    return [hit for hit in hits if abs(anchor.start - hit.start) <= window]
+def _near(anchor: Hit, hits: list[Hit], window: int, sentences_before: int = 0) -> list[Hit]:
+    """The hits within ``window`` characters of ``anchor``'s start, in its sentence or the
+    ``sentences_before`` before it."""
+    return [
+        hit
+        for hit in hits
+        if abs(anchor.start - hit.start) <= window and 0 <= anchor.sentence - hit.sentence <= sentences_before
+    ]
 
 
 def _stands(text: str, start: int, end: int, term: Term) -> bool:

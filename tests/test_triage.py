@@ -47,6 +47,27 @@ def test_a_story_that_states_no_giving_is_triaged_out(lang: str, text: str) -> N
     assert not triage().can_hold_commitment(text, lang)
 
 
+def test_the_party_and_the_aid_word_must_stand_by_the_amount_not_in_a_neighbouring_story() -> None:
+    page = (
+        "Regulators in Norway opened an inquiry into the app. The government unveiled a support package for farmers.\n"
+        "Heavy rain flooded several roads overnight.\n"
+        "The start-up raised $40 million from investors and unveiled a new chip."
+    )
+    assert not triage().can_hold_commitment(page, "en")
+    assert triage().can_hold_commitment(page.replace("from investors", "from Norway to help Kenya"), "en")
+
+
+def test_an_aid_word_in_the_lead_sets_the_topic_of_an_amount_further_down() -> None:
+    article = (
+        "Sweden announces its tenth aid package for Ukraine\n"
+        "The government took the decision on Thursday.\n"
+        "Officials said the contents would not be disclosed.\n"
+        "The equipment for Ukraine is estimated to cost Sweden about €300 million."
+    )
+    assert triage().can_hold_commitment(article, "en")
+    assert not triage().can_hold_commitment(article.replace("aid package", "budget"), "en")
+
+
 def test_currency_codes_count_only_in_capitals() -> None:
     assert triage().can_hold_commitment("Turkey pledged 300 million TRY in aid to Syria.", "en")
     assert not triage().can_hold_commitment("Turkey pledged to try 300 million ways to aid Syria.", "en")
