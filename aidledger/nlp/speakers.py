@@ -236,11 +236,11 @@ def _person_after(doc: Doc, end: int, persons: list[Mention]) -> Mention | None:
 
 def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
     """Actors, institution words and ORG entities that no person or description already covers."""
-    raw = [(m.start, m.end, m.key) for m in actor_matches(doc)]
-    raw += [
-        (m.start, _extend_institution(doc, m.end), None)
-        for m in institution_matches(doc)
-    ]
+    actors = actor_matches(doc)
+    institutions = [(m.start, _extend_institution(doc, m.end)) for m in institution_matches(doc)]
+    raw = [(m.start, m.end, m.key) for m in actors]
+    raw += [(start, end, None) for start, end in institutions]
+    raw += _qualified_institutions(doc, actors, institutions)
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     if not doc.has_annotation("ENT_IOB"):  # no NER to read organisations: their acronyms ("BBB", "PVV") at least
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
@@ -267,6 +267,20 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         if not text or fold(text) in sp.documents:
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
+    return found
+
+
+def _qualified_institutions(doc: Doc, actors: list, institutions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """An actor right before an institution noun qualifies it: "the EU executive", "die EU-Behörde", "the
+    Russian ministry" are one mention, of the actor's affiliation (then resolved to the institution named
+    before: :meth:`Attributor._named_before`)."""
+    text = doc_text(doc)
+    starts = {start: end for start, end in institutions if text[start : start + 1].islower()}
+    found = []
+    for actor in actors:
+        gap = len(text[actor.end : actor.end + 2]) - len(text[actor.end : actor.end + 2].lstrip(" -"))
+        if 0 < gap <= 1 and actor.end + gap in starts:
+            found.append((actor.start, starts[actor.end + gap], actor.key))
     return found
 
 
@@ -801,7 +815,7 @@ class Attributor:
             return self._from_person(m.person, m)
         if m.kind == "institution":
             named = self._named_institution(m)
-            return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation)
+            return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation or m.affiliation)
         if m.kind == "pronoun":
             return self._resolve_pronoun(m)
         if m.kind == "document":
@@ -859,6 +873,8 @@ class Attributor:
                 and re.fullmatch(r"\s*,\s*", doc_text(self.doc)[m.end : following.start])
             ):
                 return following
+        if words and (words[0][:1].islower() or words[-1][:1].islower()) and m.affiliation is not None:
+            return self._named_before(m) or m
         noun = fold(words[0]) if len(words) == 1 else ""
         if m.affiliation is not None or noun not in self.sp.institution_nouns:
             return m
@@ -877,6 +893,36 @@ class Attributor:
             if last.kind == "institution" and last.start < m.start and not self._is_country(last):
                 return last
         return m
+
+    def _named_before(self, m: Mention) -> Mention | None:
+        """The institution a description stands for ("l'esecutivo Ue", "the EU executive", "the Russian
+        ministry"): the last one named before by a proper name, of the same affiliation, outside quotes; the
+        name of a state, a city standing for it or its adjective is the state, not one of its institutions."""
+        named = [
+            o
+            for o in self.mentions
+            if o.kind == "institution"
+            and o.end <= m.start
+            and self._code_of(o) == m.affiliation
+            and _strip_determiner(o.text)[:1].isupper()
+            and not self._is_state(o)
+            and not self.inside_quote(o.start)
+        ]
+        return named[-1] if named else None
+
+    def _code_of(self, m: Mention) -> str | None:
+        """The actor a mention names: its affiliation, else that of an actor named within it ("The European
+        Commission" read whole by the entity recogniser)."""
+        inside = (a.key for a in actor_matches(self.doc) if m.start <= a.start and a.end <= m.end)
+        return m.affiliation or next(inside, None)
+
+    def _is_state(self, m: Mention) -> bool:
+        """A state named by its name, a city standing for it or its people's adjective ("Kyiv", "Russian"),
+        not one of its institutions."""
+        return any(
+            a.start == m.start and a.end == m.end and a.kind in ("countries", "metonyms", "demonyms")
+            for a in self.doc._.actors or []
+        )
 
     def _qualified(self, m: Mention) -> bool:
         """Whether an actor qualifies the noun within its phrase ("the UN humanitarian agency"): the noun is

@@ -12,6 +12,7 @@ import spacy
 
 import aidledger.nlp.entities  # noqa: F401  (registers the factories)
 import aidledger.nlp.quotes  # noqa: F401
+from aidledger.nlp.pipeline import get_nlp
 from aidledger.nlp.quotemarks import find_quotes
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
@@ -106,6 +107,23 @@ def test_institutions_and_sources(nlps) -> None:
     en = '"The talks will continue next week," the Kremlin said.'
     assert quotes(nlps, "fr", fr) == [("Pentagone", "se poursuivre sans interruption")]
     assert quotes(nlps, "en", en) == [("Kremlin", "The talks will continue next week,")]
+
+
+def test_an_institution_described_stands_for_the_one_named_before(nlps) -> None:
+    en = (
+        "The European Commission on Tuesday released 20 million euros for Sudan. "
+        '"Needs keep growing across the region," the EU executive said.'
+    )
+    it = (
+        "La Commissione europea ha stanziato 20 milioni di euro per il Sudan. "
+        "\"I bisogni continuano a crescere\", sottolinea l'esecutivo Ue in una nota."
+    )
+    assert quotes(nlps, "en", en) == [("European Commission", "Needs keep growing across the region,")]
+    assert [(q.speaker, q.quote) for q in get_nlp("it")(it)._.quotes] == [
+        ("Commissione europea", "I bisogni continuano a crescere")
+    ]
+    alone = '"Needs keep growing across the region," the EU executive said.'
+    assert quotes(nlps, "en", alone) == [("EU executive", "Needs keep growing across the region,")]
 
 
 def test_participle_agent(nlps) -> None:
