@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from aidledger.assemble.grammar import grammar
 from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
 from aidledger.assemble.parties import Roles, ends_with, possessive, preceding, qualifies_people, roles
-from aidledger.lang import load
+from aidledger.lang import load, national_currencies
 from aidledger.nlp import doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
@@ -432,6 +432,19 @@ class Article:
         if currency == "CROWN":
             return (table.get("crown_countries") or {}).get(donor)
         return (table.get("franc_countries") or {}).get(donor, "CHF")
+
+    def own_currency(self, currency: str | None, code: str) -> bool:
+        """Whether an actor would state an amount in this currency as its own money: a state's currency
+        (CLDR, today), or the dollar, crown or franc it uses for a bare "$", "crowns" or "francs"; the euro for
+        the European Union. Donors announce aid in their own currency ("¥5 billion", "NOK 1.7 billion"), their
+        recipients rarely."""
+        if currency is None:
+            return False
+        if currency in DONOR_DEPENDENT:
+            table = self.data.section("currencies")
+            key = {"$": "dollar_countries", "CROWN": "crown_countries", "FRANC": "franc_countries"}[currency]
+            return code in (table.get(key) or {})
+        return currency in national_currencies(code)
 
     def outlet_country(self) -> str | None:
         """The country of the outlet from its URL's top-level domain (".ca" → CAN)."""

@@ -417,6 +417,7 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
         f["only_giver"] = float(set(givers) == {code})
         f["strongest_recipient"] = float(code in takers and takers[code] == max(takers.values()))
         f["only_recipient"] = float(set(takers) == {code})
+    f["own_currency"] = float(article.own_currency(mention.currency, code))
     context: Features = {}
     for offset, name in ((-1, "previous"), (-2, "two_before"), (1, "next")):
         unit = mention.unit + offset

@@ -177,6 +177,29 @@ def currencies_in_use() -> frozenset[str]:
     return frozenset(c for c in codes if len(c) == 3 and c.isalpha())
 
 
+#: Organisations whose money is a currency of their own (the rest lend and give in several).
+_ORGANISATION_CURRENCIES = {"EU": frozenset({"EUR"})}
+
+
+@functools.cache
+def national_currencies(code: str) -> frozenset[str]:
+    """The currencies a state uses today (CLDR), by ISO 3166-1 alpha-3 code; the euro for the European Union;
+    none for any other code."""
+    import datetime as dt
+
+    from babel.numbers import get_territory_currencies
+
+    if code in _ORGANISATION_CURRENCIES:
+        return _ORGANISATION_CURRENCIES[code]
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    if country is None:
+        return frozenset()
+    try:
+        return frozenset(get_territory_currencies(country.alpha_2, dt.date.today()))
+    except Exception:  # a territory CLDR has no currency data for
+        return frozenset()
+
+
 def cldr_currencies(lang: str) -> dict[str, Any]:
     """Every ISO 4217 currency: its code, written before or after the number ("XAF 500 million",
     "25 millions XOF"), and its CLDR names in the language, singular and plural ("couronnes suédoises",

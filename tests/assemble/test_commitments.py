@@ -362,3 +362,20 @@ def test_the_stage_reads_the_cue_on_the_verb_that_governs_the_amount() -> None:
     article, mentions = annotated(text, "en")
     (amount,) = (m for m in mentions if m.money)
     assert stage_features(article, [amount])["delivered@verb"] == 1.0
+
+
+def test_an_amount_in_a_states_own_currency_marks_it_as_the_giver() -> None:
+    article, _ = annotated("Le Japon accordera 5 milliards de yens à la Turquie.", "fr")
+    assert article.own_currency("JPY", "JPN") and not article.own_currency("JPY", "TUR")
+    assert article.own_currency("EUR", "EU") and article.own_currency("EUR", "FRA")
+    assert article.own_currency("CROWN", "NOR") and not article.own_currency("CROWN", "JPN")
+    assert not article.own_currency("USD", "NATO") and not article.own_currency(None, "USA")
+
+
+def test_the_giver_is_the_state_whose_currency_the_amount_is_stated_in() -> None:
+    for text in (
+        "Turkey and Japan signed notes on Monday: the additional aid will include ¥5 billion in grants.",
+        "The Turkish and Japanese ministers met in Ankara. The package will include ¥5 billion in grants.",
+    ):
+        (c,) = commitments(text, "en")
+        assert (c.donor, c.recipient, c.currency) == ("JPN", "TUR", "JPY")
