@@ -166,25 +166,28 @@ class Triage:
 
     def __init__(self, langs: Iterable[str] | None = None) -> None:
         self.langs = frozenset(langs or data_languages())
-        self._automaton = ahocorasick.Automaton()
+        # words run on the folded text; codes and acronyms, fewer, on the text as written: two automata, so
+        # that the pass over the text as written does not stop at every lower-case word
+        self._folded, self._cased = ahocorasick.Automaton(), ahocorasick.Automaton()
         for lang in sorted(self.langs):
             for text, term in _terms_of(lang):
-                key = text if term.upper else fold(text)
-                length, terms = self._automaton.get(key, (len(key), ()))
+                automaton, key = (self._cased, text) if term.upper else (self._folded, fold(text))
+                length, terms = automaton.get(key, (len(key), ()))
                 if term not in terms:
-                    self._automaton.add_word(key, (length, (*terms, term)))
-        self._automaton.make_automaton()
+                    automaton.add_word(key, (length, (*terms, term)))
+        for automaton in (self._folded, self._cased):
+            automaton.make_automaton()
 
     def hits(self, text: str, lang: str | None = None) -> list[Hit]:
         """The terms in ``text``, by position; stems only of ``lang``'s lemmas."""
         found: set[Hit] = set()
         sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-        for haystack, cased in ((fold(text), False), (text, True)):
-            for last, (length, terms) in self._automaton.iter(haystack):
+        for haystack, automaton in ((fold(text), self._folded), (text, self._cased)):
+            for last, (length, terms) in automaton.iter(haystack):
                 start, end = last + 1 - length, last + 1
                 sentence = bisect.bisect_right(sentence_ends, start)
                 for term in terms:
-                    if term.upper == cased and term.counts_in(lang) and _stands(haystack, start, end, term):
+                    if term.counts_in(lang) and _stands(haystack, start, end, term):
                         found.add(Hit(start, end, term.kind, term.code, sentence))
         return sorted(found, key=lambda h: (h.start, h.end))
 
