@@ -11,6 +11,7 @@ are merged in, so the YAML files only hold what the packaged data lacks.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -163,8 +164,6 @@ _PLURAL_COUNTS = (1, 2, 5, 1.5)
 @functools.cache
 def currencies_in_use() -> frozenset[str]:
     """ISO 4217 codes some territory uses today (CLDR): no Soviet rouble, no French franc."""
-    import datetime as dt
-
     from babel.numbers import get_territory_currencies
 
     today = dt.date.today()
@@ -181,12 +180,15 @@ def currencies_in_use() -> frozenset[str]:
 _ORGANISATION_CURRENCIES = {"EU": frozenset({"EUR"})}
 
 
+#: The years whose currencies count as a state's own: those of the news aidledger reads, fixed so that the
+#: features (and the weights fitted on them) do not change with the day they are computed.
+_CURRENCY_YEARS = (dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+
+
 @functools.cache
 def national_currencies(code: str) -> frozenset[str]:
-    """The currencies a state uses today (CLDR), by ISO 3166-1 alpha-3 code; the euro for the European Union;
-    none for any other code."""
-    import datetime as dt
-
+    """The currencies a state has used since 2000 (CLDR; Croatia's kuna and euro), by ISO 3166-1 alpha-3
+    code; the euro for the European Union; none for any other code."""
     from babel.numbers import get_territory_currencies
 
     if code in _ORGANISATION_CURRENCIES:
@@ -194,10 +196,8 @@ def national_currencies(code: str) -> frozenset[str]:
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
     if country is None:
         return frozenset()
-    try:
-        return frozenset(get_territory_currencies(country.alpha_2, dt.date.today()))
-    except Exception:  # a territory CLDR has no currency data for
-        return frozenset()
+    start, end = _CURRENCY_YEARS
+    return frozenset(get_territory_currencies(country.alpha_2, start_date=start, end_date=end))
 
 
 def cldr_currencies(lang: str) -> dict[str, Any]:
