@@ -198,8 +198,15 @@ def gives(article: Article, first: int, last: int) -> bool:
     return any(kinds(article.cues_between(*article.units[u])) & GIVING_STATEMENT for u in units)
 
 
-#: Decades of US dollars an amount's size falls in (see :func:`magnitude_features`), largest first.
-MAGNITUDES = (("amount:over_10bn", 1e10), ("amount:1bn_10bn", 1e9), ("amount:100m_1bn", 1e8), ("amount:10m_100m", 1e7))
+#: Decades of US dollars an amount's size falls in (see :func:`magnitude_features`), largest first; below the
+#: last, "amount:under_100k" (prices, fees, amounts per person).
+MAGNITUDES = (
+    ("amount:over_10bn", 1e10),
+    ("amount:1bn_10bn", 1e9),
+    ("amount:100m_1bn", 1e8),
+    ("amount:10m_100m", 1e7),
+    ("amount:100k_10m", 1e5),
+)
 
 
 def magnitude_features(amount: float, currency: str | None) -> Features:
@@ -209,7 +216,7 @@ def magnitude_features(amount: float, currency: str | None) -> Features:
     usd = usd_magnitude(amount, currency) if currency else None
     if usd is None:
         return {}
-    name = next((name for name, low in MAGNITUDES if usd >= low), "amount:under_10m")
+    name = next((name for name, low in MAGNITUDES if usd >= low), "amount:under_100k")
     return {name: 1.0}
 
 

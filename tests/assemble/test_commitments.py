@@ -390,7 +390,8 @@ def test_the_giver_is_the_state_whose_currency_the_amount_is_stated_in() -> None
 def test_the_size_of_an_amount_is_read_in_us_dollars_by_decade() -> None:
     assert magnitude_features(2e9, "JPY") == {"amount:10m_100m": 1.0}  # two billion yen: about $14 million
     assert magnitude_features(1.2e11, "USD") == {"amount:over_10bn": 1.0}
-    assert magnitude_features(5e6, "EUR") == {"amount:under_10m": 1.0}
+    assert magnitude_features(5e6, "EUR") == {"amount:100k_10m": 1.0}
+    assert magnitude_features(75, "USD") == {"amount:under_100k": 1.0}  # a price, a fee
     assert magnitude_features(5e9, "UAH") == {}  # no ECB rate: no size
 
 
