@@ -434,10 +434,10 @@ class Article:
         return (table.get("franc_countries") or {}).get(donor, "CHF")
 
     def own_currency(self, currency: str | None, code: str) -> bool:
-        """Whether an actor would state an amount in this currency as its own money: a state's currency
-        (CLDR, today), or the dollar, crown or franc it uses for a bare "$", "crowns" or "francs"; the euro for
-        the European Union. Donors announce aid in their own currency ("¥5 billion", "NOK 1.7 billion"), their
-        recipients rarely."""
+        """Whether an actor would state an amount in this currency as its own money: a currency the state has
+        used since 2000 (CLDR, :func:`~aidledger.lang.national_currencies`), or the dollar, crown or franc it
+        uses for a bare "$", "crowns" or "francs"; the euro for the European Union. Donors announce aid in their
+        own currency ("¥5 billion", "NOK 1.7 billion"), their recipients rarely."""
         if currency is None:
             return False
         if currency in DONOR_DEPENDENT:
