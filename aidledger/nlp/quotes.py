@@ -111,8 +111,8 @@ class QuotesComponent:
 
     def _speakers(self, doc: Doc, marks: list[QuoteMarks]) -> list[Speaker | None]:
         """The speaker of each quote: that of an incise inside it, of a cue of its sentences, of the line it follows, or of a label
-        before a colon; else that of the quote it reopens or of the statement it stands after; a paragraph
-        that is then reopened speaks for the one before it."""
+        before a colon; else that of the quote it reopens or of the quote or reported statement it stands
+        after; a paragraph that is then reopened speaks for the one before it."""
         sentences = sentence_bounds(doc_text(doc))
         spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
         cues = spoken.cues()
@@ -129,8 +129,9 @@ class QuotesComponent:
             )
             if speaker is None and q.continues and k:
                 speaker = speakers[-1]
-            if speaker is None and last is not None and self._continues(doc, q, frame, last[0], sentences, marks):
-                speaker = last[1]
+            before = max((x for x in (last, _last_statement(cues, sentences, frame[0])) if x), default=None)
+            if speaker is None and before is not None and self._continues(doc, q, frame, before[0], sentences, marks):
+                speaker = before[1]
             speakers.append(speaker)
             if speaker is not None:
                 last = (q.outer_end, speaker)
@@ -157,6 +158,18 @@ class QuotesComponent:
             return False
         between = [s for s in sentences if last_end <= s[0] < frame[0]]
         return len(between) < self.continuation_sentences
+
+
+def _last_statement(cues: list[Cue], sentences: list[tuple[int, int]], before: int) -> tuple[int, Speaker] | None:
+    """The end of the last sentence before ``before`` whose speech cue names a person, and that person: a
+    quote standing alone after it goes on with what was reported ("Netanyahu stressed that ties are strong.
+    “Nothing will change that.”"). An institution's statement is not followed so: its words come with a cue
+    of their own, and an unnamed role ("the president") may stand for someone else's."""
+    said = [c for c in cues if c.speaker is not None and c.speaker.person is not None and c.start < before]
+    if not said:
+        return None
+    end = next((e for s, e in sentences if s <= said[-1].start < e), said[-1].end)
+    return min(end, before), said[-1].speaker
 
 
 def _once(doc: Doc, attributed: list[tuple[QuoteMarks, Speaker]]) -> list[tuple[QuoteMarks, Speaker]]:

@@ -144,6 +144,22 @@ def test_continuation_paragraph(nlps) -> None:
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Anna Berg", "Anna Berg"]
 
 
+
+def test_a_quote_standing_after_a_reported_statement_goes_on_with_its_speaker(nlps) -> None:
+    en = (
+        "Defence Minister Clara Holm stressed that the convoy would reach the city this week. "
+        '"Nobody will stop these trucks at the border."'
+    )
+    it = (
+        "Il ministro Paolo Serra ha sottolineato che gli aiuti arriveranno entro venerdì. "
+        "\"Nessuno fermerà questi camion al confine, lo abbiamo promesso.\""
+    )
+    assert quotes(nlps, "en", en) == [("Clara Holm", "Nobody will stop these trucks at the border.")]
+    assert [q.speaker for q in get_nlp("it")(it)._.quotes] == ["Paolo Serra"]
+    # an institution's statement is not followed: its words would come with a cue of their own
+    ministry = 'The ministry said the convoy would reach the city this week. "Nobody will stop these trucks."'
+    assert quotes(nlps, "en", ministry) == []
+
 def test_terms_names_and_single_words_are_not_quotes(nlps) -> None:
     fr = (
         "Le matériel passe par la procédure dénommée « retrait présidentiel rapide », a déclaré Paul Durand. "
