@@ -85,6 +85,25 @@ def _parsed_root(doc: Doc, actor: Actor) -> Token | None:
     return span.root if span is not None else None
 
 
+#: Dependents that may stand between a marker and the name they mark: "to *earthquake-ravaged* Türkiye",
+#: "for *war-torn* Sudan", "an die *kriegsgeschundene* Ukraine".
+_MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "advmod", "det", "punct", "hyph"})
+
+
+def phrase_start(doc: Doc, actor: Actor) -> int:
+    """Where the phrase an actor's name heads begins, when only modifiers come before the name in it (the
+    parse's left edge), so that a marker before the modifiers reaches the name; else the name's start."""
+    token = _parsed_root(doc, actor)
+    if token is None or token.left_edge.idx >= actor.start:
+        return actor.start
+    before = doc[token.left_edge.i : token.i]
+    if any(t.idx >= actor.start for t in before) or not all(
+        t.dep_ in _MODIFIER_DEPS or (t.head.i < token.i and t.head.dep_ in _MODIFIER_DEPS) for t in before
+    ):
+        return actor.start
+    return token.left_edge.idx
+
+
 def syntactic_role(doc: Doc, actor: Actor) -> str | None:
     """``subject`` or ``agent`` when the parse puts the actor there, else None.
 
@@ -155,7 +174,7 @@ def roles(
     a name that qualifies one ("a UK package").
     """
     m = markers(lang)
-    before = preceding(folded_text, actor.start, lang)
+    before = preceding(folded_text, phrase_start(doc, actor), lang)
     if ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
     role = syntactic_role(doc, actor)

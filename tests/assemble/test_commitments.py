@@ -268,6 +268,16 @@ def test_aid_for_a_disaster_in_two_countries_is_weighed_as_an_envelope() -> None
     assert shipped_models()["commitment"].explain({"recipients_coordinated": 1.0})[0][1] < 0
 
 
+def test_a_recipient_marker_reaches_the_name_through_its_modifiers() -> None:
+    """"to earthquake-hit Turkey and Syria": the adjective between "to" and the name does not hide the
+    recipients, so the two of them make an envelope as "to Turkey and Syria" does."""
+    for places in ("earthquake-hit Turkey and Syria", "war-torn Sudan and Chad", "flood-stricken Pakistan and Afghanistan"):
+        text = f"Norway will provide $12 million in emergency aid to {places}, the minister said on Monday."
+        article, mentions = annotated(text, "en")
+        (amount,) = (m for m in mentions if m.money)
+        assert mention_features(article, amount, mentions)["recipients_coordinated"] == 1.0, places
+
+
 def test_equipment_ceded_by_a_ministry_is_a_commitment_in_kind() -> None:
     (c,) = commitments(
         "Le ministère des Armées a annoncé mercredi la cession à l'Ukraine de missiles Aster et de canons Caesar.",
