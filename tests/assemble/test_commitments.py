@@ -278,6 +278,17 @@ def test_a_recipient_marker_reaches_the_name_through_its_modifiers() -> None:
         assert mention_features(article, amount, mentions)["recipients_coordinated"] == 1.0, places
 
 
+def test_a_statement_is_dated_by_its_date_line() -> None:
+    """An official statement names no day in its sentences: the date line above them is the announcement's."""
+    text = (
+        "Statement on New Security Assistance for Ukraine\n\nMAY 14, 2024\n\n"
+        "Pursuant to the authority vested in me, I am authorizing a drawdown of $275 million in arms and "
+        "equipment from Department of Defense stocks for Ukraine. The package includes artillery rounds and vehicles."
+    )
+    (c,) = commitments(text, "en", published="2024-05-14")
+    assert (c.donor, c.recipient, c.amount, c.date) == ("USA", "UKR", 275e6, dt.date(2024, 5, 14))
+
+
 def test_equipment_ceded_by_a_ministry_is_a_commitment_in_kind() -> None:
     (c,) = commitments(
         "Le ministère des Armées a annoncé mercredi la cession à l'Ukraine de missiles Aster et de canons Caesar.",
