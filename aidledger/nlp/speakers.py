@@ -241,7 +241,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     institutions = [(m.start, _extend_institution(doc, m.end)) for m in institution_matches(doc)]
     raw = [(m.start, m.end, m.key) for m in actors]
     raw += [(start, end, None) for start, end in institutions]
-    raw += _qualified_institutions(doc, actors, institutions)
+    raw += _qualified_institutions(doc, [*actors, *demonym_matches(doc)], institutions)
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     if not doc.has_annotation("ENT_IOB"):  # no NER to read organisations: their acronyms ("BBB", "PVV") at least
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
@@ -274,9 +274,9 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
 def _qualified_institutions(
     doc: Doc, actors: list[Match], institutions: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
-    """An actor right before a lower-case institution noun, one space or hyphen apart, qualifies it: "the EU
-    executive", "the Russian ministry" are one mention, of the actor's affiliation (then resolved to the
-    institution named before: :meth:`Attributor._named_before`)."""
+    """An actor or its demonym right before a lower-case institution noun, one space or hyphen apart, qualifies
+    it: "the EU executive", "the Russian ministry", "the Swedish government" are one mention, of the actor's
+    affiliation (then resolved to the institution named before: :meth:`Attributor._named_before`)."""
     text = doc_text(doc)
     ends = {start: end for start, end in institutions if text[start : start + 1].islower()}
     return [
@@ -292,6 +292,8 @@ def _next_word_start(doc: Doc, end: int) -> int:
     return end + len(text[end : end + 5]) - len(text[end : end + 5].lstrip(" \u00a0"))
 
 
+#: A name followed by its acronym in parentheses, at the end of a stretch of text.
+_ACRONYM_AFTER_NAME = re.compile(r"\w\s*\(\s*[A-Z][\w.&-]{1,9}\s*\)$")
 #: Letters of an acronym that names an organisation.
 _ACRONYM_LETTERS = (2, 6)
 
@@ -742,9 +744,11 @@ class Attributor:
         return None
 
     def _opens_incise(self, group_start: int) -> bool:
-        """True when the verb group follows a comma, a closing quote, a colon or a sentence start."""
+        """True when the verb group follows a comma, a closing quote, a colon or a sentence start; not after
+        the acronym a name is given in ("La Banque européenne d'investissement (BEI) a dévoilé", "The World
+        Food Programme (WFP) said"): that name is the subject."""
         head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
-        return not head or head[-1] in ',»”"’:—–-)'
+        return not head or (head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head))
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject
@@ -1064,8 +1068,9 @@ def speaker_of_clause(doc: Doc, start: int, end: int) -> Speaker | None:
 
 
 def _names_a_state(doc: Doc, m: Mention) -> bool:
-    """A country by its name, or by its capital ("Washington"), rather than one of its institutions ("Pentagone")."""
-    actor = next((a for a in doc._.actors or [] if a.start <= m.start < a.end), None)
+    """A country by its name, or by its capital ("Washington"), rather than one of its institutions ("Pentagone",
+    "US Department of Defense", whose first word alone names the country)."""
+    actor = next((a for a in doc._.actors or [] if a.start <= m.start and m.end <= a.end), None)
     return actor is not None and actor.is_state and (actor.kind == "countries" or is_city(actor.text))
 
 

@@ -57,6 +57,23 @@ def test_announcer_is_the_institution_that_announced_when_no_person_is_named() -
     assert (c.amount, c.announcer) == (250e6, "World Bank")
 
 
+def test_announcer_is_an_institution_given_with_its_acronym_or_by_its_country() -> None:
+    """The acronym after a name does not make the verb an incise ("… (EIB) unveiled"); an institution whose
+    name starts with its country's is no state ("US Department of Defense"); nor is "the Swedish government"
+    a bare common noun."""
+    cases = [
+        ("fr", "La Banque européenne d'investissement (BEI) a dévoilé jeudi une aide de 400 millions d'euros "
+         "pour l'Ukraine.", "Banque européenne d'investissement"),
+        ("en", "The US Department of Defense (DoD) on Thursday announced $400 million in new military aid "
+         "for Ukraine.", "US Department of Defense"),
+        ("en", "The Swedish government on Monday unveiled a military aid package worth $500 million for Ukraine.",
+         "Swedish government"),
+    ]
+    for lang, text, announcer in cases:
+        (c,) = commitments(text, lang)
+        assert c.announcer == announcer, text
+
+
 def test_announcer_in_a_language_without_a_trained_recogniser_is_the_person_named() -> None:
     (c,) = commitments(
         "Deutschland sagt der Ukraine neue Militärhilfe zu. Verteidigungsminister Boris Pistorius hat bei seinem "
