@@ -62,10 +62,16 @@ def test_announcer_is_an_institution_given_with_its_acronym_or_by_its_country() 
     name starts with its country's is no state ("US Department of Defense"); nor is "the Swedish government"
     a bare common noun."""
     cases = [
-        ("fr", "La Banque européenne d'investissement (BEI) a dévoilé jeudi une aide de 400 millions d'euros "
-         "pour l'Ukraine.", "Banque européenne d'investissement"),
-        ("en", "The US Department of Defense (DoD) on Thursday announced $400 million in new military aid "
-         "for Ukraine.", "US Department of Defense"),
+        (
+            "fr",
+            ("La Banque européenne d'investissement (BEI) a dévoilé jeudi une aide de 400 millions d'euros pour l'Ukraine."),
+            "Banque européenne d'investissement",
+        ),
+        (
+            "en",
+            ("The US Department of Defense (DoD) on Thursday announced $400 million in new military aid for Ukraine."),
+            "US Department of Defense",
+        ),
         ("en", "The Swedish government on Monday unveiled a military aid package worth $500 million for Ukraine.",
          "Swedish government"),
     ]

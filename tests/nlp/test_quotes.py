@@ -144,7 +144,6 @@ def test_continuation_paragraph(nlps) -> None:
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Anna Berg", "Anna Berg"]
 
 
-
 def test_a_quote_standing_after_a_reported_statement_goes_on_with_its_speaker(nlps) -> None:
     en = (
         "Defence Minister Clara Holm stressed that the convoy would reach the city this week. "
@@ -159,6 +158,7 @@ def test_a_quote_standing_after_a_reported_statement_goes_on_with_its_speaker(nl
     # an institution's statement is not followed: its words would come with a cue of their own
     ministry = 'The ministry said the convoy would reach the city this week. "Nobody will stop these trucks."'
     assert quotes(nlps, "en", ministry) == []
+
 
 def test_terms_names_and_single_words_are_not_quotes(nlps) -> None:
     fr = (
