@@ -320,6 +320,10 @@ class Article:
         gap = " " + self.folded[actor.end : mention.anchor].rstrip(" $€£¥")
         return not self.grammar.articles.sub("", gap).strip()
 
+    def distributive_words(self) -> frozenset[str]:
+        """The folded distributive words of the language ("chacune", "each", "jeweils")."""
+        return frozenset(fold(str(w)) for w in self.data.section("cues").get("distributive") or [])
+
     def coordinated_run(self, actors: list[Actor]) -> int:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
         best = run = 1 if actors else 0

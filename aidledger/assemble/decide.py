@@ -23,7 +23,6 @@ from aidledger.assemble.article import Article
 from aidledger.assemble.features import (
     aid_type_features,
     date_features,
-    kinds,
     mention_features,
     party_codes,
     party_features,
@@ -32,6 +31,9 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
+from aidledger.nlp.actors import Actor
+from aidledger.nlp.cues import Cue
+from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Commitment, Span
 
@@ -167,21 +169,46 @@ def distribute(article: Article, package: Package) -> list[Package]:
     ("ont chacune apporté 100 millions") or a gift in kind ("l'envoi d'aide de l'Allemagne, la Roumanie
     et la Finlande")."""
     main = package.main
-    start, end = article.units[main.unit]
-    if package.money is not None and "distributive" not in kinds(article.cues_between(start, end)):
-        return [package]
+    if package.money is not None:  # the report whose sentence distributes the amount, if any
+        main = next((m for m in package.reports if any(_distributive(article, c) for c in _cues_of(article, m))), None)
+        if main is None:
+            return [package]
     readings = [r for r in article.readings(main.unit, main.anchor) if r.actor.is_state and not r.recipient]
     actors = [r.actor for r in readings]
     donor_index = next((i for i, a in enumerate(actors) if a.code == package.donor), None)
     if donor_index is None:
         return [package]
-    run = [actors[donor_index]]
-    for actor in actors[donor_index + 1 :]:
-        gap = article.folded[run[-1].end : actor.start]
-        if actor.code in (package.recipient, *(a.code for a in run)) or not article.grammar.coordination.match(gap):
-            break
-        run.append(actor)
-    return [package] + [replace(package, donor=a.code) for a in run[1:]]
+    first = donor_index  # the run of coordinated givers the donor is in, whichever of them the ranker chose
+    while first > 0 and _coordinated(article, actors[first - 1], actors[first], package):
+        first -= 1
+    last = donor_index
+    while last + 1 < len(actors) and _coordinated(article, actors[last], actors[last + 1], package):
+        last += 1
+    others = {a.code for a in actors[first : last + 1]} - {package.donor}
+    return [package] + [replace(package, donor=code) for code in sorted(others, key=[a.code for a in actors].index)]
+
+
+def _coordinated(article: Article, before: Actor, after: Actor, package: Package) -> bool:
+    """Two givers joined by a comma or a coordinator ("la France et l'Italie"), neither the recipient."""
+    gap = article.folded[before.end : after.start]
+    return (
+        package.recipient not in (before.code, after.code)
+        and before.code != after.code
+        and bool(article.grammar.coordination.match(gap))
+    )
+
+
+def _cues_of(article: Article, mention: Mention) -> list[Cue]:
+    return article.cues_between(*article.units[mention.unit])
+
+
+def _distributive(article: Article, cue: Cue) -> bool:
+    """A distributive word ("chacune", "each", "jeweils"). The words a unit price shares ("$2 million each") are
+    found as unit prices, the reading the commitment decision weighs; split between coordinated givers, they
+    are distributive."""
+    if cue.group != "cues":
+        return False
+    return cue.key == "distributive" or fold(cue.text) in article.distributive_words()
 
 
 def choose_date(article: Article, package: Package, models: Models) -> dt.date | None:

@@ -301,6 +301,22 @@ def test_a_recipient_marker_reaches_the_name_through_its_modifiers() -> None:
         assert mention_features(article, amount, mentions)["recipients_coordinated"] == 1.0, places
 
 
+def test_a_distributive_amount_gives_one_commitment_per_coordinated_giver() -> None:
+    """"each" and "chacune" are also unit-price words ("at $2 million each"); between coordinated givers
+    they distribute the amount, whichever of the givers the donor ranker put first."""
+    cases = [
+        ("fr", "La France et l'Italie ont chacune apporté mardi des contributions de 100 millions d'euros à l'Ukraine."),
+        ("en", "France and Italy each pledged 100 million euros to Ukraine on Tuesday."),
+    ]
+    for lang, text in cases:
+        found = commitments(text, lang)
+        assert sorted((c.donor, c.recipient, c.amount) for c in found) == [
+            ("FRA", "UKR", 100e6),
+            ("ITA", "UKR", 100e6),
+        ], text
+    assert commitments("Germany will buy ten howitzers for Ukraine at $2 million each.", "en") == []
+
+
 def test_a_statement_is_dated_by_its_date_line() -> None:
     """An official statement names no day in its sentences: the date line above them is the announcement's."""
     text = (
