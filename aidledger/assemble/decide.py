@@ -199,6 +199,7 @@ def _coordinated(article: Article, before: Actor, after: Actor, package: Package
 
 
 def _cues_of(article: Article, mention: Mention) -> list[Cue]:
+    """The cues of a report's sentence."""
     return article.cues_between(*article.units[mention.unit])
 
 

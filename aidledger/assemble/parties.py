@@ -86,7 +86,7 @@ def _parsed_root(doc: Doc, actor: Actor) -> Token | None:
 
 
 #: Dependents that may stand between a marker and the name they mark: "to *earthquake-ravaged* Türkiye",
-#: "for *war-torn* Sudan", "an die *kriegsgeschundene* Ukraine".
+#: "for *war-torn* Sudan", "à la *fragile* Moldavie" (in a language with a parser).
 _MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "advmod", "det", "punct", "hyph"})
 
 
