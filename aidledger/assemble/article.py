@@ -56,6 +56,8 @@ def keys(cues: Iterable[Cue]) -> set[str]:
     return {c.key for c in cues}
 
 
+#: The table of the language data that says which country's currency a bare currency word stands for.
+_PLACEHOLDER_TABLES = {"$": "dollar_countries", "CROWN": "crown_countries", "FRANC": "franc_countries"}
 #: A line at most this long with no final stop is a headline, a title or a list item.
 TITLE_LENGTH = 140
 #: Donors that a named mechanism implies wherever the article names it.
@@ -320,10 +322,6 @@ class Article:
         gap = " " + self.folded[actor.end : mention.anchor].rstrip(" $€£¥")
         return not self.grammar.articles.sub("", gap).strip()
 
-    def distributive_words(self) -> frozenset[str]:
-        """The folded distributive words of the language ("chacune", "each", "jeweils")."""
-        return frozenset(fold(str(w)) for w in self.data.section("cues").get("distributive") or [])
-
     def coordinated_run(self, actors: list[Actor]) -> int:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
         best = run = 1 if actors else 0
@@ -429,13 +427,12 @@ class Article:
         outlet's)."""
         if currency not in DONOR_DEPENDENT:
             return currency
-        table = self.data.section("currencies")
+        by_country = self._countries_using(currency)
         if currency == "$":
-            by_country = table.get("dollar_countries") or {}
             return by_country.get(donor) or by_country.get(self.outlet_country()) or "USD"
         if currency == "CROWN":
-            return (table.get("crown_countries") or {}).get(donor)
-        return (table.get("franc_countries") or {}).get(donor, "CHF")
+            return by_country.get(donor)
+        return by_country.get(donor, "CHF")
 
     def own_currency(self, currency: str | None, code: str) -> bool:
         """Whether an actor would state an amount in this currency as its own money: a currency the state has
@@ -445,10 +442,12 @@ class Article:
         if currency is None:
             return False
         if currency in DONOR_DEPENDENT:
-            table = self.data.section("currencies")
-            key = {"$": "dollar_countries", "CROWN": "crown_countries", "FRANC": "franc_countries"}[currency]
-            return code in (table.get(key) or {})
+            return code in self._countries_using(currency)
         return currency in national_currencies(code)
+
+    def _countries_using(self, placeholder: str) -> dict[str, str]:
+        """The countries a bare "$", "crowns" or "francs" stands for, with the ISO code of their currency."""
+        return self.data.section("currencies").get(_PLACEHOLDER_TABLES[placeholder]) or {}
 
     def outlet_country(self) -> str | None:
         """The country of the outlet from its URL's top-level domain (".ca" → CAN)."""

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field, replace
 
@@ -31,6 +32,7 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
+from aidledger.lang import load
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
@@ -184,8 +186,8 @@ def distribute(article: Article, package: Package) -> list[Package]:
     last = donor_index
     while last + 1 < len(actors) and _coordinated(article, actors[last], actors[last + 1], package):
         last += 1
-    others = {a.code for a in actors[first : last + 1]} - {package.donor}
-    return [package] + [replace(package, donor=code) for code in sorted(others, key=[a.code for a in actors].index)]
+    others = dict.fromkeys(a.code for a in actors[first : last + 1] if a.code != package.donor)
+    return [package] + [replace(package, donor=code) for code in others]
 
 
 def _coordinated(article: Article, before: Actor, after: Actor, package: Package) -> bool:
@@ -209,7 +211,13 @@ def _distributive(article: Article, cue: Cue) -> bool:
     are distributive."""
     if cue.group != "cues":
         return False
-    return cue.key == "distributive" or fold(cue.text) in article.distributive_words()
+    return cue.key == "distributive" or fold(cue.text) in _distributive_words(article.lang)
+
+
+@functools.cache
+def _distributive_words(lang: str) -> frozenset[str]:
+    """The folded distributive words of a language ("chacune", "each", "jeweils")."""
+    return frozenset(fold(str(w)) for w in load(lang).section("cues").get("distributive") or [])
 
 
 def choose_date(article: Article, package: Package, models: Models) -> dt.date | None:
