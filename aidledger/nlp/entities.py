@@ -220,8 +220,9 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None
     for ent in doc.ents:
-        if ent.label_ not in _PERSON_LABELS and _titled_name(doc, ent, kn):
-            spans[(ent.start_char, ent.end_char)] = None
+        name = _titled_name(doc, ent, kn) if ent.label_ not in _PERSON_LABELS else None
+        if name is not None:
+            spans[name] = None
     for tok in doc:
         if (
             tok.pos_ == "PROPN"
@@ -248,22 +249,43 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
 _TITLED_NAME_WORDS = (2, 3)
 
 
-def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> bool:
-    """A name the NER labelled otherwise ("Marta Kovacs" as ORG) right after a title, directly or in
-    apposition ("the Commissioner for Health and Food Safety, Marta Kovacs"): two or three capitalised
-    words that no actor, title or institution covers."""
-    words = [t for t in ent if t.lower_ not in kn.particles]
-    if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
-        return False
+def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> tuple[int, int] | None:
+    """The span of a name the NER labelled otherwise, when a title introduces it: right before it, directly
+    or in apposition ("the Commissioner for Health and Food Safety, Marta Kovacs" with "Marta Kovacs" as
+    ORG), or swallowed with it into one entity ("Premier ministre Jean Castex" as MISC). The name is two or
+    three capitalised words that no actor, title or institution covers."""
+    title = _title_opening(doc, ent)
+    if title is not None:
+        return _name_span(doc, [t for t in ent if t.idx >= title.end], kn)
     title = _title_before(doc, ent.start_char, [])
     if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.S):
-        return False
+        return None
+    return _name_span(doc, list(ent), kn)
+
+
+def _title_opening(doc: Doc, ent: SpacySpan) -> Match | None:
+    """A title the entity opens with (after a determiner at most) and does not end with."""
+    titles = title_matches(doc)
+    i = bisect.bisect_left(_starts(doc, "title_starts", titles), ent.start_char)
+    if i == len(titles) or titles[i].end >= ent.end_char:
+        return None
+    determiners = knowledge(lang_of(doc)).determiners
+    return titles[i] if all(fold_word(t.text) in determiners for t in ent if t.idx < titles[i].start) else None
+
+
+def _name_span(doc: Doc, tokens: list[Token], kn: Knowledge) -> tuple[int, int] | None:
+    """The span of ``tokens`` when they are shaped as a name of :data:`_TITLED_NAME_WORDS` words, else None."""
+    words = [t for t in tokens if t.lower_ not in kn.particles]
+    if not (_TITLED_NAME_WORDS[0] <= len(words) <= _TITLED_NAME_WORDS[1]) or not all(t.is_title for t in words):
+        return None
     covered = per_doc(
         doc,
         "known_phrases",
         lambda: Spans((m.start, m.end) for m in [*actor_matches(doc), *title_matches(doc), *institution_matches(doc)]),
     )
-    return not any(covered.contains(t.idx, t.idx + 1) for t in ent)
+    if any(covered.contains(t.idx, t.idx + 1) for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _in_body_name(tok: Token, particles: frozenset[str]) -> bool:

@@ -999,14 +999,15 @@ class Attributor:
         person holds it."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
-        if not generic:
-            titled = [
-                p for p in persons if p.title_key == m.title_key and _affiliation_ok(m, p) and p.mentions[0][0] < m.start
-            ]
-            if titled:
-                return self._from_person(
-                    min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m
-                )
+        titled = [
+            p
+            for p in persons
+            if (_same_title_word(m, p) if generic else p.title_key == m.title_key)
+            and _affiliation_ok(m, p)
+            and p.mentions[0][0] < m.start
+        ]
+        if titled:
+            return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
         if same_country:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
@@ -1100,6 +1101,13 @@ def _compatible(gender: str | None, speaker: Speaker) -> bool:
     if speaker.person is None:
         return False
     return _gender_ok(gender, speaker.person.gender)
+
+
+def _same_title_word(m: Mention, p: Person) -> bool:
+    """A generic title ("official", "leader") stands for the person the article introduced with the same
+    words ("Hamas official X … the official said"); the generic class alone says too little to go by."""
+    role = fold(p.role or "").split()
+    return bool(role) and fold(m.text).split()[: len(role)] == role
 
 
 def _affiliation_ok(m: Mention, p: Person) -> bool:

@@ -115,6 +115,13 @@ def test_english_person_with_title(nlps) -> None:
     assert not any(p.name in ("Defence", "Secretary", "Defence Secretary") for p in people(doc))
 
 
+def test_a_name_the_ner_swallowed_with_its_title_is_a_person(nlps) -> None:
+    # the French model reads "Premier ministre Jean Morel" as one MISC entity: the name after the title is a person
+    text = "Le Premier ministre Jean Morel a reçu les ONG. Le Premier ministre libanais a salué l'accord."
+    names = [e.name for e in entities(nlps, "fr", text) if e.label == "PERSON"]
+    assert names == ["Jean Morel"]
+
+
 def test_transliteration_variants_are_one_person(nlps) -> None:
     text = "Oleksandr Kovalenko met the donors on Monday. Later, Kowalenko said the talks went well."
     persons = [e for e in entities(nlps, "en", text) if e.label == "PERSON"]

@@ -139,6 +139,25 @@ def test_description_resolves_to_named_person(nlps) -> None:
     assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Il faut agir vite pour les civils")]
 
 
+def test_a_generic_title_stands_for_the_person_introduced_with_the_same_words(nlps) -> None:
+    # "the official" is not whoever spoke last: it is the one the article called an official
+    en = (
+        'Prime Minister John Carter said the aid was ready. "We will not wait," Carter said. '
+        'Opposition leader Mary Stone criticised the plan. "This money is needed at home," the leader said.'
+    )
+    fr = (
+        "« Nous tiendrons nos engagements », a déclaré le Premier ministre Jean Morel. "
+        "Le dirigeant syndical Paul Vidal a dénoncé l'annonce. « C'est de l'argent perdu », a estimé le dirigeant."
+    )
+    nl = (
+        '"Wij staan klaar," aldus premier Jan de Boer. Partijleider Kees Smit reageerde boos. '
+        '"Dit geld hoort hier," meldt de leider van de partij.'
+    )
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["John Carter", "Mary Stone"]
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Jean Morel", "Paul Vidal"]
+    assert [s for s, _ in quotes(nlps, "nl", nl)] == ["Jan de Boer", "Kees Smit"]
+
+
 def test_continuation_paragraph(nlps) -> None:
     text = '"We will send more trucks," said Anna Berg.\n\n"The first ones leave tomorrow morning from the border."'
     assert [s for s, _ in quotes(nlps, "en", text)] == ["Anna Berg", "Anna Berg"]
