@@ -258,7 +258,7 @@ def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> tuple[int, int] | N
     if title is not None:
         return _name_span(doc, [t for t in ent if t.idx >= title.end], kn)
     title = _title_before(doc, ent.start_char, [])
-    if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.S):
+    if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.DOTALL):
         return None
     return _name_span(doc, list(ent), kn)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import aidledger.nlp.entities  # noqa: F401  (registers the factories)
+import aidledger.nlp.entities  # registers the factories
 import aidledger.nlp.quotes  # noqa: F401
 from aidledger.nlp.entities import people, person_at, place
 from aidledger.nlp.pipeline import get_nlp

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-import aidledger.nlp.entities  # noqa: F401  (registers the factories)
+import aidledger.nlp.entities  # registers the factories
 import aidledger.nlp.quotes  # noqa: F401
 from aidledger.nlp.pipeline import get_nlp
 from aidledger.nlp.quotemarks import find_quotes
@@ -225,7 +225,7 @@ def _predict(nlps, gold: Path, out: Path) -> None:
 def _blank(lang: str) -> spacy.Language:
     try:
         nlp = spacy.blank(lang)
-    except Exception:
+    except ImportError:  # no spaCy language class for this code
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("aidledger_quotes")
