@@ -36,6 +36,7 @@ from aidledger.assemble.parties import (
 from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.money import DONOR_DEPENDENT
+from aidledger.schema import WEAPONS
 
 Features = dict[str, float]
 
@@ -530,10 +531,11 @@ _STAGE_ON_VERB = {(kind, "verb") for kind in STAGE_KINDS}
 
 def aid_type_features(article: Article, reports: list[Mention], donor: str | None) -> Features:
     """Which aid types are named nearest the package, in its sentences, around it and in the article;
-    the equipment and mechanisms named with it; whether the donor is a lender."""
+    the equipment and mechanisms named with it; whether the donor is a lender. A weapon ("tanks", "HIMARS")
+    names military aid as the word "military" does."""
     f: Features = {}
     units = sorted({m.unit for m in reports})
-    own = [c for c in article.cues_in(units, "aid_types")]
+    own = _type_cues(article, units)
     for mention in reports:
         nearest = article.nearest([c for c in own if article.unit_of(c.start) == mention.unit], mention.anchor)
         if nearest is not None:
@@ -543,11 +545,11 @@ def aid_type_features(article: Article, reports: list[Mention], donor: str | Non
     named = {c.key for c in own if c.key != "mixed"}
     f["several_types@sentence"] = float(len(named) >= 2)  # "humanitarian and financial aid": mixed
     around = [u for u in range(units[0] - 2, units[-1] + 3) if 0 <= u < len(article.units) and u not in units]
-    counts = Counter(c.key for c in article.cues_in(around, "aid_types"))
+    counts = Counter(c.key for c in _type_cues(article, around))
     for key, n in counts.items():
         f[f"type:{key}@around"] = n / max(1, counts.total())
     f["several_types@around"] = float(len(set(counts) - {"mixed"}) >= 2)
-    overall = Counter(c.key for c in article.cues if c.group == "aid_types")
+    overall = Counter(c.key for c in _type_cues(article, range(len(article.units))))
     for key, n in overall.items():
         f[f"type:{key}@article"] = n / max(1, overall.total())
     f["items@sentence"] = float(bool(article.cues_in(units, "items")))
@@ -560,6 +562,18 @@ def aid_type_features(article: Article, reports: list[Mention], donor: str | Non
     f["lender"] = float(donor in LENDERS)
     f["no_amount"] = float(all(m.money is None for m in reports))
     return f
+
+
+def _type_cues(article: Article, units: Iterable[int]) -> list[Cue]:
+    """The aid-type cues of some sentences, with each weapon named there as a cue of military aid."""
+    units = list(units)
+    named = article.cues_in(units, "aid_types")
+    weapons = [
+        Cue(c.start, c.end, c.text, "aid_types", "military")
+        for c in article.cues_in(units, "items")
+        if c.key in WEAPONS and not any(t.start < c.end and c.start < t.end for t in named)  # "chars" is both
+    ]
+    return sorted([*named, *weapons], key=lambda c: c.start)
 
 
 def date_features(article: Article, reports: list[Mention], value, mentions_of_value: list) -> Features:

@@ -459,3 +459,13 @@ def test_a_state_package_over_ten_billion_weighs_less_than_the_same_sentence_wit
     usual = amount_probability("The United States will send Ukraine $400 million in military aid, the Pentagon said.", 4e8)
     huge = amount_probability("The United States will send Ukraine $40 billion in military aid, the Pentagon said.", 4e10)
     assert huge < usual
+
+
+def test_weapons_named_without_the_word_military_make_military_aid() -> None:
+    # the aid type weighs a weapon as it weighs the word "military"; a plane carrying relief is no weapon
+    (package,) = commitments(
+        "The United States will send a $400 million package including HIMARS ammunition and Javelin missiles to Ukraine.",
+        "en",
+    )
+    (tanks,) = commitments("La Suède va livrer des véhicules de combat CV90 supplémentaires à l'Ukraine.", "fr")
+    assert (package.aid_type, tanks.aid_type) == ("military", "military")
