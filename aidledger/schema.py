@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -43,25 +43,11 @@ Item = Literal[
     "equipment_other",
 ]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC"]
-#: The equipment that is a weapon or its ammunition: military aid whatever else the text says of it. Not the
-#: platforms that also carry relief (aircraft, helicopters, ships: "a plane carrying water purifiers"), nor
-#: mine clearance, medical kits, trucks, radios or training, which come as humanitarian aid too.
-WEAPONS: frozenset[Item] = frozenset(
-    {
-        "air_defense",
-        "artillery",
-        "artillery_ammunition",
-        "rocket_artillery",
-        "rocket_artillery_ammunition",
-        "anti_tank",
-        "armored_vehicles",
-        "tanks",
-        "drones",
-        "missiles",
-        "small_arms",
-        "small_arms_ammunition",
-    }
-)
+#: The equipment that is a weapon or its ammunition: military aid whatever else the text says of it. Every
+#: category but the platforms that also carry relief (aircraft, helicopters, ships: "a plane carrying water
+#: purifiers") and the equipment that comes as humanitarian aid too (mine clearance, medical kits, trucks...).
+_NOT_WEAPONS = "aircraft helicopters naval demining medical vehicles communications training equipment_other"
+WEAPONS: frozenset[Item] = frozenset(get_args(Item)) - set(_NOT_WEAPONS.split())
 
 #: The longest input id and URL the ledger stores, on SQLite and PostgreSQL alike (both are indexed columns).
 MAX_ID_CHARS = 500
