@@ -23,7 +23,7 @@ from aidledger.ingest.readers import read_paths
 
 #: What the engine measured when these thresholds were set, less a small margin for platform noise.
 IN_SAMPLE = {"fr": 0.78, "en": 0.79}
-CROSS_VALIDATED = {"fr": 0.70, "en": 0.65}
+CROSS_VALIDATED = {"fr": 0.72, "en": 0.64}  # means over three shuffles of the folds
 
 
 def _score(gold: Path, pred: Path, tmp_path: Path) -> dict:
@@ -96,14 +96,19 @@ def test_shipped_models_on_the_dev_passages_meet_their_targets(dev_report: dict,
 def test_models_refitted_fold_by_fold_score_on_passages_they_never_saw(
     passages: dict, shared_eval: Path, tmp_path: Path
 ) -> None:
-    pred = tmp_path / "cv.jsonl"
-    with pred.open("w", encoding="utf-8") as fh:
-        for result in cross_validate(passages["dev"], 5):
-            fh.write(result.model_dump_json() + "\n")
-    report = _score(shared_eval / "dev.jsonl", pred, tmp_path)
+    """5-fold cross-validation on three shuffles of the passages (one split moves F1 by a few points)."""
+    f1 = {lang: [] for lang in CROSS_VALIDATED}
+    for seed in range(3):
+        pred = tmp_path / f"cv{seed}.jsonl"
+        with pred.open("w", encoding="utf-8") as fh:
+            for result in cross_validate(passages["dev"], 5, seed):
+                fh.write(result.model_dump_json() + "\n")
+        report = _score(shared_eval / "dev.jsonl", pred, tmp_path)
+        for lang in CROSS_VALIDATED:
+            f1[lang].append(report[lang]["commitments"]["f1"])
     for lang, target in CROSS_VALIDATED.items():
-        print(lang, json.dumps(report[lang]["commitments"]))
-        assert report[lang]["commitments"]["f1"] >= target, lang
+        print(lang, f1[lang])
+        assert sum(f1[lang]) / len(f1[lang]) >= target, lang
 
 
 def test_training_on_the_gold_files_rebuilds_the_shipped_weights_byte_for_byte(
@@ -136,16 +141,33 @@ def test_eval_command_prints_the_scorers_report_per_language(shared_eval: Path) 
     assert "commitments            P=1.000 R=1.000 F1=1.000" in result.stdout
 
 
-def test_eval_with_folds_reports_cross_validated_scores(shared_eval: Path, tmp_path: Path) -> None:
-    gold = tmp_path / "gold.jsonl"  # a few dev passages, copied at run time only
+@pytest.fixture
+def gold(shared_eval: Path, tmp_path: Path) -> Path:
+    """A few French dev passages, copied at run time only."""
+    path = tmp_path / "gold.jsonl"
     lines = (shared_eval / "dev.jsonl").read_text("utf-8").splitlines()
-    gold.write_text("\n".join(line for line in lines if '"lang": "fr"' in line)[:40_000].rsplit("\n", 1)[0] + "\n")
+    path.write_text("\n".join(line for line in lines if '"lang": "fr"' in line)[:40_000].rsplit("\n", 1)[0] + "\n")
+    return path
+
+
+def test_eval_with_folds_reports_cross_validated_scores(shared_eval: Path, gold: Path) -> None:
     command = Path(sys.executable).with_name("aidledger")
     cmd = [str(command), "eval", str(gold), "--folds", "2", "--scorer", str(shared_eval / "score.py")]
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "cross-validated: 2 folds" in result.stdout
     assert "== fr:" in result.stdout
+
+
+def test_eval_repeats_the_cross_validation_on_shuffled_folds(shared_eval: Path, gold: Path) -> None:
+    command = str(Path(sys.executable).with_name("aidledger"))
+    cmd = [command, "eval", str(gold), "--folds", "2", "--repeats", "2", "--scorer", str(shared_eval / "score.py")]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "2 folds of passages, 2 shuffles" in result.stdout
+    assert any(line.startswith("fr ") for line in result.stdout.splitlines())
+    refused = subprocess.run([command, "eval", str(gold), "--repeats", "2"], capture_output=True, text=True)
+    assert refused.returncode == 2 and "add --folds" in refused.stderr
 
 
 def test_eval_refuses_more_folds_than_passages(shared_eval: Path) -> None:

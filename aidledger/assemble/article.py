@@ -38,7 +38,9 @@ STRETCH_BEFORE = 15
 
 
 def units(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence spans by characters, also split at line breaks (headlines, bullets, paragraphs)."""
+    """Sentence spans by characters, also split at line breaks (headlines, bullets, paragraphs). A sentence the
+    parser starts where no sentence ended ("La Pologne a livré 14 chars | Leopard 2 à l'Ukraine") goes on
+    the one before: the statistical parsers cut some clauses in two, which no sentence does."""
     out: list[tuple[int, int]] = []
     content = doc_text(doc)
     sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
@@ -46,9 +48,21 @@ def units(doc: Doc) -> list[tuple[int, int]]:
         start = sent.start_char
         for piece in re.split(r"(\n+)", content[sent.start_char : sent.end_char]):
             if piece and not piece.startswith("\n") and piece.strip():
-                out.append((start, start + len(piece)))
+                if out and out[-1][1] <= start and not _ends_sentence(content[out[-1][0] : start]):
+                    out[-1] = (out[-1][0], start + len(piece))
+                else:
+                    out.append((start, start + len(piece)))
             start += len(piece)
     return out
+
+
+#: What ends a sentence: a stop, a colon or semicolon, possibly closed by quotation marks or brackets.
+_SENTENCE_END = re.compile(r"[.!?…:;][\s\"'»”’)\]]*$")
+
+
+def _ends_sentence(before: str) -> bool:
+    """Whether the text up to a sentence start closes a sentence: a final stop, or a line break."""
+    return "\n" in before[len(before.rstrip()) :] or bool(_SENTENCE_END.search(before.rstrip()))
 
 
 def keys(cues: Iterable[Cue]) -> set[str]:

@@ -356,10 +356,10 @@ def folds(ids: list[str], k: int, seed: int = 0) -> list[set[str]]:
     return [set(order[i::k]) for i in range(k)]
 
 
-def cross_validate(passages: list[Passage], k: int) -> Iterator[Extraction]:
-    """Each passage's extraction by models fitted on the other folds."""
+def cross_validate(passages: list[Passage], k: int, seed: int = 0) -> Iterator[Extraction]:
+    """Each passage's extraction by models fitted on the other folds (the split shuffled by ``seed``)."""
     examples = all_examples(passages)
-    for held_out in folds([p.id for p in passages], k):
+    for held_out in folds([p.id for p in passages], k, seed):
         models = fit(examples.subset({p.id for p in passages} - held_out))
         for passage in passages:
             if passage.id in held_out:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -30,15 +31,68 @@ def _scorer_path(gold: Path) -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
 
-def _cross_validated_extractions(gold: Path, folds: int, quiet: bool) -> Iterator[Extraction]:
-    from aidledger.assemble.train import annotate, cross_validate, read_gold
+def _annotated(gold: Path, folds: int, quiet: bool) -> list:
+    """The gold passages, annotated once for every split of the cross-validation."""
+    from aidledger.assemble.train import annotate, read_gold
 
     rows = read_gold(gold)
     if len(rows) < folds:
         raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
     with progress_bar("annotating", len(rows), quiet) as advance:
-        passages = annotate(rows, advance)
-    yield from cross_validate(passages, folds)
+        return annotate(rows, advance)
+
+
+def _write(results: Iterable[Extraction], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for result in results:
+            fh.write(result.model_dump_json() + "\n")
+
+
+def _repeated(gold: Path, scorer: Path, passages: list, folds: int, repeats: int) -> None:
+    """Cross-validate on ``repeats`` shuffles of the passages and print each language's mean scores, with the
+    range of commitments F1 over the splits: one split of some two hundred passages moves by a few points."""
+    from aidledger.assemble.train import cross_validate
+
+    reports = []
+    with tempfile.TemporaryDirectory() as folder:
+        for seed in range(repeats):
+            pred, report = Path(folder) / f"split{seed}.jsonl", Path(folder) / f"split{seed}.json"
+            _write(cross_validate(passages, folds, seed), pred)
+            cmd = [sys.executable, str(scorer), str(gold), str(pred), "--by-lang", "--json", str(report)]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            reports.append(json.loads(report.read_text("utf-8")))
+    print(f"cross-validated: {folds} folds of passages, {repeats} shuffles; means over them ('-': nothing to score)")
+    print(
+        f"{'lang':6} {'docs':>4}  {'P':>5} {'R':>5} {'F1':>5} {'(F1 range)':>13}  {'stage':>5} {'date':>5} "
+        f"{'mech':>5} {'type':>5}  {'neg':>5}  {'quotes+speaker F1':>17}"
+    )
+    for lang in reports[0]:
+        runs = [r[lang] for r in reports]
+        f1s = [run["commitments"]["f1"] for run in runs]
+        cells = [_mean([run["commitments"][key] for run in runs]) for key in ("precision", "recall", "f1")]
+        fields = [_mean([_accuracy(run["fields_on_matched"].get(f)) for run in runs]) for f in FIELDS]
+        negatives = _mean([_accuracy(run.get("negatives_clean")) for run in runs])
+        quotes = _mean([run["quotes_with_speaker"]["f1"] for run in runs])
+        print(
+            f"{lang:6} {runs[0]['documents']:>4}  {' '.join(cells)} ({min(f1s):5.3f}-{max(f1s):5.3f})  "
+            f"{' '.join(fields)}  {negatives}  {quotes:>17}"
+        )
+
+
+#: The fields of matched commitments the repeated report shows, in its column order.
+FIELDS = ("stage", "date", "mechanism", "aid_type")
+
+
+def _accuracy(part: dict | None) -> float | None:
+    """An accuracy of the scorer's report, None where it had nothing to score."""
+    return part["accuracy"] if part and part.get("n") else None
+
+
+def _mean(values: list[float | None]) -> str:
+    """The mean over the splits, formatted; '-' where a split had nothing to score."""
+    if any(v is None for v in values):
+        return f"{'-':>5}"
+    return f"{sum(values) / len(values):5.3f}"
 
 
 @app.command("eval")
@@ -53,6 +107,12 @@ def eval_command(
     ),
     scorer: Path | None = typer.Option(None, help="Path of score.py (default: beside the gold file, else shared/eval)."),
     errors: int = typer.Option(0, help="Also print this many errors of each kind."),
+    repeats: int = typer.Option(
+        1,
+        "--repeats",
+        min=1,
+        help="With --folds: cross-validate on this many shuffles of the passages and print the mean scores.",
+    ),
     predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
     timeout: float = TIMEOUT,
     triage: bool = TRIAGE,
@@ -67,20 +127,27 @@ def eval_command(
         raise typer.BadParameter("cross-validation needs at least 2 folds", param_hint="--folds")
     if folds and (triage or focus):
         raise typer.BadParameter("cross-validation annotates every passage in full; drop --triage and --focus")
+    if repeats > 1 and not folds:
+        raise typer.BadParameter("it shuffles the folds of a cross-validation; add --folds", param_hint="--repeats")
+    if repeats > 1 and (predictions or errors):
+        raise typer.BadParameter("--save and --errors read one split; drop them or --repeats", param_hint="--repeats")
     scorer = scorer or _scorer_path(gold)
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
+    if repeats > 1:
+        _repeated(gold, scorer, _annotated(gold, folds, quiet), folds, repeats)
+        return
     out_path = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     batch = Batch()
     if folds:
-        results = _cross_validated_extractions(gold, folds, quiet)
+        from aidledger.assemble.train import cross_validate
+
+        results = cross_validate(_annotated(gold, folds, quiet), folds)
     else:
         results = batch.extract(
             [gold], limits=limits(timeout, DEFAULT_AMOUNT_RANGE), quiet=quiet, triage=triage, focused=focus
         )
-    with out_path.open("w", encoding="utf-8") as fh:
-        for result in results:
-            fh.write(result.model_dump_json() + "\n")
+    _write(results, out_path)
     if folds:
         print(f"cross-validated: {folds} folds of passages, each scored by models fitted on the others")
     cmd = [sys.executable, str(scorer), str(gold), str(out_path), "--by-lang"]

@@ -1,0 +1,30 @@
+"""The article view the assembly reads: its sentence units."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from aidledger.assemble.article import units
+
+
+def _doc(text: str, starts: set[str]) -> Doc:
+    """``text`` with sentences starting at the words of ``starts``, as a parser might have cut it."""
+    tokens = spacy.blank("fr").make_doc(text)
+    return Doc(
+        tokens.vocab,
+        words=[t.text for t in tokens],
+        spaces=[bool(t.whitespace_) for t in tokens],
+        sent_starts=[t.i == 0 or t.text in starts for t in tokens],
+    )
+
+
+def test_a_sentence_the_parser_cut_mid_clause_is_one_unit() -> None:
+    sentence = "La Pologne a livré 14 chars Leopard 2 à l'Ukraine."
+    doc = _doc(sentence + " Kiev salue.", {"Leopard", "Kiev"})
+    assert [doc.text[s:e] for s, e in units(doc)] == [sentence, "Kiev salue."]
+
+
+def test_a_line_break_or_a_stop_still_ends_a_unit() -> None:
+    doc = _doc("Aide à Kiev\n\nBerlin donne 10 millions : Paris suit.", {"\n\n", "Paris"})
+    assert [doc.text[s:e] for s, e in units(doc)] == ["Aide à Kiev", "Berlin donne 10 millions :", "Paris suit."]
