@@ -30,6 +30,8 @@ def test_country_names_in_both_spellings_and_without_accents() -> None:
         ("fr", "Le gouvernement japonais a décidé.", "JPN"),
         ("en", "The Pentagon said so.", "USA"),
         ("fr", "La Confédération versera des fonds.", "CHE"),
+        ("fr", "L'UNRWA a reçu les fonds.", "UN"),
+        ("pl", "OCHA apeluje o pomoc.", "UN"),
     ],
 )
 def test_metonyms_demonyms_and_organisations_have_codes(lang: str, text: str, code: str) -> None:
