@@ -89,6 +89,8 @@ KIEL_DONORS = {
     "EU": "EU (Commission and Council)",
     "EIB": "European Investment Bank",
     "EBRD": "European Bank for Reconstruction and Development",
+    "AFDB": "African Development Bank",
+    "ADB": "Asian Development Bank",
     "IMF": "International Monetary Fund",
     "WORLD_BANK": "World Bank",
     "NATO": "NATO",

@@ -32,6 +32,8 @@ def test_country_names_in_both_spellings_and_without_accents() -> None:
         ("fr", "La Confédération versera des fonds.", "CHE"),
         ("fr", "L'UNRWA a reçu les fonds.", "UN"),
         ("pl", "OCHA apeluje o pomoc.", "UN"),
+        ("fr", "La BAD a approuvé un prêt.", "AFDB"),
+        ("en", "The Asian Development Bank approved a loan.", "ADB"),
     ],
 )
 def test_metonyms_demonyms_and_organisations_have_codes(lang: str, text: str, code: str) -> None:
