@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +18,9 @@ from aidledger.cli.options import FOCUS, QUIET, TIMEOUT, TRIAGE, limits
 from aidledger.cli.output import error, progress_bar
 from aidledger.limits import DEFAULT_AMOUNT_RANGE
 from aidledger.schema import Extraction
+
+if TYPE_CHECKING:
+    from aidledger.assemble.train import Passage
 
 
 def _scorer_path(gold: Path) -> Path:
@@ -31,7 +35,7 @@ def _scorer_path(gold: Path) -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
 
-def _annotated(gold: Path, folds: int, quiet: bool) -> list:
+def _annotated(gold: Path, folds: int, quiet: bool) -> list[Passage]:
     """The gold passages, annotated once for every split of the cross-validation."""
     from aidledger.assemble.train import annotate, read_gold
 
@@ -48,7 +52,11 @@ def _write(results: Iterable[Extraction], path: Path) -> None:
             fh.write(result.model_dump_json() + "\n")
 
 
-def _repeated(gold: Path, scorer: Path, passages: list, folds: int, repeats: int) -> None:
+#: The fields of matched commitments the repeated report shows, in its column order.
+FIELDS = ("stage", "date", "mechanism", "aid_type")
+
+
+def _repeated(gold: Path, scorer: Path, passages: list[Passage], folds: int, repeats: int) -> None:
     """Cross-validate on ``repeats`` shuffles of the passages and print each language's mean scores, with the
     range of commitments F1 over the splits: one split of some two hundred passages moves by a few points."""
     from aidledger.assemble.train import cross_validate
@@ -77,10 +85,6 @@ def _repeated(gold: Path, scorer: Path, passages: list, folds: int, repeats: int
             f"{lang:6} {runs[0]['documents']:>4}  {' '.join(cells)} ({min(f1s):5.3f}-{max(f1s):5.3f})  "
             f"{' '.join(fields)}  {negatives}  {quotes:>17}"
         )
-
-
-#: The fields of matched commitments the repeated report shows, in its column order.
-FIELDS = ("stage", "date", "mechanism", "aid_type")
 
 
 def _accuracy(part: dict | None) -> float | None:
