@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from aidledger.assemble.article import Article
+from aidledger.assemble.grammar import Grammar
 from aidledger.assemble.mentions import Mention
 from aidledger.assemble.parties import (
     AGENT,
@@ -35,6 +36,7 @@ from aidledger.assemble.parties import (
 )
 from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
+from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT
 from aidledger.schema import WEAPONS
 
@@ -346,7 +348,7 @@ def parse_features(article: Article, start: int, end: int) -> Features:
     chain = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         chain.append(verb.head)  # "va fournir", "plans to provide": the governing verb's tense counts
-    for name, value in verb_morphology(chain).items():
+    for name, value in verb_morphology(chain, article.grammar).items():
         f[f"verb:{name}"] = value
     path_cues = article.token_kinds(verb)
     for head in (verb.head,) if verb.dep_ in ("xcomp", "ccomp", "advcl") else ():
@@ -365,15 +367,21 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def verb_morphology(chain: list[Token]) -> Features:
-    """Tense, mood and form of a verb and its auxiliaries, from Universal Dependencies features."""
+def verb_morphology(chain: list[Token], grammar: Grammar) -> Features:
+    """Tense, mood and form of a verb and its auxiliaries, from Universal Dependencies features; a future
+    or a conditional made by an auxiliary the language data names ("will", "would", which the English
+    model tags as modals like "could") is that tense, not a modal, as a French future in "-ra" is."""
     tenses = {t for tok in chain for t in tok.morph.get("Tense")}
     moods = {m for tok in chain for m in tok.morph.get("Mood")}
     forms = {v for tok in chain for v in tok.morph.get("VerbForm")}
-    modal = any(tok.tag_ == "MD" or "Mod" in tok.morph.get("VerbType") for tok in chain)
+    lemmas = {fold(tok.lemma_) for tok in chain}
+    auxiliaries = grammar.future_auxiliaries | grammar.conditional_auxiliaries
+    modal = any(
+        (tok.tag_ == "MD" or "Mod" in tok.morph.get("VerbType")) and fold(tok.lemma_) not in auxiliaries for tok in chain
+    )
     return {
-        "future": float("Fut" in tenses),
-        "conditional": float("Cnd" in moods),
+        "future": float("Fut" in tenses or bool(lemmas & grammar.future_auxiliaries)),
+        "conditional": float("Cnd" in moods or bool(lemmas & grammar.conditional_auxiliaries)),
         "past": float(bool(tenses & {"Past", "Pqp", "Imp"})),
         "pluperfect": float("Pqp" in tenses or ("Imp" in tenses and "Part" in forms)),
         "present": float(tenses == {"Pres"}),

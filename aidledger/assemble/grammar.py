@@ -25,6 +25,8 @@ class Grammar:
     coordination: re.Pattern[str]  # the whole gap between two coordinated names
     clause_end: re.Pattern[str]  # where the clause of an amount ends on its right
     list_separator: re.Pattern[str]  # what separates the items of an enumeration
+    future_auxiliaries: frozenset[str]  # folded lemmas of the words that make a future ("will send")
+    conditional_auxiliaries: frozenset[str]  # folded lemmas of the words that make a conditional ("would send")
 
 
 def _alternation(words: list[str]) -> str:
@@ -49,4 +51,6 @@ def grammar(lang: str) -> Grammar:
         ),
         clause_end=re.compile(rf"[,;:()\[\]]|\s(?:{words('clause_openers')})\s", re.IGNORECASE),
         list_separator=re.compile(rf"[,;•\n]|\s(?:{words('coordinators')})\s"),
+        future_auxiliaries=frozenset(fold(str(w)) for w in section.get("future_auxiliaries") or []),
+        conditional_auxiliaries=frozenset(fold(str(w)) for w in section.get("conditional_auxiliaries") or []),
     )

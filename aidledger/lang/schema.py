@@ -22,7 +22,12 @@ SCHEMA: dict[str, type | dict[str, type]] = {
             "multi_recipient new report neutral additional top_up conversion opposition distributive receive"
         ).split()
     },
-    "grammar": {"articles": list, "coordinators": list, "prepositions": list, "clause_openers": list, "indefinite": list},
+    "grammar": {
+        key: list
+        for key in (
+            "articles coordinators prepositions clause_openers indefinite future_auxiliaries conditional_auxiliaries"
+        ).split()
+    },
     "parties": {key: list for key in "recipient agent location venue source people opposition".split()},
     "announcing": {"announce": list},
     "in_kind": {"in_kind": list},

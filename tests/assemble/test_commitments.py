@@ -469,3 +469,15 @@ def test_weapons_named_without_the_word_military_make_military_aid() -> None:
     )
     (tanks,) = commitments("La Suède va livrer des véhicules de combat CV90 supplémentaires à l'Ukraine.", "fr")
     assert (package.aid_type, tanks.aid_type) == ("military", "military")
+
+
+def test_an_english_future_made_with_will_is_a_future_not_a_modal() -> None:
+    # "will" and "would" are tagged like "could"; the features read the tense they make, as a French "-ra"
+    article, mentions = annotated("Sweden will deliver more tanks to Ukraine, the government said.", "en")
+    will = mention_features(article, mentions[0], mentions)
+    article, mentions = annotated("Sweden could deliver more tanks to Ukraine, the government said.", "en")
+    could = mention_features(article, mentions[0], mentions)
+    assert (will.get("verb:future"), will.get("verb:modal")) == (1.0, 0.0)
+    assert (could.get("verb:future"), could.get("verb:modal")) == (0.0, 1.0)
+    (c,) = commitments("Aid round-up\n\nSweden will deliver more tanks to Ukraine, the government said.", "en")
+    assert (c.donor, c.recipient, c.amount, c.items) == ("SWE", "UKR", None, ["tanks"])
