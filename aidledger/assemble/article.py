@@ -48,7 +48,7 @@ def units(doc: Doc) -> list[tuple[int, int]]:
         start = sent.start_char
         for piece in re.split(r"(\n+)", content[sent.start_char : sent.end_char]):
             if piece and not piece.startswith("\n") and piece.strip():
-                if out and out[-1][1] <= start and not _ends_sentence(content[out[-1][0] : start]):
+                if out and not _ends_sentence(content[out[-1][0] : start]):
                     out[-1] = (out[-1][0], start + len(piece))
                 else:
                     out.append((start, start + len(piece)))

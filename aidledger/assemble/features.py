@@ -374,14 +374,15 @@ def verb_morphology(chain: list[Token], grammar: Grammar) -> Features:
     tenses = {t for tok in chain for t in tok.morph.get("Tense")}
     moods = {m for tok in chain for m in tok.morph.get("Mood")}
     forms = {v for tok in chain for v in tok.morph.get("VerbForm")}
-    lemmas = {fold(tok.lemma_) for tok in chain}
+    lemmas = [fold(tok.lemma_) for tok in chain]
     auxiliaries = grammar.future_auxiliaries | grammar.conditional_auxiliaries
     modal = any(
-        (tok.tag_ == "MD" or "Mod" in tok.morph.get("VerbType")) and fold(tok.lemma_) not in auxiliaries for tok in chain
+        (tok.tag_ == "MD" or "Mod" in tok.morph.get("VerbType")) and lemma not in auxiliaries
+        for tok, lemma in zip(chain, lemmas)
     )
     return {
-        "future": float("Fut" in tenses or bool(lemmas & grammar.future_auxiliaries)),
-        "conditional": float("Cnd" in moods or bool(lemmas & grammar.conditional_auxiliaries)),
+        "future": float("Fut" in tenses or not grammar.future_auxiliaries.isdisjoint(lemmas)),
+        "conditional": float("Cnd" in moods or not grammar.conditional_auxiliaries.isdisjoint(lemmas)),
         "past": float(bool(tenses & {"Past", "Pqp", "Imp"})),
         "pluperfect": float("Pqp" in tenses or ("Imp" in tenses and "Part" in forms)),
         "present": float(tenses == {"Pres"}),
