@@ -244,6 +244,8 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     if bigger:
         f["part_of_bigger"] = float(not own_parties)
         f["share_with_own_party"] = float(bool(own_parties))
+        envelope = max(bigger, key=lambda m: m.amount)
+        f["share_with_other_party"] = float(bool(own_parties - {a.code for a in article.unit_actors(envelope.unit)}))
     shares = summing_shares(amount, [m for m in same_currency if m.anchor > mention.anchor][:6])
     with_parties = [m for m in shares if article.parties_in_stretch(m)]
     f["split_between_parties"] = float(len(with_parties) >= 2)
@@ -641,7 +643,7 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         # which says nothing against its being new: running totals have cues of their own
         (re.compile(r"^part@(?:just_after|after|later_in_sentence)$"), "+", 0.0),
         # the labelling rules count a part with its own donor or recipient ("Taiwan's share of a US bill")
-        (re.compile(r"^(?:share_with_own_party|shares_with_own_parties)$"), "+", 0.0),
+        (re.compile(r"^(?:share_with_own_party|share_with_other_party|shares_with_own_parties)$"), "+", 0.0),
     ],
     "donor": [
         (re.compile(r"^role:(?:subject_before|agent|qualifier|source|owner_of_subject|served_by_official)$"), "+", 0.0),

@@ -481,3 +481,15 @@ def test_an_english_future_made_with_will_is_a_future_not_a_modal() -> None:
     assert (could.get("verb:future"), could.get("verb:modal")) == (0.0, 1.0)
     (c,) = commitments("Aid round-up\n\nSweden will deliver more tanks to Ukraine, the government said.", "en")
     assert (c.donor, c.recipient, c.amount, c.items) == ("SWE", "UKR", None, ["tanks"])
+
+
+def test_a_share_naming_a_party_its_envelope_does_not_name_is_told_from_a_share_of_the_same_parties() -> None:
+    text = (
+        "The Commission announced €90 million in humanitarian aid on Monday. "
+        "Senegal received €40 million, Guinea €30 million and Togo €20 million. "
+        "Of the total, €25 million goes to food and €15 million to shelter."
+    )
+    article, mentions = annotated(text, "en")
+    features = {m.amount: mention_features(article, m, mentions) for m in mentions if m.money}
+    assert all(features[amount].get("share_with_other_party") == 1.0 for amount in (40e6, 30e6, 20e6))
+    assert not any(features[amount].get("share_with_other_party") for amount in (25e6, 15e6))
