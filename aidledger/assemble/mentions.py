@@ -61,13 +61,17 @@ def amount_mention(article: Article, index: int) -> Mention | None:
 
 
 def inherited_currency(article: Article, index: int) -> str | None:
-    """The currency of a bare amount: that of the last amount stated shortly before it."""
-    money = article.money[index]
+    """The currency of a bare amount: that of the last amount stated shortly before it, reached through the
+    bare amounts between them ("38 millones. Otros 35 millones… ocho millones"), each shortly after the last."""
+    reached = article.money[index].start
     for other in reversed(article.money[:index]):
-        if money.start - other.end > INHERIT_REACH:
+        if reached - other.end > INHERIT_REACH:
             break
-        if other.currency is not None and not other.is_conversion:
+        if other.is_conversion:
+            continue
+        if other.currency is not None:
             return other.currency
+        reached = other.start
     return None
 
 

@@ -493,3 +493,13 @@ def test_a_share_naming_a_party_its_envelope_does_not_name_is_told_from_a_share_
     features = {m.amount: mention_features(article, m, mentions) for m in mentions if m.money}
     assert all(features[amount].get("share_with_other_party") == 1.0 for amount in (40e6, 30e6, 20e6))
     assert not any(features[amount].get("share_with_other_party") for amount in (25e6, 15e6))
+
+
+def test_bare_amounts_share_the_currency_stated_before_them_through_the_chain_they_make() -> None:
+    filler = "The agencies on the ground say the needs keep growing as the lean season begins in the region. " * 2
+    article, mentions = annotated(
+        f"The Commission announced €90 million in humanitarian aid on Monday. {filler}"
+        f"Another 20 million will go to Chad. {filler}Niger gets 8 million for food.",
+        "en",
+    )
+    assert {m.amount: m.currency for m in mentions if m.money} == {90e6: "EUR", 20e6: "EUR", 8e6: "EUR"}
