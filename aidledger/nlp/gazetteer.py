@@ -32,8 +32,9 @@ _APOSTROPHES = "'’ʼ‘`´"
 WORD = re.compile(r"\w+")
 #: Marks a gap between the parts of a split phrase ("stellen … bereit").
 GAP = "…"
-#: Words that may stand in a gap, within one clause.
-GAP_WORDS = 12
+#: Words that may stand in a gap, within one clause: a German or Dutch main clause holds its whole middle field
+#: (recipient, object, amount, time) between the verb and its particle ("stellt der Ukraine … 500 Millionen Euro bereit").
+GAP_WORDS = 20
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 _PHRASE_WORD = re.compile(r"\*?\w+\*?")
 _HYPHENS = "-‐‑‒–—"

@@ -995,7 +995,8 @@ class Attributor:
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else one of the same country; else the current
-        speaker, unless of another country; else the nearest untitled person; else the role itself where one
+        speaker, unless of another country; else the nearest untitled person (one the article names only later
+        must have more than one word: "des canons Caesar" is no minister); else the role itself where one
         person holds it."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
@@ -1015,7 +1016,13 @@ class Attributor:
         # the current speaker, unless of another country ("le président moldave" is not the Dutch minister speaking)
         if current is not None and current.person is not None and _affiliation_ok(m, current.person):
             return Speaker(current.name, m, current.person, current.role, current.affiliation)
-        untitled = [p for p in persons if p.title_key in (None, m.title_key) and _gender_ok(m.gender, p.gender)]
+        untitled = [
+            p
+            for p in persons
+            if p.title_key in (None, m.title_key)
+            and _gender_ok(m.gender, p.gender)
+            and (p.mentions[0][0] < m.start or " " in p.name)  # named later in one word: more often a weapon
+        ]
         if untitled:
             return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
         return self._unique_role(m)

@@ -31,3 +31,10 @@ def test_a_participle_the_dictionary_keeps_as_an_adjective_matches_its_verb() ->
 def test_a_dutch_separable_verb_matches_its_lemma() -> None:
     gazetteer = Gazetteer({"announce": ["aankondigen"]}, lemmatizer("nl"))
     assert _keys(gazetteer, "Het kabinet heeft nieuwe steun aangekondigd.") == ["aangekondigd"]
+
+
+def test_a_split_verb_reaches_over_a_long_middle_field() -> None:
+    """A German main clause puts the whole object between the verb and its particle."""
+    gazetteer = Gazetteer({"aid_verb": ["stellen … bereit"]}, lemmatizer("de"))
+    text = "Die Regierung stellt der Republik Moldau ein weiteres Paket humanitärer Hilfe im Wert von 40 Millionen Euro bereit."
+    assert _keys(gazetteer, text) == ["stellt"]

@@ -39,6 +39,15 @@ def test_a_state_is_the_donor_not_the_announcer() -> None:
     assert announcer("fr", "", "Les États-Unis ont annoncé mardi une aide de 300 millions de dollars à l'Ukraine.") is None
 
 
+def test_a_one_word_name_met_only_after_a_role_is_not_who_holds_it() -> None:
+    """"des canons Caesar" after "Le ministre des Armées a annoncé": a weapon the recogniser may take for a
+    person, not the minister."""
+    sentence = "Le ministre des Armées a annoncé jeudi une aide de 200 millions d'euros pour l'Ukraine."
+    text = f"{sentence} Elle servira à acheter des canons Caesar auprès de l'industrie française."
+    speaker = speaker_of_clause(get_nlp("fr")(text), 0, len(sentence))
+    assert speaker is None or speaker.name != "Caesar"
+
+
 
 def test_quotes_are_attributed_among_the_quotations_kept_even_after_an_announcer_was_read() -> None:
     """The commitments component, which reads announcers, runs before the quote component; the quotes must
