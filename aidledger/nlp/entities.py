@@ -350,7 +350,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
             and not quoted.contains(start, end)
             and not _common_word_opening(text, start, end, kn.lang)
             and (
-                _title_before(doc, start, []) is not None
+                _title_before(doc, start, found) is not None  # the title of no name found between
                 or _after_honorific(text, start, kn.honorifics)
                 or _next_to_speech_verb(text, words, run, kn.speech_verbs)
             )

@@ -160,3 +160,8 @@ def test_a_form_of_address_is_no_part_of_the_name(nlps, text: str, name: str) ->
 def test_a_run_of_dictionary_nouns_is_no_name_where_nouns_take_capitals() -> None:
     doc = get_nlp("de")("Verteidigungsminister Boris Pistorius hat 400 Millionen Euro Militärhilfe angekündigt.")
     assert [p.name for p in people(doc)] == ["Boris Pistorius"]
+
+
+def test_a_title_names_the_person_right_after_it_not_a_word_after_that_name() -> None:
+    doc = get_nlp("de")("Das teilte Verteidigungsminister Boris Pistorius am Montag in Berlin mit.")
+    assert [p.name for p in people(doc)] == ["Boris Pistorius"]
