@@ -995,9 +995,8 @@ class Attributor:
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else one of the same country; else the current
-        speaker, unless of another country; else the nearest untitled person (one the article names only later
-        must have more than one word: "des canons Caesar" is no minister); else the role itself where one
-        person holds it."""
+        speaker, unless of another country; else the nearest untitled person named in more than one word ("des
+        canons Caesar" is no minister); else the role itself where one person holds it."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
         persons = [p for p in people(self.doc) if p.mentions]
         titled = [
@@ -1021,7 +1020,7 @@ class Attributor:
             for p in persons
             if p.title_key in (None, m.title_key)
             and _gender_ok(m.gender, p.gender)
-            and (p.mentions[0][0] < m.start or " " in p.name)  # named later in one word: more often a weapon
+            and " " in p.name  # a one-word "name" no title introduces is as often a weapon ("canons Caesar")
         ]
         if untitled:
             return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
