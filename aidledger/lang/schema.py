@@ -36,7 +36,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
     "mechanisms": {key: list for key in "PDA USAI FMF EPF loan grant other".split()},
     "aid_types": {key: list for key in "military humanitarian financial mixed".split()},
     "items": dict,
-    "dates": {"relative": dict, "times_of_day": list, "before": list, "next": list, "last": list, "vague": list},
+    "dates": {"relative": dict, "times_of_day": list, "before": list, "next": list, "last": list, "vague": list, "since": list},
     "speech": {
         key: list for key in "verbs incise_verbs sources clause_sources agents complementizers documents issuer_links quoted_as terms".split()
     }

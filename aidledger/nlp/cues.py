@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
+from aidledger.nlp.dates import grammar as date_grammar
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.gazetteer import Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
@@ -36,6 +37,10 @@ class Cue:
     key: str
 
 
+#: The years a "since" may open a running total with ("depuis 2022", "seit 2014").
+SINCE_YEARS = range(1990, 2051)
+
+
 @functools.cache
 def gazetteers(lang: str) -> dict[str, Gazetteer]:
     """One phrase matcher per section of the language data."""
@@ -43,8 +48,18 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
     out = {}
     for section in SECTIONS:
         entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
+        if section == "cues":
+            entries["cumulative"] = [*entries.get("cumulative", []), *since_phrases(lang)]
         out[section] = Gazetteer(entries, lemmatizer(lang), abbreviations=data.abbreviations)
     return out
+
+
+def since_phrases(lang: str) -> list[str]:
+    """"Since" before a month or a year ("depuis octobre", "seit 2022", "od października"): the span of a
+    running total, made from the language's words for "since" (``dates.since``) and its month names (CLDR),
+    so that a data file lists the word once rather than every month and year it may open."""
+    spans = [*sorted(date_grammar(lang).full_months), *map(str, SINCE_YEARS)]
+    return [f"{since} {when}" for since in load(lang).section("dates").get("since") or [] for when in spans]
 
 
 def find_cues(doc: Doc) -> list[Cue]:

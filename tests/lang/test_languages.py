@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 import aidledger
+from aidledger.lang import load
+from aidledger.nlp.cues import gazetteers
+from aidledger.nlp.dates import grammar as date_grammar
 
 COMMITMENTS = [
     ("de", "Österreich stellt der Republik Moldau weitere 1,5 Milliarden Euro für den Wiederaufbau bereit.", "AUT", "MDA", 1.5e9, "EUR"),
@@ -100,3 +103,13 @@ WITHOUT_DATA = [
 def test_a_language_without_a_data_file_is_detected_and_claims_no_commitment(lang, text) -> None:
     result = aidledger.extract(text)
     assert (result.lang, result.commitments) == (lang, [])
+
+
+
+@pytest.mark.parametrize("lang", ["cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "uk"])
+def test_since_before_any_month_or_year_is_a_running_total_cue(lang) -> None:
+    """The data file lists its words for "since" once; every month name and year they open is a cue."""
+    since = load(lang).section("dates")["since"][0]
+    for when in (sorted(date_grammar(lang).full_months)[-1], "2031"):
+        phrase = f"{since} {when}"
+        assert [(m.text, m.key) for m in gazetteers(lang)["cues"].finditer(phrase)] == [(phrase, "cumulative")]
