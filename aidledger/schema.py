@@ -92,6 +92,15 @@ class Span(Record):
     text: str
 
 
+class Amount(Record):
+    """A sum of money in a stated currency."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: float = Field(ge=0, allow_inf_nan=False)
+    currency: str = Field(description="ISO 4217")
+
+
 class Commitment(Record):
     """One new aid commitment stated in a document."""
 
@@ -108,6 +117,14 @@ class Commitment(Record):
     items: list[Item] = Field(default_factory=list)
     announcer: str | None = None
     evidence: Span
+    running_totals: list[Amount] = Field(
+        default_factory=list,
+        description="The donor's running totals the article states (what its aid comes to so far); never commitments",
+    )
+    """Totals of the donor's aid the same article states ("bringing its aid so far to $4.2 billion", "portant
+    son soutien à 870 millions d'euros"). They are not commitments, but they place the report in the
+    donor's history: two reports of one package state the same total, two of different packages totals a
+    package apart. The ledger weighs them when it links reports into packages."""
 
 
 class Quote(Record):

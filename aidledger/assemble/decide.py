@@ -24,11 +24,13 @@ from aidledger.assemble.article import Article
 from aidledger.assemble.features import (
     aid_type_features,
     date_features,
+    kinds,
     mention_features,
     party_codes,
     party_features,
     same_amount,
     stage_features,
+    windows,
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
@@ -37,7 +39,7 @@ from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
-from aidledger.schema import Commitment, Span
+from aidledger.schema import Amount, Commitment, Span
 
 #: The reports of one amount make a package when the chance that one of them reports a new commitment
 #: reaches this. Chosen on 5-fold cross-validation of the dev passages (all languages), as the best mean of
@@ -79,17 +81,20 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
     """The commitments of an article, in text order."""
     if not article.data.available:
         return []  # no data file: no cue to weigh, so no claim
-    packages = packages_of(article, models)
+    groups = weighed(article, models)
+    packages = packages_of(article, groups, models)
+    totals = running_totals(article, [g for g in groups if not reported(g)], models)
     taken = {m.unit for p in packages for m in p.reports}
     records = []
     for package in packages:
         own = taken - {m.unit for m in package.reports}
-        records.append(record(article, package, packages, models, fields.context_units(article, package, own)))
+        context = fields.context_units(article, package, own)
+        records.append(record(article, package, packages, models, context, totals.get(package.donor, [])))
     return records
 
 
-def packages_of(article: Article, models: Models) -> list[Package]:
-    """The packages of an article: kept mentions, restatements joined, parties chosen."""
+def weighed(article: Article, models: Models) -> list[Package]:
+    """Every candidate mention with the chance that it reports a new commitment, restatements joined."""
     mentions = propose(article)
     groups: list[Package] = []
     for mention in mentions:
@@ -102,6 +107,11 @@ def packages_of(article: Article, models: Models) -> list[Package]:
             twin.probabilities.append(p)
         else:
             groups.append(Package([mention], [p], why={"commitment": model.explain(x)}))
+    return groups
+
+
+def packages_of(article: Article, groups: list[Package], models: Models) -> list[Package]:
+    """The packages of an article among its weighed mentions: kept mentions, parties chosen."""
     packages = [g for g in groups if reported(g)]
     for package in packages:
         keep = [i for i, p in enumerate(package.probabilities) if p >= THRESHOLD / 2 or package.money is None]
@@ -116,6 +126,31 @@ def packages_of(article: Article, models: Models) -> list[Package]:
             if not any(restates_in_kind(k, each) for k in out):
                 out.append(each)
     return sorted(out, key=lambda p: p.reports[0].anchor)
+
+
+def running_totals(article: Article, rejected: list[Package], models: Models) -> dict[str | None, list[Amount]]:
+    """The running totals an article states, by donor: amounts not taken for a new commitment that stand next to
+    a cumulative or top-up cue ("bringing the total to", "raise it to"), each given the donor the rankers choose
+    for it as for a package. The linkage weighs them (:attr:`aidledger.schema.Commitment.running_totals`)."""
+    totals: dict[str | None, list[Amount]] = {}
+    for group in rejected:
+        money = group.money
+        if money is None or not any(_next_to_total_cue(article, m) for m in group.reports):
+            continue
+        choose_parties(article, group, models)
+        currency = article.resolved_currency(group.main.currency, group.donor)
+        if currency is not None:
+            totals.setdefault(group.donor, []).append(Amount(amount=money.amount, currency=currency))
+    return totals
+
+
+#: Cue kinds that make an amount next to them a running total when it is no new commitment.
+TOTAL_CUES = frozenset({"cumulative", "top_up"})
+
+
+def _next_to_total_cue(article: Article, mention: Mention) -> bool:
+    """Whether a cumulative or top-up cue stands in the clause before or after the amount."""
+    return any(TOTAL_CUES & kinds(article.cues_between(*window)) for window in windows(article, mention))
 
 
 def reported(package: Package) -> bool:
@@ -231,8 +266,15 @@ def choose_date(article: Article, package: Package, models: Models) -> dt.date |
     return best
 
 
-def record(article: Article, package: Package, packages: list[Package], models: Models, context: list[int]) -> Commitment:
-    """The commitment record of a package."""
+def record(
+    article: Article,
+    package: Package,
+    packages: list[Package],
+    models: Models,
+    context: list[int],
+    totals: list[Amount],
+) -> Commitment:
+    """The commitment record of a package, with the running totals the article states for its donor."""
     money = package.money
     start, end = fields.evidence(article, package)
     return Commitment(
@@ -247,4 +289,5 @@ def record(article: Article, package: Package, packages: list[Package], models: 
         items=fields.items(article, context),
         announcer=fields.announcer(article, package),
         evidence=Span(start=start, end=end, text=article.text[start:end]),
+        running_totals=totals,
     )

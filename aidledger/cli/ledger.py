@@ -415,7 +415,7 @@ def eval_merge_command(
     for column in ("mentions fed", "precision", "recall", "pairs made", "gold pairs", "right", "packages", "orders"):
         table.add_column(column, justify="left" if column == "mentions fed" else "right")
     runs = {
-        "gold commitments": lambda seed: evaluation.measure_gold(passages, gold_clusters, seed),
+        "gold commitments": lambda seed: evaluation.measure_gold(passages, extractions, gold_clusters, seed),
         "extracted (end to end)": lambda seed: evaluation.measure_end_to_end(
             passages, extractions, gold_clusters, seed
         ),

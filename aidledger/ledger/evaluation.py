@@ -5,7 +5,10 @@ commitments (``merge_dev.json``: clusters of ``"p001#0"`` keys, every other comm
 own). The reports are stored in a real ledger, one article at a time in the order given, and the
 packages it makes are compared with the gold two ways:
 
-- **gold mentions**: each article stored with its gold commitments, so linkage alone is measured;
+- **gold mentions**: each article stored with its gold commitments, so linkage alone is measured. The
+  labels hold no running totals (a total is no commitment), so each gold commitment carries those the
+  extraction of its article found for its donor (:func:`gold_extraction`): what the ledger would have
+  had from that article, never a hand-labelled total;
 - **end to end**: each article stored with what ``aidledger.extract_documents`` finds in it; a found
   commitment stands for the gold one it matches (the scorer's rule: same donor, recipient and currency,
   amount within 1 %, one to one within an article), and only pairs of matched mentions are scored.
@@ -29,7 +32,7 @@ from sqlalchemy import select
 from aidledger.ingest.readers import ReadError, read_paths
 from aidledger.ledger.models import Article, Mention
 from aidledger.ledger.store import Ledger
-from aidledger.schema import Commitment, Document, Extraction, Span
+from aidledger.schema import Amount, Commitment, Document, Extraction, Span
 
 Pair = frozenset[str]
 Extractor = Callable[[Iterable[Document]], Iterable[Extraction]]
@@ -98,14 +101,21 @@ def _evidence_span(text: str, evidence: str | dict | None) -> Span:
     return Span(start=start, end=start + len(quoted), text=quoted)
 
 
-def gold_extraction(passage: Labelled) -> Extraction:
-    """An extraction holding the passage's gold commitments, as if a perfect extractor had read it."""
+def _running_totals(found: Extraction, donor: str | None) -> list[Amount]:
+    """The running totals the extraction's commitments of ``donor`` carry, each once."""
+    return list(dict.fromkeys(t for c in found.commitments if c.donor == donor for t in c.running_totals))
+
+
+def gold_extraction(passage: Labelled, found: Extraction) -> Extraction:
+    """An extraction holding the passage's gold commitments, as if a perfect extractor had read it, each with
+    the running totals that ``found`` (the extraction of the same passage) gives its donor."""
     document = passage.document
     commitments = [
         Commitment.model_validate(
             {
                 **{k: v for k, v in c.items() if k in Commitment.model_fields},
                 "evidence": _evidence_span(document.text, c.get("evidence")),
+                "running_totals": _running_totals(found, c.get("donor")),
             }
         )
         for c in passage.commitments
@@ -191,9 +201,15 @@ def shuffled(items: Sequence, seed: int | None) -> list:
     return items
 
 
-def measure_gold(passages: Sequence[Labelled], clusters: Sequence[Sequence[str]], seed: int | None = None) -> Score:
-    """Linkage alone: every passage stored with its gold commitments."""
-    runs = [(p.document, gold_extraction(p)) for p in shuffled(passages, seed)]
+def measure_gold(
+    passages: Sequence[Labelled],
+    extractions: Sequence[Extraction],
+    clusters: Sequence[Sequence[str]],
+    seed: int | None = None,
+) -> Score:
+    """Linkage alone: every passage stored with its gold commitments (and the running totals its extraction found)."""
+    found = {e.id: e for e in extractions}
+    runs = [(p.document, gold_extraction(p, found[p.document.id])) for p in shuffled(passages, seed)]
     with tempfile.TemporaryDirectory() as folder:
         return run(runs, clusters, lambda key: key, Path(folder) / "ledger.db")
 

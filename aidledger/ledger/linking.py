@@ -50,6 +50,7 @@ def record_of(mention: Mention) -> merge.MentionRecord:
         published=mention.article.published,
         items=frozenset(item.item for item in mention.items),
         evidence_key=mention.evidence_key,
+        running_totals=frozenset((fx.whole(amount), currency) for amount, currency in mention.running_totals or ()),
     )
 
 

@@ -10,7 +10,12 @@ record linkage: every field that agrees adds the weight of that agreement, every
 disagrees subtracts, and a field missing on either side adds nothing, so a report without a date or
 a donor is never held against a package. The weights (:data:`WEIGHTS`, in bits: log2 of how much
 likelier the observation is for two reports of one package than for two different packages) are
-explicit so that the README can print them. A few observations are not weighed but decide alone
+explicit so that the README can print them. Two of them read more than the fields: agreeing on a
+round figure ($500 million) is likelier by chance than on $1.85 billion, so it weighs less (the
+term-frequency adjustment of record linkage, by the shape of the figure); and the running totals
+the two articles state for the donor place each report in the donor's history, the same total
+for one package, totals at least a package apart for two (:func:`_totals`). A few observations
+are not weighed but decide alone
 (*vetoes*): two commitments of one article, different donors or recipients, amounts more than
 :data:`PART_RATIO` apart (what a part of a package, a cumulative total or another sum looks like),
 and a mention missing its donor or recipient that has neither the same amount nor the same
@@ -48,6 +53,7 @@ WEIGHTS: dict[str, float] = {
     "same amount": 8,  # same currency, within 1 %
     "same amount after conversion": 6,  # within 3 % at one day's ECB rate: outlets convert and round
     "same figure, other currency": 4,  # "25 million" in USD and in CAD: a currency misread by an outlet
+    "a round figure": -2,  # agreeing on $500 million happens by chance more often than on $1.85 billion
     "amounts differ": -8,  # neither equal nor a part: closer than PART_RATIO
     "one amount missing": -1,  # the amount is what identifies a package best
     "no amount on either side": -2,  # equipment-only reports: parties and a date are not enough
@@ -66,6 +72,8 @@ WEIGHTS: dict[str, float] = {
     "anticipated, then delivered": -3,
     "items in common": 3,
     "no item in common": -1,
+    "same running total": 4,  # both say the package brings the donor's aid to the same total
+    "running totals a package apart": -8,  # two points of the donor's history (or two scopes: "military aid")
 }
 #: Score the best pair across two groups needs for them to be joined.
 THRESHOLD = 6.0
@@ -75,10 +83,16 @@ FLOOR = -6.0
 PART_RATIO = 1.5
 SAME_CURRENCY_TOLERANCE = 0.01
 CONVERTED_TOLERANCE = 0.03
+#: Two running totals this close are one total, however each report rounds it ("more than $6.1 billion").
+TOTAL_TOLERANCE = 0.02
+#: Two reports' running totals are a package apart when they differ by at least this share of its amount.
+PACKAGE_APART = 0.9
 #: Days within which the next step of a package is expected: anticipated → announced → delivered.
 STEP_WINDOW = {("anticipated", "announced"): 45, ("announced", "delivered"): 365, ("anticipated", "delivered"): 410}
 #: A later step may be reported up to this many days before the earlier one (a leak on the day itself).
 STEP_SLACK = 7
+#: The amount observations that say two reports state one sum.
+AGREEING_AMOUNTS = ("same amount", "same amount after conversion", "same figure, other currency")
 #: Evidence shorter than this is too generic to mark a copy ("Ukraine gets aid").
 MIN_EVIDENCE_CHARS = 30
 
@@ -102,6 +116,8 @@ class MentionRecord:
     ``key`` identifies the mention the same way whatever the order of ingest (an article's content hash
     and the commitment's position), since ties are broken by it; ``article`` identifies its article.
     ``date`` is the announcement date the report states, ``published`` its article's publication date.
+    ``running_totals`` are the donor's totals the article states, (amount, currency) each
+    (:attr:`aidledger.schema.Commitment.running_totals`).
     """
 
     key: str
@@ -117,6 +133,7 @@ class MentionRecord:
     published: dt.date | None = None
     items: frozenset[str] = field(default_factory=frozenset)
     evidence_key: str = ""
+    running_totals: frozenset[tuple[int, str]] = frozenset()
 
     @property
     def when(self) -> dt.date | None:
@@ -163,7 +180,7 @@ def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None
     if a.currency == b.currency:
         x, y, tolerance, equal = a.amount, b.amount, SAME_CURRENCY_TOLERANCE, "same amount"
     else:
-        day = min((d for d in (a.when, b.when) if d), default=None) or fx.last_day()
+        day = _common_day(a, b)
         x, y = _in_usd(a, day), _in_usd(b, day)
         tolerance, equal = CONVERTED_TOLERANCE, "same amount after conversion"
         if x is None or y is None:  # no ECB rate for one of them: only the figures can be compared
@@ -175,6 +192,56 @@ def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None
     if min(x, y) <= 0 or max(x, y) / min(x, y) >= PART_RATIO:
         return None, "a part, a total or another sum"
     return "amounts differ", None
+
+
+def _round(amount: int) -> bool:
+    """A figure of one significant digit ($500 million, €2 billion): the commonest kind, so the weakest match."""
+    return len(str(amount).strip("0")) <= 1
+
+
+def _common_day(a: MentionRecord, b: MentionRecord) -> dt.date:
+    """The day two reports' amounts are converted at: the earlier of their days, else the last ECB day."""
+    return min((d for d in (a.when, b.when) if d), default=None) or fx.last_day()
+
+
+def _in_unit(amount: int, currency: str, unit: str, day: dt.date) -> int | None:
+    """``amount`` in ``unit``: as stated in that currency, else in USD at the day's rate (None without one)."""
+    if currency == unit:
+        return amount
+    return fx.convert(amount, currency, day).amount_usd if unit == "USD" else None
+
+
+def _totals_including(record: MentionRecord) -> list[tuple[int, str]]:
+    """The running totals a report states that can include its package: those above its amount."""
+    return [(x, c) for x, c in record.running_totals if c != record.currency or x > (record.amount or 0)]
+
+
+def _totals(a: MentionRecord, b: MentionRecord) -> list[str]:
+    """The evidence of the running totals both reports state, compared in one currency.
+
+    Two reports of one package state the same total; two reports of different packages state totals at
+    least a package apart, since the later total includes the later package. Totals closer than that but
+    not the same (aid "since the invasion" and "since 2021") say nothing, and so do totals on one side only.
+    """
+    left, right = _totals_including(a), _totals_including(b)
+    if not left or not right or a.amount is None or b.amount is None:
+        return []
+    currencies = {c for _, c in left + right} | {a.currency, b.currency}
+    unit, day = (currencies.pop() if len(currencies) == 1 else "USD"), _common_day(a, b)
+
+    def values(sums: list[tuple[int, str | None]]) -> list[int]:
+        return [v for v in (_in_unit(x, c, unit, day) for x, c in sums if c) if v]
+
+    left_values, right_values = values(left), values(right)
+    amounts = values([(a.amount, a.currency), (b.amount, b.currency)])
+    if not left_values or not right_values or len(amounts) < 2:
+        return []
+    pairs = list(itertools.product(left_values, right_values))
+    if any(_close(x, y, TOTAL_TOLERANCE) for x, y in pairs):
+        return ["same running total"]
+    if all(abs(x - y) >= PACKAGE_APART * min(amounts) for x, y in pairs):
+        return ["running totals a package apart"]
+    return []
 
 
 def _dates(a: MentionRecord, b: MentionRecord) -> list[str]:
@@ -241,7 +308,9 @@ def compare(a: MentionRecord, b: MentionRecord) -> Comparison:
         reasons.append("same evidence sentence")
     if amount_reason:
         reasons.append(amount_reason)
-    reasons += _dates(a, b) + _kind(a, b)
+    if amount_reason in AGREEING_AMOUNTS and (_round(a.amount) or _round(b.amount)):
+        reasons.append("a round figure")
+    reasons += _dates(a, b) + _kind(a, b) + _totals(a, b)
     return Comparison(float(sum(WEIGHTS[r] for r in reasons)), tuple(reasons))
 
 

@@ -117,6 +117,9 @@ class Mention(Base):
     evidence_key: Mapped[str] = mapped_column(
         String(64), index=True, comment="Hash of the normalised evidence: syndicated copies share it"
     )
+    running_totals: Mapped[list[list] | None] = mapped_column(
+        JSON, comment="[amount, currency] of each running total of the donor's aid the article states"
+    )
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     package: Mapped[Package] = relationship(back_populates="mentions")

@@ -75,6 +75,7 @@ def _new_mention(article: Article, position: int, commitment: Commitment) -> Men
         evidence_end=commitment.evidence.end,
         evidence=commitment.evidence.text,
         evidence_key=merge.evidence_key(commitment.evidence.text),
+        running_totals=[[total.amount, total.currency] for total in commitment.running_totals],
         items=[MentionItem(item=item) for item in dict.fromkeys(commitment.items)],
     )
 

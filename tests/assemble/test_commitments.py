@@ -123,6 +123,29 @@ def test_cumulative_total_is_not_a_commitment() -> None:
     assert [c.amount for c in found] == [300e6]
 
 
+def test_a_commitment_carries_the_running_totals_its_article_states_for_its_donor() -> None:
+    for text, lang in (
+        (
+            "Norway pledged 3 billion kroner to Ukraine on Monday, bringing its total support to 80 billion kroner. "
+            "Japan has so far given 12 billion dollars to Ukraine.",
+            "en",
+        ),
+        (
+            "La Norvège a promis lundi 3 milliards de couronnes à l'Ukraine, portant son soutien total à 80 milliards "
+            "de couronnes. Le Japon a donné jusqu'à présent 12 milliards de dollars.",
+            "fr",
+        ),
+    ):
+        (c,) = commitments(text, lang)
+        assert (c.donor, c.amount) == ("NOR", 3e9)
+        assert [(t.amount, t.currency) for t in c.running_totals] == [(80e9, "NOK")]
+
+
+def test_an_article_stating_no_total_gives_its_commitments_none() -> None:
+    (c,) = commitments("Denmark pledged 300 million euros to Ukraine on Monday.", "en")
+    assert c.running_totals == []
+
+
 def test_request_and_refusal_are_not_commitments() -> None:
     assert commitments("Kyiv asked Berlin for 500 million euros of air defence, which Berlin refused.", "en") == []
     assert commitments("Le chancelier a refusé d'approuver une aide de 400 millions d'euros à l'Ukraine.", "fr") == []

@@ -205,6 +205,58 @@ def test_the_threshold_is_reached_by_an_equal_amount_and_parties_alone():
     assert score >= THRESHOLD
 
 
+def test_a_round_figure_agreed_on_weighs_less_than_a_precise_one():
+    round_ = compare(mention("a", None, amount=500_000_000), mention("b", None, amount=500_000_000))
+    precise = compare(mention("a", None, amount=525_000_000), mention("b", None, amount=525_000_000))
+    assert "a round figure" in round_.reasons and "a round figure" not in precise.reasons
+    assert THRESHOLD <= round_.score < precise.score
+
+
+def test_a_round_figure_on_one_side_of_a_conversion_weighs_less():
+    euros = mention("eur", "2023-06-13", amount=1_850_000_000, currency="EUR")
+    dollars = mention("usd", "2023-06-13", amount=2_000_000_000)
+    assert {"same amount after conversion", "a round figure"} <= set(compare(euros, dollars).reasons)
+
+
+def _with_totals(key: str, *totals: int, amount: int = 300_000_000, currency: str = "USD"):
+    """An undated report of a round-figure package stating the donor's running totals (in its currency)."""
+    return mention(key, None, amount=amount, currency=currency, running_totals=frozenset((t, currency) for t in totals))
+
+
+def test_reports_whose_running_totals_are_a_package_apart_are_two_packages():
+    earlier, later = _with_totals("earlier", 4_000_000_000), _with_totals("later", 4_300_000_000)
+    assert "running totals a package apart" in compare(earlier, later).reasons
+    assert _groups(earlier, later) == [["earlier"], ["later"]]
+    assert _groups(_with_totals("earlier"), _with_totals("later")) == [["earlier", "later"]]
+
+
+def test_reports_stating_the_same_running_total_weigh_for_one_package():
+    wire = _with_totals("wire", 4_310_000_000, 4_900_000_000)
+    release = _with_totals("release", 4_300_000_000)
+    assert "same running total" in compare(wire, release).reasons
+    assert _groups(wire, release) == [["release", "wire"]]
+
+
+def test_running_totals_closer_than_a_package_say_nothing():
+    since_invasion = _with_totals("a", 4_000_000_000, amount=1_000_000_000)
+    since_2021 = _with_totals("b", 4_700_000_000, amount=1_000_000_000)
+    reasons = set(compare(since_invasion, since_2021).reasons)
+    assert not {"same running total", "running totals a package apart"} & reasons
+
+
+def test_a_total_that_cannot_include_the_package_is_not_weighed():
+    restated = _with_totals("restated", 300_000_000)
+    assert "same running total" not in compare(restated, _with_totals("other", 300_000_000)).reasons
+
+
+def test_running_totals_in_two_currencies_are_compared_at_one_days_rate():
+    euros = _with_totals("eur", 4_000_000_000, amount=1_000_000_000, currency="EUR")
+    dollars = mention(
+        "usd", "2023-06-13", amount=1_080_000_000, running_totals=frozenset({(4_300_000_000, "USD")})
+    )  # €4bn was $4.31bn that day
+    assert "same running total" in compare(euros, dollars).reasons
+
+
 def test_a_package_keeps_the_first_mention_of_each_stage_as_its_history():
     members = [
         mention("leak", "2023-05-30", stage="anticipated"),

@@ -14,6 +14,7 @@ from sqlalchemy import text as sql
 from aidledger.ledger import Ledger, Stored
 from aidledger.ledger.db import MIGRATIONS, create_ledger_engine
 from aidledger.ledger.models import Article, Entity, Mention, Package, PackageStage, Quote
+from aidledger.schema import Amount
 from aidledger.schema import Entity as EntityRecord
 from aidledger.schema import Quote as QuoteRecord
 from aidledger.schema import Span
@@ -64,6 +65,19 @@ def test_an_article_is_stored_with_its_mentions_quotes_and_entities(db_url):
         assert sorted(i.item for i in mention.items) == ["air_defense", "anti_tank"]
         assert session.scalars(select(Quote)).one().speaker == "Antony Blinken"
         assert session.scalars(select(Entity)).one().spans == [[60, 67]]
+
+
+def test_running_totals_are_stored_with_their_mention_and_keep_two_packages_of_one_figure_apart(db_url):
+    ledger = Ledger(db_url)
+    for id_, total in (("earlier", 4_000_000_000), ("later", 4_300_000_000)):
+        text = f"The United States adds $300 million in aid for Ukraine, bringing its aid to ${total:,}."
+        found = commitment(text, amount=3e8, currency="USD", running_totals=[Amount(amount=total, currency="USD")])
+        ledger.add(*article(id_, text, "2023-06-13", commitments=[found]))
+    with ledger.sessions() as session:
+        columns = (Article.source_id, Mention.running_totals, Mention.package_id)
+        stored = session.execute(select(*columns).join(Mention.article)).all()
+    assert sorted(row[:2] for row in stored) == [("earlier", [[4e9, "USD"]]), ("later", [[4.3e9, "USD"]])]
+    assert len({row.package_id for row in stored}) == 2
 
 
 def test_storing_the_same_input_again_adds_nothing(db_url):
