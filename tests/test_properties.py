@@ -195,6 +195,7 @@ PARSERS = {
 )
 @given(unit=st.text(alphabet=st.sampled_from(HOSTILE), min_size=1, max_size=4))
 @example(unit="\u2009910")  # digit groups without end: each start once scanned the whole run
+@example(unit="›4«“")  # openers never closed: each closing mark once looked back through all of them
 def test_time_grows_linearly_with_the_size_of_a_repeated_pattern(parser, unit):
     """8 times the text may take at most 24 times as long (quadratic would be 64), above a floor of noise."""
     parse = PARSERS[parser]

@@ -133,7 +133,7 @@ def find_quotes(text: str) -> list[QuoteMarks]:
             if role == "open":
                 stack.append((ch, i))
             elif role == "close" and stack:
-                depth = next((d for d in range(len(stack) - 1, -1, -1) if _closes(stack[d][0], ch)), len(stack) - 1)
+                depth = _closing_depth(stack, ch)
                 if depth == 0:
                     quotes.append(_make(text, stack[0][1], i, i, reopened))
                     reopened = False
@@ -142,6 +142,18 @@ def find_quotes(text: str) -> list[QuoteMarks]:
     if stack:
         quotes.append(_make(text, stack[0][1], len(text), None, reopened))
     return [q for q in quotes if q.end > q.start]
+
+
+#: How many open quotes a closing mark looks back through for its opener: quotations nest two or three deep,
+#: and a run of stray openers ("›«“›«“…") must not make every closing mark scan all of them.
+NESTING = 8
+
+
+def _closing_depth(stack: list[tuple[str, int]], closer: str) -> int:
+    """The depth of the innermost open quote ``closer`` closes, among the :data:`NESTING` innermost; else the
+    innermost."""
+    inner = range(len(stack) - 1, max(-1, len(stack) - 1 - NESTING), -1)
+    return next((d for d in inner if _closes(stack[d][0], closer)), len(stack) - 1)
 
 
 def _make(text: str, open_at: int, end: int, close_at: int | None, continues: bool = False) -> QuoteMarks:
