@@ -8,10 +8,14 @@ evidence weighed, come from the models (:mod:`aidledger.assemble.decide`).
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
+from aidledger.lang import load
 from aidledger.nlp.cues import Cue
+from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.entities import people
 from aidledger.nlp.speakers import speaker_of_clause
 from aidledger.schema import Item
@@ -97,7 +101,8 @@ def announcer(article: Article, package: Package) -> str | None:
     word, by the fullest name the article uses (a one-word "name" it never completes is more often a
     weapon or a place); else the subject of the announcing word or the speaker of the speech verb
     (:func:`~aidledger.nlp.speakers.speaker_of_clause`: "the Department of Defense announced", "a annoncé
-    le ministre" → the minister's name), unless that is a bare common noun ("the ministry said")."""
+    le ministre" → the minister's name), unless that is a bare common noun ("the ministry said"); else the one
+    the next sentence says told it ("Das teilte Ministerin X mit")."""
     for mention in package.reports:
         start, end = article.units[mention.unit]
         if article.cues_between(start, end, "announcing") or article.speech_between(start, end):
@@ -105,11 +110,37 @@ def announcer(article: Article, package: Package) -> str | None:
             for _, person in sorted(named, key=lambda sp: sp[0]):
                 if len(person.name.split()) > 1:
                     return person.name
-    for mention in package.reports:
-        speaker = speaker_of_clause(article.doc, *article.units[mention.unit])
+    told_by_next = [u for m in package.reports if (u := _told_by_next(article, m.unit)) is not None]
+    for unit in [m.unit for m in package.reports] + told_by_next:
+        speaker = speaker_of_clause(article.doc, *article.units[unit])
         if speaker is not None and (speaker.person is not None or not _common_noun(speaker.name)):
             return speaker.name
     return None
+
+
+#: How far into a sentence (characters) its back reference may stand ("Poinformował o tym minister").
+BACK_REFERENCE_REACH = 25
+
+
+def _told_by_next(article: Article, unit: int) -> int | None:
+    """The next sentence when it only says who told the one before ("Das teilte Minister X mit", "Dat heeft
+    minister X bekendgemaakt", "Про це повідомив X"): it opens with a back reference of the language and
+    states no amount of its own."""
+    following = unit + 1
+    if following >= len(article.units):
+        return None
+    start, end = article.units[following]
+    if any(not m.is_conversion for m in article.amounts_between(start, end)):
+        return None
+    opening = article.folded[start : min(end, start + BACK_REFERENCE_REACH)]
+    return following if _back_references(article.lang).search(opening) else None
+
+
+@functools.cache
+def _back_references(lang: str) -> re.Pattern[str]:
+    words = [fold(str(w)) for w in load(lang).section("speech").get("back_references") or []]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
 def _common_noun(name: str) -> bool:

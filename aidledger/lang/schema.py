@@ -38,7 +38,11 @@ SCHEMA: dict[str, type | dict[str, type]] = {
     "items": dict,
     "dates": {"relative": dict, "times_of_day": list, "before": list, "next": list, "last": list, "vague": list, "since": list},
     "speech": {
-        key: list for key in "verbs incise_verbs sources clause_sources agents complementizers documents issuer_links quoted_as terms".split()
+        key: list
+        for key in (
+            "verbs incise_verbs sources clause_sources agents complementizers documents issuer_links quoted_as terms "
+            "back_references"
+        ).split()
     }
     | {"pronouns": dict, "source_pronouns": dict},
     "roles": {"complement_links": list, "titles": dict, "generic": list, "honorifics": dict, "feminine": list},

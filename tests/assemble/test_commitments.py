@@ -526,3 +526,18 @@ def test_bare_amounts_share_the_currency_stated_before_them_through_the_chain_th
         "en",
     )
     assert {m.amount: m.currency for m in mentions if m.money} == {90e6: "EUR", 20e6: "EUR", 8e6: "EUR"}
+
+
+def test_announcer_named_by_the_next_sentence_that_says_who_told_it() -> None:
+    found = commitments(
+        "Die Bundesregierung stellt der Republik Moldau weitere 40 Millionen Euro für den Winter bereit. "
+        "Das teilte Entwicklungsministerin Maria Beispiel am Montag in Berlin mit.",
+        "de",
+    )
+    assert [(c.amount, c.announcer) for c in found] == [(40e6, "Maria Beispiel")]
+    found = commitments(
+        "Het kabinet maakt 30 miljoen euro vrij voor noodhulp aan Soedan. "
+        "Dat heeft minister Pieter Voorbeeld vandaag bekendgemaakt.",
+        "nl",
+    )
+    assert [(c.amount, c.announcer) for c in found] == [(30e6, "Pieter Voorbeeld")]
