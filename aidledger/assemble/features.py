@@ -12,7 +12,6 @@ any language with a data file.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -285,12 +284,12 @@ def same_amount(a: float | None, b: float | None, tolerance: float = 0.02) -> bo
 
 
 def summing_shares(total: float, following: list[Mention]) -> tuple[Mention, ...]:
-    """Two to four of the following amounts that add up to ``total`` (an envelope split into shares)."""
+    """The two to four smaller amounts that follow ``total`` and add up to it (an envelope split into shares,
+    listed after it): the first ones, not any few of them, which add up to a smaller amount by chance."""
     values = [m for m in following if m.amount and m.amount < total]
     for size in range(2, min(4, len(values)) + 1):
-        for combo in itertools.combinations(values, size):
-            if same_amount(sum(m.amount for m in combo), total):
-                return combo
+        if same_amount(sum(m.amount for m in values[:size]), total):
+            return tuple(values[:size])
     return ()
 
 
