@@ -546,7 +546,8 @@ def test_announcer_named_by_the_next_sentence_that_says_who_told_it() -> None:
 def test_an_envelope_is_split_by_the_shares_listed_after_it_not_by_amounts_that_add_up_by_chance() -> None:
     article, mentions = annotated(
         "The Commission announced €68 million for the Sahel. "
-        "It goes as follows: €25 million for Mali, €18 million for Niger, €15 million for Burkina Faso and €10 million for Chad.",
+        "It goes as follows: €25 million for Mali, €18 million for Niger, "
+        "€15 million for Burkina Faso and €10 million for Chad.",
         "en",
     )
     features = {m.amount: mention_features(article, m, mentions) for m in mentions if m.money}
