@@ -50,12 +50,11 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from aidledger.limits import DEFAULT_AMOUNT_RANGE
-from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of
+from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words, folded, lang_of
 from aidledger.nlp.cues import find_cues
 from aidledger.nlp.entities import actor_matches, title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import money_in
-from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.speakers import speech
 
 #: How many sentences before and after one with money or aid an actor's sentence is analysed.
@@ -76,7 +75,7 @@ ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 def sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
     """The token spans of the sentences of ``sentence_bounds``, covering the whole Doc."""
     starts = doc.to_array([IDX]).astype("int64").tolist()
-    cuts = sorted({0, *(bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc_text(doc)))})
+    cuts = sorted({0, *(bisect.bisect_left(starts, start) for start, _ in doc_sentences(doc))})
     cuts = [c for c in cuts if c < len(doc)] + [len(doc)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
@@ -125,7 +124,7 @@ def relevant_sentences(doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]
     for match in actor_matches(doc):
         i = sentence_of(match.start)
         flags[i] = flags[i] or any(j in aid for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     for quote in quotes:
         first, last = sentence_of(quote.open_at), sentence_of(max(quote.open_at, quote.outer_end - 1))
         if first and text[: char_starts[first]].rstrip().endswith(":"):
