@@ -1037,8 +1037,12 @@ def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> At
     """The :class:`Attributor` of a Doc, made once: the quote component makes it with the quotations it keeps
     (``quote_spans``, outer bounds). Asked for without them (a commitment's announcer, whose component runs
     before the quotes), it is that one when made, else one over every stretch in quotation marks, kept apart
-    so that the quote component still gets its own."""
+    so that the quote component still gets its own, unless it keeps every stretch: then the two are one, and
+    the cues are resolved once."""
     if quote_spans is not None:
+        every = kept(doc, "attributor_every_quote")
+        if isinstance(every, Attributor) and every.quotes == quote_spans:
+            return per_doc(doc, "attributor", lambda: every)
         return per_doc(doc, "attributor", lambda: Attributor(doc, quote_spans, doc_sentences(doc)))
     made = kept(doc, "attributor")
     if isinstance(made, Attributor):
