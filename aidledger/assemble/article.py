@@ -21,13 +21,12 @@ from aidledger.assemble.grammar import grammar
 from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
 from aidledger.assemble.parties import Roles, ends_with, possessive, preceding, qualifies_people, roles
 from aidledger.lang import load, national_currencies
-from aidledger.nlp import doc_text, folded, lang_of, per_doc
+from aidledger.nlp import doc_quotes, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
-from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 
 if TYPE_CHECKING:
@@ -431,7 +430,7 @@ class Article:
 
     def in_quote(self, offset: int) -> bool:
         """Whether an offset stands inside quotation marks."""
-        spans = per_doc(self.doc, "quote_spans", lambda: Spans((q.start, q.end) for q in find_quotes(self.text)))
+        spans = per_doc(self.doc, "quote_spans", lambda: Spans((q.start, q.end) for q in doc_quotes(self.doc)))
         return spans.contains(offset, offset)
 
     # --- currencies -------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from aidledger.nlp.gazetteer import Word, fold, keep_case_fold
 from aidledger.nlp.lemmas import words
+from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
 
 T = TypeVar("T")
 
@@ -78,6 +79,18 @@ class Annotator:
     def __call__(self, doc: Doc) -> Doc:
         setattr(doc._, self.attribute, self.annotate(doc))
         return doc
+
+
+def doc_quotes(doc: Doc) -> list[QuoteMarks]:
+    """The quoted stretches of the doc text (:func:`~aidledger.nlp.quotemarks.find_quotes`), found once per
+    Doc: the focus, the entities, the speakers, the quotes and the assembly all read them."""
+    return per_doc(doc, "quote_marks", lambda: find_quotes(doc_text(doc)))
+
+
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The sentence spans of the doc text (:func:`~aidledger.nlp.quotemarks.sentence_bounds`), cut once per
+    Doc for the focus, the speakers and the quotes."""
+    return per_doc(doc, "sentence_bounds", lambda: sentence_bounds(doc_text(doc)))
 
 
 def doc_words(doc: Doc) -> list[Word]:

@@ -26,11 +26,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from aidledger.lang import alpha3, load
-from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp import cased, doc_quotes, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.actors import is_common_word
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import is_known, lemmatizer, lemmatizes
-from aidledger.nlp.quotemarks import find_quotes
 from aidledger.nlp.spans import Spans
 from aidledger.schema import Entity, Span
 
@@ -336,7 +335,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []
     title_ends = {m.end for m in title_matches(doc)}
-    quoted = Spans((q.start, q.end) for q in find_quotes(text))
+    quoted = Spans((q.start, q.end) for q in doc_quotes(doc))
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
         if _complements_title(text, start, title_ends) or text[:start].rstrip()[-1:].isdigit():

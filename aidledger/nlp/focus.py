@@ -23,13 +23,15 @@ analysed when it holds:
   resolves "he added" and "the minister" to the speakers and people named
   before, by the parse and the entity recogniser.
 
-Each run of such sentences is analysed as a Doc of its own, with
-:data:`CONTEXT_TOKENS` words of context on each side and the run's first and
-last sentence starts set: every word sees the neighbours the models'
-convolutions see in the whole text, and the parser cuts where it cuts in the
-whole text and starts each sentence from an empty stack, so the analysed
-sentences get the annotations the whole analysis gives them (the dev passages'
-commitments and quotes come out the same: ``tests/nlp/test_focus.py``).
+Each run of such sentences (two runs a few words apart are one) is analysed
+as a Doc of its own, with :data:`CONTEXT_BEFORE` words of context before it
+and :data:`CONTEXT_AFTER` after it, and the run's first and last sentence
+starts set: every word sees the neighbours the models' convolutions see in
+the whole text, the parser and the entity recogniser read the words around
+as they do there, and the parser cuts where it cuts in the whole text and
+starts each sentence from an empty stack, so the analysed sentences get the
+annotations the whole analysis gives them (the dev passages' commitments and
+quotes come out the same: ``tests/nlp/test_focus.py``).
 Tags, morphology, lemmas, dependencies, sentence starts and entities are
 copied back into the Doc; other tokens keep none, as on a blank pipeline, and
 their sentences start where ``sentence_bounds`` cuts them.
@@ -50,19 +52,26 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from aidledger.limits import DEFAULT_AMOUNT_RANGE
-from aidledger.nlp import cased, doc_text, doc_words, folded, lang_of
+from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words, folded, lang_of
 from aidledger.nlp.cues import find_cues
 from aidledger.nlp.entities import actor_matches, title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import money_in
-from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.speakers import speech
 
 #: How many sentences before and after one with money or aid an actor's sentence is analysed.
 ACTOR_REACH = 2
-#: Tokens of context analysed on each side of a region: each word of the models' convolutional encoders
-#: sees 4 words on each side (depth 4, window 1), and the entity recogniser the word before.
-CONTEXT_TOKENS = 8
+#: Tokens of context analysed before a region: each word of the models' convolutional encoders sees 4 words
+#: on each side (depth 4, window 1); the entity recogniser reads the word before and whether an entity is
+#: open, which 2 words seen whole settle as in the whole text (more change no annotation of the dev passages).
+CONTEXT_BEFORE = 6
+#: Tokens of context analysed after a region: the parser reads one word ahead (its buffer's second word),
+#: whose vector the encoders make from the 4 words after it. Nothing reads further ahead.
+CONTEXT_AFTER = 5
+#: Runs of relevant sentences at most this many tokens apart are analysed as one region: the gap costs little
+#: more than the context of a second region would, and the parser of the whole text often reads across it (a
+#: headline or a byline, with no full stop, joined to what follows), which a cut there would not.
+JOIN_GAP = 16
 #: Cue groups (and keys of the ``cues`` group) that make a sentence one the assembly proposes from.
 AID_GROUPS = frozenset({"in_kind", "mechanisms"})
 AID_KEYS = frozenset({"aid"})
@@ -76,7 +85,7 @@ ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 def sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
     """The token spans of the sentences of ``sentence_bounds``, covering the whole Doc."""
     starts = doc.to_array([IDX]).astype("int64").tolist()
-    cuts = sorted({0, *(bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc_text(doc)))})
+    cuts = sorted({0, *(bisect.bisect_left(starts, start) for start, _ in doc_sentences(doc))})
     cuts = [c for c in cuts if c < len(doc)] + [len(doc)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
@@ -125,7 +134,7 @@ def relevant_sentences(doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]
     for match in actor_matches(doc):
         i = sentence_of(match.start)
         flags[i] = flags[i] or any(j in aid for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     for quote in quotes:
         first, last = sentence_of(quote.open_at), sentence_of(max(quote.open_at, quote.outer_end - 1))
         if first and text[: char_starts[first]].rstrip().endswith(":"):
@@ -165,13 +174,13 @@ def _speech_offsets(doc: Doc) -> list[int]:
     return offsets + [m.start for g in (sp.sources, sp.clause_sources) for m in g.finditer(doc_text(doc), *folds)]
 
 
-def regions(flags: list[bool], sentences: list[tuple[int, int]], context: int = CONTEXT_TOKENS) -> list[tuple[int, int]]:
-    """Token spans of the runs of relevant sentences; runs closer than twice the context are one."""
+def regions(flags: list[bool], sentences: list[tuple[int, int]], gap: int = JOIN_GAP) -> list[tuple[int, int]]:
+    """Token spans of the runs of relevant sentences; runs at most ``gap`` tokens apart are one."""
     spans: list[tuple[int, int]] = []
     for (start, end), relevant in zip(sentences, flags):
         if not relevant:
             continue
-        if spans and start - spans[-1][1] <= 2 * context:
+        if spans and start - spans[-1][1] <= gap:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -181,9 +190,9 @@ def regions(flags: list[bool], sentences: list[tuple[int, int]], context: int = 
 class Focus:
     """Runs a model's trained components on the regions of each Doc that can matter (see the module)."""
 
-    def __init__(self, model: Language, context: int = CONTEXT_TOKENS) -> None:
+    def __init__(self, model: Language, before: int = CONTEXT_BEFORE, after: int = CONTEXT_AFTER) -> None:
         self.model = model
-        self.context = context
+        self.before, self.after = before, after
 
     @property
     def components(self) -> list[tuple[str, object]]:
@@ -209,17 +218,17 @@ class Focus:
     def plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The sentences of ``doc`` and the token spans to analyse."""
         sentences = sentence_tokens(doc)
-        return sentences, regions(relevant_sentences(doc, sentences), sentences, self.context)
+        return sentences, regions(relevant_sentences(doc, sentences), sentences)
 
     def _parts(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterator[tuple[Doc, int]]:
-        """Each region as a Doc of its own, with ``context`` tokens on each side, and how many tokens lead
-        it: the region's first and last sentences start and end where they do, so the parser cuts there."""
+        """Each region as a Doc of its own, with its context before and after, and how many tokens lead it:
+        the region's first and last sentences start and end where they do, so the parser cuts there."""
         if not spans:
             return
         columns = doc.to_array([ORTH, SPACY])
         strings = doc.vocab.strings
         for start, end in spans:
-            first, last = max(0, start - self.context), min(len(doc), end + self.context)
+            first, last = max(0, start - self.before), min(len(doc), end + self.after)
             words = [strings[orth] for orth in columns[first:last, 0].tolist()]
             starts = [None] * len(words)
             starts[0] = True

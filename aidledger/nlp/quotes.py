@@ -24,9 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import doc_text, folded, lang_of
+from aidledger.nlp import doc_quotes, doc_sentences, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
-from aidledger.nlp.quotemarks import QuoteMarks, find_quotes, sentence_bounds
+from aidledger.nlp.quotemarks import QuoteMarks
 from aidledger.nlp.speakers import Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
@@ -94,7 +94,7 @@ class QuotesComponent:
         lang = lang_of(doc)
         marks = [
             q
-            for q in find_quotes(doc_text(doc))
+            for q in doc_quotes(doc)
             if not is_term(doc, q) and not is_figure(doc, q)
         ]
         if not speech(lang).available:
@@ -113,7 +113,7 @@ class QuotesComponent:
         """The speaker of each quote: that of an incise inside it, of a cue of its sentences, of the line it follows, or of a label
         before a colon; else that of the quote it reopens or of the quote or reported statement it stands
         after; a paragraph that is then reopened speaks for the one before it."""
-        sentences = sentence_bounds(doc_text(doc))
+        sentences = doc_sentences(doc)
         spoken = attributor(doc, [(q.open_at, q.outer_end) for q in marks])
         cues = spoken.cues()
         inner = spoken.inner_incises()

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
-from aidledger.nlp import cased, doc_text, doc_words, folded, kept, lang_of, per_doc
+from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words, folded, kept, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.entities import (
     Person,
@@ -48,7 +48,6 @@ from aidledger.nlp.entities import (
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
-from aidledger.nlp.quotemarks import find_quotes, sentence_bounds
 from aidledger.nlp.spans import Spans
 
 _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
@@ -1044,17 +1043,20 @@ def attributor(doc: Doc, quote_spans: list[tuple[int, int]] | None = None) -> At
     """The :class:`Attributor` of a Doc, made once: the quote component makes it with the quotations it keeps
     (``quote_spans``, outer bounds). Asked for without them (a commitment's announcer, whose component runs
     before the quotes), it is that one when made, else one over every stretch in quotation marks, kept apart
-    so that the quote component still gets its own."""
-    text = doc_text(doc)
+    so that the quote component still gets its own, unless it keeps every stretch: then the two are one, and
+    the cues are resolved once."""
     if quote_spans is not None:
-        return per_doc(doc, "attributor", lambda: Attributor(doc, quote_spans, sentence_bounds(text)))
+        every = kept(doc, "attributor_every_quote")
+        if isinstance(every, Attributor) and every.quotes == quote_spans:
+            return per_doc(doc, "attributor", lambda: every)
+        return per_doc(doc, "attributor", lambda: Attributor(doc, quote_spans, doc_sentences(doc)))
     made = kept(doc, "attributor")
     if isinstance(made, Attributor):
         return made
     return per_doc(
         doc,
         "attributor_every_quote",
-        lambda: Attributor(doc, [(q.open_at, q.outer_end) for q in find_quotes(text)], sentence_bounds(text)),
+        lambda: Attributor(doc, [(q.open_at, q.outer_end) for q in doc_quotes(doc)], doc_sentences(doc)),
     )
 
 
