@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, get_args
 from aidledger.assemble.article import MECHANISM_DONORS, Article
 from aidledger.lang import load
 from aidledger.nlp.cues import Cue
-from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.entities import people
+from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.speakers import speaker_of_clause
 from aidledger.schema import Item
 
@@ -138,6 +138,7 @@ def _told_by_next(article: Article, unit: int) -> int | None:
 
 @functools.cache
 def _back_references(lang: str) -> re.Pattern[str]:
+    """The back references of a language, matched on folded text at word bounds."""
     words = [fold(str(w)) for w in load(lang).section("speech").get("back_references") or []]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")

@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from aidledger.lang import load
-from aidledger.nlp.dates import grammar as date_grammar
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of, per_doc
+from aidledger.nlp.dates import grammar as date_grammar
 from aidledger.nlp.gazetteer import Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
 
