@@ -169,10 +169,6 @@ def _close(x: float, y: float, tolerance: float) -> bool:
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
-def _in_usd(record: MentionRecord, day: dt.date) -> int | None:
-    return fx.convert(record.amount, record.currency, day).amount_usd
-
-
 def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None]:
     """(reason, veto) for the two amounts; amounts in two currencies are compared at one day's rate."""
     if a.amount is None or b.amount is None:
@@ -181,7 +177,7 @@ def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None
         x, y, tolerance, equal = a.amount, b.amount, SAME_CURRENCY_TOLERANCE, "same amount"
     else:
         day = _common_day(a, b)
-        x, y = _in_usd(a, day), _in_usd(b, day)
+        x, y = _in_unit(a.amount, a.currency, "USD", day), _in_unit(b.amount, b.currency, "USD", day)
         tolerance, equal = CONVERTED_TOLERANCE, "same amount after conversion"
         if x is None or y is None:  # no ECB rate for one of them: only the figures can be compared
             return ("same figure, other currency" if a.amount == b.amount else "amounts differ"), None

@@ -49,12 +49,12 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
     for section in SECTIONS:
         entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
         if section == "cues":
-            entries["cumulative"] = [*entries.get("cumulative", []), *since_phrases(lang)]
+            entries["cumulative"] = [*entries.get("cumulative", []), *_since_phrases(lang)]
         out[section] = Gazetteer(entries, lemmatizer(lang), abbreviations=data.abbreviations)
     return out
 
 
-def since_phrases(lang: str) -> list[str]:
+def _since_phrases(lang: str) -> list[str]:
     """"Since" before a month or a year ("depuis octobre", "seit 2022", "od października"): the span of a
     running total, made from the language's words for "since" (``dates.since``) and its month names (CLDR),
     so that a data file lists the word once rather than every month and year it may open."""
