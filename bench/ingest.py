@@ -16,7 +16,7 @@ Measured, in documents per second:
 1. the whole pipeline (``aidledger.extract_documents``, no triage, no focus:
    the engine before this benchmark's features) and ``--triage --focus`` on
    the relevant articles, in this process, on one core, in CPU seconds (best
-   of ``--repeats``), which another program's load on the machine cannot bend,
+   of three runs), which another program's load on the machine cannot bend,
    each after an untimed pass over the same articles, so that no run pays for
    the caches another fills;
 2. the same on the mix: the whole pipeline's time on the mix is the sum of its
@@ -177,14 +177,14 @@ def line(label: str, per_second: float, unit: str = "documents/s") -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="Small corpora, one repeat: under 3 minutes.")
+    parser.add_argument("--quick", action="store_true", help="Small corpora: under 3 minutes.")
     parser.add_argument("--dev", type=Path, default=DEV, help="Source of aid reports (default ../shared/eval/dev.jsonl).")
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args(argv)
     if not args.dev.exists():
         print(f"error: {args.dev}: not found", file=sys.stderr)
         return 2
-    n_relevant, n_mix, n_sample, n_parallel, repeats = (16, 400, 16, 96, 1) if args.quick else (60, 2000, 40, 240, 2)
+    n_relevant, n_mix, n_sample, n_parallel, repeats = (16, 400, 16, 96, 3) if args.quick else (60, 2000, 40, 240, 3)
 
     import spacy
 

@@ -11,17 +11,22 @@ token without annotation, as a blank pipeline would.
 A sentence (cut by :func:`~aidledger.nlp.quotemarks.sentence_bounds`) is
 analysed when it holds:
 
-- an amount of money, a word naming aid, a mechanism, an in-kind phrase, or
-  equipment with a verb of giving, announcing or a stage next to it: what
-  the assembly proposes commitments from;
+- a word naming aid, a mechanism, an in-kind phrase, equipment with a verb
+  of giving, announcing or a stage next to it, or an amount of money with an
+  actor or one of those within :data:`ACTOR_REACH` sentences: what the
+  assembly proposes commitments from (an amount no donor, recipient or aid
+  word comes near, a company's profit, has no parse the assembly reads);
 - a donor or recipient (an actor) within :data:`ACTOR_REACH` sentences of
   those: the assembly reads the parse of the sentences around an amount to
   tell who gives;
 - quoted words, or the line that introduces them with a colon;
-- before the last quote of the text, a speech verb, a source marker
-  ("according to") or a title ("Defence Minister"): quote attribution
-  resolves "he added" and "the minister" to the speakers and people named
-  before, by the parse and the entity recogniser.
+- among the sentences with a speech verb or a source marker ("according
+  to"), the :data:`SPEAKERS_BACK` last up to each quote: quote attribution
+  resolves "he added" to the speaker just named, by the parse and the
+  entity recogniser;
+- before the last quote of the text, a title ("Defence Minister"): quote
+  attribution resolves "the minister" to the person named with that title,
+  however far before.
 
 Each run of such sentences (two runs a few words apart are one) is analysed
 as a Doc of its own, with :data:`CONTEXT_BEFORE` words of context before it
@@ -61,6 +66,9 @@ from aidledger.nlp.speakers import speech
 
 #: How many sentences before and after one with money or aid an actor's sentence is analysed.
 ACTOR_REACH = 2
+#: How many sentences with a speech verb or a source, up to a quote, its attribution reads: the speaker that
+#: "he added" continues was named in the last one or, after an aside, the one before.
+SPEAKERS_BACK = 2
 #: Tokens of context analysed before a region: each word of the models' convolutional encoders sees 4 words
 #: on each side (depth 4, window 1); the entity recogniser reads the word before and whether an entity is
 #: open, which 2 words seen whole settle as in the whole text (more change no annotation of the dev passages).
@@ -135,24 +143,30 @@ def relevant_sentences(doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]
         i = sentence_of(match.start)
         flags[i] = flags[i] or any(j in aid for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
     quotes = doc_quotes(doc)
+    quoted: set[int] = set()
     for quote in quotes:
         first, last = sentence_of(quote.open_at), sentence_of(max(quote.open_at, quote.outer_end - 1))
         if first and text[: char_starts[first]].rstrip().endswith(":"):
             first -= 1  # "Minister X said:" introduces the quote on the next line
-        for i in range(first, last + 1):
-            flags[i] = True
+        quoted.update(range(first, last + 1))
+    for i in quoted:
+        flags[i] = True
+    speaking = sorted({sentence_of(offset) for offset in _speech_offsets(doc)})
+    for i in quoted:
+        for j in speaking[max(0, bisect.bisect_right(speaking, i) - SPEAKERS_BACK) : bisect.bisect_right(speaking, i)]:
+            flags[j] = True
     last_quote = max((q.outer_end for q in quotes), default=0)
-    for offset in _speech_offsets(doc):
-        if offset < last_quote:
-            flags[sentence_of(offset)] = True
+    for title in title_matches(doc):
+        if title.start < last_quote:
+            flags[sentence_of(title.start)] = True
     return flags
 
 
 def _aid_sentences(doc: Doc, sentence_of) -> set[int]:
-    """The sentences the assembly proposes commitments from: amounts, aid words, mechanisms, in-kind
-    phrases, and equipment with a verb of giving, announcing or a stage in its sentence or the next."""
-    found, implausible = money_in(doc, doc.user_data.get("aidledger.amount_range") or DEFAULT_AMOUNT_RANGE)
-    found = {sentence_of(m.start) for m in found + implausible}
+    """The sentences the assembly proposes commitments from: aid words, mechanisms, in-kind phrases,
+    equipment with a verb of giving, announcing or a stage in its sentence or the next, and amounts with
+    an actor or one of those near."""
+    found: set[int] = set()
     items: set[int] = set()
     giving: set[int] = set()
     for cue in find_cues(doc):
@@ -163,15 +177,21 @@ def _aid_sentences(doc: Doc, sentence_of) -> set[int]:
             items.add(i)
         elif cue.group in GIVING_GROUPS or (cue.group == "cues" and cue.key in GIVING_KEYS):
             giving.add(i)
-    return found | {i for i in items if giving & {i - 1, i, i + 1}}
+    found |= {i for i in items if giving & {i - 1, i, i + 1}}
+    amounts, implausible = money_in(doc, doc.user_data.get("aidledger.amount_range") or DEFAULT_AMOUNT_RANGE)
+    near = found | {sentence_of(m.start) for m in actor_matches(doc)}
+    return found | {
+        i
+        for i in {sentence_of(m.start) for m in amounts + implausible}
+        if any(j in near for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
+    }
 
 
 def _speech_offsets(doc: Doc) -> list[int]:
-    """Where the speakers of quotes are named: speech verbs, source markers ("according to") and titles."""
+    """Where the speakers of quotes are named: speech verbs and source markers ("according to")."""
     sp = speech(lang_of(doc))
-    offsets = _speech_words(doc) + [m.start for m in title_matches(doc)]
     folds = (folded(doc), cased(doc), doc_words(doc))
-    return offsets + [m.start for g in (sp.sources, sp.clause_sources) for m in g.finditer(doc_text(doc), *folds)]
+    return _speech_words(doc) + [m.start for g in (sp.sources, sp.clause_sources) for m in g.finditer(doc_text(doc), *folds)]
 
 
 def regions(flags: list[bool], sentences: list[tuple[int, int]], gap: int = JOIN_GAP) -> list[tuple[int, int]]:
