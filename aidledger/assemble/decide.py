@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from aidledger.assemble import fields
 from aidledger.assemble.article import Article
 from aidledger.assemble.features import (
+    PART_REACH,
     aid_type_features,
     date_features,
     kinds,
@@ -125,7 +126,33 @@ def packages_of(article: Article, groups: list[Package], models: Models) -> list
         for each in distribute(article, package):
             if not any(restates_in_kind(k, each) for k in out):
                 out.append(each)
-    return sorted(out, key=lambda p: p.reports[0].anchor)
+    return sorted((p for p in out if not split_among_recipients(article, p, out)), key=lambda p: p.reports[0].anchor)
+
+
+def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:
+    """Whether ``envelope`` is shared out among recipients in the packages listed after it: two or more of
+    the donor's, smaller and together no bigger, each for a recipient its sentence does not name ("€152
+    million for the Sahel … Burkina Faso received €15.7 million, Chad €27.2 million"). The labelling rules
+    count such an envelope share by share, not whole."""
+    money = envelope.money
+    if money is None:
+        return False
+    main = envelope.main
+    named = {a.code for a in article.unit_actors(main.unit)}
+    shares = [
+        p
+        for p in packages
+        if p is not envelope
+        and p.money is not None
+        and p.donor == envelope.donor
+        and p.recipient not in named
+        and p.main.currency == main.currency
+        and 0 <= p.main.unit - main.unit <= PART_REACH
+        and p.main.anchor > main.anchor
+        and p.money.amount < money.amount
+    ]
+    recipients = {p.recipient for p in shares}
+    return len(recipients) >= 2 and sum(p.money.amount for p in shares) <= money.amount * 1.02
 
 
 def running_totals(article: Article, rejected: list[Package], models: Models) -> dict[str | None, list[Amount]]:

@@ -206,6 +206,17 @@ def test_several_recipients_make_an_envelope_not_a_commitment() -> None:
     assert commitments("Congress approved $90 billion for Ukraine, Israel and Taiwan on Saturday.", "en") == []
 
 
+def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None:
+    found = commitments(
+        "The European Union on Monday announced €60 million in humanitarian aid for the Sahel, hit by drought "
+        "and conflict. Niger received €25 million, Chad €20 million and Mali €15 million, the European "
+        "Commission said.",
+        "en",
+    )
+    assert sorted(c.amount for c in found) == [15e6, 20e6, 25e6]
+    assert {c.donor for c in found} == {"EU"}
+
+
 def test_an_arms_sale_is_not_aid() -> None:
     assert (
         commitments("The State Department approved a possible $300 million foreign military sale to Poland.", "en")
