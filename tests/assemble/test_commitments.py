@@ -213,8 +213,24 @@ def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None
         "Commission said.",
         "en",
     )
-    assert sorted(c.amount for c in found) == [15e6, 20e6, 25e6]
-    assert {c.donor for c in found} == {"EU"}
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [
+        ("EU", "NER", 25e6),
+        ("EU", "TCD", 20e6),
+        ("EU", "MLI", 15e6),
+    ]
+
+
+def test_in_a_list_of_amounts_a_party_after_a_comma_goes_with_the_next_amount() -> None:
+    found = commitments(
+        "Germany will give €25 million to Niger, €20 million to Chad and €15 million to Mali, the foreign "
+        "ministry said on Monday.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [
+        ("DEU", "NER", 25e6),
+        ("DEU", "TCD", 20e6),
+        ("DEU", "MLI", 15e6),
+    ]
 
 
 def test_an_arms_sale_is_not_aid() -> None:
