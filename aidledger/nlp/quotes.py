@@ -79,8 +79,14 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
 
 
 def _conjugated(tok: Token) -> bool:
-    """A verb with a tense or an infinitive ("would fund", "what he called"), not a participle ("dénommée", "so-called")."""
-    return tok.pos_ in ("VERB", "AUX") and any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm"))
+    """A verb with a tense or an infinitive ("would fund", "what he called"), or a participle in a compound
+    tense ("Macron a dit « … »", "elle s'est dite « … »"), not a participle naming a thing ("le fonds dit",
+    "so-called")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm")) or any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in tok.children
+    )
 
 
 class QuotesComponent:
