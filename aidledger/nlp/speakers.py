@@ -581,9 +581,16 @@ class Attributor:
         return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
 
     def _in_incise(self, tok: Token) -> bool:
-        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:")."""
+        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
+        with its subject before it where a quote ends right before that subject ('…," the minister countered')."""
         rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
-        return self._opens_incise(self._group_start(tok)) or bool(re.match(r"(?:-t)?(?:-\w+)?\s*:", rest))
+        if self._opens_incise(self._group_start(tok)) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
+            return True
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None) if _parsed(tok) else None
+        if subject is None:
+            return False
+        head = doc_text(self.doc)[self.sentence_of(tok.idx)[0] : subject.left_edge.idx].rstrip()
+        return bool(head) and (head[-1] in _CLOSING_MARKS or head[-2:-1] in _CLOSING_MARKS)
 
     def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
         if kind == "source":
@@ -995,9 +1002,10 @@ class Attributor:
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else one of the same country; else the current
         speaker, unless of another country; else the nearest untitled person named in more than one word ("des
-        canons Caesar" is no minister); else the role itself where one person holds it."""
+        canons Caesar" is no minister); else the role itself where one person holds it. A person named only
+        inside quotations is spoken of, not speaking ("« Merci à Joe Biden », a dit la ministre")."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
-        persons = [p for p in people(self.doc) if p.mentions]
+        persons = [p for p in people(self.doc) if any(not self.inside_quote(start) for start, _ in p.mentions)]
         titled = [
             p
             for p in persons

@@ -557,3 +557,48 @@ def test_an_incise_inside_the_quotation_marks_names_the_speaker(nlps) -> None:
         "Anne Roux (PE/VD). Nous nous battrons pour le corriger. »"
     )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anne Roux"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Aucun compromis sur nos frontières », a tranché la ministre estonienne Liina Kask.", "Liina Kask"),
+        ("fr", "« Les chiffres sont exagérés », a rétorqué le porte-parole de l'armée, Paul Roche.", "Paul Roche"),
+        ("fr", "« Ce fonds vient trop tard », a renchéri le député Marc Aubry.", "Marc Aubry"),
+        ("en", '"That figure is simply wrong," Deputy Minister Ivan Horak retorted.', "Ivan Horak"),
+        ("en", '"We have heard this before," Senator Ruth Gale countered.', "Ruth Gale"),
+    ],
+)
+def test_verbs_of_retort_introduce_speech(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_an_incise_verb_with_its_subject_before_it_still_follows_the_quote(nlps) -> None:
+    said = '"Nothing has changed," the envoy Tom Reid countered.'
+    other = "The army countered the attack near the river."
+    assert [s for s, _ in quotes(nlps, "en", said)] == ["Tom Reid"]
+    assert quotes(nlps, "en", other) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Le ministre Paul Roche a dit « ne rien exclure pour la suite ».", "Paul Roche"),
+        ("La députée Anne Roux s'est dite « inquiète du retard des livraisons ».", "Anne Roux"),
+    ],
+)
+def test_dit_in_a_compound_tense_introduces_speech_not_a_name(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+def test_a_person_named_only_inside_a_quote_does_not_speak_for_a_role(nlps) -> None:
+    fr = (
+        "« Nous remercions Anna Berg pour son aide », a déclaré la ministre lettone de la Santé. "
+        "Ilze Ozola a ajouté que les hôpitaux recevraient le matériel en mai."
+    )
+    en = (
+        '"The Hawk 2B launchers will arrive in May," the Latvian defence minister said. '
+        "Karlis Ozols added that training had begun."
+    )
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Ilze Ozola"]
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["Karlis Ozols"]
