@@ -27,7 +27,7 @@ from aidledger.lang import load
 from aidledger.nlp import doc_quotes, doc_sentences, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks
-from aidledger.nlp.speakers import Cue, Speaker, attributor, speech
+from aidledger.nlp.speakers import Attributor, Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
 _WORD = re.compile(r"\w+")
@@ -130,7 +130,7 @@ class QuotesComponent:
             speaker = (
                 next((c.speaker for c in inner if q.start <= c.start < q.end and c.speaker is not None), None)
                 or _cue_speaker(doc, q, frame, cues)
-                or _introduced_speaker(doc, q, frame, sentences, cues)
+                or _introduced_speaker(doc, q, frame, sentences, spoken)
                 or spoken.labelled_speaker(frame[0], q.open_at)
             )
             if speaker is None and q.continues and k:
@@ -215,16 +215,17 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
 
 
 def _introduced_speaker(
-    doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]], cues: list[Cue]
+    doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]], spoken: Attributor
 ) -> Speaker | None:
-    """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue."""
+    """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue,
+    else for the label or the subject that line gives (:meth:`~aidledger.nlp.speakers.Attributor.labelled_speaker`)."""
     if doc_text(doc)[frame[0] : q.open_at].strip():
         return None
     previous = next((s for s in reversed(sentences) if s[1] <= frame[0]), None)
     if previous is None or not doc_text(doc)[previous[0] : previous[1]].rstrip().endswith(":"):
         return None
-    inside = [c for c in cues if previous[0] <= c.start < previous[1] and c.speaker is not None]
-    return inside[-1].speaker if inside else None
+    inside = [c for c in spoken.cues() if previous[0] <= c.start < previous[1] and c.speaker is not None]
+    return inside[-1].speaker if inside else spoken.labelled_speaker(*previous)
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words, folded, kept, lang_of, per_doc
@@ -487,18 +487,38 @@ class Attributor:
 
     def labelled_speaker(self, start: int, end: int) -> Speaker | None:
         """The speaker a verbless label names before a colon, the way captions and transcripts introduce
-        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution."""
+        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution. A clause before the
+        colon with no speech verb introduces the words of the person it is about ("Le ministre X s'est montré
+        ferme : « … »", "X's message was clear: “…”"): the person in its subject."""
         head = doc_text(self.doc)[start:end].rstrip()
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if not head.endswith(":") or span is None or not self.doc.has_annotation("POS"):
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in span):
-            return None
+            return self._person_in_subject(span)
         first = next(
             (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
+    def _person_in_subject(self, span: Span) -> Speaker | None:
+        """The person the subject of a clause names, describes or issues ("le message de X"), not an institution
+        or a state: "L'Allemagne a été claire :" leaves the words to a cue of their own. Where the parse finds
+        no subject, the mention the clause opens with."""
+        if not _parsed(span[0]):
+            return None
+        subject = next((t for t in span if t.dep_ in _SUBJECT_DEPS and span.start <= t.head.i < span.end), None)
+        if subject is not None:
+            mention = self._phrase_mention(subject)
+        else:
+            mention = next(self._mentions_from(span.start_char), None)
+            opening = doc_text(self.doc)[span.start_char : mention.start].split() if mention else []
+            mention = mention if mention is not None and all(fold(w) in _DETERMINERS for w in opening) else None
+        if mention is None or mention.kind not in ("person", "description", "document"):
+            return None
+        speaker = self._resolve(mention)
+        return speaker if speaker is not None and speaker.person is not None else None
 
     # -- cues ---------------------------------------------------------------
 

@@ -602,3 +602,23 @@ def test_a_person_named_only_inside_a_quote_does_not_speak_for_a_role(nlps) -> N
     )
     assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Ilze Ozola"]
     assert [s for s, _ in quotes(nlps, "en", en)] == ["Karlis Ozols"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "La ministre Anne Roux a été très claire : « Les convois partiront dès lundi. »", "Anne Roux"),
+        ("fr", "Le message de Paul Roche aux maires est limpide : « Il faut ouvrir des abris partout. »", "Paul Roche"),
+        ("en", 'Senator Ruth Gale did not mince her words: "This package is overdue."', "Ruth Gale"),
+        ("en", "Tom Reid's answer was short:\n\"We will pay our share.\"", "Tom Reid"),
+    ],
+)
+def test_a_clause_before_a_colon_gives_the_words_to_the_person_in_its_subject(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
+    text = "L'Allemagne a été très claire : « Les convois partiront dès lundi. »"
+    assert quotes(nlps, "fr", text) == []
