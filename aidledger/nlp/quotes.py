@@ -144,6 +144,9 @@ class QuotesComponent:
         for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
             if speakers[k] is None and marks[k + 1].continues:
                 speakers[k] = speakers[k + 1]
+        for k, q in enumerate(marks):  # "« Nous tiendrons. »\n\nC'est ce qu'a déclaré X"
+            if speakers[k] is None:
+                speakers[k] = _told_after(doc, q, sentences, spoken)
         return speakers
 
     def _continues(
@@ -164,6 +167,17 @@ class QuotesComponent:
             return False
         between = [s for s in sentences if last_end <= s[0] < frame[0]]
         return len(between) < self.continuation_sentences
+
+
+def _told_after(doc: Doc, q: QuoteMarks, sentences: list[tuple[int, int]], spoken: Attributor) -> Speaker | None:
+    """A quote that is its whole sentence speaks for the next sentence when that one only says who said it
+    (it opens with a back reference of the language: "C'est ce qu'a déclaré X", "Those were the words of X")."""
+    frame = _frame(sentences, q)
+    text = doc_text(doc)
+    if _WORD.search(text[frame[0] : q.open_at] + " " + text[q.outer_end : frame[1]]):
+        return None
+    following = next((s for s in sentences if s[0] >= frame[1]), None)
+    return spoken.back_referenced_speaker(*following) if following is not None else None
 
 
 def _last_statement(cues: list[Cue], sentences: list[tuple[int, int]], before: int) -> tuple[int, Speaker] | None:

@@ -86,6 +86,7 @@ class Speech:
     document_nouns: Gazetteer  # the documents again, to find them in the text
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
+    back_references: re.Pattern[str]  # the opening of a sentence saying who said the words before it, folded
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -119,7 +120,16 @@ def speech(lang: str) -> Speech:
         document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
+        back_references=_opening(data.get("back_references") or []),
     )
+
+
+def _opening(phrases: list) -> re.Pattern[str]:
+    """A pattern matching any of ``phrases`` (folded) at the start of a text, at a word bound unless the phrase
+    ends with an elision ("c'est ce qu'" before "a déclaré")."""
+    words = sorted((fold(str(p)) for p in phrases), key=len, reverse=True)
+    bounded = [re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in words]
+    return re.compile(rf"\s*(?:{'|'.join(bounded) or '(?!)'})")
 
 
 def _one_words(phrases: list) -> list[str]:
@@ -501,6 +511,20 @@ class Attributor:
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
+    def back_referenced_speaker(self, start: int, end: int) -> Speaker | None:
+        """Who a sentence opening with a back reference says spoke the words before it ("« … »\n\nC'est ce
+        qu'a déclaré X", "That was the message from X"): the speaker of its cue, else the person it names first."""
+        if not self.sp.back_references.match(folded(self.doc)[start:end]):
+            return None
+        cue = next((c for c in self.cues() if start <= c.start < end and c.speaker is not None), None)
+        if cue is not None:
+            return cue.speaker
+        first = next(
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "description")), None
+        )
+        speaker = self._resolve(first) if first is not None and not self.inside_quote(first.start) else None
+        return speaker if speaker is not None and speaker.person is not None else None
 
     def _person_in_subject(self, span: Span) -> Speaker | None:
         """The person the subject of a clause names, describes or issues ("le message de X"), not an institution

@@ -622,3 +622,22 @@ def test_a_clause_before_a_colon_gives_the_words_to_the_person_in_its_subject(
 def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
     text = "L'Allemagne a été très claire : « Les convois partiront dès lundi. »"
     assert quotes(nlps, "fr", text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Les écoles rouvriront en septembre. »\n\nC'est ce qu'a promis mardi la ministre Anne Roux.", "Anne Roux"),
+        ("fr", "« Personne ne sera oublié. »\n\nCe sont les mots du maire de Lviv, Paul Roche, lundi soir.", "Paul Roche"),
+        ("en", '"The bridge will reopen in June."\n\nThat was the pledge from Mayor Ruth Gale on Friday.', "Ruth Gale"),
+    ],
+)
+def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_back_reference_after_a_quote_inside_a_sentence_does_not_reach_it(nlps) -> None:
+    text = 'Aid groups spoke of "a long and hard winter for the families."\n\nThat was the view of Mayor Ruth Gale.'
+    assert quotes(nlps, "en", text) == []
