@@ -68,7 +68,7 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
-        return True
+        return not _has_verb(doc, q)
     regex = _term_regex(lang_of(doc))
     start = max(0, q.open_at - 30)
     m = regex.search(folded(doc)[start : q.open_at]) if regex else None
@@ -76,6 +76,13 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return False
     word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
     return not (word is not None and _conjugated(word[0]))
+
+
+def _has_verb(doc: Doc, q: QuoteMarks) -> bool:
+    """A short sentence of names ("L'Europe est là", "Ukraine is Europe") has a conjugated verb in lower case;
+    a name in title case ("Ukraine Facility") has none."""
+    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    return any(t.text[:1].islower() and _conjugated(t) for t in span or ())
 
 
 def _conjugated(tok: Token) -> bool:

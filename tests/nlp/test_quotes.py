@@ -641,3 +641,10 @@ def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_befor
 def test_a_back_reference_after_a_quote_inside_a_sentence_does_not_reach_it(nlps) -> None:
     text = 'Aid groups spoke of "a long and hard winter for the families."\n\nThat was the view of Mayor Ruth Gale.'
     assert quotes(nlps, "en", text) == []
+
+
+def test_a_short_sentence_of_names_is_a_quote_not_a_term(nlps) -> None:
+    said = "« L'Europe est là », a lancé la ministre Anne Roux à Kiev."
+    named = "Le ministre Paul Roche a présenté le « Fonds Kiev Reconstruction » lundi."
+    assert quotes(nlps, "fr", said) == [("Anne Roux", "L'Europe est là")]
+    assert quotes(nlps, "fr", named) == []
