@@ -27,7 +27,7 @@ from aidledger.lang import load
 from aidledger.nlp import doc_quotes, doc_sentences, doc_text, folded, lang_of
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks
-from aidledger.nlp.speakers import Cue, Speaker, attributor, speech
+from aidledger.nlp.speakers import Attributor, Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
 _WORD = re.compile(r"\w+")
@@ -68,7 +68,7 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
-        return True
+        return not _has_verb(doc, q)
     regex = _term_regex(lang_of(doc))
     start = max(0, q.open_at - 30)
     m = regex.search(folded(doc)[start : q.open_at]) if regex else None
@@ -78,9 +78,22 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
     return not (word is not None and _conjugated(word[0]))
 
 
+def _has_verb(doc: Doc, q: QuoteMarks) -> bool:
+    """A short sentence of names ("L'Europe est là", "Ukraine is Europe") has a conjugated verb in lower case;
+    a name in title case ("Ukraine Facility") has none."""
+    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    return any(t.text[:1].islower() and _conjugated(t) for t in span or ())
+
+
 def _conjugated(tok: Token) -> bool:
-    """A verb with a tense or an infinitive ("would fund", "what he called"), not a participle ("dénommée", "so-called")."""
-    return tok.pos_ in ("VERB", "AUX") and any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm"))
+    """A verb with a tense or an infinitive ("would fund", "what he called"), or a participle in a compound
+    tense ("Macron a dit « … »", "elle s'est dite « … »"), not a participle naming a thing ("le fonds dit",
+    "so-called")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(form in ("Fin", "Inf") for form in tok.morph.get("VerbForm")) or any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in tok.children
+    )
 
 
 class QuotesComponent:
@@ -124,7 +137,7 @@ class QuotesComponent:
             speaker = (
                 next((c.speaker for c in inner if q.start <= c.start < q.end and c.speaker is not None), None)
                 or _cue_speaker(doc, q, frame, cues)
-                or _introduced_speaker(doc, q, frame, sentences, cues)
+                or _introduced_speaker(doc, q, frame, sentences, spoken)
                 or spoken.labelled_speaker(frame[0], q.open_at)
             )
             if speaker is None and q.continues and k:
@@ -138,6 +151,9 @@ class QuotesComponent:
         for k in range(len(marks) - 2, -1, -1):  # "“We will help.\n\n“And we will stay,” she said."
             if speakers[k] is None and marks[k + 1].continues:
                 speakers[k] = speakers[k + 1]
+        for k, q in enumerate(marks):  # "« Nous tiendrons. »\n\nC'est ce qu'a déclaré X"
+            if speakers[k] is None:
+                speakers[k] = _told_after(doc, q, sentences, spoken)
         return speakers
 
     def _continues(
@@ -158,6 +174,17 @@ class QuotesComponent:
             return False
         between = [s for s in sentences if last_end <= s[0] < frame[0]]
         return len(between) < self.continuation_sentences
+
+
+def _told_after(doc: Doc, q: QuoteMarks, sentences: list[tuple[int, int]], spoken: Attributor) -> Speaker | None:
+    """A quote that is its whole sentence speaks for the next sentence when that one only says who said it
+    (it opens with a back reference of the language: "C'est ce qu'a déclaré X", "Those were the words of X")."""
+    frame = _frame(sentences, q)
+    text = doc_text(doc)
+    if _WORD.search(text[frame[0] : q.open_at] + " " + text[q.outer_end : frame[1]]):
+        return None
+    following = next((s for s in sentences if s[0] >= frame[1]), None)
+    return spoken.back_referenced_speaker(*following) if following is not None else None
 
 
 def _last_statement(cues: list[Cue], sentences: list[tuple[int, int]], before: int) -> tuple[int, Speaker] | None:
@@ -209,16 +236,17 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
 
 
 def _introduced_speaker(
-    doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]], cues: list[Cue]
+    doc: Doc, q: QuoteMarks, frame: tuple[int, int], sentences: list[tuple[int, int]], spoken: Attributor
 ) -> Speaker | None:
-    """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue."""
+    """A quote opening the line after one that ends with a colon ("Minister X said:\n“…”") speaks for its cue,
+    else for the label or the subject that line gives (:meth:`~aidledger.nlp.speakers.Attributor.labelled_speaker`)."""
     if doc_text(doc)[frame[0] : q.open_at].strip():
         return None
     previous = next((s for s in reversed(sentences) if s[1] <= frame[0]), None)
     if previous is None or not doc_text(doc)[previous[0] : previous[1]].rstrip().endswith(":"):
         return None
-    inside = [c for c in cues if previous[0] <= c.start < previous[1] and c.speaker is not None]
-    return inside[-1].speaker if inside else None
+    inside = [c for c in spoken.cues() if previous[0] <= c.start < previous[1] and c.speaker is not None]
+    return inside[-1].speaker if inside else spoken.labelled_speaker(*previous)
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from aidledger.lang import load
 from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words, folded, kept, lang_of, per_doc
@@ -86,6 +86,7 @@ class Speech:
     document_nouns: Gazetteer  # the documents again, to find them in the text
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
+    back_references: re.Pattern[str]  # the opening of a sentence saying who said the words before it, folded
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -119,7 +120,16 @@ def speech(lang: str) -> Speech:
         document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
+        back_references=_opening(data.get("back_references") or []),
     )
+
+
+def _opening(phrases: list) -> re.Pattern[str]:
+    """A pattern matching any of ``phrases`` (folded) at the start of a text, at a word bound unless the phrase
+    ends with an elision ("c'est ce qu'" before "a déclaré")."""
+    words = sorted((fold(str(p)) for p in phrases), key=len, reverse=True)
+    bounded = [re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in words]
+    return re.compile(rf"\s*(?:{'|'.join(bounded) or '(?!)'})")
 
 
 def _one_words(phrases: list) -> list[str]:
@@ -487,18 +497,52 @@ class Attributor:
 
     def labelled_speaker(self, start: int, end: int) -> Speaker | None:
         """The speaker a verbless label names before a colon, the way captions and transcripts introduce
-        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution."""
+        speech ("Claire Dubois, chercheuse : « … »"): its first person or institution. A clause before the
+        colon with no speech verb introduces the words of the person it is about ("Le ministre X s'est montré
+        ferme : « … »", "X's message was clear: “…”"): the person in its subject."""
         head = doc_text(self.doc)[start:end].rstrip()
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if not head.endswith(":") or span is None or not self.doc.has_annotation("POS"):
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in span):
-            return None
+            return self._person_in_subject(span)
         first = next(
             (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
+    def back_referenced_speaker(self, start: int, end: int) -> Speaker | None:
+        """Who a sentence opening with a back reference says spoke the words before it ("« … »\n\nC'est ce
+        qu'a déclaré X", "That was the message from X"): the speaker of its cue, else the person it names first."""
+        if not self.sp.back_references.match(folded(self.doc)[start:end]):
+            return None
+        cue = next((c for c in self.cues() if start <= c.start < end and c.speaker is not None), None)
+        if cue is not None:
+            return cue.speaker
+        first = next(
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "description")), None
+        )
+        speaker = self._resolve(first) if first is not None and not self.inside_quote(first.start) else None
+        return speaker if speaker is not None and speaker.person is not None else None
+
+    def _person_in_subject(self, span: Span) -> Speaker | None:
+        """The person the subject of a clause names, describes or issues ("le message de X"), not an institution
+        or a state: "L'Allemagne a été claire :" leaves the words to a cue of their own. Where the parse finds
+        no subject, the mention the clause opens with."""
+        if not _parsed(span[0]):
+            return None
+        subject = next((t for t in span if t.dep_ in _SUBJECT_DEPS and span.start <= t.head.i < span.end), None)
+        if subject is not None:
+            mention = self._phrase_mention(subject)
+        else:
+            mention = next(self._mentions_from(span.start_char), None)
+            opening = doc_text(self.doc)[span.start_char : mention.start].split() if mention else []
+            mention = mention if mention is not None and all(fold(w) in _DETERMINERS for w in opening) else None
+        if mention is None or mention.kind not in ("person", "description", "document"):
+            return None
+        speaker = self._resolve(mention)
+        return speaker if speaker is not None and speaker.person is not None else None
 
     # -- cues ---------------------------------------------------------------
 
@@ -581,9 +625,16 @@ class Attributor:
         return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
 
     def _in_incise(self, tok: Token) -> bool:
-        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:")."""
+        """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
+        with its subject before it where a quote ends right before that subject ('…," the minister countered')."""
         rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
-        return self._opens_incise(self._group_start(tok)) or bool(re.match(r"(?:-t)?(?:-\w+)?\s*:", rest))
+        if self._opens_incise(self._group_start(tok)) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
+            return True
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None) if _parsed(tok) else None
+        if subject is None:
+            return False
+        head = doc_text(self.doc)[self.sentence_of(tok.idx)[0] : subject.left_edge.idx].rstrip()
+        return bool(head) and (head[-1] in _CLOSING_MARKS or head[-2:-1] in _CLOSING_MARKS)
 
     def _speaker_of(self, start: int, end: int, kind: str, tok: Token | None, done: list[Cue]) -> Speaker | None:
         if kind == "source":
@@ -995,9 +1046,10 @@ class Attributor:
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else one of the same country; else the current
         speaker, unless of another country; else the nearest untitled person named in more than one word ("des
-        canons Caesar" is no minister); else the role itself where one person holds it."""
+        canons Caesar" is no minister); else the role itself where one person holds it. A person named only
+        inside quotations is spoken of, not speaking ("« Merci à Joe Biden », a dit la ministre")."""
         generic = m.title_key in knowledge(lang_of(self.doc)).generic_titles
-        persons = [p for p in people(self.doc) if p.mentions]
+        persons = [p for p in people(self.doc) if any(not self.inside_quote(start) for start, _ in p.mentions)]
         titled = [
             p
             for p in persons

@@ -557,3 +557,94 @@ def test_an_incise_inside_the_quotation_marks_names_the_speaker(nlps) -> None:
         "Anne Roux (PE/VD). Nous nous battrons pour le corriger. »"
     )
     assert [s for s, _ in quotes(nlps, "fr", text)] == ["Anne Roux"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Aucun compromis sur nos frontières », a tranché la ministre estonienne Liina Kask.", "Liina Kask"),
+        ("fr", "« Les chiffres sont exagérés », a rétorqué le porte-parole de l'armée, Paul Roche.", "Paul Roche"),
+        ("fr", "« Ce fonds vient trop tard », a renchéri le député Marc Aubry.", "Marc Aubry"),
+        ("en", '"That figure is simply wrong," Deputy Minister Ivan Horak retorted.', "Ivan Horak"),
+        ("en", '"We have heard this before," Senator Ruth Gale countered.', "Ruth Gale"),
+    ],
+)
+def test_verbs_of_retort_introduce_speech(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_an_incise_verb_with_its_subject_before_it_still_follows_the_quote(nlps) -> None:
+    said = '"Nothing has changed," the envoy Tom Reid countered.'
+    other = "The army countered the attack near the river."
+    assert [s for s, _ in quotes(nlps, "en", said)] == ["Tom Reid"]
+    assert quotes(nlps, "en", other) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Le ministre Paul Roche a dit « ne rien exclure pour la suite ».", "Paul Roche"),
+        ("La députée Anne Roux s'est dite « inquiète du retard des livraisons ».", "Anne Roux"),
+    ],
+)
+def test_dit_in_a_compound_tense_introduces_speech_not_a_name(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+def test_a_person_named_only_inside_a_quote_does_not_speak_for_a_role(nlps) -> None:
+    fr = (
+        "« Nous remercions Anna Berg pour son aide », a déclaré la ministre lettone de la Santé. "
+        "Ilze Ozola a ajouté que les hôpitaux recevraient le matériel en mai."
+    )
+    en = (
+        '"The Hawk 2B launchers will arrive in May," the Latvian defence minister said. '
+        "Karlis Ozols added that training had begun."
+    )
+    assert [s for s, _ in quotes(nlps, "fr", fr)] == ["Ilze Ozola"]
+    assert [s for s, _ in quotes(nlps, "en", en)] == ["Karlis Ozols"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "La ministre Anne Roux a été très claire : « Les convois partiront dès lundi. »", "Anne Roux"),
+        ("fr", "Le message de Paul Roche aux maires est limpide : « Il faut ouvrir des abris partout. »", "Paul Roche"),
+        ("en", 'Senator Ruth Gale did not mince her words: "This package is overdue."', "Ruth Gale"),
+        ("en", "Tom Reid's answer was short:\n\"We will pay our share.\"", "Tom Reid"),
+    ],
+)
+def test_a_clause_before_a_colon_gives_the_words_to_the_person_in_its_subject(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
+    text = "L'Allemagne a été très claire : « Les convois partiront dès lundi. »"
+    assert quotes(nlps, "fr", text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Les écoles rouvriront en septembre. »\n\nC'est ce qu'a promis mardi la ministre Anne Roux.", "Anne Roux"),
+        ("fr", "« Personne ne sera oublié. »\n\nCe sont les mots du maire de Lviv, Paul Roche, lundi soir.", "Paul Roche"),
+        ("en", '"The bridge will reopen in June."\n\nThat was the pledge from Mayor Ruth Gale on Friday.', "Ruth Gale"),
+    ],
+)
+def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_back_reference_after_a_quote_inside_a_sentence_does_not_reach_it(nlps) -> None:
+    text = 'Aid groups spoke of "a long and hard winter for the families."\n\nThat was the view of Mayor Ruth Gale.'
+    assert quotes(nlps, "en", text) == []
+
+
+def test_a_short_sentence_of_names_is_a_quote_not_a_term(nlps) -> None:
+    said = "« L'Europe est là », a lancé la ministre Anne Roux à Kiev."
+    named = "Le ministre Paul Roche a présenté le « Fonds Kiev Reconstruction » lundi."
+    assert quotes(nlps, "fr", said) == [("Anne Roux", "L'Europe est là")]
+    assert quotes(nlps, "fr", named) == []
