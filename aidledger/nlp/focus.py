@@ -19,7 +19,9 @@ analysed when it holds:
 - a donor or recipient (an actor) within :data:`ACTOR_REACH` sentences of
   those: the assembly reads the parse of the sentences around an amount to
   tell who gives;
-- quoted words, or the line that introduces them with a colon;
+- quoted words, the line that introduces them with a colon, or the sentence
+  after them that says who said them ("C'est ce qu'a déclaré X": it opens
+  with one of the language's back references);
 - among the sentences with a speech verb or a source marker ("according
   to"), the :data:`SPEAKERS_BACK` last up to each quote: quote attribution
   resolves "he added" to the speaker just named, by the parse and the
@@ -144,11 +146,14 @@ def relevant_sentences(doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]
         flags[i] = flags[i] or any(j in aid for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
     quotes = doc_quotes(doc)
     quoted: set[int] = set()
+    back_references = speech(lang_of(doc)).back_references
     for quote in quotes:
         first, last = sentence_of(quote.open_at), sentence_of(max(quote.open_at, quote.outer_end - 1))
         if first and text[: char_starts[first]].rstrip().endswith(":"):
             first -= 1  # "Minister X said:" introduces the quote on the next line
         quoted.update(range(first, last + 1))
+        if last + 1 < len(sentences) and back_references.match(folded(doc), char_starts[last + 1]):
+            quoted.add(last + 1)  # "« … »\n\nC'est ce qu'a déclaré X"
     for i in quoted:
         flags[i] = True
     speaking = sorted({sentence_of(offset) for offset in _speech_offsets(doc)})
