@@ -8,16 +8,13 @@ evidence weighed, come from the models (:mod:`aidledger.assemble.decide`).
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
-from aidledger.lang import load
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import people
 from aidledger.nlp.gazetteer import fold
-from aidledger.nlp.speakers import speaker_of_clause
+from aidledger.nlp.speakers import speaker_of_clause, speech
 from aidledger.schema import Item
 
 if TYPE_CHECKING:
@@ -133,15 +130,7 @@ def _told_by_next(article: Article, unit: int) -> int | None:
     if any(not m.is_conversion for m in article.amounts_between(start, end)):
         return None
     opening = article.folded[start : min(end, start + BACK_REFERENCE_REACH)]
-    return following if _back_references(article.lang).search(opening) else None
-
-
-@functools.cache
-def _back_references(lang: str) -> re.Pattern[str]:
-    """The back references of a language, matched on folded text at word bounds."""
-    words = [fold(str(w)) for w in load(lang).section("speech").get("back_references") or []]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    return following if speech(article.lang).back_references.search(opening) else None
 
 
 def _common_noun(name: str) -> bool:

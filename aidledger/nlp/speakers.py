@@ -129,7 +129,7 @@ def _opening(phrases: list) -> re.Pattern[str]:
     ends with an elision ("c'est ce qu'" before "a déclaré")."""
     words = sorted((fold(str(p)) for p in phrases), key=len, reverse=True)
     bounded = [re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in words]
-    return re.compile(rf"\s*(?:{'|'.join(bounded) or '(?!)'})")
+    return re.compile(rf"\s*(?<!\w)(?:{'|'.join(bounded) or '(?!)'})")
 
 
 def _one_words(phrases: list) -> list[str]:
