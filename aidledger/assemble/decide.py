@@ -188,12 +188,15 @@ def reported(package: Package) -> bool:
 
 
 def restates(package: Package, mention: Mention) -> bool:
-    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"): a restatement of it."""
+    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"): a restatement of it.
+    Within one sentence only the very same figure is: two close ones there are two items of a list ("Mali
+    €23.55 million, Niger €23.15 million"), not a headline's rounding of the body's."""
     first = package.reports[0]
+    tolerance = 0.0 if any(m.unit == mention.unit for m in package.reports) else 0.02
     return (
         first.money is not None
         and same_currency(first.currency, mention.currency)
-        and same_amount(first.amount, mention.amount)
+        and same_amount(first.amount, mention.amount, tolerance)
     )
 
 

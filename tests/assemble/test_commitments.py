@@ -220,6 +220,15 @@ def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None
     ]
 
 
+def test_two_amounts_of_one_list_close_in_value_are_two_commitments_not_one_restated() -> None:
+    found = commitments(
+        "The European Union on Monday announced new humanitarian aid for the Sahel. Mali will receive €23.55 "
+        "million, Niger €23.15 million and Chad €12 million, the European Commission said.",
+        "en",
+    )
+    assert [(c.recipient, c.amount) for c in found] == [("MLI", 23.55e6), ("NER", 23.15e6), ("TCD", 12e6)]
+
+
 def test_in_a_list_of_amounts_a_party_after_a_comma_goes_with_the_next_amount() -> None:
     found = commitments(
         "Germany will give €25 million to Niger, €20 million to Chad and €15 million to Mali, the foreign "
