@@ -131,14 +131,17 @@ def packages_of(article: Article, groups: list[Package], models: Models) -> list
 
 def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:
     """Whether ``envelope`` is shared out among recipients in the packages listed after it: the donor's,
-    smaller and together no bigger, for two or more recipients ("€152 million for the Sahel … Burkina Faso
-    received €15.7 million, Chad €27.2 million"; "140 millions pour l'Ukraine et la Moldavie… 114 millions
-    pour l'Ukraine, 26 millions pour la Moldavie"). The labelling rules count such an envelope share by
-    share, not whole; shares of one recipient ("of which €60 million for drones") leave it whole."""
+    smaller and together no bigger, for two or more recipients, in the sentences after it ("140 millions
+    pour l'Ukraine et la Moldavie. … 114 millions pour l'Ukraine, 26 millions pour la Moldavie") or in its own
+    for recipients it does not name ("€152 million for the Sahel: Burkina Faso €15.7 million, Chad €27.2
+    million"). The labelling rules count such an envelope share by share, not whole; shares of one recipient
+    ("of which €60 million for drones") leave it whole, and in one sentence's list of recipients ("60 millions
+    pour le Soudan, 35 pour le Tchad") the first amount is an item like the others."""
     money = envelope.money
     if money is None:
         return False
     main = envelope.main
+    named = {a.code for a in article.unit_actors(main.unit)}
     shares = [
         p
         for p in packages
@@ -146,6 +149,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
         and p.money is not None
         and p.donor == envelope.donor
         and p.main.currency == main.currency
+        and (p.main.unit > main.unit or p.recipient not in named)
         and 0 <= p.main.unit - main.unit <= PART_REACH
         and p.main.anchor > main.anchor
         and p.money.amount < money.amount
