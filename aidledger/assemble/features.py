@@ -246,7 +246,8 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
         envelope = max(bigger, key=lambda m: m.amount)
         f["share_with_other_party"] = float(bool(own_parties - {a.code for a in article.unit_actors(envelope.unit)}))
     shares = summing_shares(amount, [m for m in same_currency if m.anchor > mention.anchor][:6])
-    with_parties = [m for m in shares if article.parties_in_stretch(m)]
+    own_actors = {a.code for a in article.unit_actors(mention.unit)}
+    with_parties = [m for m in shares if article.parties_in_stretch(m) - own_actors]
     f["split_between_parties"] = float(len(with_parties) >= 2)
     f["split_into_kinds"] = float(bool(shares) and len(with_parties) < 2)
     f["inherited_currency"] = float(mention.inherited)
