@@ -220,6 +220,16 @@ def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None
     ]
 
 
+def test_a_whole_split_into_kinds_by_its_own_donor_is_the_commitment() -> None:
+    found = commitments(
+        "Denmark will give DKK 3 billion to Ukraine this year, the government said on Tuesday. Denmark has "
+        "allocated DKK 2 billion of it to humanitarian aid. Denmark is also setting aside DKK 1 billion for the "
+        "repair of power plants.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("DNK", "UKR", 3e9)]
+
+
 def test_two_amounts_of_one_list_close_in_value_are_two_commitments_not_one_restated() -> None:
     found = commitments(
         "The European Union on Monday announced new humanitarian aid for the Sahel. Mali will receive €23.55 "
