@@ -72,10 +72,18 @@ class Package:
         return self.reports[max(range(len(self.reports)), key=lambda i: (self.probabilities[i], -i))]
 
     @property
+    def stated(self) -> Mention | None:
+        """The report that states the amount: one the text converts to another currency (SEK 4.5 billion
+        over the "€400M" of a headline that rounds its conversion), else the most precise (404 000 000 over
+        "about 400 million")."""
+        reports = [m for m in self.reports if m.money is not None]
+        return max(reports, key=lambda m: (bool(m.conversions), len(str(int(m.amount or 0)).rstrip("0"))), default=None)
+
+    @property
     def money(self) -> Money | None:
-        """The most precise statement of the amount (404 000 000 over "about 400 million")."""
-        amounts = [m.money for m in self.reports if m.money is not None]
-        return max(amounts, key=lambda m: len(str(int(m.amount)).rstrip("0")), default=None)
+        """The amount of :attr:`stated`."""
+        stated = self.stated
+        return stated.money if stated is not None else None
 
 
 def assemble(article: Article, models: Models) -> list[Commitment]:
@@ -148,7 +156,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
         if p is not envelope
         and p.money is not None
         and p.donor == envelope.donor
-        and p.main.currency == main.currency
+        and p.stated.currency == envelope.stated.currency
         and (p.main.unit > main.unit or p.recipient not in named)
         and 0 <= p.main.unit - main.unit <= PART_REACH
         and p.main.anchor > main.anchor
@@ -168,7 +176,7 @@ def running_totals(article: Article, rejected: list[Package], models: Models) ->
         if money is None or not any(_next_to_total_cue(article, m) for m in group.reports):
             continue
         choose_parties(article, group, models)
-        currency = article.resolved_currency(group.main.currency, group.donor)
+        currency = article.resolved_currency(group.stated.currency, group.donor)
         if currency is not None:
             totals.setdefault(group.donor, []).append(Amount(amount=money.amount, currency=currency))
     return totals
@@ -191,15 +199,20 @@ def reported(package: Package) -> bool:
 
 
 def restates(package: Package, mention: Mention) -> bool:
-    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"): a restatement of it.
-    Within one sentence only the very same figure is: two close ones there are two items of a list ("Mali
-    €23.55 million, Niger €23.15 million"), not a headline's rounding of the body's."""
+    """The same amount in the same currency as a package's ("US$6 billion", "$6bn"), or as the conversion
+    one of them states ("€400M" in a headline, "SEK 4.5 billion (about €393 million)" in the body): a
+    restatement of it. Within one sentence only the very same figure is: two close ones there are two items
+    of a list ("Mali €23.55 million, Niger €23.15 million"), not a headline's rounding of the body's."""
     first = package.reports[0]
+    if first.money is None:
+        return False
     tolerance = 0.0 if any(m.unit == mention.unit for m in package.reports) else 0.02
-    return (
-        first.money is not None
-        and same_currency(first.currency, mention.currency)
-        and same_amount(first.amount, mention.amount, tolerance)
+    if same_currency(first.currency, mention.currency) and same_amount(first.amount, mention.amount, tolerance):
+        return True
+    return any(
+        same_currency(c.currency, other.currency) and same_amount(c.amount, other.amount, tolerance)
+        for report in package.reports
+        for c, other in [*((c, mention) for c in report.conversions), *((c, report) for c in mention.conversions)]
     )
 
 
@@ -314,7 +327,7 @@ def record(
         donor=package.donor,
         recipient=package.recipient,
         amount=money.amount if money else None,
-        currency=article.resolved_currency(package.main.currency, package.donor) if money else None,
+        currency=article.resolved_currency(package.stated.currency, package.donor) if money else None,
         aid_type=models["aid_type"].predict(aid_type_features(article, package.reports, package.donor)),
         mechanism=fields.mechanism(article, package, context, packages),
         stage=models["stage"].predict(stage_features(article, package.reports)),

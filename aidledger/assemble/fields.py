@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, get_args
 from aidledger.assemble.article import MECHANISM_DONORS, Article
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import people
-from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.speakers import speaker_of_clause, speech
 from aidledger.schema import Item
 

@@ -34,6 +34,7 @@ class Mention:
     money: Money | None
     currency: str | None  # the stated currency, a placeholder ("$"), or the one a bare amount inherits
     inherited: bool = False  # the currency came from an amount before it
+    conversions: tuple[Money, ...] = ()  # what the text converts the amount to ("SEK 4.5 billion (about €393 million)")
 
     @property
     def amount(self) -> float | None:
@@ -57,7 +58,8 @@ def amount_mention(article: Article, index: int) -> Mention | None:
         currency, inherited = inherited_currency(article, index), True
     if currency is None:
         return None
-    return Mention(article.unit_of(money.start), money.start, money.end, money, currency, inherited)
+    conversions = tuple(c for c in article.conversions if c.conversion_of == index)
+    return Mention(article.unit_of(money.start), money.start, money.end, money, currency, inherited, conversions)
 
 
 def inherited_currency(article: Article, index: int) -> str | None:

@@ -230,6 +230,16 @@ def test_a_whole_split_into_kinds_by_its_own_donor_is_the_commitment() -> None:
     assert [(c.donor, c.recipient, c.amount) for c in found] == [("DNK", "UKR", 3e9)]
 
 
+def test_a_headline_rounding_the_conversion_of_the_body_amount_reports_the_same_package() -> None:
+    found = commitments(
+        "Sweden announces new aid package for Ukraine of almost €400M\n\nThe Swedish government on Monday "
+        "presented a new military aid package for Ukraine worth SEK 4.5 billion (about €393 million), its "
+        "largest so far.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in found] == [("SWE", "UKR", 4.5e9, "SEK")]
+
+
 def test_two_amounts_of_one_list_close_in_value_are_two_commitments_not_one_restated() -> None:
     found = commitments(
         "The European Union on Monday announced new humanitarian aid for the Sahel. Mali will receive €23.55 "
