@@ -73,8 +73,8 @@ class Package:
 
     @property
     def stated(self) -> Mention | None:
-        """The report that states the amount: one the text converts to another currency (SEK 4.5 billion
-        over the "€400M" of a headline that rounds its conversion), else the most precise (404 000 000 over
+        """The report that states the amount: one the text converts to another currency (NOK 2.9 billion
+        over the "€250M" of a headline that rounds its conversion), else the most precise (404 000 000 over
         "about 400 million")."""
         reports = [m for m in self.reports if m.money is not None]
         return max(reports, key=lambda m: (bool(m.conversions), len(str(int(m.amount or 0)).rstrip("0"))), default=None)
@@ -140,7 +140,7 @@ def packages_of(article: Article, groups: list[Package], models: Models) -> list
 def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:
     """Whether ``envelope`` is shared out among recipients in the packages listed after it: the donor's,
     smaller and together no bigger, for two or more recipients, in the sentences after it ("140 millions
-    pour l'Ukraine et la Moldavie. … 114 millions pour l'Ukraine, 26 millions pour la Moldavie") or in its own
+    pour l'Ukraine et la Moldavie. … 70 millions iront à l'Ukraine, 20 millions à la Moldavie") or in its own
     for recipients it does not name ("€152 million for the Sahel: Burkina Faso €15.7 million, Chad €27.2
     million"). The labelling rules count such an envelope share by share, not whole; shares of one recipient
     ("of which €60 million for drones") leave it whole, and in one sentence's list of recipients ("60 millions
@@ -200,9 +200,9 @@ def reported(package: Package) -> bool:
 
 def restates(package: Package, mention: Mention) -> bool:
     """The same amount in the same currency as a package's ("US$6 billion", "$6bn"), or as the conversion
-    one of them states ("€400M" in a headline, "SEK 4.5 billion (about €393 million)" in the body): a
+    one of them states ("€250M" in a headline, "NOK 2.9 billion (about €248 million)" in the body): a
     restatement of it. Within one sentence only the very same figure is: two close ones there are two items
-    of a list ("Mali €23.55 million, Niger €23.15 million"), not a headline's rounding of the body's."""
+    of a list ("Mali €12.4 million, Niger €12.2 million"), not a headline's rounding of the body's."""
     first = package.reports[0]
     if first.money is None:
         return False

@@ -34,7 +34,7 @@ class Mention:
     money: Money | None
     currency: str | None  # the stated currency, a placeholder ("$"), or the one a bare amount inherits
     inherited: bool = False  # the currency came from an amount before it
-    conversions: tuple[Money, ...] = ()  # what the text converts the amount to ("SEK 4.5 billion (about €393 million)")
+    conversions: tuple[Money, ...] = ()  # what the text converts the amount to ("NOK 2.9 billion (about €248 million)")
 
     @property
     def amount(self) -> float | None:

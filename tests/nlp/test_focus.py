@@ -76,7 +76,7 @@ def test_the_sentence_after_a_quote_that_says_who_said_it_is_analysed() -> None:
     text = (
         "La ministre des Armées s'est rendue mardi à Kiev pour rencontrer son homologue.\n\n"
         "Le temps était froid et la neige tombait sur la capitale depuis la veille au soir.\n\n"
-        "« Nous resterons aux côtés de l'Ukraine aussi longtemps qu'il le faudra. »\n\n"
+        "« Notre soutien ne faiblira pas, ni cet hiver ni le suivant. »\n\n"
         "C'est ce qu'a déclaré mardi soir Paul Durand, président de la commission de la Défense du Sénat."
     )
     document = aidledger.Document(id="a", text=text, lang="fr")
