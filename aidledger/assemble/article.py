@@ -218,8 +218,8 @@ class Article:
         return cut + 1 if cut >= 0 else 0
 
     def parties_in_stretch(self, mention: Mention) -> set[str]:
-        """The codes of the states and givers an amount's own stretch names ("a $20 million grant from the
-        Swiss government", "Cameroon (€17.8 million)")."""
+        """The codes of the states and givers an amount's own stretch names ("a $15 million loan from the
+        Dutch government", "Senegal (€9.5 million)")."""
         start, end = self.stretch(mention, reach_back=False)
         return {
             r.actor.code
@@ -229,7 +229,7 @@ class Article:
 
     def state_in_stretch(self, mention: Mention) -> bool:
         """Whether the stretch of an enumeration that belongs to an amount names a state of its own
-        ("Burkina Faso received €15.7 million, Cameroon (€17.8 million)…")."""
+        ("Senegal received €9.5 million, Guinea (€7.2 million)…")."""
         start, end = self.stretch(mention)
         return any(start <= a.start < end and a.is_state for a in self.unit_actors(mention.unit))
 
@@ -323,8 +323,8 @@ class Article:
         return self._readings[key]
 
     def with_coordinated(self, first: list[Actor], actors: list[Actor]) -> set[int]:
-        """Start offsets of some actors and of those coordinated after each ("de l'Allemagne, la Roumanie et
-        la Finlande"): the names a role marked on the first of a list reaches."""
+        """Start offsets of some actors and of those coordinated after each ("de la Suède, l'Autriche et
+        la Grèce"): the names a role marked on the first of a list reaches."""
         reached = {a.start for a in first}
         for actor in sorted(actors, key=lambda a: a.start):
             previous = max((a for a in actors if a.end <= actor.start), key=lambda a: a.end, default=None)

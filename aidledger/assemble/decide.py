@@ -6,8 +6,8 @@
    commitment (not a running total, a request, a part already counted…);
 3. reports of one amount (a headline and its body) become one package;
 4. the ``donor`` and ``recipient`` models rank the article's actors for each
-   package; coordinated givers of a distributive sentence ("la France et
-   l'Italie ont chacune apporté…") or of a gift in kind each get one;
+   package; coordinated givers of a distributive sentence ("la Belgique et
+   l'Autriche ont chacune versé…") or of a gift in kind each get one;
 5. the ``stage``, ``aid_type`` and ``date`` models fill those fields; the
    fields the text names outright come from :mod:`~aidledger.assemble.fields`.
 """
@@ -141,7 +141,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
     """Whether ``envelope`` is shared out among recipients in the packages listed after it: the donor's,
     smaller and together no bigger, for two or more recipients, in the sentences after it ("140 millions
     pour l'Ukraine et la Moldavie. … 70 millions iront à l'Ukraine, 20 millions à la Moldavie") or in its own
-    for recipients it does not name ("€152 million for the Sahel: Burkina Faso €15.7 million, Chad €27.2
+    for recipients it does not name ("€60 million for the Sahel: Niger €25 million, Chad €20
     million"). The labelling rules count such an envelope share by share, not whole; shares of one recipient
     ("of which €60 million for drones") leave it whole, and in one sentence's list of recipients ("60 millions
     pour le Soudan, 35 pour le Tchad") the first amount is an item like the others."""
@@ -249,8 +249,8 @@ def choose_parties(article: Article, package: Package, models: Models) -> None:
 
 def distribute(article: Article, package: Package) -> list[Package]:
     """One package per giver when the sentence coordinates several: a distributive amount
-    ("ont chacune apporté 100 millions") or a gift in kind ("l'envoi d'aide de l'Allemagne, la Roumanie
-    et la Finlande")."""
+    ("ont chacune apporté 100 millions") or a gift in kind ("l'envoi de tentes par la Suède, l'Autriche
+    et la Grèce")."""
     main = package.main
     if package.money is not None:  # the report whose sentence distributes the amount, if any
         main = next((m for m in package.reports if any(_distributive(article, c) for c in _cues_of(article, m))), None)

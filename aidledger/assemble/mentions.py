@@ -7,7 +7,7 @@ Two kinds are proposed:
   the currency of the amount stated shortly before it;
 - every sentence that gives something without an amount: an in-kind cue
   ("annoncé la livraison", "agreed to send"), or named equipment together
-  with a verb of giving or a stage ("va livrer un système de défense aérienne").
+  with a verb of giving or a stage ("livrera des radars et des canons").
 
 Nothing here decides; :mod:`aidledger.assemble.decide` weighs each mention with
 the models of :mod:`aidledger.assemble.model`.
@@ -64,7 +64,7 @@ def amount_mention(article: Article, index: int) -> Mention | None:
 
 def inherited_currency(article: Article, index: int) -> str | None:
     """The currency of a bare amount: that of the last amount stated shortly before it, reached through the
-    bare amounts between them ("38 millones. Otros 35 millones… ocho millones"), each shortly after the last."""
+    bare amounts between them ("20 millones. Otros 12 millones… cinco millones"), each shortly after the last."""
     reached = article.money[index].start
     for other in reversed(article.money[:index]):
         if reached - other.end > INHERIT_REACH:

@@ -262,7 +262,7 @@ def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:
     if m.group("bscale"):
         if m.group("bnum"):
             value = parse_number(m.group("bnum"), True, p.decimal, p.grouping)
-        else:  # "ocho millones", but not "a million" or "half a million", which count things as often as money
+        else:  # "cinco millones", but not "a million" or "half a million", which count things as often as money
             value = _word_value(p, m.group("bword"), lang)
             value = value if value is not None and value > 1 else None
         if value is None:

@@ -795,7 +795,7 @@ class Attributor:
 
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start; not after
-        the acronym a name is given in ("La Banque européenne d'investissement (BEI) a dévoilé", "The World
+        the acronym a name is given in ("L'Agence française de développement (AFD) a signé", "The World
         Food Programme (WFP) said"): that name is the subject."""
         head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
         return not head or (head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head))
