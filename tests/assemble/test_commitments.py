@@ -64,12 +64,12 @@ def test_announcer_is_an_institution_given_with_its_acronym_or_by_its_country() 
     cases = [
         (
             "fr",
-            ("La Banque européenne d'investissement (BEI) a dévoilé jeudi une aide de 400 millions d'euros pour l'Ukraine."),
+            ("La Banque européenne d'investissement (BEI) a annoncé lundi un prêt de 250 millions d'euros à l'Ukraine."),
             "Banque européenne d'investissement",
         ),
         (
             "en",
-            ("The US Department of Defense (DoD) on Thursday announced $400 million in new military aid for Ukraine."),
+            ("The US Department of Defense (DoD) announced on Friday a $275 million military package for Ukraine."),
             "US Department of Defense",
         ),
         ("en", "The Swedish government on Monday unveiled a military aid package worth $500 million for Ukraine.",

@@ -22,8 +22,8 @@ def announcer(lang: str, context: str, sentence: str) -> str | None:
         (
             "fr",
             "",
-            "Les États-Unis vont fournir à l'Ukraine une aide de 300 millions de dollars, "
-            "a annoncé mardi le secrétaire d'État Paul Grant.",
+            "Le Canada versera 80 millions de dollars canadiens à la Moldavie, "
+            "a annoncé jeudi le ministre des Finances Paul Grant.",
             "Paul Grant",
         ),
         ("fr", "Le ministre Paul Grant était à Kiev lundi.", "L'Ukraine recevra 50 millions d'euros, a-t-il annoncé.", "Paul Grant"),
