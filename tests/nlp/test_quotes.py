@@ -484,7 +484,7 @@ def test_a_verbless_label_before_a_colon_names_the_speaker(nlps) -> None:
 
 def test_a_role_named_before_the_name_goes_to_the_untitled_person(nlps) -> None:
     text = (
-        "Les ONG ont été reçues à Paris. « Les civils doivent être protégés sans délai », a déclaré le chef de "
+        "Les ONG ont été reçues à Paris. « Les civils doivent être protégés sans délai », a affirmé le chef de "
         "l'Etat français. « Chaque jour perdu coûte des vies », a lancé Jan Berg, secrétaire général "
         "de l'Alliance nordique pour les déplacés (ANPD). La France va doubler son aide, a indiqué Marc Lebrun."
     )
