@@ -92,7 +92,7 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
     packages = packages_of(article, groups, models)
-    totals = running_totals(article, [g for g in groups if not reported(g)], models)
+    totals = running_totals(article, [g for g in groups if not reported(g)], models) if packages else {}
     taken = {m.unit for p in packages for m in p.reports}
     records = []
     for package in packages:
