@@ -148,7 +148,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
     money = envelope.money
     if money is None:
         return False
-    main = envelope.main
+    main, currency = envelope.main, envelope.stated.currency
     named = {a.code for a in article.unit_actors(main.unit)}
     shares = [
         p
@@ -156,7 +156,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
         if p is not envelope
         and p.money is not None
         and p.donor == envelope.donor
-        and p.stated.currency == envelope.stated.currency
+        and p.stated.currency == currency
         and (p.main.unit > main.unit or p.recipient not in named)
         and 0 <= p.main.unit - main.unit <= PART_REACH
         and p.main.anchor > main.anchor
@@ -209,10 +209,14 @@ def restates(package: Package, mention: Mention) -> bool:
     tolerance = 0.0 if any(m.unit == mention.unit for m in package.reports) else 0.02
     if same_currency(first.currency, mention.currency) and same_amount(first.amount, mention.amount, tolerance):
         return True
+    return any(_converts_to(r, mention, tolerance) or _converts_to(mention, r, tolerance) for r in package.reports)
+
+
+def _converts_to(mention: Mention, other: Mention, tolerance: float) -> bool:
+    """Whether a conversion the text gives of ``mention`` states ``other``'s amount in ``other``'s currency."""
     return any(
         same_currency(c.currency, other.currency) and same_amount(c.amount, other.amount, tolerance)
-        for report in package.reports
-        for c, other in [*((c, mention) for c in report.conversions), *((c, report) for c in mention.conversions)]
+        for c in mention.conversions
     )
 
 

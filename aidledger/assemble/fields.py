@@ -114,10 +114,6 @@ def announcer(article: Article, package: Package) -> str | None:
     return None
 
 
-#: How far into a sentence (characters) its back reference may stand ("Poinformował o tym minister").
-BACK_REFERENCE_REACH = 25
-
-
 def _told_by_next(article: Article, unit: int) -> int | None:
     """The next sentence when it only says who told the one before ("Das teilte Minister X mit", "Dat heeft
     minister X bekendgemaakt", "Про це повідомив X"): it opens with a back reference of the language and
@@ -128,8 +124,7 @@ def _told_by_next(article: Article, unit: int) -> int | None:
     start, end = article.units[following]
     if any(not m.is_conversion for m in article.amounts_between(start, end)):
         return None
-    opening = article.folded[start : min(end, start + BACK_REFERENCE_REACH)]
-    return following if speech(article.lang).back_references.search(opening) else None
+    return following if speech(article.lang).opens_with_back_reference(article.folded, start, end) else None
 
 
 def _common_noun(name: str) -> bool:

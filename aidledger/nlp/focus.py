@@ -146,19 +146,20 @@ def relevant_sentences(doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]
         flags[i] = flags[i] or any(j in aid for j in range(i - ACTOR_REACH, i + ACTOR_REACH + 1))
     quotes = doc_quotes(doc)
     quoted: set[int] = set()
-    back_references = speech(lang_of(doc)).back_references
+    sp = speech(lang_of(doc))
     for quote in quotes:
         first, last = sentence_of(quote.open_at), sentence_of(max(quote.open_at, quote.outer_end - 1))
         if first and text[: char_starts[first]].rstrip().endswith(":"):
             first -= 1  # "Minister X said:" introduces the quote on the next line
         quoted.update(range(first, last + 1))
-        if last + 1 < len(sentences) and back_references.match(folded(doc), char_starts[last + 1]):
+        after = char_starts[last + 1 : last + 3] + [len(text)]
+        if last + 1 < len(sentences) and sp.opens_with_back_reference(folded(doc), after[0], after[1]):
             quoted.add(last + 1)  # "« … »\n\nC'est ce qu'a déclaré X"
-    for i in quoted:
-        flags[i] = True
     speaking = sorted({sentence_of(offset) for offset in _speech_offsets(doc)})
     for i in quoted:
-        for j in speaking[max(0, bisect.bisect_right(speaking, i) - SPEAKERS_BACK) : bisect.bisect_right(speaking, i)]:
+        flags[i] = True
+        reached = bisect.bisect_right(speaking, i)
+        for j in speaking[max(0, reached - SPEAKERS_BACK) : reached]:
             flags[j] = True
     last_quote = max((q.outer_end for q in quotes), default=0)
     for title in title_matches(doc):

@@ -86,7 +86,13 @@ class Speech:
     document_nouns: Gazetteer  # the documents again, to find them in the text
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
-    back_references: re.Pattern[str]  # the opening of a sentence saying who said the words before it, folded
+    back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
+
+    def opens_with_back_reference(self, folded_text: str, start: int, end: int) -> bool:
+        """Whether the sentence ``[start, end)`` of a folded text says who said the one before: a back reference
+        within its first :data:`BACK_REFERENCE_REACH` characters ("C'est ce qu'a déclaré X", "Poinformował o tym
+        minister")."""
+        return self.back_references.search(folded_text, start, min(end, start + BACK_REFERENCE_REACH)) is not None
 
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
@@ -124,9 +130,13 @@ def speech(lang: str) -> Speech:
     )
 
 
+#: How far into a sentence (characters) its back reference may stand ("Poinformował o tym minister").
+BACK_REFERENCE_REACH = 25
+
+
 def _opening(phrases: list) -> re.Pattern[str]:
-    """A pattern matching any of ``phrases`` (folded) at the start of a text, at a word bound unless the phrase
-    ends with an elision ("c'est ce qu'" before "a déclaré")."""
+    """A pattern matching any of ``phrases`` (folded) at word bounds, the end bound left out after an elision
+    ("c'est ce qu'" before "a déclaré")."""
     words = sorted((fold(str(p)) for p in phrases), key=len, reverse=True)
     bounded = [re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in words]
     return re.compile(rf"\s*(?<!\w)(?:{'|'.join(bounded) or '(?!)'})")
@@ -515,7 +525,7 @@ class Attributor:
     def back_referenced_speaker(self, start: int, end: int) -> Speaker | None:
         """Who a sentence opening with a back reference says spoke the words before it ("« … »\n\nC'est ce
         qu'a déclaré X", "That was the message from X"): the speaker of its cue, else the person it names first."""
-        if not self.sp.back_references.match(folded(self.doc)[start:end]):
+        if not self.sp.opens_with_back_reference(folded(self.doc), start, end):
             return None
         cue = next((c for c in self.cues() if start <= c.start < end and c.speaker is not None), None)
         if cue is not None:
