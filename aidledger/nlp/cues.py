@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from aidledger.lang import load
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.dates import grammar as date_grammar
-from aidledger.nlp.gazetteer import Gazetteer
+from aidledger.nlp.gazetteer import CLAUSE_END, Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
 
 SECTIONS = ("cues", "announcing", "in_kind", "stages", "mechanisms", "aid_types", "items")
@@ -39,6 +39,9 @@ class Cue:
 
 #: The years a "since" may open a running total with ("depuis 2022", "seit 2014").
 SINCE_YEARS = range(1990, 2051)
+#: Characters within which a phrase of purpose ("to meet", "pour répondre aux", "um … zu decken") governs a
+#: need that follows it in its clause ("to meet Ukraine's critical security and defense needs").
+PURPOSE_REACH = 60
 
 
 @functools.cache
@@ -77,7 +80,33 @@ def _find_cues(doc: Doc) -> list[Cue]:
             Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(content, fold_text, case_text, words)
         )
     cues.sort(key=lambda c: c.start)
-    return cues
+    return _needs_read(cues, content)
+
+
+def _needs_read(cues: list[Cue], text: str) -> list[Cue]:
+    """Needs (``need`` cues) read as requests, except those a phrase of purpose governs.
+
+    "The UN says needs reach $2 billion" states a need that is asked for, as an appeal does; "$400 million
+    to meet Ukraine's defence needs" states what the aid answers, and reading it as a request would count
+    the commonest wording of a donor's release against its package. A need is governed when a ``purpose``
+    cue stands before it in its clause within :data:`PURPOSE_REACH` characters.
+    """
+    purposes = [c for c in cues if c.group == "cues" and c.key == "purpose"]
+
+    def governed(need: Cue) -> bool:
+        return any(
+            0 <= need.start - p.end <= PURPOSE_REACH and not CLAUSE_END.search(text, p.end, need.start)
+            for p in purposes
+        )
+
+    read = []
+    for cue in cues:
+        if cue.group == "cues" and cue.key == "need":
+            if governed(cue):
+                continue
+            cue = Cue(cue.start, cue.end, cue.text, cue.group, "request")
+        read.append(cue)
+    return read
 
 
 def within(cues: Iterable[Cue], start: int, end: int, group: str | None = None, key: str | None = None) -> list[Cue]:

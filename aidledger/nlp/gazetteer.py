@@ -35,7 +35,8 @@ GAP = "…"
 #: Words that may stand in a gap, within one clause: a German or Dutch main clause holds its whole middle field
 #: (recipient, object, amount, time) between the verb and its particle ("stellt der Ukraine … 500 Millionen Euro bereit").
 GAP_WORDS = 20
-_CLAUSE_END = re.compile(r"[.!?;:\n]")
+#: Punctuation that ends a clause (a split phrase or a governing phrase does not reach past it).
+CLAUSE_END = re.compile(r"[.!?;:\n]")
 _PHRASE_WORD = re.compile(r"\*?\w+\*?")
 _HYPHENS = "-‐‑‒–—"
 
@@ -240,7 +241,7 @@ class _LemmaIndex:
 def _ends_clause(text: str, word: Word, before: int, abbreviations: frozenset[str]) -> bool:
     """Whether a clause ends between ``word`` and the offset ``before``: a full stop after an
     abbreviation ("Mio.", "wys.") does not end it."""
-    found = _CLAUSE_END.search(text, word.end, before)
+    found = CLAUSE_END.search(text, word.end, before)
     if found is None:
         return False
     return not (found.group() == "." and found.start() == word.end and word.form in abbreviations)

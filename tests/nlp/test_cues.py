@@ -1,0 +1,45 @@
+"""Cue words: a need is a request unless a phrase of purpose governs it."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from aidledger.nlp.cues import find_cues
+
+
+def _requests(text: str, lang: str) -> list[str]:
+    doc = spacy.blank("xx").make_doc(text)
+    doc.user_data["aidledger.lang"] = lang
+    return [c.text for c in find_cues(doc) if c.group == "cues" and c.key == "request"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Canada will send $60 million in equipment to meet the urgent battlefield needs of Kyiv."),
+        ("en", "The grant addresses the food and shelter needs of families displaced by the floods."),
+        ("fr", "Rome débloque 12 millions d'euros pour répondre aux besoins médicaux des hôpitaux de Gaza."),
+        ("de", "Berlin stellt 30 Millionen Euro bereit, um den dringenden Bedarf der Krankenhäuser zu decken."),
+        ("es", "Madrid destina 5 millones de euros para atender las necesidades de los desplazados."),
+    ],
+)
+def test_a_need_the_aid_is_given_to_meet_is_no_request(lang: str, text: str) -> None:
+    assert _requests(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "need"),
+    [
+        ("en", "The UN says humanitarian needs in the region now exceed $3 billion.", "needs"),
+        ("fr", "Les besoins de reconstruction sont estimés à 400 milliards de dollars.", "besoins"),
+        ("de", "Der Bedarf liegt nach Angaben der UNO bei 2 Milliarden Euro.", "Bedarf"),
+    ],
+)
+def test_a_need_stated_alone_is_a_request(lang: str, text: str, need: str) -> None:
+    assert need in _requests(text, lang)
+
+
+def test_a_purpose_phrase_does_not_reach_past_its_clause() -> None:
+    text = "The agency will meet donors in Geneva. Needs have doubled since March."
+    assert _requests(text, "en") == ["Needs"]
