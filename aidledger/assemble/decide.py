@@ -92,7 +92,7 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
     packages = packages_of(article, groups, models)
-    totals = running_totals(article, [g for g in groups if not reported(g)], models) if packages else {}
+    totals = running_totals(article, [g for g in groups if not reported(article, g)], models) if packages else {}
     taken = {m.unit for p in packages for m in p.reports}
     records = []
     for package in packages:
@@ -121,7 +121,7 @@ def weighed(article: Article, models: Models) -> list[Package]:
 
 def packages_of(article: Article, groups: list[Package], models: Models) -> list[Package]:
     """The packages of an article among its weighed mentions: kept mentions, parties chosen."""
-    packages = [g for g in groups if reported(g)]
+    packages = [g for g in groups if reported(article, g)]
     for package in packages:
         keep = [i for i, p in enumerate(package.probabilities) if p >= THRESHOLD / 2 or package.money is None]
         package.reports = [package.reports[i] for i in keep]
@@ -191,11 +191,18 @@ def _next_to_total_cue(article: Article, mention: Mention) -> bool:
     return any(TOTAL_CUES & kinds(article.cues_between(*window)) for window in windows(article, mention))
 
 
-def reported(package: Package) -> bool:
+def reported(article: Article, package: Package) -> bool:
     """Whether the reports of one amount, taken together, make a commitment: the chance that at least one of
-    them reports a new one (each report is weak evidence on its own: a headline, a restatement)."""
+    them reports a new one (each report is weak evidence on its own: a headline, a restatement). A sentence
+    the page prints twice word for word (a lead repeated below, a teaser, a scraped paragraph) is one piece
+    of evidence, not two: its reports count once, at the surest."""
     threshold = THRESHOLD if package.money is not None else IN_KIND_THRESHOLD
-    return 1.0 - math.prod(1.0 - p for p in package.probabilities) >= threshold
+    surest: dict[str, float] = {}
+    for mention, probability in zip(package.reports, package.probabilities, strict=True):
+        start, end = article.units[mention.unit]
+        sentence = " ".join(article.folded[start:end].split())
+        surest[sentence] = max(surest.get(sentence, 0.0), probability)
+    return 1.0 - math.prod(1.0 - p for p in surest.values()) >= threshold
 
 
 def restates(package: Package, mention: Mention) -> bool:

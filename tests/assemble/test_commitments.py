@@ -6,6 +6,7 @@ import datetime as dt
 
 import aidledger
 from aidledger.assemble.article import Article
+from aidledger.assemble.decide import Package, reported
 from aidledger.assemble.features import magnitude_features, mention_features, stage_features
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import shipped_models
@@ -608,3 +609,13 @@ def test_an_envelope_is_split_by_the_shares_listed_after_it_not_by_amounts_that_
     features = {m.amount: mention_features(article, m, mentions) for m in mentions if m.money}
     assert features[68e6]["split_between_parties"] == 1.0
     assert features[25e6]["split_between_parties"] == 0.0  # 15 + 10 come later but do not open the list after it
+
+
+def test_a_sentence_the_page_prints_twice_is_one_piece_of_evidence() -> None:
+    sentence = "Denmark will send Ukraine another DKK 900 million, of which DKK 300 million are for demining."
+    article, mentions = annotated(f"{sentence}\n\n{sentence}\n\nCopenhagen pledged it on Monday.", "en")
+    twice = [m for m in mentions if m.amount == 300e6]
+    assert len(twice) == 2
+    # two reports at 0.45 each would pass as 0.70 if the repeated sentence counted as a second witness
+    assert not reported(article, Package(reports=twice, probabilities=[0.45, 0.45]))
+    assert reported(article, Package(reports=twice[:1], probabilities=[0.7]))
