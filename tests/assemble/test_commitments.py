@@ -608,3 +608,15 @@ def test_an_envelope_is_split_by_the_shares_listed_after_it_not_by_amounts_that_
     features = {m.amount: mention_features(article, m, mentions) for m in mentions if m.money}
     assert features[68e6]["split_between_parties"] == 1.0
     assert features[25e6]["split_between_parties"] == 0.0  # 15 + 10 come later but do not open the list after it
+
+
+def test_a_verb_of_reaching_a_level_marks_a_running_total() -> None:
+    """"Has topped", "a atteint": what an amount has grown to over time, not money given now."""
+    for text, lang, amount in (
+        ("Portugal's relief spending in Mozambique has topped 60 million euros, officials said.", "en", 60e6),
+        ("Le soutien suédois au Burkina Faso a atteint 45 millions d'euros, selon l'ambassade.", "fr", 45e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        assert mention_features(article, mention, mentions)["cumulative@before"] == 1.0
+        assert commitments(text, lang) == []
