@@ -620,3 +620,22 @@ def test_a_verb_of_reaching_a_level_marks_a_running_total() -> None:
         (mention,) = [m for m in mentions if m.amount == amount]
         assert mention_features(article, mention, mentions)["cumulative@before"] == 1.0
         assert commitments(text, lang) == []
+
+
+def test_a_loan_between_banks_and_a_company_is_a_deal_not_aid() -> None:
+    """A company or a bank consortium on either side of the money makes it private finance."""
+    for text, lang, amount in (
+        ("A consortium of Gulf banks will lend $900 million to a Kenyan cement company to build a new plant.", "en", 900e6),
+        ("Une banque italienne a accordé jeudi un crédit de 200 millions d'euros à une société minière guinéenne.", "fr", 200e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        assert mention_features(article, mention, mentions)["blocking@after"] == 1.0
+        assert commitments(text, lang) == []
+
+
+def test_civil_society_is_no_business() -> None:
+    """"La société civile" receives aid; only a company ("une société") is commercial."""
+    article, mentions = annotated("La Suède verse 12 millions d'euros à la société civile afghane.", "fr")
+    (mention,) = [m for m in mentions if m.amount == 12e6]
+    assert "commercial@after" not in mention_features(article, mention, mentions)
