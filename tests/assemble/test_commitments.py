@@ -639,3 +639,15 @@ def test_civil_society_is_no_business() -> None:
     article, mentions = annotated("La Suède verse 12 millions d'euros à la société civile afghane.", "fr")
     (mention,) = [m for m in mentions if m.amount == 12e6]
     assert "commercial@after" not in mention_features(article, mention, mentions)
+
+
+def test_an_earlier_month_is_read_with_its_accents() -> None:
+    """"En février", "en août", "en décembre": accented month names date an amount to the past like the others."""
+    for text in (
+        "En février, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+        "En août, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+        "En décembre, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+    ):
+        article, mentions = annotated(text, "fr")
+        (mention,) = [m for m in mentions if m.amount == 30e6]
+        assert mention_features(article, mention, mentions)["earlier_month@before"] == 1.0
