@@ -651,3 +651,24 @@ def test_an_earlier_month_is_read_with_its_accents() -> None:
         article, mentions = annotated(text, "fr")
         (mention,) = [m for m in mentions if m.amount == 30e6]
         assert mention_features(article, mention, mentions)["earlier_month@before"] == 1.0
+
+
+def test_what_many_governments_put_in_is_an_aggregate() -> None:
+    text = "Nordic governments have put roughly 400 million euros into the demining fund, officials in Oslo said."
+    article, mentions = annotated(text, "en")
+    (mention,) = [m for m in mentions if m.amount == 400e6]
+    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
+    article, mentions = annotated("Plusieurs gouvernements ont apporté 70 millions d'euros au fonds.", "fr")
+    (mention,) = [m for m in mentions if m.amount == 70e6]
+    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
+
+
+def test_the_price_of_a_response_plan_is_an_appeal() -> None:
+    for text, lang, amount in (
+        ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
+        ("L'ONU a présenté lundi un plan de réponse pour le Tchad chiffré à 500 millions de dollars.", "fr", 500e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        assert mention_features(article, mention, mentions)["request@before"] == 1.0
+        assert commitments(text, lang) == []
