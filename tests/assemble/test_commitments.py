@@ -622,23 +622,26 @@ def test_a_verb_of_reaching_a_level_marks_a_running_total() -> None:
         assert commitments(text, lang) == []
 
 
-def test_a_loan_between_banks_and_a_company_is_a_deal_not_aid() -> None:
-    """A company or a bank consortium on either side of the money makes it private finance."""
+def test_a_loan_from_a_bank_consortium_is_a_deal_not_aid() -> None:
+    """A bank consortium or a syndicated credit on either side of the money makes it private finance."""
     for text, lang, amount in (
-        ("A consortium of Gulf banks will lend $900 million to a Kenyan cement company to build a new plant.", "en", 900e6),
-        ("Une banque italienne a accordé jeudi un crédit de 200 millions d'euros à une société minière guinéenne.", "fr", 200e6),
+        ("A consortium of Gulf banks will lend $900 million to a Kenyan cement maker to build a new plant.", "en", 900e6),
+        ("Un groupe guinéen a obtenu jeudi un crédit syndiqué de 200 millions d'euros auprès de banques italiennes.", "fr", 200e6),
     ):
         article, mentions = annotated(text, lang)
         (mention,) = [m for m in mentions if m.amount == amount]
-        assert mention_features(article, mention, mentions)["blocking@after"] == 1.0
+        features = mention_features(article, mention, mentions)
+        assert features.get("commercial@before", 0.0) + features.get("commercial@just_before", 0.0) >= 1.0
         assert commitments(text, lang) == []
 
 
-def test_civil_society_is_no_business() -> None:
-    """"La société civile" receives aid; only a company ("une société") is commercial."""
-    article, mentions = annotated("La Suède verse 12 millions d'euros à la société civile afghane.", "fr")
-    (mention,) = [m for m in mentions if m.amount == 12e6]
-    assert "commercial@after" not in mention_features(article, mention, mentions)
+def test_a_development_bank_loan_to_a_state_company_is_still_aid() -> None:
+    """Development lenders lend to a recipient's state companies: "company" alone says nothing commercial."""
+    found = commitments(
+        "Moldova's state power company received a 150 million euro loan from the European Investment Bank on Monday.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("EIB", "MDA", 150e6)]
 
 
 def test_an_earlier_month_is_read_with_its_accents() -> None:
