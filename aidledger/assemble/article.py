@@ -275,7 +275,7 @@ class Article:
     def earlier_month(self, start: int, end: int) -> bool:
         """A month named in ``[start, end)`` ("En mars, Berlin avait versé…") that is not the month of publication."""
         published = self.doc._.published
-        months = self.data.section("dates").get("months") or {}
+        months = {fold(name): number for name, number in (self.data.section("dates").get("months") or {}).items()}
         for mention in self.dates_between(start, end):
             if mention.kind == "vague":
                 month = next((months.get(w) for w in fold(mention.text).split() if w in months), None)

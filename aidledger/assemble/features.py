@@ -63,6 +63,7 @@ CUE_KINDS = (
     "opposition",
     "distributive",
     "receive",
+    "commercial",
 )
 #: Other sections, each counted as one kind.
 GROUP_KINDS = {"announcing": "announce", "in_kind": "in_kind", "mechanisms": "mechanism", "items": "items"}
@@ -625,7 +626,18 @@ def date_features(article: Article, reports: list[Mention], value, mentions_of_v
 # --- what the meaning of a feature says of its weight ---------------------------------------------------------
 
 #: Cue kinds that say an amount is something other than a new commitment, and those that say it is given.
-BLOCKING_KINDS = ("cumulative", "request", "refusal", "sale", "unit_price", "background", "past", "aggregate", "report")
+BLOCKING_KINDS = (
+    "cumulative",
+    "request",
+    "refusal",
+    "sale",
+    "unit_price",
+    "background",
+    "past",
+    "aggregate",
+    "report",
+    "commercial",
+)
 GIVING_KINDS = ("aid", "aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
 _NEAR = ("before", "after", "just_before", "just_after", "verb")
 #: For each decision, what the meaning of a feature says of its weight: a sign it must keep ("+", "-" or None)

@@ -19,7 +19,8 @@ SCHEMA: dict[str, type | dict[str, type]] = {
         key: list
         for key in (
             "aid aid_verb cumulative request refusal sale unit_price background part past aggregate "
-            "multi_recipient new report neutral additional top_up conversion opposition distributive receive need purpose"
+            "multi_recipient new report neutral additional top_up conversion opposition distributive receive need "
+            "purpose commercial"
         ).split()
     },
     "grammar": {

@@ -619,3 +619,70 @@ def test_a_sentence_the_page_prints_twice_is_one_piece_of_evidence() -> None:
     # two reports at 0.45 each would pass as 0.70 if the repeated sentence counted as a second witness
     assert not reported(article, Package(reports=twice, probabilities=[0.45, 0.45]))
     assert reported(article, Package(reports=twice[:1], probabilities=[0.7]))
+
+
+def test_a_verb_of_reaching_a_level_marks_a_running_total() -> None:
+    """"Has topped", "a atteint": what an amount has grown to over time, not money given now."""
+    for text, lang, amount in (
+        ("Portugal's relief spending in Mozambique has topped 60 million euros, officials said.", "en", 60e6),
+        ("Le soutien suédois au Burkina Faso a atteint 45 millions d'euros, selon l'ambassade.", "fr", 45e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        assert mention_features(article, mention, mentions)["cumulative@before"] == 1.0
+        assert commitments(text, lang) == []
+
+
+def test_a_loan_from_a_bank_consortium_is_a_deal_not_aid() -> None:
+    """A bank consortium or a syndicated credit on either side of the money makes it private finance."""
+    for text, lang, amount in (
+        ("A consortium of Gulf banks will lend $900 million to a Kenyan cement maker to build a new plant.", "en", 900e6),
+        ("Un groupe guinéen a obtenu jeudi un crédit syndiqué de 200 millions d'euros auprès de banques italiennes.", "fr", 200e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        features = mention_features(article, mention, mentions)
+        assert features.get("commercial@before", 0.0) + features.get("commercial@just_before", 0.0) >= 1.0
+        assert commitments(text, lang) == []
+
+
+def test_a_development_bank_loan_to_a_state_company_is_still_aid() -> None:
+    """Development lenders lend to a recipient's state companies: "company" alone says nothing commercial."""
+    found = commitments(
+        "Moldova's state power company received a 150 million euro loan from the European Investment Bank on Monday.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("EIB", "MDA", 150e6)]
+
+
+def test_an_earlier_month_is_read_with_its_accents() -> None:
+    """"En février", "en août", "en décembre": accented month names date an amount to the past like the others."""
+    for text in (
+        "En février, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+        "En août, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+        "En décembre, Lisbonne avait versé 30 millions d'euros au Mozambique.",
+    ):
+        article, mentions = annotated(text, "fr")
+        (mention,) = [m for m in mentions if m.amount == 30e6]
+        assert mention_features(article, mention, mentions)["earlier_month@before"] == 1.0
+
+
+def test_what_many_governments_put_in_is_an_aggregate() -> None:
+    text = "Nordic governments have put roughly 400 million euros into the demining fund, officials in Oslo said."
+    article, mentions = annotated(text, "en")
+    (mention,) = [m for m in mentions if m.amount == 400e6]
+    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
+    article, mentions = annotated("Plusieurs gouvernements ont apporté 70 millions d'euros au fonds.", "fr")
+    (mention,) = [m for m in mentions if m.amount == 70e6]
+    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
+
+
+def test_the_price_of_a_response_plan_is_an_appeal() -> None:
+    for text, lang, amount in (
+        ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
+        ("L'ONU a présenté lundi un plan de réponse pour le Tchad chiffré à 500 millions de dollars.", "fr", 500e6),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.amount == amount]
+        assert mention_features(article, mention, mentions)["request@before"] == 1.0
+        assert commitments(text, lang) == []
