@@ -34,11 +34,16 @@ def mention_probability(article: Article, mention: Mention, mentions: list[Menti
     return shipped_models()["commitment"].probability(mention_features(article, mention, mentions))
 
 
-def amount_probability(text: str, amount: float, lang: str = "en") -> float:
-    """The shipped model's probability that the amount ``amount`` of ``text`` reports a new commitment."""
+def features_of(text: str, amount: float, lang: str = "en") -> dict[str, float]:
+    """The features the commitment decision reads for the amount ``amount`` of ``text``."""
     article, mentions = annotated(text, lang)
     (mention,) = [m for m in mentions if m.amount == amount]
-    return mention_probability(article, mention, mentions)
+    return mention_features(article, mention, mentions)
+
+
+def amount_probability(text: str, amount: float, lang: str = "en") -> float:
+    """The shipped model's probability that the amount ``amount`` of ``text`` reports a new commitment."""
+    return shipped_models()["commitment"].probability(features_of(text, amount, lang))
 
 
 def test_french_package_with_donor_recipient_amount_date_and_announcer() -> None:
@@ -627,9 +632,7 @@ def test_a_verb_of_reaching_a_level_marks_a_running_total() -> None:
         ("Portugal's relief spending in Mozambique has topped 60 million euros, officials said.", "en", 60e6),
         ("Le soutien suédois au Burkina Faso a atteint 45 millions d'euros, selon l'ambassade.", "fr", 45e6),
     ):
-        article, mentions = annotated(text, lang)
-        (mention,) = [m for m in mentions if m.amount == amount]
-        assert mention_features(article, mention, mentions)["cumulative@before"] == 1.0
+        assert features_of(text, amount, lang)["cumulative@before"] == 1.0
         assert commitments(text, lang) == []
 
 
@@ -639,9 +642,7 @@ def test_a_loan_from_a_bank_consortium_is_a_deal_not_aid() -> None:
         ("A consortium of Gulf banks will lend $900 million to a Kenyan cement maker to build a new plant.", "en", 900e6),
         ("Un groupe guinéen a obtenu jeudi un crédit syndiqué de 200 millions d'euros auprès de banques italiennes.", "fr", 200e6),
     ):
-        article, mentions = annotated(text, lang)
-        (mention,) = [m for m in mentions if m.amount == amount]
-        features = mention_features(article, mention, mentions)
+        features = features_of(text, amount, lang)
         assert features.get("commercial@before", 0.0) + features.get("commercial@just_before", 0.0) >= 1.0
         assert commitments(text, lang) == []
 
@@ -662,19 +663,14 @@ def test_an_earlier_month_is_read_with_its_accents() -> None:
         "En août, Lisbonne avait versé 30 millions d'euros au Mozambique.",
         "En décembre, Lisbonne avait versé 30 millions d'euros au Mozambique.",
     ):
-        article, mentions = annotated(text, "fr")
-        (mention,) = [m for m in mentions if m.amount == 30e6]
-        assert mention_features(article, mention, mentions)["earlier_month@before"] == 1.0
+        assert features_of(text, 30e6, "fr")["earlier_month@before"] == 1.0
 
 
 def test_what_many_governments_put_in_is_an_aggregate() -> None:
     text = "Nordic governments have put roughly 400 million euros into the demining fund, officials in Oslo said."
-    article, mentions = annotated(text, "en")
-    (mention,) = [m for m in mentions if m.amount == 400e6]
-    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
-    article, mentions = annotated("Plusieurs gouvernements ont apporté 70 millions d'euros au fonds.", "fr")
-    (mention,) = [m for m in mentions if m.amount == 70e6]
-    assert mention_features(article, mention, mentions)["aggregate@before"] == 1.0
+    assert features_of(text, 400e6, "en")["aggregate@before"] == 1.0
+    text = "Plusieurs gouvernements ont apporté 70 millions d'euros au fonds."
+    assert features_of(text, 70e6, "fr")["aggregate@before"] == 1.0
 
 
 def test_the_price_of_a_response_plan_is_an_appeal() -> None:
@@ -682,7 +678,5 @@ def test_the_price_of_a_response_plan_is_an_appeal() -> None:
         ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
         ("L'ONU a présenté lundi un plan de réponse pour le Tchad chiffré à 500 millions de dollars.", "fr", 500e6),
     ):
-        article, mentions = annotated(text, lang)
-        (mention,) = [m for m in mentions if m.amount == amount]
-        assert mention_features(article, mention, mentions)["request@before"] == 1.0
+        assert features_of(text, amount, lang)["request@before"] == 1.0
         assert commitments(text, lang) == []
