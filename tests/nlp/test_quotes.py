@@ -630,6 +630,10 @@ def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
         ("fr", "« Les écoles rouvriront en septembre. »\n\nC'est ce qu'a promis mardi la ministre Anne Roux.", "Anne Roux"),
         ("fr", "« Personne ne sera oublié. »\n\nCe sont les mots du maire de Lviv, Paul Roche, lundi soir.", "Paul Roche"),
         ("en", '"The bridge will reopen in June."\n\nThat was the pledge from Mayor Ruth Gale on Friday.', "Ruth Gale"),
+        ("fr", "« Aucune ville ne restera sans courant. »\n\nPar ces mots, la ministre Anne Roux a clos le forum.", "Anne Roux"),
+        ("fr", "« Les ponts seront rebâtis. »\n\nC'est en ces termes que le maire Paul Roche a salué les donateurs.", "Paul Roche"),
+        ("en", '"No town will be left in the dark."\n\nWith those words, Mayor Ruth Gale closed the forum.', "Ruth Gale"),
+        ("en", '"The bridges will be rebuilt."\n\nIn these words, Governor Tom Reid thanked the donors.', "Tom Reid"),
     ],
 )
 def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
