@@ -54,6 +54,8 @@ _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "sever
 _DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
+#: A speech verb's objects: whom it tells ("told AFP", "told the BBC"), never who speaks.
+_OBJECT_DEPS = {"dobj", "obj", "iobj", "dative"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
@@ -266,8 +268,8 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
-    # a title introducing a person, by where it starts: an institution right before it is that person's
-    # ("agency spokesperson Olga Wirth", "Pentagon press secretary X"), not a speaker of its own
+    # a title introducing a person, by where it starts: an institution right before it, or owning it, is that
+    # person's ("agency spokesperson Olga Wirth", "Britain's defence secretary, X"), not a speaker of its own
     personal_titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, taken) is not None}
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
@@ -278,7 +280,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
-        if _next_word_start(doc, end) in personal_titles:
+        if _next_word_start(doc, _possessive_end(doc, end)) in personal_titles:
             continue
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
@@ -303,6 +305,14 @@ def _qualified_institutions(
         for actor in actors
         if text[actor.end : actor.end + 1] in (" ", "-") and actor.end + 1 in ends
     ]
+
+
+def _possessive_end(doc: Doc, end: int) -> int:
+    """The end of a possessive marker the parse attaches right after ``end`` ("Britain|'s"), else ``end``."""
+    tok = _token_at(doc, end)
+    if tok is not None and tok.idx == end and tok.dep_ == "case" and tok.text[:1] in "'’":
+        return end + len(tok.text)
+    return end
 
 
 def _next_word_start(doc: Doc, end: int) -> int:
@@ -436,6 +446,15 @@ def _in_subject_role(tok: Token) -> bool:
 def _clause_head(subject: Token) -> Token:
     """The verb (or predicate) a subject belongs to, through an apposition."""
     return subject.head.head if subject.dep_ == "appos" else subject.head
+
+
+def _is_object_of(verb: Token, m: Mention) -> bool:
+    """Whether the parse makes a mention the object of a speech verb: the one told ("X, a researcher, told AFP"),
+    not the speaker an incise inverts ("…, said AFP's correspondent")."""
+    if not _parsed(verb):
+        return False
+    span = verb.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return any(t.dep_ in _OBJECT_DEPS and t.head.i == verb.i for t in span or ())
 
 
 def _is_participle(tok: Token) -> bool:
@@ -666,7 +685,7 @@ class Attributor:
             return self._resolve(pronoun)
         if self._opens_incise(group_start):
             after = self._first_after(end, agent_ok=False)
-            if after is not None and self._inverted(end, after):
+            if after is not None and self._inverted(end, after) and not _is_object_of(tok, after):
                 if after.kind == "document":  # "Le ministère, poursuit le communiqué, juge « … »"
                     return self._resolve(self._interrupted_subject(group_start) or after)
                 return self._resolve(after)
@@ -752,7 +771,7 @@ class Attributor:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS - {"iobj", "dative"}), None)
         return self._phrase_mention(obj) if obj is not None else None
 
     def _is_passive(self, tok: Token) -> bool:

@@ -652,3 +652,27 @@ def test_a_short_sentence_of_names_is_a_quote_not_a_term(nlps) -> None:
     named = "Le ministre Paul Roche a présenté le « Fonds Kiev Reconstruction » lundi."
     assert quotes(nlps, "fr", said) == [("Anne Roux", "L'Europe est là")]
     assert quotes(nlps, "fr", named) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Kyiv needs the jets now,” Anna Berg, a senior fellow at the Atlantic Council, told Reuters.", "Anna Berg"),
+        ("“The sanctions are biting,” Tom Reid, an economist at Oxford, told AFP on Monday.", "Tom Reid"),
+        ("“Nobody expected this,” Ruth Gale told CNN.", "Ruth Gale"),
+    ],
+)
+def test_the_outlet_a_speaker_tells_is_not_the_speaker(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Kyiv will hold,” said Ukraine's foreign minister, Andrii Sybiha.", "Andrii Sybiha"),
+        ("“The convoy leaves at dawn,” said Poland's defence minister, Anna Berg.", "Anna Berg"),
+        ("Germany's finance minister Tom Reid said the budget was “tight but fair to Kyiv”.", "Tom Reid"),
+    ],
+)
+def test_a_country_owning_the_title_of_a_named_person_is_not_the_speaker(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
