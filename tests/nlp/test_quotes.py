@@ -676,3 +676,16 @@ def test_the_outlet_a_speaker_tells_is_not_the_speaker(nlps, text: str, speaker:
 )
 def test_a_country_owning_the_title_of_a_named_person_is_not_the_speaker(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Les radars partiront lundi », a indiqué le département de la Défense dans un communiqué.", "département de la Défense"),
+        ("« La ministre recevra ses homologues jeudi », a précisé le bureau du Premier ministre.", "bureau du Premier ministre"),
+        ("« Aucune décision n'a été prise », a fait savoir le cabinet du maire de Lviv.", "cabinet"),
+        ("« Les fonds arriveront avant l'été », a assuré l'administration américaine.", "administration américaine"),
+    ],
+)
+def test_an_office_or_department_speaks_as_an_institution(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
