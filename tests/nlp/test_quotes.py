@@ -689,3 +689,16 @@ def test_a_country_owning_the_title_of_a_named_person_is_not_the_speaker(nlps, t
 )
 def test_an_office_or_department_speaks_as_an_institution(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Omar Tariq, the Palestinian envoy, decried the “deafening silence” of the world.", "Omar Tariq"),
+        ("The minister, Anna Berg, denounced “a cowardly attack on sleeping civilians”.", "Anna Berg"),
+        ("Senator Tom Reid slammed the plan as “a gift to the Kremlin”.", "Tom Reid"),
+        ("Ruth Gale deplored “the slow pace of deliveries” on Monday.", "Ruth Gale"),
+    ],
+)
+def test_a_verb_of_condemnation_brings_in_a_partial_quote(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
