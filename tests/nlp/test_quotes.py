@@ -702,3 +702,21 @@ def test_an_office_or_department_speaks_as_an_institution(nlps, text: str, speak
 )
 def test_a_verb_of_condemnation_brings_in_a_partial_quote(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Les écoles rouvriront » : le message d'Anne Roux aux familles\n\nLa ministre a parlé lundi.", "Anne Roux"),
+        ("fr", "« Nous tiendrons » : Paul Roche exhorte les maires à tenir bon\n\nLe préfet a parlé lundi.", "Paul Roche"),
+        ("en", "‘The bridge will hold’: Ruth Gale's message to Lviv\n\nThe mayor spoke on Monday.", "Ruth Gale"),
+        ("en", "“No town will be left dark”: Tom Reid warns the utilities\n\nThe governor spoke on Monday.", "Tom Reid"),
+    ],
+)
+def test_a_headline_quote_before_a_colon_speaks_for_who_the_rest_names(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_headline_quote_before_a_colon_and_news_of_its_own_has_no_speaker(nlps) -> None:
+    text = "« Promesse tenue » : la Suède débloque 90 millions d'euros pour Kiev\n\nLe texte a été voté lundi."
+    assert quotes(nlps, "fr", text) == []
