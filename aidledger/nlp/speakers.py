@@ -66,6 +66,8 @@ _CLOSING_MARKS = set('»”"’')
 _PARENTHESIS = re.compile(r"[ \t]*(\()\s*([^()\n]{2,80}?)\s*\)")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
+#: Words a label may hold before the speaker it names ("le message d'", "the warning from").
+_LABEL_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -540,6 +542,19 @@ class Attributor:
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
+    def named_first(self, start: int, end: int) -> Speaker | None:
+        """The speaker a stretch opens with: its first person, institution or description, within
+        :data:`_LABEL_WORDS` words of its start and not behind a preposition, unless one joining a message to its
+        issuer ("le message d'Emmanuel Macron", "a warning from X"); not "à Kiev"."""
+        first = next(
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
+            None,
+        )
+        if first is None or len(re.findall(r"[\w']+", doc_text(self.doc)[start : first.start])) > _LABEL_WORDS:
+            return None
+        linked = _word_before(self.doc, first.start) in self.sp.issuer_links
+        return self._resolve(first) if linked or _eligible(self.doc, first, self.sp, False) else None
 
     def back_referenced_speaker(self, start: int, end: int) -> Speaker | None:
         """Who a sentence opening with a back reference says spoke the words before it ("« … »\n\nC'est ce
