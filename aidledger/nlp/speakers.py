@@ -666,7 +666,12 @@ class Attributor:
         return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
 
     def _is_speech_verb(self, tok: Token) -> bool:
-        return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+        """A verb of the speech data, by its lemma or its form, or with the particle after it where the data
+        lists the two ("shot back", "hit back": "shoot" alone reports nothing)."""
+        lemma = self._lemma(tok)
+        if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs:
+            return True
+        return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
 
     def _in_incise(self, tok: Token) -> bool:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also

@@ -720,3 +720,16 @@ def test_a_headline_quote_before_a_colon_speaks_for_who_the_rest_names(nlps, lan
 def test_a_headline_quote_before_a_colon_and_news_of_its_own_has_no_speaker(nlps) -> None:
     text = "« Promesse tenue » : la Suède débloque 90 millions d'euros pour Kiev\n\nLe texte a été voté lundi."
     assert quotes(nlps, "fr", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“That is simply false,” Ruth Gale fired back on Tuesday.", "Ruth Gale"),
+        ("“We will not be lectured by Moscow,” the minister, Tom Reid, hit back.", "Tom Reid"),
+        ("“Nobody asked Brussels,” Anna Berg chimed in.", "Anna Berg"),
+        ("“We need trucks, not words,” Omar Tariq shot back.", "Omar Tariq"),
+    ],
+)
+def test_a_verb_that_reports_speech_with_its_particle_is_a_cue(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
