@@ -91,6 +91,16 @@ class Speech:
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
+    inverted_present: tuple[tuple[str, tuple[str, ...]], ...]  # present endings before "-t-il" and their infinitives
+
+    def inverted_infinitives(self, form: str) -> list[str]:
+        """The infinitives a present-tense form before an inverted subject may come from ("glisse" → "glisser")."""
+        return [
+            form[: -len(ending)] + infinitive
+            for ending, infinitives in self.inverted_present
+            if form.endswith(ending)
+            for infinitive in infinitives
+        ]
 
     def opens_with_back_reference(self, folded_text: str, start: int, end: int) -> bool:
         """Whether the sentence ``[start, end)`` of a folded text says who said the one before: a back reference
@@ -131,6 +141,9 @@ def speech(lang: str) -> Speech:
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
+        inverted_present=tuple(
+            (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("inverted_present") or {}).items()
+        ),
     )
 
 
@@ -486,6 +499,12 @@ def _is_clitic(text: str) -> bool:
     return text.startswith("-") and any(c.isalpha() for c in text)
 
 
+def _before_inverted_subject(tok: Token) -> bool:
+    """A word right before a hyphenated subject pronoun ("tranche-t-il", "lance-t-elle"): a verb in inversion,
+    even where the tagger reads a noun or a name."""
+    return tok.i + 1 < len(tok.doc) and _is_clitic(tok.nbor(1).text) and tok.text[:1].islower()
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -634,7 +653,7 @@ class Attributor:
             if (
                 self._is_speech_verb(tok)
                 and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
-                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
+                and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "") or _before_inverted_subject(tok))
                 and not self.inside_quote(tok.idx)
                 and not _is_noun_phrase(tok)
                 and not (_is_adjective(tok) and self._agent_after(tok) is None)
@@ -671,6 +690,8 @@ class Attributor:
         lemma = self._lemma(tok)
         if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs:
             return True
+        if _before_inverted_subject(tok):  # "glisse-t-il": a verb, whatever the tagger says
+            return any(verb in self.sp.verbs for verb in self.sp.inverted_infinitives(fold_word(tok.text)))
         return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
 
     def _in_incise(self, tok: Token) -> bool:

@@ -733,3 +733,9 @@ def test_a_headline_quote_before_a_colon_and_news_of_its_own_has_no_speaker(nlps
 )
 def test_a_verb_that_reports_speech_with_its_particle_is_a_cue(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["indique", "glisse", "lance", "tranche"])
+def test_a_verb_before_an_inverted_subject_is_read_as_a_verb(nlps, verb: str) -> None:
+    text = f"La ministre Anne Roux était à Lviv mardi. « Les trains repartiront dès jeudi », {verb}-t-elle."
+    assert quotes(nlps, "fr", text) == [("Anne Roux", "Les trains repartiront dès jeudi")]
