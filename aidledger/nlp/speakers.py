@@ -92,6 +92,7 @@ class Speech:
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
     inverted_present: tuple[tuple[str, tuple[str, ...]], ...]  # present endings before "-t-il" and their infinitives
+    impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
 
     def inverted_infinitives(self, form: str) -> list[str]:
         """The infinitives a present-tense form before an inverted subject may come from ("glisse" → "glisser")."""
@@ -141,6 +142,7 @@ def speech(lang: str) -> Speech:
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
+        impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
         inverted_present=tuple(
             (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("inverted_present") or {}).items()
         ),
@@ -499,10 +501,15 @@ def _is_clitic(text: str) -> bool:
     return text.startswith("-") and any(c.isalpha() for c in text)
 
 
+def _clitics(tok: Token) -> list[Token]:
+    """The hyphenated pronouns right after a verb ("-t", "-on" of "assure-t-on")."""
+    return list(itertools.takewhile(lambda t: _is_clitic(t.text), tok.doc[tok.i + 1 : tok.i + 3]))
+
+
 def _before_inverted_subject(tok: Token) -> bool:
     """A word right before a hyphenated subject pronoun ("tranche-t-il", "lance-t-elle"): a verb in inversion,
     even where the tagger reads a noun or a name."""
-    return tok.i + 1 < len(tok.doc) and _is_clitic(tok.nbor(1).text) and tok.text[:1].islower()
+    return bool(_clitics(tok)) and tok.text[:1].islower()
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -720,6 +727,8 @@ class Attributor:
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
             return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
+        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon"
+            return self._resolve(self._place_after(_clitics(tok)[-1]))
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -744,6 +753,20 @@ class Attributor:
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _impersonal_inversion(self, tok: Token) -> bool:
+        """Whether a verb's inverted subject names no one ("assure-t-on", "explique-t-on")."""
+        return any(fold_word(t.text) in self.sp.impersonal_subjects for t in _clitics(tok))
+
+    def _place_after(self, clitic: Token) -> Mention | None:
+        """The institution named right after an impersonal inversion, where what is said is said ("à Matignon",
+        "au ministère des Armées"); no one for a circle or a source left unnamed ("dans l'entourage du ministre")."""
+        end = clitic.idx + len(clitic)
+        place = self._first_after(end, agent_ok=True)
+        if place is None or place.kind != "institution":
+            return None
+        words = re.findall(r"[\w'’]+", folded(self.doc)[end : place.start])
+        return place if all(w in self.sp.prepositions or w in _DETERMINERS for w in words) else None
 
     def _source_speaker(self, end: int) -> Speaker | None:
         """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according

@@ -739,3 +739,21 @@ def test_a_verb_that_reports_speech_with_its_particle_is_a_cue(nlps, text: str, 
 def test_a_verb_before_an_inverted_subject_is_read_as_a_verb(nlps, verb: str) -> None:
     text = f"La ministre Anne Roux était à Lviv mardi. « Les trains repartiront dès jeudi », {verb}-t-elle."
     assert quotes(nlps, "fr", text) == [("Anne Roux", "Les trains repartiront dès jeudi")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Le budget sera tenu », assure-t-on à Matignon.", "Matignon"),
+        ("« Rien n'est décidé », indique-t-on au ministère des Armées.", "ministère des Armées"),
+        ("« La visite aura bien lieu », confirme-t-on à l'Élysée.", "Élysée"),
+    ],
+)
+def test_an_impersonal_inversion_gives_the_words_to_the_institution_where_they_are_said(
+    nlps, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+def test_an_impersonal_inversion_in_an_unnamed_circle_has_no_speaker(nlps) -> None:
+    assert quotes(nlps, "fr", "« Rien n'est décidé », glisse-t-on dans l'entourage du ministre.") == []
