@@ -1150,6 +1150,8 @@ class Attributor:
             and _affiliation_ok(m, p)
             and p.mentions[0][0] < m.start
         ]
+        if not titled:  # "the minister" for the person introduced as "foreign minister X"
+            titled = [p for p in persons if _title_word_in_role(m, p) and _affiliation_ok(m, p) and p.mentions[0][0] < m.start]
         if titled:
             return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
@@ -1261,6 +1263,14 @@ def _same_title_word(m: Mention, p: Person) -> bool:
     words ("Hamas official X … the official said"); the generic class alone says too little to go by."""
     role = fold(p.role or "").split()
     return bool(role) and fold(m.text).split()[: len(role)] == role
+
+
+def _title_word_in_role(m: Mention, p: Person) -> bool:
+    """A bare title stands for the person the article introduced with a fuller one holding its word ("the
+    minister" for "foreign minister X", "le ministre" for "le ministre des Armées X", "the secretary" for
+    "Defense Secretary X")."""
+    words = fold(_strip_determiner(m.text)).split()
+    return bool(words) and words[0] in fold(p.role or "").split()
 
 
 def _affiliation_ok(m: Mention, p: Person) -> bool:

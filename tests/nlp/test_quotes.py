@@ -757,3 +757,15 @@ def test_an_impersonal_inversion_gives_the_words_to_the_institution_where_they_a
 
 def test_an_impersonal_inversion_in_an_unnamed_circle_has_no_speaker(nlps) -> None:
     assert quotes(nlps, "fr", "« Rien n'est décidé », glisse-t-on dans l'entourage du ministre.") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("en", "Ukraine's foreign minister, Omar Tariq, met his Turkish counterpart. “Ankara kept its word,” the minister said.", "Omar Tariq"),
+        ("fr", "Le ministre des Armées Paul Roche était à Lviv. « Les obus arrivent », a assuré le ministre.", "Paul Roche"),
+        ("en", "Defense Secretary Ruth Gale met allies in Brussels. “We stand firm,” the secretary said.", "Ruth Gale"),
+    ],
+)
+def test_a_bare_title_stands_for_the_person_introduced_with_a_fuller_one(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
