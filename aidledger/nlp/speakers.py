@@ -506,6 +506,14 @@ def _clitics(tok: Token) -> list[Token]:
     return list(itertools.takewhile(lambda t: _is_clitic(t.text), tok.doc[tok.i + 1 : tok.i + 3]))
 
 
+def _inversion_head(tok: Token) -> Token:
+    """The verb that carries the inverted subject of a verb group: the modal of "peut-on lire", else the verb."""
+    i = tok.i
+    while i > 0 and _is_clitic(tok.doc[i - 1].text):
+        i -= 1
+    return tok.doc[i - 1] if i < tok.i and i > 0 else tok
+
+
 def _before_inverted_subject(tok: Token) -> bool:
     """A word right before a hyphenated subject pronoun ("tranche-t-il", "lance-t-elle"): a verb in inversion,
     even where the tagger reads a noun or a name."""
@@ -705,7 +713,7 @@ class Attributor:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
         with its subject before it where a quote ends right before that subject ('…," the minister countered')."""
         rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
-        if self._opens_incise(self._group_start(tok)) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
+        if self._opens_incise(self._group_start(_inversion_head(tok))) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
             return True
         subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None) if _parsed(tok) else None
         if subject is None:
@@ -727,8 +735,9 @@ class Attributor:
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
             return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
-        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon"
-            return self._resolve(self._place_after(_clitics(tok)[-1]))
+        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon", "lit-on dans un communiqué du ministère"
+            subject = _clitics(_inversion_head(tok))[-1]
+            return self._resolve(self._place_after(max(end, subject.idx + len(subject))))
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
@@ -756,17 +765,16 @@ class Attributor:
 
     def _impersonal_inversion(self, tok: Token) -> bool:
         """Whether a verb's inverted subject names no one ("assure-t-on", "explique-t-on")."""
-        return any(fold_word(t.text) in self.sp.impersonal_subjects for t in _clitics(tok))
+        return any(fold_word(t.text) in self.sp.impersonal_subjects for t in _clitics(_inversion_head(tok)))
 
-    def _place_after(self, clitic: Token) -> Mention | None:
-        """The institution named right after an impersonal inversion, where what is said is said ("à Matignon",
-        "au ministère des Armées"); no one for a circle or a source left unnamed ("dans l'entourage du ministre")."""
-        end = clitic.idx + len(clitic)
+    def _place_after(self, end: int) -> Mention | None:
+        """The institution or document named right after an impersonal inversion, where what is said is said or
+        written ("à Matignon", "au ministère des Armées", "dans un communiqué du ministère"); no one for a circle
+        or a source left unnamed ("dans l'entourage du ministre")."""
         place = self._first_after(end, agent_ok=True)
-        if place is None or place.kind != "institution":
+        if place is None or place.kind not in ("institution", "document"):
             return None
-        words = re.findall(r"[\w'’]+", folded(self.doc)[end : place.start])
-        return place if all(w in self.sp.prepositions or w in _DETERMINERS for w in words) else None
+        return place if len(re.findall(r"[\w'’]+", doc_text(self.doc)[end : place.start])) <= _LABEL_WORDS else None
 
     def _source_speaker(self, end: int) -> Speaker | None:
         """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according

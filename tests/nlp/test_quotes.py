@@ -769,3 +769,15 @@ def test_an_impersonal_inversion_in_an_unnamed_circle_has_no_speaker(nlps) -> No
 )
 def test_a_bare_title_stands_for_the_person_introduced_with_a_fuller_one(nlps, lang: str, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Les radars partiront lundi », lit-on dans un communiqué du ministère de la Défense.", "ministère de la Défense"),
+        ("« Les radars partiront lundi », peut-on lire dans un communiqué de la Commission.", "Commission"),
+        ("« Le sommet aura lieu en mai », peut-on lire dans la déclaration de l'Élysée.", "Élysée"),
+    ],
+)
+def test_an_impersonal_reading_gives_the_words_to_the_issuer_of_the_document(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
