@@ -759,6 +759,8 @@ class Attributor:
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
                 return self._speaker_going_on(group_start)
+            if after is not None and self._in_reported_clause(end, after):
+                after = None  # "Asked whether the United States would…": a mention of what is asked or said
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))

@@ -781,3 +781,15 @@ def test_a_bare_title_stands_for_the_person_introduced_with_a_fuller_one(nlps, l
 )
 def test_an_impersonal_reading_gives_the_words_to_the_issuer_of_the_document(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Poland would send more jets, the general replied: “We will see.”",
+        "Asked if the Commission would pay, a spokesman said: “No decision has been taken.”",
+        "Asked whether Kyiv would accept the plan, an adviser answered: “Not in this form.”",
+    ],
+)
+def test_what_a_speaker_is_asked_about_does_not_speak(nlps, text: str) -> None:
+    assert quotes(nlps, "en", text) == []
