@@ -229,7 +229,9 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
         person = next((c.speaker for c in reversed(before) if c.speaker is not None and c.speaker.person), None)
         if person is not None:
             return person
-    for group in (adjacent[:1], list(reversed(before)), after):
+    # after an incise that names no one, a later source relays it ("…, a indiqué un conseiller, selon l'agence
+    # Tass"): it is no speaker
+    for group in (adjacent[:1], list(reversed(before)), [] if adjacent else after):
         for cue in group:
             if cue.speaker is not None:
                 return cue.speaker

@@ -793,3 +793,15 @@ def test_an_impersonal_reading_gives_the_words_to_the_issuer_of_the_document(nlp
 )
 def test_what_a_speaker_is_asked_about_does_not_speak(nlps, text: str) -> None:
     assert quotes(nlps, "en", text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "« La frontière restera fermée », a indiqué un conseiller, selon l'agence officielle du pays."),
+        ("fr", "« Nous répondrons », a déclaré un responsable militaire, cité par l'agence Tass."),
+        ("en", "“We will respond,” a senior official said, according to the Interfax news agency."),
+    ],
+)
+def test_an_agency_relaying_an_unnamed_speaker_is_no_speaker(nlps, lang: str, text: str) -> None:
+    assert quotes(nlps, lang, text) == []
