@@ -264,6 +264,9 @@ def _headline_speaker(
     if colon is None or text[frame[0] : q.open_at].strip():
         return None
     start = q.outer_end + colon.end()
+    back = spoken.back_referenced_speaker(start, frame[1])  # "« … » : c'est en ces mots que X a ouvert la séance"
+    if back is not None:
+        return back
     said = next((c.speaker for c in cues if start <= c.start < frame[1] and c.speaker is not None), None)
     span = doc.char_span(start, frame[1], alignment_mode="contract")
     verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -634,6 +634,9 @@ def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
         ("fr", "« Les ponts seront rebâtis. »\n\nC'est en ces termes que le maire Paul Roche a salué les donateurs.", "Paul Roche"),
         ("en", '"No town will be left in the dark."\n\nWith those words, Mayor Ruth Gale closed the forum.', "Ruth Gale"),
         ("en", '"The bridges will be rebuilt."\n\nIn these words, Governor Tom Reid thanked the donors.', "Tom Reid"),
+        ("fr", "« Kiev ne sera pas seule. »\n\nCes propos ont été tenus mardi par la ministre Anne Roux.", "Anne Roux"),
+        ("fr", "« Rien ne sera oublié. »\n\nLa phrase, prononcée par le maire Paul Roche, a été applaudie.", "Paul Roche"),
+        ("en", '"The war will end this year."\n\nThe remarks, made by Senator Tom Reid on Sunday, drew criticism.', "Tom Reid"),
     ],
 )
 def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
@@ -805,3 +808,15 @@ def test_what_a_speaker_is_asked_about_does_not_speak(nlps, text: str) -> None:
 )
 def test_an_agency_relaying_an_unnamed_speaker_is_no_speaker(nlps, lang: str, text: str) -> None:
     assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Aucun soldat ne partira » : tels sont les mots du ministre Paul Roche, lundi soir.", "Paul Roche"),
+        ("fr", "« Un jour sombre » : c'est en ces mots que la députée Anne Roux a ouvert la séance.", "Anne Roux"),
+        ("en", "“The lights will stay on”: those were the words of Mayor Ruth Gale on Friday.", "Ruth Gale"),
+    ],
+)
+def test_a_quote_before_a_colon_and_a_back_reference_speaks_for_who_it_names(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
