@@ -759,8 +759,8 @@ class Attributor:
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
                 return self._speaker_going_on(group_start)
-            if after is not None and self._in_reported_clause(end, after):
-                after = None  # "Asked whether the United States would…": a mention of what is asked or said
+            if after is not None and (self._in_reported_clause(end, after) or self._sourced(end, after)):
+                after = None  # "Asked whether the United States would…", "…, selon l'agence SPA": no speaker
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
@@ -878,6 +878,17 @@ class Attributor:
         gap_end = title.start if title is not None and m.kind == "person" else m.start  # "…, a souligné vendredi
         words = re.findall(r"[\w'’]+", folded(self.doc)[verb_end:gap_end])  # le ministre de la Défense X"
         return len(words) <= 5 and not self._in_reported_clause(verb_end, m)
+
+    def _sourced(self, verb_end: int, m: Mention) -> bool:
+        """True when a source preposition stands between a speech verb and ``m`` ("…, a indiqué le prince héritier,
+        selon l'agence SPA"): ``m`` is who relays the words, not the verb's inverted subject."""
+        return any(verb_end <= start < m.start for start in self._source_starts)
+
+    @functools.cached_property
+    def _source_starts(self) -> list[int]:
+        """Where the source prepositions of the doc start ("selon", "according to")."""
+        text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
+        return [m.start for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc))]
 
     def _in_reported_clause(self, verb_end: int, m: Mention) -> bool:
         """True when a complementizer stands between a speech verb and ``m`` ("Podkreślił, że Polska…")."""

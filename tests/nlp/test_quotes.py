@@ -820,3 +820,15 @@ def test_an_agency_relaying_an_unnamed_speaker_is_no_speaker(nlps, lang: str, te
 )
 def test_a_quote_before_a_colon_and_a_back_reference_speaks_for_who_it_names(nlps, lang: str, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« La frontière restera fermée », a indiqué le prince héritier, selon l'agence officielle SPA.",
+        "« Les drones ont été abattus », a affirmé l'état-major régional, d'après l'agence Ria.",
+        "« Le port rouvrira », a assuré le gouverneur, selon la chaîne publique NTV.",
+    ],
+)
+def test_a_source_after_an_incise_is_not_its_inverted_subject(nlps, text: str) -> None:
+    assert all(s not in ("SPA", "Ria", "NTV", "agence officielle") for s, _ in quotes(nlps, "fr", text))
