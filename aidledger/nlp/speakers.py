@@ -66,6 +66,8 @@ _CLOSING_MARKS = set('»”"’')
 _PARENTHESIS = re.compile(r"[ \t]*(\()\s*([^()\n]{2,80}?)\s*\)")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
+#: Words that may stand between a verb and the complementizer of its clause ("juge pour sa part que").
+_CLAUSE_REACH = 4
 #: Words a label may hold before the speaker it names ("le message d'", "the warning from").
 _LABEL_WORDS = 3
 
@@ -91,14 +93,14 @@ class Speech:
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
-    inverted_present: tuple[tuple[str, tuple[str, ...]], ...]  # present endings before "-t-il" and their infinitives
+    present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # present-tense endings and their infinitive endings
     impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
 
-    def inverted_infinitives(self, form: str) -> list[str]:
-        """The infinitives a present-tense form before an inverted subject may come from ("glisse" → "glisser")."""
+    def infinitives_of_present(self, form: str) -> list[str]:
+        """The infinitives a present-tense form may come from ("glisse" → "glisser", "lit" → "lire")."""
         return [
             form[: -len(ending)] + infinitive
-            for ending, infinitives in self.inverted_present
+            for ending, infinitives in self.present_endings
             if form.endswith(ending)
             for infinitive in infinitives
         ]
@@ -143,8 +145,8 @@ def speech(lang: str) -> Speech:
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
         impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
-        inverted_present=tuple(
-            (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("inverted_present") or {}).items()
+        present_endings=tuple(
+            (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("present_endings") or {}).items()
         ),
     )
 
@@ -223,7 +225,11 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     kn = knowledge(lang_of(doc))
     found = []
     for m in title_matches(doc):
-        if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
+        if (
+            any(p.start <= m.start < p.end for p in taken)
+            or _followed_by_person(doc, m.end, taken)
+            or _in_apposition(doc, m.start, taken)
+        ):
             continue
         end = _demonym_after(doc, complement_end(doc, m.end))
         text = doc_text(doc)[m.start : end]
@@ -244,6 +250,18 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+#: A comma between a name and a bare title in apposition to it ("X, président de…"); after "X, le chef de…"
+#: a new subject may as well begin.
+_APPOSITION = re.compile(r"\s*,\s*$")
+
+
+def _in_apposition(doc: Doc, start: int, persons: list[Mention]) -> bool:
+    """True for a title right after a person's name and a comma ("Paul Roche, président de la commission, juge
+    que…"): it describes that person, who speaks, rather than standing for someone."""
+    text = doc_text(doc)
+    return any(0 <= start - p.end <= 8 and _APPOSITION.match(text[p.end : start]) for p in persons if p.kind == "person")
 
 
 def _demonym_after(doc: Doc, end: int) -> int:
@@ -514,12 +532,6 @@ def _inversion_head(tok: Token) -> Token:
     return tok.doc[i - 1] if i < tok.i and i > 0 else tok
 
 
-def _before_inverted_subject(tok: Token) -> bool:
-    """A word right before a hyphenated subject pronoun ("tranche-t-il", "lance-t-elle"): a verb in inversion,
-    even where the tagger reads a noun or a name."""
-    return bool(_clitics(tok)) and tok.text[:1].islower()
-
-
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -668,10 +680,15 @@ class Attributor:
             if (
                 self._is_speech_verb(tok)
                 and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
-                and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "") or _before_inverted_subject(tok))
+                and (
+                    self._present_speech_verb(tok)
+                    or (
+                        tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
+                        and not _is_noun_phrase(tok)
+                        and not (_is_adjective(tok) and self._agent_after(tok) is None)
+                    )
+                )
                 and not self.inside_quote(tok.idx)
-                and not _is_noun_phrase(tok)
-                and not (_is_adjective(tok) and self._agent_after(tok) is None)
                 and not self._in_name(tok.idx)
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
@@ -700,14 +717,35 @@ class Attributor:
         return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
 
     def _is_speech_verb(self, tok: Token) -> bool:
-        """A verb of the speech data, by its lemma or its form, or with the particle after it where the data
-        lists the two ("shot back", "hit back": "shoot" alone reports nothing)."""
+        """A verb of the speech data, by its lemma, its form or its present-tense form in a verb's place
+        (:meth:`_present_speech_verb`), or with the particle after it where the data lists the two ("shot back",
+        "hit back": "shoot" alone reports nothing)."""
         lemma = self._lemma(tok)
-        if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs:
+        if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs or self._present_speech_verb(tok):
             return True
-        if _before_inverted_subject(tok):  # "glisse-t-il": a verb, whatever the tagger says
-            return any(verb in self.sp.verbs for verb in self.sp.inverted_infinitives(fold_word(tok.text)))
         return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
+
+    def _present_speech_verb(self, tok: Token) -> bool:
+        """A speech verb in the present tense, read from its form where its place makes it a verb
+        (:meth:`_verb_by_place`) though the tagger reads a noun or an adjective ("tranche-t-il", "X note que")."""
+        infinitives = self.sp.infinitives_of_present(fold_word(tok.text))
+        return any(v in self.sp.verbs for v in infinitives) and self._verb_by_place(tok)
+
+    def _verb_by_place(self, tok: Token) -> bool:
+        """A lower-case word its place makes a verb: before an inverted subject ("tranche-t-il"), or after no
+        determiner and before the complementizer of its clause, a few words on ("X juge pour sa part que")."""
+        if not tok.text[:1].islower():
+            return False
+        if _clitics(tok):
+            return True
+        if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
+            return False
+        for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
+            if fold_word(nxt.text) in self.sp.complementizers:
+                return True
+            if nxt.is_punct and nxt.text != ",":
+                return False
+        return False
 
     def _in_incise(self, tok: Token) -> bool:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also

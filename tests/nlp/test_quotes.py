@@ -832,3 +832,14 @@ def test_a_quote_before_a_colon_and_a_back_reference_speaks_for_who_it_names(nlp
 )
 def test_a_source_after_an_incise_is_not_its_inverted_subject(nlps, text: str) -> None:
     assert all(s not in ("SPA", "Ria", "NTV", "agence officielle") for s, _ in quotes(nlps, "fr", text))
+
+
+@pytest.mark.parametrize("verb", ["juge", "note", "déplore", "martèle"])
+def test_a_present_tense_verb_before_its_que_clause_is_a_cue(nlps, verb: str) -> None:
+    text = f"La députée Anne Roux, présidente de la commission des Finances, {verb} pour sa part que « le compte n'y est pas »."
+    assert quotes(nlps, "fr", text) == [("Anne Roux", "le compte n'y est pas")]
+
+
+def test_a_title_after_a_name_and_a_comma_describes_that_person(nlps) -> None:
+    text = "Paul Roche, ministre des Transports, était à Lviv. « Les trains repartiront jeudi », a-t-il assuré."
+    assert quotes(nlps, "fr", text) == [("Paul Roche", "Les trains repartiront jeudi")]
