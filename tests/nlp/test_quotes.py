@@ -843,3 +843,15 @@ def test_a_present_tense_verb_before_its_que_clause_is_a_cue(nlps, verb: str) ->
 def test_a_title_after_a_name_and_a_comma_describes_that_person(nlps) -> None:
     text = "Paul Roche, ministre des Transports, était à Lviv. « Les trains repartiront jeudi », a-t-il assuré."
     assert quotes(nlps, "fr", text) == [("Paul Roche", "Les trains repartiront jeudi")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "Omar ben Tariq a reçu les négociateurs à Riyad. « Le royaume reste prêt », a indiqué le prince héritier.", "Omar ben Tariq"),
+        ("en", "Omar bin Tariq hosted the talks in Riyadh. “The kingdom stands ready,” the crown prince said.", "Omar bin Tariq"),
+        ("fr", "L'émir Hamad ben Nasser a reçu les médiateurs. « Le dialogue reste la seule voie », a déclaré l'émir.", "Hamad ben Nasser"),
+    ],
+)
+def test_a_royal_title_stands_for_the_person_named_before(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
