@@ -882,3 +882,14 @@ def test_a_royal_title_stands_for_the_person_named_before(nlps, lang: str, text:
 )
 def test_who_was_just_called_by_another_title_is_not_the_next_title(nlps, lang: str, text: str, speakers: list) -> None:
     assert [s for s, _ in quotes(nlps, lang, text)] == speakers
+
+
+@pytest.mark.parametrize("name", ["Anouk Morand", "Élise Berthaz", "Clara Morand"])
+def test_a_name_right_after_a_title_is_a_person_though_the_recogniser_misses_it(nlps, name: str) -> None:
+    text = f"Interrogée lundi, la ministre déléguée {name} n'a pas exclu un report. « Tout dépendra du vote », a-t-elle dit."
+    assert quotes(nlps, "fr", text) == [(name, "Tout dépendra du vote")]
+
+
+def test_capitalised_words_within_a_title_phrase_are_no_person(nlps) -> None:
+    text = "The Commissioner for Humanitarian Aid and Crisis Management, Omar Tariq, said: “The aid will reach Mali.”"
+    assert quotes(nlps, "en", text) == [("Omar Tariq", "The aid will reach Mali.")]
