@@ -54,8 +54,9 @@ _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "sever
 _DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
+_DIRECT_OBJECT_DEPS = {"dobj", "obj"}
 #: A speech verb's objects: whom it tells ("told AFP", "told the BBC"), never who speaks.
-_OBJECT_DEPS = {"dobj", "obj", "iobj", "dative"}
+_OBJECT_DEPS = _DIRECT_OBJECT_DEPS | {"iobj", "dative"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
@@ -252,16 +253,12 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     return found
 
 
-#: A comma between a name and a bare title in apposition to it ("X, président de…"); after "X, le chef de…"
-#: a new subject may as well begin.
-_APPOSITION = re.compile(r"\s*,\s*$")
-
-
 def _in_apposition(doc: Doc, start: int, persons: list[Mention]) -> bool:
-    """True for a title right after a person's name and a comma ("Paul Roche, président de la commission, juge
-    que…"): it describes that person, who speaks, rather than standing for someone."""
+    """True for a bare title right after a person's name and a comma ("Paul Roche, président de la commission,
+    juge que…"): it describes that person, who speaks, rather than standing for someone. After "X, le chef de…"
+    a new subject may as well begin."""
     text = doc_text(doc)
-    return any(0 <= start - p.end <= 8 and _APPOSITION.match(text[p.end : start]) for p in persons if p.kind == "person")
+    return any(p.kind == "person" and re.fullmatch(r"\s*,\s*", text[p.end : start]) for p in persons if p.end <= start)
 
 
 def _demonym_after(doc: Doc, end: int) -> int:
@@ -693,7 +690,7 @@ class Attributor:
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
-        for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc)):
+        for m in self._sources:
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
         for m in self.sp.clause_sources.finditer(text, fd, cs, doc_words(self.doc)):
@@ -883,7 +880,7 @@ class Attributor:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
-        obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS - {"iobj", "dative"}), None)
+        obj = next((c for c in verb.children if c.dep_ in _DIRECT_OBJECT_DEPS), None)
         return self._phrase_mention(obj) if obj is not None else None
 
     def _is_passive(self, tok: Token) -> bool:
@@ -920,13 +917,12 @@ class Attributor:
     def _sourced(self, verb_end: int, m: Mention) -> bool:
         """True when a source preposition stands between a speech verb and ``m`` ("…, a indiqué le prince héritier,
         selon l'agence SPA"): ``m`` is who relays the words, not the verb's inverted subject."""
-        return any(verb_end <= start < m.start for start in self._source_starts)
+        return any(verb_end <= source.start < m.start for source in self._sources)
 
     @functools.cached_property
-    def _source_starts(self) -> list[int]:
-        """Where the source prepositions of the doc start ("selon", "according to")."""
-        text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
-        return [m.start for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc))]
+    def _sources(self) -> list[Match]:
+        """The source prepositions of the doc ("selon", "according to")."""
+        return list(self.sp.sources.finditer(doc_text(self.doc), folded(self.doc), cased(self.doc), doc_words(self.doc)))
 
     def _in_reported_clause(self, verb_end: int, m: Mention) -> bool:
         """True when a complementizer stands between a speech verb and ``m`` ("Podkreślił, że Polska…")."""
@@ -1352,7 +1348,8 @@ def _described_otherwise(speaker: Speaker, m: Mention) -> bool:
     said = speaker.mention
     if said.kind != "description":
         return False
-    return said.title_key != m.title_key or None not in (said.affiliation, m.affiliation) and said.affiliation != m.affiliation
+    other_country = None not in (said.affiliation, m.affiliation) and said.affiliation != m.affiliation
+    return said.title_key != m.title_key or other_country
 
 
 def _affiliation_ok(m: Mention, p: Person) -> bool:
