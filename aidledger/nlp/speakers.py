@@ -1212,23 +1212,9 @@ class Attributor:
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
         if same_country:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
-        # who was just called by another title is someone else ("…, a affirmé le chancelier. …, a renchéri le
-        # président français"; "the US president said … the French president added")
-        # ("le dirigeant allemand" may well be "le chancelier": a generic title names no other)
-        generics = knowledge(lang_of(self.doc)).generic_titles
-        other = {
-            sp.person.name
-            for _, sp in self.history
-            if sp.person is not None and not generic and sp.mention.title_key not in generics and _described_otherwise(sp, m)
-        }
         current = next((sp for _, sp in reversed(self.history) if sp.person is not None and _compatible(m.gender, sp)), None)
         # the current speaker, unless of another country ("le président moldave" is not the Dutch minister speaking)
-        if (
-            current is not None
-            and current.person is not None
-            and _affiliation_ok(m, current.person)
-            and current.person.name not in other
-        ):
+        if current is not None and current.person is not None and _affiliation_ok(m, current.person):
             return Speaker(current.name, m, current.person, current.role, current.affiliation)
         untitled = [
             p
@@ -1236,7 +1222,6 @@ class Attributor:
             if p.title_key in (None, m.title_key)
             and _gender_ok(m.gender, p.gender)
             and " " in p.name  # a one-word "name" no title introduces is as often a weapon ("canons Caesar")
-            and p.name not in other
         ]
         if untitled:
             return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
@@ -1341,15 +1326,6 @@ def _title_word_in_role(m: Mention, p: Person) -> bool:
     "Defense Secretary X")."""
     words = fold(_strip_determiner(m.text)).split()
     return bool(words) and words[0] in fold(p.role or "").split()
-
-
-def _described_otherwise(speaker: Speaker, m: Mention) -> bool:
-    """Whether a speaker was found through a description of another title or country than ``m``'s."""
-    said = speaker.mention
-    if said.kind != "description":
-        return False
-    other_country = None not in (said.affiliation, m.affiliation) and said.affiliation != m.affiliation
-    return said.title_key != m.title_key or other_country
 
 
 def _affiliation_ok(m: Mention, p: Person) -> bool:

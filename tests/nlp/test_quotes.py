@@ -857,33 +857,6 @@ def test_a_royal_title_stands_for_the_person_named_before(nlps, lang: str, text:
     assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
 
 
-@pytest.mark.parametrize(
-    "lang, text, speakers",
-    [
-        (
-            "fr",
-            "La chancelière Anne Roux et Paul Roche ont parlé lundi. « Nous sommes unis », a affirmé la chancelière. "
-            "« Et nous le resterons », a renchéri le président français.",
-            ["Anne Roux", "Paul Roche"],
-        ),
-        (
-            "fr",
-            "Le Premier ministre Tom Reid a reçu Omar Tariq. « C'est un grand jour », a déclaré le Premier ministre. "
-            "« Pour nos deux pays », a ajouté le président.",
-            ["Tom Reid", "Omar Tariq"],
-        ),
-        (
-            "en",
-            "Prime Minister Tom Reid hosted Omar Tariq. “This is a great day,” the prime minister said. "
-            "“For both our countries,” the president added.",
-            ["Tom Reid", "Omar Tariq"],
-        ),
-    ],
-)
-def test_who_was_just_called_by_another_title_is_not_the_next_title(nlps, lang: str, text: str, speakers: list) -> None:
-    assert [s for s, _ in quotes(nlps, lang, text)] == speakers
-
-
 @pytest.mark.parametrize("name", ["Anouk Morand", "Élise Berthaz", "Clara Morand"])
 def test_a_name_right_after_a_title_is_a_person_though_the_recogniser_misses_it(nlps, name: str) -> None:
     text = f"Interrogée lundi, la ministre déléguée {name} n'a pas exclu un report. « Tout dépendra du vote », a-t-elle dit."
