@@ -234,10 +234,13 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
             and not _in_body_name(tok, kn.particles)
         ):
             spans[(_first_names_before(doc, _hyphenated_start(doc, tok), kn), tok.idx + len(tok))] = None
-    if not doc.has_annotation("ENT_IOB"):
-        for start, end in _shaped_names(doc, kn):
-            if not any(s < end and start < e for s, e in spans):
-                spans[(start, end)] = None
+    recognised = doc.has_annotation("ENT_IOB")
+    for start, end in _shaped_names(doc, kn):
+        # with a recogniser, only the names right after a title that it missed ("la ministre Clara Chappaz")
+        if recognised and not _right_after_title(doc, start, end):
+            continue
+        if not any(s < end and start < e for s, e in spans):
+            spans[(start, end)] = None
     for start, end, gender in _honorific_names(doc, kn.honorifics):
         covering = next((k for k in spans if k[0] <= start < k[1] or start <= k[0] < end), None)
         spans[covering or (start, end)] = gender
@@ -565,6 +568,16 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
             if gap.count(",") == 0 or gap.rstrip().endswith(","):
                 best = m
     return best
+
+
+def _right_after_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name of two words or more follows a title and its complement, a space or a comma apart
+    ("la ministre déléguée Clara Chappaz", "the mayor of Kharkiv, Ihor Terekhov"), not capitalised words
+    further into the title's phrase ("Commissioner for Humanitarian Aid and Crisis Management")."""
+    title = _title_before(doc, start, [])
+    if title is None or " " not in doc_text(doc)[start:end]:
+        return False
+    return re.fullmatch(r",?\s+", doc_text(doc)[complement_end(doc, title.end) : start]) is not None
 
 
 def _title_after(doc: Doc, end: int) -> Match | None:

@@ -139,6 +139,7 @@ class QuotesComponent:
                 or _cue_speaker(doc, q, frame, cues)
                 or _introduced_speaker(doc, q, frame, sentences, spoken)
                 or spoken.labelled_speaker(frame[0], q.open_at)
+                or _headline_speaker(doc, q, frame, spoken, cues)
             )
             if speaker is None and q.continues and k:
                 speaker = speakers[-1]
@@ -228,7 +229,9 @@ def _cue_speaker(doc: Doc, q: QuoteMarks, frame: tuple[int, int], cues: list[Cue
         person = next((c.speaker for c in reversed(before) if c.speaker is not None and c.speaker.person), None)
         if person is not None:
             return person
-    for group in (adjacent[:1], list(reversed(before)), after):
+    # after an incise that names no one, a later source relays it ("…, a indiqué un conseiller, selon l'agence
+    # Tass"): it is no speaker
+    for group in (adjacent[:1], list(reversed(before)), [] if adjacent else after):
         for cue in group:
             if cue.speaker is not None:
                 return cue.speaker
@@ -247,6 +250,27 @@ def _introduced_speaker(
         return None
     inside = [c for c in spoken.cues() if previous[0] <= c.start < previous[1] and c.speaker is not None]
     return inside[-1].speaker if inside else spoken.labelled_speaker(*previous)
+
+
+def _headline_speaker(
+    doc: Doc, q: QuoteMarks, frame: tuple[int, int], spoken: Attributor, cues: list[Cue]
+) -> Speaker | None:
+    """A quote opening its sentence and followed by a colon, the way a headline gives the words before who said
+    them: the speaker a verbless label after the colon names ("« … » : le message de X aux Ukrainiens", "‘…’:
+    X's warning"), or that of a speech verb there ("“…”: X warns allies"). Any other verb tells news of its own
+    ("« … » : l'UE débloque 90 milliards"), not who spoke."""
+    text = doc_text(doc)
+    colon = re.match(r"\s*:", text[q.outer_end : frame[1]])
+    if colon is None or text[frame[0] : q.open_at].strip():
+        return None
+    start = q.outer_end + colon.end()
+    back = spoken.back_referenced_speaker(start, frame[1])  # "« … » : c'est en ces mots que X a ouvert la séance"
+    if back is not None:
+        return back
+    said = next((c.speaker for c in cues if start <= c.start < frame[1] and c.speaker is not None), None)
+    span = doc.char_span(start, frame[1], alignment_mode="contract")
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return said or (spoken.named_first(start, frame[1]) if verbless else None)
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:

@@ -54,6 +54,9 @@ _INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "sever
 _DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
+_DIRECT_OBJECT_DEPS = {"dobj", "obj"}
+#: A speech verb's objects: whom it tells ("told AFP", "told the BBC"), never who speaks.
+_OBJECT_DEPS = _DIRECT_OBJECT_DEPS | {"iobj", "dative"}
 _PASSIVE_DEPS = {"aux:pass", "auxpass"}
 _NOUN_DEPS = {"det", "amod", "poss", "nmod:poss", "nummod", "compound", "case"}
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "expl:comp", "neg", "advmod"}
@@ -64,6 +67,10 @@ _CLOSING_MARKS = set('»”"’')
 _PARENTHESIS = re.compile(r"[ \t]*(\()\s*([^()\n]{2,80}?)\s*\)")
 #: How far (in tokens) a speaker may stand from its cue.
 _REACH = 14
+#: Words that may stand between a verb and the complementizer of its clause ("juge pour sa part que").
+_CLAUSE_REACH = 4
+#: Words a label may hold before the speaker it names ("le message d'", "the warning from").
+_LABEL_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,17 @@ class Speech:
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
+    present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # present-tense endings and their infinitive endings
+    impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
+
+    def infinitives_of_present(self, form: str) -> list[str]:
+        """The infinitives a present-tense form may come from ("glisse" → "glisser", "lit" → "lire")."""
+        return [
+            form[: -len(ending)] + infinitive
+            for ending, infinitives in self.present_endings
+            if form.endswith(ending)
+            for infinitive in infinitives
+        ]
 
     def opens_with_back_reference(self, folded_text: str, start: int, end: int) -> bool:
         """Whether the sentence ``[start, end)`` of a folded text says who said the one before: a back reference
@@ -127,6 +145,10 @@ def speech(lang: str) -> Speech:
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
+        impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
+        present_endings=tuple(
+            (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("present_endings") or {}).items()
+        ),
     )
 
 
@@ -204,7 +226,11 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     kn = knowledge(lang_of(doc))
     found = []
     for m in title_matches(doc):
-        if any(p.start <= m.start < p.end for p in taken) or _followed_by_person(doc, m.end, taken):
+        if (
+            any(p.start <= m.start < p.end for p in taken)
+            or _followed_by_person(doc, m.end, taken)
+            or _in_apposition(doc, m.start, taken)
+        ):
             continue
         end = _demonym_after(doc, complement_end(doc, m.end))
         text = doc_text(doc)[m.start : end]
@@ -225,6 +251,14 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
             )
         )
     return found
+
+
+def _in_apposition(doc: Doc, start: int, persons: list[Mention]) -> bool:
+    """True for a bare title right after a person's name and a comma ("Paul Roche, président de la commission,
+    juge que…"): it describes that person, who speaks, rather than standing for someone. After "X, le chef de…"
+    a new subject may as well begin."""
+    text = doc_text(doc)
+    return any(p.kind == "person" and re.fullmatch(r"\s*,\s*", text[p.end : start]) for p in persons if p.end <= start)
 
 
 def _demonym_after(doc: Doc, end: int) -> int:
@@ -266,8 +300,8 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
-    # a title introducing a person, by where it starts: an institution right before it is that person's
-    # ("agency spokesperson Olga Wirth", "Pentagon press secretary X"), not a speaker of its own
+    # a title introducing a person, by where it starts: an institution right before it, or owning it, is that
+    # person's ("agency spokesperson Olga Wirth", "Britain's defence secretary, X"), not a speaker of its own
     personal_titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, taken) is not None}
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
@@ -278,7 +312,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
-        if _next_word_start(doc, end) in personal_titles:
+        if _next_word_start(doc, _possessive_end(doc, end)) in personal_titles:
             continue
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
@@ -303,6 +337,14 @@ def _qualified_institutions(
         for actor in actors
         if text[actor.end : actor.end + 1] in (" ", "-") and actor.end + 1 in ends
     ]
+
+
+def _possessive_end(doc: Doc, end: int) -> int:
+    """The end of a possessive marker the parse attaches right after ``end`` ("Britain|'s"), else ``end``."""
+    tok = _token_at(doc, end)
+    if tok is not None and tok.idx == end and tok.dep_ == "case" and tok.text[:1] in "'’":
+        return end + len(tok.text)
+    return end
 
 
 def _next_word_start(doc: Doc, end: int) -> int:
@@ -438,6 +480,15 @@ def _clause_head(subject: Token) -> Token:
     return subject.head.head if subject.dep_ == "appos" else subject.head
 
 
+def _is_object_of(verb: Token, m: Mention) -> bool:
+    """Whether the parse makes a mention the object of a speech verb: the one told ("X, a researcher, told AFP"),
+    not the speaker an incise inverts ("…, said AFP's correspondent")."""
+    if not _parsed(verb):
+        return False
+    span = verb.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return any(t.dep_ in _OBJECT_DEPS and t.head.i == verb.i for t in span or ())
+
+
 def _is_participle(tok: Token) -> bool:
     """A gerund or present participle ("adding", "ajoutant"), which has no subject of its own."""
     morph = str(tok.morph)
@@ -463,6 +514,19 @@ def _parsed(tok: Token) -> bool:
 def _is_clitic(text: str) -> bool:
     """A pronoun joined by a hyphen ("-t-il", "-elle"), not a dash standing alone ("… - poinformowało")."""
     return text.startswith("-") and any(c.isalpha() for c in text)
+
+
+def _clitics(tok: Token) -> list[Token]:
+    """The hyphenated pronouns right after a verb ("-t", "-on" of "assure-t-on")."""
+    return list(itertools.takewhile(lambda t: _is_clitic(t.text), tok.doc[tok.i + 1 : tok.i + 3]))
+
+
+def _inversion_head(tok: Token) -> Token:
+    """The verb that carries the inverted subject of a verb group: the modal of "peut-on lire", else the verb."""
+    i = tok.i
+    while i > 0 and _is_clitic(tok.doc[i - 1].text):
+        i -= 1
+    return tok.doc[i - 1] if i < tok.i and i > 0 else tok
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -521,6 +585,19 @@ class Attributor:
             None,
         )
         return self._resolve(first) if first is not None and _eligible(self.doc, first, self.sp, False) else None
+
+    def named_first(self, start: int, end: int) -> Speaker | None:
+        """The speaker a stretch opens with: its first person, institution or description, within
+        :data:`_LABEL_WORDS` words of its start and not behind a preposition, unless one joining a message to its
+        issuer ("le message d'Emmanuel Macron", "a warning from X"); not "à Kiev"."""
+        first = next(
+            (m for m in self._mentions_from(start) if m.start < end and m.kind in ("person", "institution", "description")),
+            None,
+        )
+        if first is None or len(re.findall(r"[\w']+", doc_text(self.doc)[start : first.start])) > _LABEL_WORDS:
+            return None
+        linked = _word_before(self.doc, first.start) in self.sp.issuer_links
+        return self._resolve(first) if linked or _eligible(self.doc, first, self.sp, False) else None
 
     def back_referenced_speaker(self, start: int, end: int) -> Speaker | None:
         """Who a sentence opening with a back reference says spoke the words before it ("« … »\n\nC'est ce
@@ -600,15 +677,20 @@ class Attributor:
             if (
                 self._is_speech_verb(tok)
                 and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
-                and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
+                and (
+                    self._present_speech_verb(tok)
+                    or (
+                        tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X", "")
+                        and not _is_noun_phrase(tok)
+                        and not (_is_adjective(tok) and self._agent_after(tok) is None)
+                    )
+                )
                 and not self.inside_quote(tok.idx)
-                and not _is_noun_phrase(tok)
-                and not (_is_adjective(tok) and self._agent_after(tok) is None)
                 and not self._in_name(tok.idx)
             ):
                 raw.append((tok.idx, tok.idx + len(tok), "verb", tok))
         text, fd, cs = doc_text(self.doc), folded(self.doc), cased(self.doc)
-        for m in self.sp.sources.finditer(text, fd, cs, doc_words(self.doc)):
+        for m in self._sources:
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
         for m in self.sp.clause_sources.finditer(text, fd, cs, doc_words(self.doc)):
@@ -632,13 +714,41 @@ class Attributor:
         return fold_word(tok.lemma_) if tok.lemma_ else lemma_of(tok.text, lang_of(self.doc))
 
     def _is_speech_verb(self, tok: Token) -> bool:
-        return self._lemma(tok) in self.sp.verbs or fold_word(tok.text) in self.sp.verbs
+        """A verb of the speech data, by its lemma, its form or its present-tense form in a verb's place
+        (:meth:`_present_speech_verb`), or with the particle after it where the data lists the two ("shot back",
+        "hit back": "shoot" alone reports nothing)."""
+        lemma = self._lemma(tok)
+        if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs or self._present_speech_verb(tok):
+            return True
+        return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
+
+    def _present_speech_verb(self, tok: Token) -> bool:
+        """A speech verb in the present tense, read from its form where its place makes it a verb
+        (:meth:`_verb_by_place`) though the tagger reads a noun or an adjective ("tranche-t-il", "X note que")."""
+        infinitives = self.sp.infinitives_of_present(fold_word(tok.text))
+        return any(v in self.sp.verbs for v in infinitives) and self._verb_by_place(tok)
+
+    def _verb_by_place(self, tok: Token) -> bool:
+        """A lower-case word its place makes a verb: before an inverted subject ("tranche-t-il"), or after no
+        determiner and before the complementizer of its clause, a few words on ("X juge pour sa part que")."""
+        if not tok.text[:1].islower():
+            return False
+        if _clitics(tok):
+            return True
+        if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
+            return False
+        for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
+            if fold_word(nxt.text) in self.sp.complementizers:
+                return True
+            if nxt.is_punct and nxt.text != ",":
+                return False
+        return False
 
     def _in_incise(self, tok: Token) -> bool:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
         with its subject before it where a quote ends right before that subject ('…," the minister countered')."""
         rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 12]
-        if self._opens_incise(self._group_start(tok)) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
+        if self._opens_incise(self._group_start(_inversion_head(tok))) or re.match(r"(?:-t)?(?:-\w+)?\s*:", rest):
             return True
         subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None) if _parsed(tok) else None
         if subject is None:
@@ -660,13 +770,16 @@ class Attributor:
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
             return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
+        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon", "lit-on dans un communiqué du ministère"
+            subject = _clitics(_inversion_head(tok))[-1]
+            return self._resolve(self._place_after(max(end, subject.idx + len(subject))))
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"
             return self._resolve(pronoun)
         if self._opens_incise(group_start):
             after = self._first_after(end, agent_ok=False)
-            if after is not None and self._inverted(end, after):
+            if after is not None and self._inverted(end, after) and not _is_object_of(tok, after):
                 if after.kind == "document":  # "Le ministère, poursuit le communiqué, juge « … »"
                     return self._resolve(self._interrupted_subject(group_start) or after)
                 return self._resolve(after)
@@ -681,9 +794,24 @@ class Attributor:
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
                 return self._speaker_going_on(group_start)
+            if after is not None and (self._in_reported_clause(end, after) or self._sourced(end, after)):
+                after = None  # "Asked whether the United States would…", "…, selon l'agence SPA": no speaker
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
         return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+
+    def _impersonal_inversion(self, tok: Token) -> bool:
+        """Whether a verb's inverted subject names no one ("assure-t-on", "explique-t-on")."""
+        return any(fold_word(t.text) in self.sp.impersonal_subjects for t in _clitics(_inversion_head(tok)))
+
+    def _place_after(self, end: int) -> Mention | None:
+        """The institution or document named right after an impersonal inversion, where what is said is said or
+        written ("à Matignon", "au ministère des Armées", "dans un communiqué du ministère"); no one for a circle
+        or a source left unnamed ("dans l'entourage du ministre")."""
+        place = self._first_after(end, agent_ok=True)
+        if place is None or place.kind not in ("institution", "document"):
+            return None
+        return place if len(re.findall(r"[\w'’]+", doc_text(self.doc)[end : place.start])) <= _LABEL_WORDS else None
 
     def _source_speaker(self, end: int) -> Speaker | None:
         """Who a source preposition names: the person a pronoun after it stands for ("selon lui", "according
@@ -752,7 +880,7 @@ class Attributor:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj = next((c for c in verb.children if c.dep_ in _DIRECT_OBJECT_DEPS), None)
         return self._phrase_mention(obj) if obj is not None else None
 
     def _is_passive(self, tok: Token) -> bool:
@@ -785,6 +913,16 @@ class Attributor:
         gap_end = title.start if title is not None and m.kind == "person" else m.start  # "…, a souligné vendredi
         words = re.findall(r"[\w'’]+", folded(self.doc)[verb_end:gap_end])  # le ministre de la Défense X"
         return len(words) <= 5 and not self._in_reported_clause(verb_end, m)
+
+    def _sourced(self, verb_end: int, m: Mention) -> bool:
+        """True when a source preposition stands between a speech verb and ``m`` ("…, a indiqué le prince héritier,
+        selon l'agence SPA"): ``m`` is who relays the words, not the verb's inverted subject."""
+        return any(verb_end <= source.start < m.start for source in self._sources)
+
+    @functools.cached_property
+    def _sources(self) -> list[Match]:
+        """The source prepositions of the doc ("selon", "according to")."""
+        return list(self.sp.sources.finditer(doc_text(self.doc), folded(self.doc), cased(self.doc), doc_words(self.doc)))
 
     def _in_reported_clause(self, verb_end: int, m: Mention) -> bool:
         """True when a complementizer stands between a speech verb and ``m`` ("Podkreślił, że Polska…")."""
@@ -1067,6 +1205,8 @@ class Attributor:
             and _affiliation_ok(m, p)
             and p.mentions[0][0] < m.start
         ]
+        if not titled:  # "the minister" for the person introduced as "foreign minister X"
+            titled = [p for p in persons if _title_word_in_role(m, p) and _affiliation_ok(m, p) and p.mentions[0][0] < m.start]
         if titled:
             return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
@@ -1178,6 +1318,14 @@ def _same_title_word(m: Mention, p: Person) -> bool:
     words ("Hamas official X … the official said"); the generic class alone says too little to go by."""
     role = fold(p.role or "").split()
     return bool(role) and fold(m.text).split()[: len(role)] == role
+
+
+def _title_word_in_role(m: Mention, p: Person) -> bool:
+    """A bare title stands for the person the article introduced with a fuller one holding its word ("the
+    minister" for "foreign minister X", "le ministre" for "le ministre des Armées X", "the secretary" for
+    "Defense Secretary X")."""
+    words = fold(_strip_determiner(m.text)).split()
+    return bool(words) and words[0] in fold(p.role or "").split()
 
 
 def _affiliation_ok(m: Mention, p: Person) -> bool:

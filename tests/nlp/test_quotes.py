@@ -630,6 +630,13 @@ def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
         ("fr", "« Les écoles rouvriront en septembre. »\n\nC'est ce qu'a promis mardi la ministre Anne Roux.", "Anne Roux"),
         ("fr", "« Personne ne sera oublié. »\n\nCe sont les mots du maire de Lviv, Paul Roche, lundi soir.", "Paul Roche"),
         ("en", '"The bridge will reopen in June."\n\nThat was the pledge from Mayor Ruth Gale on Friday.', "Ruth Gale"),
+        ("fr", "« Aucune ville ne restera sans courant. »\n\nPar ces mots, la ministre Anne Roux a clos le forum.", "Anne Roux"),
+        ("fr", "« Les ponts seront rebâtis. »\n\nC'est en ces termes que le maire Paul Roche a salué les donateurs.", "Paul Roche"),
+        ("en", '"No town will be left in the dark."\n\nWith those words, Mayor Ruth Gale closed the forum.', "Ruth Gale"),
+        ("en", '"The bridges will be rebuilt."\n\nIn these words, Governor Tom Reid thanked the donors.', "Tom Reid"),
+        ("fr", "« Kiev ne sera pas seule. »\n\nCes propos ont été tenus mardi par la ministre Anne Roux.", "Anne Roux"),
+        ("fr", "« Rien ne sera oublié. »\n\nLa phrase, prononcée par le maire Paul Roche, a été applaudie.", "Paul Roche"),
+        ("en", '"The war will end this year."\n\nThe remarks, made by Senator Tom Reid on Sunday, drew criticism.', "Tom Reid"),
     ],
 )
 def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
@@ -648,3 +655,214 @@ def test_a_short_sentence_of_names_is_a_quote_not_a_term(nlps) -> None:
     named = "Le ministre Paul Roche a présenté le « Fonds Kiev Reconstruction » lundi."
     assert quotes(nlps, "fr", said) == [("Anne Roux", "L'Europe est là")]
     assert quotes(nlps, "fr", named) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Kyiv needs the jets now,” Anna Berg, a senior fellow at the Atlantic Council, told Reuters.", "Anna Berg"),
+        ("“The sanctions are biting,” Tom Reid, an economist at Oxford, told AFP on Monday.", "Tom Reid"),
+        ("“Nobody expected this,” Ruth Gale told CNN.", "Ruth Gale"),
+    ],
+)
+def test_the_outlet_a_speaker_tells_is_not_the_speaker(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Kyiv will hold,” said Ukraine's foreign minister, Andrii Sybiha.", "Andrii Sybiha"),
+        ("“The convoy leaves at dawn,” said Poland's defence minister, Anna Berg.", "Anna Berg"),
+        ("Germany's finance minister Tom Reid said the budget was “tight but fair to Kyiv”.", "Tom Reid"),
+    ],
+)
+def test_a_country_owning_the_title_of_a_named_person_is_not_the_speaker(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Les radars partiront lundi », a indiqué le département de la Défense dans un communiqué.", "département de la Défense"),
+        ("« La ministre recevra ses homologues jeudi », a précisé le bureau du Premier ministre.", "bureau du Premier ministre"),
+        ("« Aucune décision n'a été prise », a fait savoir le cabinet du maire de Lviv.", "cabinet"),
+        ("« Les fonds arriveront avant l'été », a assuré l'administration américaine.", "administration américaine"),
+    ],
+)
+def test_an_office_or_department_speaks_as_an_institution(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Omar Tariq, the Palestinian envoy, decried the “deafening silence” of the world.", "Omar Tariq"),
+        ("The minister, Anna Berg, denounced “a cowardly attack on sleeping civilians”.", "Anna Berg"),
+        ("Senator Tom Reid slammed the plan as “a gift to the Kremlin”.", "Tom Reid"),
+        ("Ruth Gale deplored “the slow pace of deliveries” on Monday.", "Ruth Gale"),
+    ],
+)
+def test_a_verb_of_condemnation_brings_in_a_partial_quote(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Les écoles rouvriront » : le message d'Anne Roux aux familles\n\nLa ministre a parlé lundi.", "Anne Roux"),
+        ("fr", "« Nous tiendrons » : Paul Roche exhorte les maires à tenir bon\n\nLe préfet a parlé lundi.", "Paul Roche"),
+        ("en", "‘The bridge will hold’: Ruth Gale's message to Lviv\n\nThe mayor spoke on Monday.", "Ruth Gale"),
+        ("en", "“No town will be left dark”: Tom Reid warns the utilities\n\nThe governor spoke on Monday.", "Tom Reid"),
+    ],
+)
+def test_a_headline_quote_before_a_colon_speaks_for_who_the_rest_names(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_headline_quote_before_a_colon_and_news_of_its_own_has_no_speaker(nlps) -> None:
+    text = "« Promesse tenue » : la Suède débloque 90 millions d'euros pour Kiev\n\nLe texte a été voté lundi."
+    assert quotes(nlps, "fr", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“That is simply false,” Ruth Gale fired back on Tuesday.", "Ruth Gale"),
+        ("“We will not be lectured by Moscow,” the minister, Tom Reid, hit back.", "Tom Reid"),
+        ("“Nobody asked Brussels,” Anna Berg chimed in.", "Anna Berg"),
+        ("“We need trucks, not words,” Omar Tariq shot back.", "Omar Tariq"),
+    ],
+)
+def test_a_verb_that_reports_speech_with_its_particle_is_a_cue(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "en", text)] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["indique", "glisse", "lance", "tranche"])
+def test_a_verb_before_an_inverted_subject_is_read_as_a_verb(nlps, verb: str) -> None:
+    text = f"La ministre Anne Roux était à Lviv mardi. « Les trains repartiront dès jeudi », {verb}-t-elle."
+    assert quotes(nlps, "fr", text) == [("Anne Roux", "Les trains repartiront dès jeudi")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Le budget sera tenu », assure-t-on à Matignon.", "Matignon"),
+        ("« Rien n'est décidé », indique-t-on au ministère des Armées.", "ministère des Armées"),
+        ("« La visite aura bien lieu », confirme-t-on à l'Élysée.", "Élysée"),
+    ],
+)
+def test_an_impersonal_inversion_gives_the_words_to_the_institution_where_they_are_said(
+    nlps, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+def test_an_impersonal_inversion_in_an_unnamed_circle_has_no_speaker(nlps) -> None:
+    assert quotes(nlps, "fr", "« Rien n'est décidé », glisse-t-on dans l'entourage du ministre.") == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("en", "Ukraine's foreign minister, Omar Tariq, met his Turkish counterpart. “Ankara kept its word,” the minister said.", "Omar Tariq"),
+        ("fr", "Le ministre des Armées Paul Roche était à Lviv. « Les obus arrivent », a assuré le ministre.", "Paul Roche"),
+        ("en", "Defense Secretary Ruth Gale met allies in Brussels. “We stand firm,” the secretary said.", "Ruth Gale"),
+    ],
+)
+def test_a_bare_title_stands_for_the_person_introduced_with_a_fuller_one(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("« Les radars partiront lundi », lit-on dans un communiqué du ministère de la Défense.", "ministère de la Défense"),
+        ("« Les radars partiront lundi », peut-on lire dans un communiqué de la Commission.", "Commission"),
+        ("« Le sommet aura lieu en mai », peut-on lire dans la déclaration de l'Élysée.", "Élysée"),
+    ],
+)
+def test_an_impersonal_reading_gives_the_words_to_the_issuer_of_the_document(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "fr", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Poland would send more jets, the general replied: “We will see.”",
+        "Asked if the Commission would pay, a spokesman said: “No decision has been taken.”",
+        "Asked whether Kyiv would accept the plan, an adviser answered: “Not in this form.”",
+    ],
+)
+def test_what_a_speaker_is_asked_about_does_not_speak(nlps, text: str) -> None:
+    assert quotes(nlps, "en", text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "« La frontière restera fermée », a indiqué un conseiller, selon l'agence officielle du pays."),
+        ("fr", "« Nous répondrons », a déclaré un responsable militaire, cité par l'agence Tass."),
+        ("en", "“We will respond,” a senior official said, according to the Interfax news agency."),
+    ],
+)
+def test_an_agency_relaying_an_unnamed_speaker_is_no_speaker(nlps, lang: str, text: str) -> None:
+    assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "« Aucun soldat ne partira » : tels sont les mots du ministre Paul Roche, lundi soir.", "Paul Roche"),
+        ("fr", "« Un jour sombre » : c'est en ces mots que la députée Anne Roux a ouvert la séance.", "Anne Roux"),
+        ("en", "“The lights will stay on”: those were the words of Mayor Ruth Gale on Friday.", "Ruth Gale"),
+    ],
+)
+def test_a_quote_before_a_colon_and_a_back_reference_speaks_for_who_it_names(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« La frontière restera fermée », a indiqué le prince héritier, selon l'agence officielle SPA.",
+        "« Les drones ont été abattus », a affirmé l'état-major régional, d'après l'agence Ria.",
+        "« Le port rouvrira », a assuré le gouverneur, selon la chaîne publique NTV.",
+    ],
+)
+def test_a_source_after_an_incise_is_not_its_inverted_subject(nlps, text: str) -> None:
+    assert all(s not in ("SPA", "Ria", "NTV", "agence officielle") for s, _ in quotes(nlps, "fr", text))
+
+
+@pytest.mark.parametrize("verb", ["juge", "note", "déplore", "martèle"])
+def test_a_present_tense_verb_before_its_que_clause_is_a_cue(nlps, verb: str) -> None:
+    text = f"La députée Anne Roux, présidente de la commission des Finances, {verb} pour sa part que « le compte n'y est pas »."
+    assert quotes(nlps, "fr", text) == [("Anne Roux", "le compte n'y est pas")]
+
+
+def test_a_title_after_a_name_and_a_comma_describes_that_person(nlps) -> None:
+    text = "Paul Roche, ministre des Transports, était à Lviv. « Les trains repartiront jeudi », a-t-il assuré."
+    assert quotes(nlps, "fr", text) == [("Paul Roche", "Les trains repartiront jeudi")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "Omar ben Tariq a reçu les négociateurs à Riyad. « Le royaume reste prêt », a indiqué le prince héritier.", "Omar ben Tariq"),
+        ("en", "Omar bin Tariq hosted the talks in Riyadh. “The kingdom stands ready,” the crown prince said.", "Omar bin Tariq"),
+        ("fr", "L'émir Hamad ben Nasser a reçu les médiateurs. « Le dialogue reste la seule voie », a déclaré l'émir.", "Hamad ben Nasser"),
+    ],
+)
+def test_a_royal_title_stands_for_the_person_named_before(nlps, lang: str, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+@pytest.mark.parametrize("name", ["Anouk Morand", "Élise Berthaz", "Clara Morand"])
+def test_a_name_right_after_a_title_is_a_person_though_the_recogniser_misses_it(nlps, name: str) -> None:
+    text = f"Interrogée lundi, la ministre déléguée {name} n'a pas exclu un report. « Tout dépendra du vote », a-t-elle dit."
+    assert quotes(nlps, "fr", text) == [(name, "Tout dépendra du vote")]
+
+
+def test_capitalised_words_within_a_title_phrase_are_no_person(nlps) -> None:
+    text = "The Commissioner for Humanitarian Aid and Crisis Management, Omar Tariq, said: “The aid will reach Mali.”"
+    assert quotes(nlps, "en", text) == [("Omar Tariq", "The aid will reach Mali.")]
