@@ -40,7 +40,7 @@ class Cue:
 #: The years a "since" may open a running total with ("depuis 2022", "seit 2014").
 SINCE_YEARS = range(1990, 2051)
 #: Characters within which a phrase of purpose ("to meet", "pour répondre aux", "um … zu decken") governs a
-#: need that follows it in its clause ("to meet Ukraine's critical security and defense needs").
+#: need that follows it in its clause ("to help meet Kyiv's most pressing air defence needs").
 PURPOSE_REACH = 60
 
 
