@@ -11,6 +11,7 @@ from aidledger.assemble.features import magnitude_features, mention_features, st
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import shipped_models
 from aidledger.nlp.pipeline import get_nlp
+from aidledger.nlp.speakers import speaker_of_clause
 
 
 def commitments(text: str, lang: str, published: str | None = "2024-03-14"):
@@ -102,6 +103,14 @@ def test_announcer_named_by_a_pronoun_is_the_person_it_stands_for() -> None:
         "fr",
     )
     assert (c.amount, c.announcer) == (12e6, "Hadja Lahbib")
+
+
+def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
+    """"BRUSSELS, April 15 -" says where the story was filed: the city is no one who announced."""
+    text = "BRUSSELS, April 15 - Donors meeting in Brussels on Monday pledged 5.8 billion euros to help Syria."
+    assert speaker_of_clause(get_nlp("en")(text), 0, len(text)) is None
+    (c,) = commitments("WASHINGTON (AP) — The Pentagon announced $150 million in weapons for Ukraine on Friday.", "en")
+    assert c.announcer == "Pentagon"
 
 
 def test_a_state_or_a_bare_common_noun_is_no_announcer() -> None:
