@@ -689,3 +689,11 @@ def test_the_price_of_a_response_plan_is_an_appeal() -> None:
     ):
         assert features_of(text, amount, lang)["request@before"] == 1.0
         assert commitments(text, lang) == []
+
+
+def test_the_amount_of_a_cut_to_aid_is_no_commitment() -> None:
+    """"Slashed its aid budget by £500 million", "a sabré 2 milliards": money taken away, not given."""
+    assert commitments("Britain slashed its aid budget for Africa by 500 million pounds on Tuesday.", "en") == []
+    assert commitments("Le gouvernement a sabré 2 milliards d'euros dans l'aide au développement.", "fr") == []
+    (c,) = commitments("Washington will send $300 million in weapons to Ukraine after cutting other programmes.", "en")
+    assert c.amount == 300e6
