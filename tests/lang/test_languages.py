@@ -119,6 +119,23 @@ def test_verbs_and_names_news_uses_for_giving_are_read(lang, text, donor, recipi
     ]
 
 
+NUMBER_WORDS = [
+    # Hundreds and "and a half" written as words before a scale.
+    ("de", "Schweden sagt der Ukraine zweieinhalb Milliarden Euro zu.", 2.5e9),
+    ("de", "Schweden sagt der Ukraine dreihundert Millionen Euro zu.", 3e8),
+    ("es", "Suecia entregará a Ucrania quinientos millones de euros.", 5e8),
+    ("it", "La Svezia fornirà all'Ucraina duecento milioni di euro.", 2e8),
+    ("nl", "Zweden geeft Oekraïne tweehonderd miljoen euro.", 2e8),
+    ("pl", "Szwecja przekaże Ukrainie półtora miliarda euro.", 1.5e9),
+    ("pl", "Szwecja przekaże Ukrainie dwieście milionów euro.", 2e8),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "amount"), NUMBER_WORDS)
+def test_an_amount_in_number_words_is_read(lang, text, amount) -> None:
+    assert [c.amount for c in aidledger.extract(text, lang=lang).commitments] == [amount]
+
+
 ARRIVALS = [
     # German perfect and past passive: the middle field stands between the auxiliary and the participle.
     ("de", "In der Ukraine sind zwei weitere Flugabwehrsysteme vom Typ IRIS-T aus Deutschland eingetroffen."),
