@@ -108,6 +108,11 @@ GIVING_VERBS = [
     ("de", "Österreich stellt Bosnien nach dem Hochwasser 2 Millionen Euro bereit.", "AUT", "BIH", 2e6, "EUR"),
     ("de", "Italien stellt der Elfenbeinküste 3 Millionen Euro bereit.", "ITA", "CIV", 3e6, "EUR"),
     ("es", "Francia destinará 4 millones de euros a Costa de Marfil.", "FRA", "CIV", 4e6, "EUR"),
+    # Budget support is aid, not a budget (a request cue).
+    ("it", "L'Unione europea verserà alla Moldova 50 milioni di euro di sostegno al bilancio.", "EU", "MDA", 5e7, "EUR"),
+    ("es", "La Unión Europea desembolsará a Moldavia 50 millones de euros de apoyo al presupuesto.", "EU", "MDA", 5e7, "EUR"),
+    ("nl", "De Europese Unie maakt 50 miljoen euro over aan Moldavië als steun voor de begroting.", "EU", "MDA", 5e7, "EUR"),
+    ("pl", "Unia Europejska przekaże Mołdawii 50 mln euro jako wsparcie budżetu.", "EU", "MDA", 5e7, "EUR"),
 ]
 
 
