@@ -160,11 +160,29 @@ IRREGULAR_SPEECH_PARTICIPLES = [
     ("it", "«Gli aiuti arriveranno entro la fine del mese», ha fatto sapere la ministra Giulia Esempio.", "Giulia Esempio"),
     ("es", "«No vamos a retroceder ni un paso», ha dicho el ministro Pablo Ejemplo.", "Pablo Ejemplo"),
     ("es", "«Ayudaremos a reconstruir las escuelas», ha escrito en X la ministra Lucía Modelo.", "Lucía Modelo"),
+    ("it", "«Il sostegno a Kiev continuerà a lungo», ha twittato la ministra Anna Rossi.", "Anna Rossi"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "speaker"), IRREGULAR_SPEECH_PARTICIPLES)
 def test_a_speech_verb_in_an_irregular_participle_names_the_speaker(lang, text, speaker) -> None:
+    assert _speakers(text, lang) == [speaker]
+
+
+ORGANISATION_TITLES = [
+    # A title joined to its organisation by a hyphen: the organisation is not the speaker.
+    ("de", "„Die Lage ist katastrophal für die Zivilisten“, warnte UN-Generalsekretär António Guterres.", "António Guterres"),
+    ("de", "„Europa muss mehr tun für die Sicherheit“, sagte Nato-Generalsekretär Mark Rutte.", "Mark Rutte"),
+    ("de", "„Das Geld fließt noch in diesem Monat“, sagte EU-Kommissarin Kadri Simson.", "Kadri Simson"),
+    ("de", "„Die Ukraine braucht verlässliche Finanzierung“, sagte Weltbank-Präsident Ajay Banga.", "Ajay Banga"),
+    ("nl", "„We moeten meer doen voor de veiligheid”, zei NAVO-chef Mark Rutte.", "Mark Rutte"),
+    ("nl", "„Het geld komt nog deze maand”, zei EU-commissaris Wopke Hoekstra.", "Wopke Hoekstra"),
+    ("nl", "„De situatie is zeer ernstig voor de burgers”, waarschuwde VN-chef António Guterres.", "António Guterres"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), ORGANISATION_TITLES)
+def test_a_title_joined_to_its_organisation_names_the_person(lang, text, speaker) -> None:
     assert _speakers(text, lang) == [speaker]
 
 
