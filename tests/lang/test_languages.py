@@ -108,6 +108,11 @@ GIVING_VERBS = [
     ("de", "Österreich stellt Bosnien nach dem Hochwasser 2 Millionen Euro bereit.", "AUT", "BIH", 2e6, "EUR"),
     ("de", "Italien stellt der Elfenbeinküste 3 Millionen Euro bereit.", "ITA", "CIV", 3e6, "EUR"),
     ("es", "Francia destinará 4 millones de euros a Costa de Marfil.", "FRA", "CIV", 4e6, "EUR"),
+    # Dutch "overmaken" split by the clause; Brussels for the EU.
+    ("nl", "Brussel maakt 1 miljard euro over aan Kiev.", "EU", "UKR", 1e9, "EUR"),
+    ("nl", "Duitsland maakt de eerste 200 miljoen euro over aan Oekraïne.", "DEU", "UKR", 2e8, "EUR"),
+    ("de", "Brüssel stellt Moldau 300 Millionen Euro bereit.", "EU", "MDA", 3e8, "EUR"),
+    ("de", "Brüssel sagt der Türkei 400 Millionen Euro für Flüchtlinge zu.", "EU", "TUR", 4e8, "EUR"),
     # Budget support is aid, not a budget (a request cue).
     ("it", "L'Unione europea verserà alla Moldova 50 milioni di euro di sostegno al bilancio.", "EU", "MDA", 5e7, "EUR"),
     ("es", "La Unión Europea desembolsará a Moldavia 50 millones de euros de apoyo al presupuesto.", "EU", "MDA", 5e7, "EUR"),
