@@ -113,6 +113,10 @@ GIVING_VERBS = [
     ("nl", "Duitsland maakt de eerste 200 miljoen euro over aan Oekraïne.", "DEU", "UKR", 2e8, "EUR"),
     ("de", "Brüssel stellt Moldau 300 Millionen Euro bereit.", "EU", "MDA", 3e8, "EUR"),
     ("de", "Brüssel sagt der Türkei 400 Millionen Euro für Flüchtlinge zu.", "EU", "TUR", 4e8, "EUR"),
+    # Separable verbs of pledging and paying out, split by the clause.
+    ("de", "Japan sichert der Ukraine weitere 4,5 Milliarden Dollar zu.", "JPN", "UKR", 4.5e9, "USD"),
+    ("nl", "Het IMF betaalt Oekraïne 880 miljoen dollar uit.", "IMF", "UKR", 8.8e8, "USD"),
+    ("nl", "De Wereldbank keert Moldavië 30 miljoen dollar uit.", "WORLD_BANK", "MDA", 3e7, "USD"),
     # Budget support is aid, not a budget (a request cue).
     ("it", "L'Unione europea verserà alla Moldova 50 milioni di euro di sostegno al bilancio.", "EU", "MDA", 5e7, "EUR"),
     ("es", "La Unión Europea desembolsará a Moldavia 50 millones de euros de apoyo al presupuesto.", "EU", "MDA", 5e7, "EUR"),
