@@ -90,6 +90,111 @@ def test_an_institution_noun_stands_for_the_compound_named_before() -> None:
     assert _speakers(text, "de") == ["Bundesentwicklungsministerium"]
 
 
+GIVING_VERBS = [
+    # "helfen mit" a sum is giving it.
+    ("de", "Norwegen hilft dem Sudan mit 20 Millionen Euro.", "NOR", "SDN", 2e7, "EUR"),
+    ("de", "Finnland hilft Moldau mit weiteren 5 Millionen Euro beim Ausbau des Stromnetzes.", "FIN", "MDA", 5e6, "EUR"),
+    # Dutch separable verbs of granting, split by the clause ("kent … toe").
+    ("nl", "Noorwegen kent Oekraïne 300 miljoen euro toe.", "NOR", "UKR", 3e8, "EUR"),
+    ("nl", "Ierland kent Moldavië 12 miljoen euro toe voor de energievoorziening.", "IRL", "MDA", 1.2e7, "EUR"),
+    ("nl", "Nederland verstrekt Moldavië 15 miljoen euro voor de energievoorziening.", "NLD", "MDA", 1.5e7, "EUR"),
+    # Italian and Spanish participles the dictionary misreads ("concesso", "puesto") and verbs of releasing funds.
+    ("it", "L'Italia ha concesso alla Tunisia un prestito di 50 milioni di euro.", "ITA", "TUN", 5e7, "EUR"),
+    ("it", "L'Austria ha sbloccato 10 milioni di euro per la Libia.", "AUT", "LBY", 1e7, "EUR"),
+    ("es", "Japón ha puesto a disposición de Filipinas 20 millones de dólares.", "JPN", "PHL", 2e7, "USD"),
+    ("pl", "Niemcy przelały Ukrainie 200 mln euro na odbudowę sieci energetycznej.", "DEU", "UKR", 2e8, "EUR"),
+    ("pl", "Szwecja wypłaci Mołdawii 10 mln euro pomocy.", "SWE", "MDA", 1e7, "EUR"),
+    # Short country names where CLDR gives the official one ("Bosnien und Herzegowina", "Côte d’Ivoire").
+    ("de", "Österreich stellt Bosnien nach dem Hochwasser 2 Millionen Euro bereit.", "AUT", "BIH", 2e6, "EUR"),
+    ("de", "Italien stellt der Elfenbeinküste 3 Millionen Euro bereit.", "ITA", "CIV", 3e6, "EUR"),
+    ("es", "Francia destinará 4 millones de euros a Costa de Marfil.", "FRA", "CIV", 4e6, "EUR"),
+    # Dutch "overmaken" split by the clause; Brussels for the EU.
+    ("nl", "Brussel maakt 1 miljard euro over aan Kiev.", "EU", "UKR", 1e9, "EUR"),
+    ("nl", "Duitsland maakt de eerste 200 miljoen euro over aan Oekraïne.", "DEU", "UKR", 2e8, "EUR"),
+    ("de", "Brüssel stellt Moldau 300 Millionen Euro bereit.", "EU", "MDA", 3e8, "EUR"),
+    ("de", "Brüssel sagt der Türkei 400 Millionen Euro für Flüchtlinge zu.", "EU", "TUR", 4e8, "EUR"),
+    # Separable verbs of pledging and paying out, split by the clause.
+    ("de", "Japan sichert der Ukraine weitere 4,5 Milliarden Dollar zu.", "JPN", "UKR", 4.5e9, "USD"),
+    ("nl", "Het IMF betaalt Oekraïne 880 miljoen dollar uit.", "IMF", "UKR", 8.8e8, "USD"),
+    ("nl", "De Wereldbank keert Moldavië 30 miljoen dollar uit.", "WORLD_BANK", "MDA", 3e7, "USD"),
+    # Budget support is aid, not a budget (a request cue).
+    ("it", "L'Unione europea verserà alla Moldova 50 milioni di euro di sostegno al bilancio.", "EU", "MDA", 5e7, "EUR"),
+    ("es", "La Unión Europea desembolsará a Moldavia 50 millones de euros de apoyo al presupuesto.", "EU", "MDA", 5e7, "EUR"),
+    ("nl", "De Europese Unie maakt 50 miljoen euro over aan Moldavië als steun voor de begroting.", "EU", "MDA", 5e7, "EUR"),
+    ("pl", "Unia Europejska przekaże Mołdawii 50 mln euro jako wsparcie budżetu.", "EU", "MDA", 5e7, "EUR"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "donor", "recipient", "amount", "currency"), GIVING_VERBS)
+def test_verbs_and_names_news_uses_for_giving_are_read(lang, text, donor, recipient, amount, currency) -> None:
+    result = aidledger.extract(text, lang=lang)
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in result.commitments] == [
+        (donor, recipient, amount, currency)
+    ]
+
+
+NUMBER_WORDS = [
+    # Hundreds and "and a half" written as words before a scale.
+    ("de", "Schweden sagt der Ukraine zweieinhalb Milliarden Euro zu.", 2.5e9),
+    ("de", "Schweden sagt der Ukraine dreihundert Millionen Euro zu.", 3e8),
+    ("es", "Suecia entregará a Ucrania quinientos millones de euros.", 5e8),
+    ("it", "La Svezia fornirà all'Ucraina duecento milioni di euro.", 2e8),
+    ("nl", "Zweden geeft Oekraïne tweehonderd miljoen euro.", 2e8),
+    ("pl", "Szwecja przekaże Ukrainie półtora miliarda euro.", 1.5e9),
+    ("pl", "Szwecja przekaże Ukrainie dwieście milionów euro.", 2e8),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "amount"), NUMBER_WORDS)
+def test_an_amount_in_number_words_is_read(lang, text, amount) -> None:
+    assert [c.amount for c in aidledger.extract(text, lang=lang).commitments] == [amount]
+
+
+ARRIVALS = [
+    # German perfect and past passive: the middle field stands between the auxiliary and the participle.
+    ("de", "In der Ukraine sind zwei weitere Flugabwehrsysteme vom Typ IRIS-T aus Deutschland eingetroffen."),
+    ("de", "Aus Dänemark sind die ersten sechs F-16-Kampfjets in der Ukraine angekommen."),
+    ("de", "Von Norwegen wurden der Ukraine im Mai acht Schützenpanzer geliefert."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ARRIVALS)
+def test_an_arrival_in_the_perfect_or_past_passive_is_delivered(lang, text) -> None:
+    assert [c.stage for c in aidledger.extract(text, lang=lang).commitments] == ["delivered"]
+
+
+IRREGULAR_SPEECH_PARTICIPLES = [
+    ("it", "«Non lasceremo sola l'Ucraina in questo inverno», ha detto il ministro Marco Esempio.", "Marco Esempio"),
+    ("it", "«Faremo di più per la ricostruzione del paese», ha aggiunto il viceministro Paolo Modello.", "Paolo Modello"),
+    ("it", "«Gli aiuti arriveranno entro la fine del mese», ha fatto sapere la ministra Giulia Esempio.", "Giulia Esempio"),
+    ("es", "«No vamos a retroceder ni un paso», ha dicho el ministro Pablo Ejemplo.", "Pablo Ejemplo"),
+    ("es", "«Ayudaremos a reconstruir las escuelas», ha escrito en X la ministra Lucía Modelo.", "Lucía Modelo"),
+    ("it", "«Il sostegno a Kiev continuerà a lungo», ha twittato la ministra Anna Rossi.", "Anna Rossi"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), IRREGULAR_SPEECH_PARTICIPLES)
+def test_a_speech_verb_in_an_irregular_participle_names_the_speaker(lang, text, speaker) -> None:
+    assert _speakers(text, lang) == [speaker]
+
+
+ORGANISATION_TITLES = [
+    # A title joined to its organisation by a hyphen: the organisation is not the speaker.
+    ("de", "„Die Lage ist katastrophal für die Zivilisten“, warnte UN-Generalsekretär António Guterres.", "António Guterres"),
+    ("de", "„Europa muss mehr tun für die Sicherheit“, sagte Nato-Generalsekretär Mark Rutte.", "Mark Rutte"),
+    ("de", "„Das Geld fließt noch in diesem Monat“, sagte EU-Kommissarin Kadri Simson.", "Kadri Simson"),
+    ("de", "„Die Ukraine braucht verlässliche Finanzierung“, sagte Weltbank-Präsident Ajay Banga.", "Ajay Banga"),
+    ("nl", "„We moeten meer doen voor de veiligheid”, zei NAVO-chef Mark Rutte.", "Mark Rutte"),
+    ("nl", "„Het geld komt nog deze maand”, zei EU-commissaris Wopke Hoekstra.", "Wopke Hoekstra"),
+    ("nl", "„De situatie is zeer ernstig voor de burgers”, waarschuwde VN-chef António Guterres.", "António Guterres"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), ORGANISATION_TITLES)
+def test_a_title_joined_to_its_organisation_names_the_person(lang, text, speaker) -> None:
+    assert _speakers(text, lang) == [speaker]
+
+
 WITHOUT_DATA = [
     ("ja", "日本政府はウクライナに5億ドルの支援を行うと発表した。同国の外相が記者会見で明らかにした。"),
     ("ka", "საქართველოს მთავრობამ უკრაინას 10 მილიონი დოლარის ჰუმანიტარული დახმარება გამოუყო."),
