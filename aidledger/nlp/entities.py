@@ -574,8 +574,10 @@ def _right_after_title(doc: Doc, start: int, end: int) -> bool:
     """Whether a name of two words or more follows a title and its complement, a space or a comma apart
     ("la ministre déléguée Clara Chappaz", "the mayor of Kharkiv, Ihor Terekhov"), not capitalised words
     further into the title's phrase ("Commissioner for Humanitarian Aid and Crisis Management")."""
+    if " " not in doc_text(doc)[start:end]:
+        return False
     title = _title_before(doc, start, [])
-    if title is None or " " not in doc_text(doc)[start:end]:
+    if title is None:
         return False
     return re.fullmatch(r",?\s+", doc_text(doc)[complement_end(doc, title.end) : start]) is not None
 

@@ -724,7 +724,10 @@ class Attributor:
 
     def _present_speech_verb(self, tok: Token) -> bool:
         """A speech verb in the present tense, read from its form where its place makes it a verb
-        (:meth:`_verb_by_place`) though the tagger reads a noun or an adjective ("tranche-t-il", "X note que")."""
+        (:meth:`_verb_by_place`) though the tagger reads a noun or an adjective ("tranche-t-il", "X note que").
+        Only a lower-case word can be one, which spares most tokens the endings."""
+        if not self.sp.present_endings or not tok.text[:1].islower():
+            return False
         infinitives = self.sp.infinitives_of_present(fold_word(tok.text))
         return any(v in self.sp.verbs for v in infinitives) and self._verb_by_place(tok)
 
