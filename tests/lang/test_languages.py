@@ -27,10 +27,12 @@ COMMITMENTS = [
 
 @pytest.mark.parametrize(("lang", "text", "donor", "recipient", "amount", "currency"), COMMITMENTS)
 def test_a_commitment_is_read_in_each_language(lang, text, donor, recipient, amount, currency) -> None:
-    result = aidledger.extract(text, lang=lang)
-    assert [(c.donor, c.recipient, c.amount, c.currency) for c in result.commitments] == [
-        (donor, recipient, amount, currency)
-    ]
+    assert _read(text, lang) == [(donor, recipient, amount, currency)]
+
+
+def _read(text: str, lang: str) -> list[tuple]:
+    """Donor, recipient, amount and currency of each commitment extracted from ``text``."""
+    return [(c.donor, c.recipient, c.amount, c.currency) for c in aidledger.extract(text, lang=lang).commitments]
 
 
 QUOTES = [
@@ -127,10 +129,7 @@ GIVING_VERBS = [
 
 @pytest.mark.parametrize(("lang", "text", "donor", "recipient", "amount", "currency"), GIVING_VERBS)
 def test_verbs_and_names_news_uses_for_giving_are_read(lang, text, donor, recipient, amount, currency) -> None:
-    result = aidledger.extract(text, lang=lang)
-    assert [(c.donor, c.recipient, c.amount, c.currency) for c in result.commitments] == [
-        (donor, recipient, amount, currency)
-    ]
+    assert _read(text, lang) == [(donor, recipient, amount, currency)]
 
 
 NUMBER_WORDS = [
