@@ -1,7 +1,7 @@
 """The shape every language file has: which sections, and what each holds.
 
 Written once from the French and English files, checked for every file by
-``tests/lang/test_schema.py``, so that a new language cannot silently miss a
+``tests/lang/test_language_files.py``, so that a new language cannot silently miss a
 section the code reads (an empty list is fine: the language then has no such cue).
 """
 
