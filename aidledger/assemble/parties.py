@@ -204,7 +204,8 @@ def roles(
             recipient = MARKED
         elif ends_with(before, m.location) and actor.kind != "demonyms":
             recipient = LOCATED
-    donor = BEFORE if is_before and not recipient else 0
+    # the place of a visit or a meeting ("bei seinem Besuch in Kiew", "à Paris") is where, not who gives
+    donor = BEFORE if is_before and not recipient and not venue else 0
     return Roles(actor, recipient, donor, False)
 
 

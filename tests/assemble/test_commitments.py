@@ -697,3 +697,15 @@ def test_the_amount_of_a_cut_to_aid_is_no_commitment() -> None:
     assert commitments("Le gouvernement a sabré 2 milliards d'euros dans l'aide au développement.", "fr") == []
     (c,) = commitments("Washington will send $300 million in weapons to Ukraine after cutting other programmes.", "en")
     assert c.amount == 300e6
+
+
+def test_the_place_of_a_visit_is_where_aid_is_announced_not_who_gives_it() -> None:
+    """"bei seinem Besuch in Kiew", "lors de sa visite à Kiev": the capital is a venue, not a giver."""
+    for text, lang, place in (
+        ("Der Minister hat bei seinem Besuch in Kiew ein Paket von 300 Millionen Euro angekündigt.", "de", "Kiew"),
+        ("Lors de sa visite à Kiev, le ministre a annoncé une aide de 200 millions d'euros.", "fr", "Kiev"),
+    ):
+        article, mentions = annotated(text, lang)
+        (mention,) = [m for m in mentions if m.money]
+        (reading,) = [r for r in article.readings(mention.unit, mention.anchor) if r.actor.text == place]
+        assert reading.donor == 0
