@@ -318,10 +318,22 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
             text = text[: text.rindex("(")].rstrip()
             end = start + len(text)
-        if not text or fold(text) in sp.documents:
+        if not text or fold(text) in sp.documents or _dateline(doc_text(doc), start, end):
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
+
+
+#: A dateline: a place in capitals opening a line, then a comma, a bracket or a dash ("BRUSSELS, June 12 -",
+#: "WASHINGTON (AP) —", "KYIV —").
+_DATELINE_END = re.compile(r"\s*[,(\u2013\u2014-]")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is the dateline of a wire story: where it was filed, not who speaks ("BRUSSELS,
+    April 15 - Donors pledged…" has no speaker or announcer in Brussels)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[start:end].isupper() and not text[line_start:start].strip() and _DATELINE_END.match(text, end) is not None
 
 
 def _qualified_institutions(
@@ -1277,27 +1289,8 @@ def speaker_of_clause(doc: Doc, start: int, end: int) -> Speaker | None:
     verbs = [t for t in span or () if t.pos_ in ("VERB", "") and announcing.contains(t.idx, t.idx + len(t))]
     candidates = [att.speaker_of_verb(t) for t in verbs]
     candidates += [c.speaker for c in att.cues() if start <= c.start < end]
-    speakers = [
-        s for s in candidates if s is not None and not _names_a_state(doc, s.mention) and not _dateline(doc, s.mention)
-    ]
+    speakers = [s for s in candidates if s is not None and not _names_a_state(doc, s.mention)]
     return next((s for s in speakers if s.person is not None), speakers[0] if speakers else None)
-
-
-#: A dateline: a place in capitals opening a line, then a comma, a bracket or a dash ("BRUSSELS, June 12 -",
-#: "WASHINGTON (AP) —", "KYIV —").
-_DATELINE_END = re.compile(r"\s*[,(\u2013\u2014-]")
-
-
-def _dateline(doc: Doc, m: Mention) -> bool:
-    """Whether a mention is the dateline of a wire story: where it was filed, not who speaks ("BRUSSELS, April
-    15 - Donors pledged…" has no announcer in Brussels)."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, m.start) + 1
-    return (
-        m.text.isupper()
-        and not text[line_start : m.start].strip()
-        and _DATELINE_END.match(text, m.end) is not None
-    )
 
 
 def _names_a_state(doc: Doc, m: Mention) -> bool:
