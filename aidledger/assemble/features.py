@@ -91,6 +91,10 @@ def kinds(cues: Iterable[Cue]) -> set[str]:
     return {k for k in (kind_of(c) for c in cues) if k}
 
 
+#: A colon right after an amount: the amount is the topic the clause after the colon is about.
+TOPIC_COLON = re.compile(r"[ \t\u00a0]*:")
+
+
 def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[int, int]]:
     """The clause before a mention (back to the amount before it, at most LEFT_WINDOW characters) and
     the clause after it (to a clause break or the next amount, at most RIGHT_WINDOW). A bare amount that
@@ -110,6 +114,9 @@ def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[
         reach += 1
     limit = min(end, reach + RIGHT_WINDOW)
     following = next((m.start for m in article.amounts_between(reach, limit) if not m.is_conversion), limit)
+    topic = TOPIC_COLON.match(article.text, reach, following)
+    if topic:  # "Eine Milliarde Euro: EU verdoppelt …": the clause after the colon tells of the amount before it
+        reach = topic.end()
     clause_end = article.grammar.clause_end.search(article.text, reach, following)
     return (left, mention.anchor), (mention.end, clause_end.start() if clause_end else following)
 

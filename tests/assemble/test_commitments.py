@@ -156,6 +156,25 @@ def test_a_commitment_carries_the_running_totals_its_article_states_for_its_dono
         assert [(t.amount, t.currency) for t in c.running_totals] == [(80e9, "NOK")]
 
 
+def test_a_headline_amount_before_a_colon_is_read_with_the_clause_after_it() -> None:
+    """"€2 billion: Denmark doubles …" is the topic of the clause after the colon: the total the doubling reaches."""
+    for text, lang in (
+        (
+            "2 billion kroner: Denmark doubles its support to Moldova\n"
+            "Denmark will give Moldova another 1 billion kroner, the government said on Wednesday.",
+            "en",
+        ),
+        (
+            "2 milliards de couronnes : le Danemark double son soutien à la Moldavie\n"
+            "Le Danemark donnera un milliard de couronnes de plus à la Moldavie, a annoncé mercredi le gouvernement.",
+            "fr",
+        ),
+    ):
+        (c,) = commitments(text, lang)
+        assert (c.donor, c.recipient, c.amount) == ("DNK", "MDA", 1e9)
+        assert [(t.amount, t.currency) for t in c.running_totals] == [(2e9, "DKK")]
+
+
 def test_an_article_stating_no_total_gives_its_commitments_none() -> None:
     (c,) = commitments("Denmark pledged 300 million euros to Ukraine on Monday.", "en")
     assert c.running_totals == []
