@@ -118,12 +118,15 @@ def patterns(lang: str) -> _Patterns:
     sym = _alternation(list(symbols))
     cur_name = _alternation(list(names) + after + codes)
     gap = r"[\s\u00a0\u202f]*"
-    of_words = _alternation([str(w) for w in numbers.get("of") or []]).replace("'", "['’]") or r"(?!x)x"
+    of_list = [str(w) for w in numbers.get("of") or []]
+    of_words = _alternation(of_list).replace("'", "['’]") or r"(?!x)x"
     of = rf"(?:(?:{of_words})(?<=['’])\s*|(?:{of_words})\s+)?"
     number = rf"(?:(?P<num>{num})|(?P<word>{word_num}))"
     # one scale word, or two that multiply ("mil milhões", "miles de millones")
     scales_words = rf"(?:{scale})(?:\s+{of}(?:{scale}))?"
-    scale_part = rf"(?:{gap}-?(?P<scale>{scales_words})(?![\w]))"
+    # a scale word glued to an elided "of" where a page lost a space at a tag ("4,6 millionsd'euros")
+    elided = _alternation([w for w in of_list if w.endswith("'")]).replace("'", "['’]") or r"(?!x)x"
+    scale_part = rf"(?:{gap}-?(?P<scale>{scales_words})(?:(?![\w])|(?=(?:{elided}))))"
     # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million", "US$10 mil millones"
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scales_words})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"

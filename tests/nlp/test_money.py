@@ -75,6 +75,12 @@ def test_bare_amount_is_kept_without_currency_but_counts_of_people_are_not() -> 
     assert [(m.amount, m.currency) for m in amounts] == [(90e6, None), (10e6, None)]
 
 
+def test_a_scale_word_glued_to_an_elided_of_is_read_where_a_page_lost_a_space() -> None:
+    found = find_money("Ottawa a promis 4,6 millionsd'euros, Rome 2 milliardsd’euros et 3 millionsde tentes.", "fr")
+    assert [(m.amount, m.currency) for m in found] == [(4.6e6, "EUR"), (2e9, "EUR")]
+    assert find_money("Roma ha stanziato 3 milionid'euro.", "it")[0].currency == "EUR"
+
+
 def test_people_counts_and_ranges_are_not_money() -> None:
     assert find_money("2.3 million people were displaced, 500 km from the front", "en") == []
 
