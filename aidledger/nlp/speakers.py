@@ -324,16 +324,21 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     return found
 
 
-#: A dateline: a place in capitals opening a line, then a comma, a bracket or a dash ("BRUSSELS, June 12 -",
-#: "WASHINGTON (AP) —", "KYIV —").
-_DATELINE_END = re.compile(r"\s*[,(\u2013\u2014-]")
+#: A wire story's dateline at the start of a line: an agency's credit in brackets may come first, then the city
+#: in capitals, then the date or the agency if any, then a dash ("BRUSSELS, April 15 -", "WASHINGTON (AP) —",
+#: "KYIV —", "(ANSAmed) - BRUXELLES, 18 SET -").
+_DATELINE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*[\u2013\u2014-]?[ \t]*)?"
+    r"(?P<city>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*)[ \t]*(?:,[^\n\u2013\u2014-]{0,30}|\([^()\n]{1,30}\))?[ \t]*[\u2013\u2014-]"
+)
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` is the dateline of a wire story: where it was filed, not who speaks ("BRUSSELS,
-    April 15 - Donors pledged…" has no speaker or announcer in Brussels)."""
+    """Whether ``[start, end)`` lies in the dateline of a wire story: where and when it was filed, not who speaks
+    ("BRUSSELS, April 15 - Donors pledged…" has no speaker or announcer in Brussels)."""
     line_start = text.rfind("\n", 0, start) + 1
-    return text[start:end].isupper() and not text[line_start:start].strip() and _DATELINE_END.match(text, end) is not None
+    found = _DATELINE.match(text, line_start)
+    return found is not None and found.group("city").isupper() and end <= found.end()
 
 
 def _qualified_institutions(

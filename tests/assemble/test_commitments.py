@@ -111,6 +111,8 @@ def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
     assert speaker_of_clause(get_nlp("en")(text), 0, len(text)) is None
     (c,) = commitments("WASHINGTON (AP) — The Pentagon announced $150 million in weapons for Ukraine on Friday.", "en")
     assert c.announcer == "Pentagon"
+    credited = "(ANSA) - BRUXELLES, 18 SET - Via libera a 5 milioni di euro per gli aiuti umanitari alla Libia."
+    assert speaker_of_clause(get_nlp("it")(credited), 0, len(credited)) is None
 
 
 def test_a_state_or_a_bare_common_noun_is_no_announcer() -> None:
