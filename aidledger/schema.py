@@ -125,6 +125,14 @@ class Commitment(Record):
     son soutien à 870 millions d'euros"). They are not commitments, but they place the report in the
     donor's history: two reports of one package state the same total, two of different packages totals a
     package apart. The ledger weighs them when it links reports into packages."""
+    series_number: int | None = Field(
+        default=None,
+        ge=1,
+        description="The package's number in the donor's series the text states ('the 45th drawdown', 'fifth tranche')",
+    )
+    """Donors number their packages and the tranches of their loans, and outlets repeat the number: two
+    reports of one package state the same, two of different packages of the same round sum different ones.
+    The ledger weighs it when it links reports into packages."""
 
 
 class Quote(Record):

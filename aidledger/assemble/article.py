@@ -27,6 +27,7 @@ from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
+from aidledger.nlp.ordinals import SeriesPlace, series_places
 from aidledger.nlp.spans import Spans
 
 if TYPE_CHECKING:
@@ -390,6 +391,10 @@ class Article:
             ):
                 return True  # (not "for Sudan, Paris 20 million": Paris gives its own amount)
         return False
+
+    def series_places(self) -> list[SeriesPlace]:
+        """The ordinals that number a package ("the 45th drawdown"), read once per article."""
+        return per_doc(self.doc, "series_places", lambda: series_places(self.text, self.lang))
 
     def actor_stats(self) -> ActorStats:
         """How the article names each actor, computed once."""

@@ -347,4 +347,5 @@ def record(
         announcer=fields.announcer(article, package),
         evidence=Span(start=start, end=end, text=article.text[start:end]),
         running_totals=totals,
+        series_number=fields.series_number(article, package, packages, context),
     )

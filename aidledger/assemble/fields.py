@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
+from aidledger.assemble.features import same_amount
 from aidledger.nlp.cues import Cue
+from aidledger.nlp.ordinals import SeriesPlace
 from aidledger.nlp.entities import people
 from aidledger.nlp.speakers import speaker_of_clause, speech
 from aidledger.schema import Item
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 #: Sentences after a package's own that may still describe it ("Ce nouveau paquet comprend…").
 CONTINUATION = 4
+#: How far after an ordinal's noun (characters) a sum it numbers stands ("the fifth tranche, of €4.2 billion").
+SERIES_SUM_REACH = 40
 #: Mechanisms that describe the form of the money rather than the instrument.
 GENERIC_MECHANISMS = {"loan", "grant"}
 
@@ -56,6 +60,35 @@ def mechanism(article: Article, package: Package, context: list[int], packages: 
     if len(specific) == 1 and alone:
         return specific.pop()
     return (article.data.section("mechanisms_by_donor") or {}).get(donor)
+
+
+def series_number(article: Article, package: Package, packages: list[Package], context: list[int]) -> int | None:
+    """The package's number in its donor's series ("the 45th drawdown", "la cinquième tranche"): an ordinal in
+    its own sentences, or, for the article's only package, in those that go on about it (``context``), the
+    headline or the lead, where a release numbers what it announces."""
+    units = {m.unit for m in package.reports}
+    if len(packages) == 1:
+        lead = next((u for u in range(len(article.units)) if not article.is_headline(u)), 0)
+        units |= set(context) | set(range(lead + 1))
+    return next(
+        (
+            place.number
+            for place in article.series_places()
+            if article.unit_of(place.start) in units and not _numbers_another_sum(article, place, package)
+        ),
+        None,
+    )
+
+
+def _numbers_another_sum(article: Article, place: SeriesPlace, package: Package) -> bool:
+    """Whether the ordinal numbers a sum other than the package's, stated right after it: a part ("une première
+    tranche de 1,4 milliard sera débloquée" of a $3.9 billion loan), not the package."""
+    money = package.money
+    _, end = article.units[article.unit_of(place.start)]
+    after = [
+        m for m in article.amounts_between(place.end, min(end, place.end + SERIES_SUM_REACH)) if not m.is_conversion
+    ]
+    return bool(after) and (money is None or not same_amount(after[0].amount, money.amount))
 
 
 def one_mechanism(named: set[str]) -> str | None:

@@ -34,6 +34,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
     "in_kind": {"in_kind": list},
     "stages": {"anticipated": list, "delivered": list},
     "context": {"continuation": list, "now": list, "future": list},
+    "series": {"nouns": list, "suffixes": list, "words": dict},
     "mechanisms": {key: list for key in "PDA USAI FMF EPF loan grant other".split()},
     "aid_types": {key: list for key in "military humanitarian financial mixed".split()},
     "items": dict,

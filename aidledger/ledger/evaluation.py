@@ -6,9 +6,10 @@ own). The reports are stored in a real ledger, one article at a time in the orde
 packages it makes are compared with the gold two ways:
 
 - **gold mentions**: each article stored with its gold commitments, so linkage alone is measured. The
-  labels hold no running totals (a total is no commitment), so each gold commitment carries those the
-  extraction of its article found for its donor (:func:`gold_extraction`): what the ledger would have
-  had from that article, never a hand-labelled total;
+  labels hold no running totals (a total is no commitment) nor numbers in a donor's series, so each gold
+  commitment carries the totals the extraction of its article found for its donor and the number of the
+  found commitment it matches (:func:`gold_extraction`): what the ledger would have had from that
+  article, never a hand-labelled value;
 - **end to end**: each article stored with what ``aidledger.extract_documents`` finds in it; a found
   commitment stands for the gold one it matches (the scorer's rule: same donor, recipient and currency,
   amount within 1 %, one to one within an article), and only pairs of matched mentions are scored.
@@ -108,17 +109,20 @@ def _running_totals(found: Extraction, donor: str | None) -> list[Amount]:
 
 def gold_extraction(passage: Labelled, found: Extraction) -> Extraction:
     """An extraction holding the passage's gold commitments, as if a perfect extractor had read it, each with
-    the running totals that ``found`` (the extraction of the same passage) gives its donor."""
+    the running totals that ``found`` (the extraction of the same passage) gives its donor and the number in
+    the donor's series of the found commitment it matches."""
     document = passage.document
+    numbers = {g: found.commitments[f].series_number for f, g in match(passage.commitments, found.commitments).items()}
     commitments = [
         Commitment.model_validate(
             {
                 **{k: v for k, v in c.items() if k in Commitment.model_fields},
                 "evidence": _evidence_span(document.text, c.get("evidence")),
                 "running_totals": _running_totals(found, c.get("donor")),
+                "series_number": numbers.get(index),
             }
         )
-        for c in passage.commitments
+        for index, c in enumerate(passage.commitments)
     ]
     return Extraction(
         id=document.id,

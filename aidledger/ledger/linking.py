@@ -51,6 +51,7 @@ def record_of(mention: Mention) -> merge.MentionRecord:
         items=frozenset(item.item for item in mention.items),
         evidence_key=mention.evidence_key,
         running_totals=frozenset((fx.whole(amount), currency) for amount, currency in mention.running_totals or ()),
+        series_number=mention.series_number,
     )
 
 

@@ -14,7 +14,8 @@ explicit so that the README can print them. Two of them read more than the field
 round figure ($500 million) is likelier by chance than on $1.85 billion, so it weighs less (the
 term-frequency adjustment of record linkage, by the shape of the figure); and the running totals
 the two articles state for the donor place each report in the donor's history, the same total
-for one package, totals at least a package apart for two (:func:`_totals`). A few observations
+for one package, totals at least a package apart for two (:func:`_totals`), and so does the number a
+report gives the package in the donor's series ("the 45th drawdown", :func:`_series`). A few observations
 are not weighed but decide alone
 (*vetoes*): two commitments of one article, different donors or recipients, amounts more than
 :data:`PART_RATIO` apart (what a part of a package, a cumulative total or another sum looks like),
@@ -74,6 +75,8 @@ WEIGHTS: dict[str, float] = {
     "no item in common": -1,
     "same running total": 4,  # both say the package brings the donor's aid to the same total
     "running totals a package apart": -8,  # two points of the donor's history (or two scopes: "military aid")
+    "same number in the donor's series": 4,  # both call it "the 45th drawdown"
+    "numbers in the donor's series differ": -12,  # the 44th and the 45th: two packages, however alike
 }
 #: Score the best pair across two groups needs for them to be joined.
 THRESHOLD = 6.0
@@ -117,7 +120,8 @@ class MentionRecord:
     and the commitment's position), since ties are broken by it; ``article`` identifies its article.
     ``date`` is the announcement date the report states, ``published`` its article's publication date.
     ``running_totals`` are the donor's totals the article states, (amount, currency) each
-    (:attr:`aidledger.schema.Commitment.running_totals`).
+    (:attr:`aidledger.schema.Commitment.running_totals`); ``series_number`` the package's number in the
+    donor's series ("the 45th drawdown", :attr:`aidledger.schema.Commitment.series_number`).
     """
 
     key: str
@@ -134,6 +138,7 @@ class MentionRecord:
     items: frozenset[str] = field(default_factory=frozenset)
     evidence_key: str = ""
     running_totals: frozenset[tuple[int, str]] = frozenset()
+    series_number: int | None = None
 
     @property
     def when(self) -> dt.date | None:
@@ -278,6 +283,17 @@ def _kind(a: MentionRecord, b: MentionRecord) -> list[str]:
     return reasons
 
 
+def _series(a: MentionRecord, b: MentionRecord) -> list[str]:
+    """The numbers two reports give the package in its donor's series: evidence only for one known donor."""
+    if a.series_number is None or b.series_number is None or not a.donor or a.donor != b.donor:
+        return []
+    return [
+        "same number in the donor's series"
+        if a.series_number == b.series_number
+        else "numbers in the donor's series differ"
+    ]
+
+
 def _same_sentence(a: MentionRecord, b: MentionRecord) -> bool:
     return bool(a.evidence_key) and a.evidence_key == b.evidence_key
 
@@ -306,7 +322,7 @@ def compare(a: MentionRecord, b: MentionRecord) -> Comparison:
         reasons.append(amount_reason)
     if amount_reason in AGREEING_AMOUNTS and (_round(a.amount) or _round(b.amount)):
         reasons.append("a round figure")
-    reasons += _dates(a, b) + _kind(a, b) + _totals(a, b)
+    reasons += _dates(a, b) + _kind(a, b) + _totals(a, b) + _series(a, b)
     return Comparison(float(sum(WEIGHTS[r] for r in reasons)), tuple(reasons))
 
 

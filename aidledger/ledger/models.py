@@ -120,6 +120,9 @@ class Mention(Base):
     running_totals: Mapped[list[list] | None] = mapped_column(
         JSON, comment="[amount, currency] of each running total of the donor's aid the article states"
     )
+    series_number: Mapped[int | None] = mapped_column(
+        Integer, comment="The package's number in the donor's series the article states ('the 45th drawdown')"
+    )
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     package: Mapped[Package] = relationship(back_populates="mentions")

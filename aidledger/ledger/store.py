@@ -76,6 +76,7 @@ def _new_mention(article: Article, position: int, commitment: Commitment) -> Men
         evidence=commitment.evidence.text,
         evidence_key=merge.evidence_key(commitment.evidence.text),
         running_totals=[[total.amount, total.currency] for total in commitment.running_totals],
+        series_number=commitment.series_number,
         items=[MentionItem(item=item) for item in dict.fromkeys(commitment.items)],
     )
 

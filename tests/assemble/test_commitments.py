@@ -177,6 +177,32 @@ def test_a_headline_amount_before_a_colon_is_read_with_the_clause_after_it() -> 
         assert [(t.amount, t.currency) for t in c.running_totals] == [(2e9, "DKK")]
 
 
+def test_a_commitment_carries_the_number_its_donor_gives_it_in_a_series() -> None:
+    for text, lang in (
+        (
+            "Denmark announces its 19th aid package to Ukraine\n"
+            "Denmark will give Ukraine a package worth 6 billion kroner, the defence ministry said on Tuesday.",
+            "en",
+        ),
+        (
+            "Le Danemark annonce son 19e paquet d'aide à l'Ukraine\n"
+            "Le Danemark donnera à l'Ukraine une aide de 6 milliards de couronnes, a annoncé mardi le ministère.",
+            "fr",
+        ),
+    ):
+        (c,) = commitments(text, lang)
+        assert (c.donor, c.amount, c.series_number) == ("DNK", 6e9, 19)
+
+
+def test_the_number_of_a_part_stated_with_its_own_sum_is_not_the_packages() -> None:
+    (loan,) = commitments(
+        "The IMF approved a loan of $2.8 billion for Ukraine on Tuesday. "
+        "A first tranche of $900 million will be disbursed next week.",
+        "en",
+    )
+    assert (loan.amount, loan.series_number) == (2.8e9, None)
+
+
 def test_an_article_stating_no_total_gives_its_commitments_none() -> None:
     (c,) = commitments("Denmark pledged 300 million euros to Ukraine on Monday.", "en")
     assert c.running_totals == []

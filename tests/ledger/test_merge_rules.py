@@ -257,6 +257,26 @@ def test_running_totals_in_two_currencies_are_compared_at_one_days_rate():
     assert "same running total" in compare(euros, dollars).reasons
 
 
+def test_reports_numbering_the_package_differently_are_two_packages():
+    """Two undated $250 million drawdowns: "the 44th" and "the 45th" are two packages, "the 45th" twice one."""
+    forty_fourth, forty_fifth = (
+        mention(k, None, amount=250_000_000, series_number=n) for k, n in (("a", 44), ("b", 45))
+    )
+    assert "numbers in the donor's series differ" in compare(forty_fourth, forty_fifth).reasons
+    assert _groups(forty_fourth, forty_fifth) == [["a"], ["b"]]
+    again = mention("c", None, amount=250_000_000, series_number=45)
+    assert "same number in the donor's series" in compare(forty_fifth, again).reasons
+    assert _groups(forty_fifth, again) == [["b", "c"]]
+
+
+def test_a_series_number_says_nothing_without_a_known_donor_on_both_sides():
+    numbered = mention("a", None, amount=250_000_000, series_number=44)
+    assert (
+        compare(numbered, mention("b", None, amount=250_000_000, donor=None, series_number=45)).reasons
+        == compare(numbered, mention("b", None, amount=250_000_000, donor=None)).reasons
+    )
+
+
 def test_a_package_keeps_the_first_mention_of_each_stage_as_its_history():
     members = [
         mention("leak", "2023-05-30", stage="anticipated"),

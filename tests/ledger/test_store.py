@@ -80,6 +80,22 @@ def test_running_totals_are_stored_with_their_mention_and_keep_two_packages_of_o
     assert len({row.package_id for row in stored}) == 2
 
 
+def test_a_series_number_is_stored_with_its_mention_and_keeps_two_packages_of_one_figure_apart(db_url):
+    ledger = Ledger(db_url)
+    for id_, number in (("earlier", 44), ("later", 45)):
+        text = f"The Pentagon announced a $250 million drawdown for Ukraine, its {number}th since 2021."
+        ledger.add(
+            *article(id_, text, "2023-06-13", commitments=[commitment(text, amount=2.5e8, series_number=number)])
+        )
+    with ledger.sessions() as session:
+        stored = session.execute(
+            select(Article.source_id, Mention.series_number, Mention.package_id).join(Mention.article)
+        )
+        rows = stored.all()
+    assert sorted(row[:2] for row in rows) == [("earlier", 44), ("later", 45)]
+    assert len({row.package_id for row in rows}) == 2
+
+
 def test_storing_the_same_input_again_adds_nothing(db_url):
     ledger = Ledger(db_url)
     document, extraction = one_commitment_article(
