@@ -192,6 +192,7 @@ def _mention_row(mention: Mention) -> Row:
         "date": mention.date,
         "items": [item.item for item in mention.items],
         "announcer": mention.announcer,
+        "series_number": mention.series_number,
         "url": article.url,
         "outlet": article.outlet,
         "language": article.language,

@@ -26,6 +26,7 @@ MENTION_COLUMNS = {
     "currency",
     "stage",
     "date",
+    "series_number",
     "url",
     "evidence_start",
     "evidence_end",
