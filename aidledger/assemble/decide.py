@@ -91,8 +91,10 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
     if not article.data.available:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
-    packages = packages_of(article, groups, models)
-    totals = running_totals(article, [g for g in groups if not reported(article, g)], models) if packages else {}
+    accepted = [reported(article, g) for g in groups]
+    packages = packages_of(article, [g for g, yes in zip(groups, accepted) if yes], models)
+    rejected = [g for g, yes in zip(groups, accepted) if not yes]
+    totals = running_totals(article, rejected, models) if packages else {}
     taken = {m.unit for p in packages for m in p.reports}
     records = []
     for package in packages:
@@ -119,9 +121,9 @@ def weighed(article: Article, models: Models) -> list[Package]:
     return groups
 
 
-def packages_of(article: Article, groups: list[Package], models: Models) -> list[Package]:
-    """The packages of an article among its weighed mentions: kept mentions, parties chosen."""
-    packages = [g for g in groups if reported(article, g)]
+def packages_of(article: Article, packages: list[Package], models: Models) -> list[Package]:
+    """The packages of an article from the groups of mentions that report a commitment: kept mentions,
+    parties chosen."""
     for package in packages:
         keep = [i for i, p in enumerate(package.probabilities) if p >= THRESHOLD / 2 or package.money is None]
         package.reports = [package.reports[i] for i in keep]
