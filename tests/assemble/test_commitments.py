@@ -728,3 +728,16 @@ def test_the_place_of_a_visit_is_where_aid_is_announced_not_who_gives_it() -> No
         (mention,) = [m for m in mentions if m.money]
         (reading,) = [r for r in article.readings(mention.unit, mention.anchor) if r.actor.text == place]
         assert reading.donor == 0
+
+
+def test_the_paying_out_of_a_tranche_is_aid_in_each_language() -> None:
+    """Official pages report tranches by their disbursement ("an immediate disbursement of", "a décaissé",
+    "die Auszahlung von"): the noun and the verb of paying out mark the amount as aid."""
+    for text, amount, lang, kind in (
+        ("The board concluded its review, allowing a disbursement of about $640 million to Moldova.", 640e6, "en", "aid"),
+        ("Le Japon a décaissé 40 millions d'euros pour le Bénin.", 40e6, "fr", "aid_verb"),
+        ("La Suède a annoncé le décaissement de 15 millions d'euros pour le Tchad.", 15e6, "fr", "aid"),
+        ("Österreich hat die Auszahlung von 12 Millionen Euro an Moldau veranlasst.", 12e6, "de", "aid"),
+        ("Nederland keurde de uitbetaling van 8 miljoen euro voor Jemen goed.", 8e6, "nl", "aid"),
+    ):
+        assert features_of(text, amount, lang)[f"{kind}@before"] == 1.0, text
