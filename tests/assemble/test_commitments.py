@@ -741,3 +741,18 @@ def test_the_paying_out_of_a_tranche_is_aid_in_each_language() -> None:
         ("Nederland keurde de uitbetaling van 8 miljoen euro voor Jemen goed.", 8e6, "nl", "aid"),
     ):
         assert features_of(text, amount, lang)[f"{kind}@before"] == 1.0, text
+
+
+def test_the_estimated_value_of_a_package_is_no_needs_estimate() -> None:
+    """"Worth an estimated $210 million", "d'une valeur estimée à": the value of what is given, as "worth" is,
+    not the estimate of an appeal."""
+    for text, amount, lang in (
+        ("Norway will send air defence missiles to Ukraine worth an estimated $210 million.", 210e6, "en"),
+        ("La Suède va livrer à l'Ukraine des obus d'une valeur estimée à 90 millions d'euros.", 90e6, "fr"),
+        ("España enviará a Ucrania munición por un valor estimado de 50 millones de euros.", 50e6, "es"),
+        ("L'Italia invierà all'Ucraina munizioni per un valore stimato di 60 milioni di euro.", 60e6, "it"),
+    ):
+        f = features_of(text, amount, lang)
+        assert f["aid@before"] == 1.0 and "request@before" not in f, text
+    (c,) = commitments("Norway will send air defence missiles to Ukraine worth an estimated $210 million.", "en")
+    assert (c.donor, c.amount) == ("NOR", 210e6)
