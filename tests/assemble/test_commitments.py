@@ -756,3 +756,20 @@ def test_the_estimated_value_of_a_package_is_no_needs_estimate() -> None:
         assert f["aid@before"] == 1.0 and "request@before" not in f, text
     (c,) = commitments("Norway will send air defence missiles to Ukraine worth an estimated $210 million.", "en")
     assert (c.donor, c.amount) == ("NOR", 210e6)
+
+
+def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> None:
+    """A release listing one measure per partner may give two the same sum: each sentence names its own
+    recipient, so neither restates the other. A headline that names only the giver still restates its body."""
+    from aidledger.assemble.decide import weighed
+
+    text = (
+        "The Council adopted a €15 million assistance measure for the armed forces of Georgia. "
+        "It also adopted a €15 million assistance measure in support of the Armenian armed forces."
+    )
+    article, _ = annotated(text, "en")
+    groups = [g for g in weighed(article, shipped_models()) if g.money is not None]
+    assert [len(g.reports) for g in groups] == [1, 1]
+    article, _ = annotated("Japan extends $2 million\n\nJapan will give $2 million to Nigeria for flood relief.", "en")
+    (group,) = [g for g in weighed(article, shipped_models()) if g.money is not None]
+    assert len(group.reports) == 2
