@@ -773,3 +773,9 @@ def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> 
     article, _ = annotated("Japan extends $2 million\n\nJapan will give $2 million to Nigeria for flood relief.", "en")
     (group,) = [g for g in weighed(article, shipped_models()) if g.money is not None]
     assert len(group.reports) == 2
+
+
+def test_a_polish_government_page_names_its_state_by_the_republics_abbreviation() -> None:
+    """"Rząd RP", "Prezydent RP": Polish official pages name the giver by the Republic's abbreviation."""
+    (c,) = commitments("Rząd RP przeznaczył 25 mln zł na pomoc humanitarną dla ludności Sudanu.", "pl")
+    assert (c.donor, c.recipient, c.amount, c.currency) == ("POL", "SDN", 25e6, "PLN")
