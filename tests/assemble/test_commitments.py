@@ -779,3 +779,13 @@ def test_a_polish_government_page_names_its_state_by_the_republics_abbreviation(
     """"Rząd RP", "Prezydent RP": Polish official pages name the giver by the Republic's abbreviation."""
     (c,) = commitments("Rząd RP przeznaczył 25 mln zł na pomoc humanitarną dla ludności Sudanu.", "pl")
     assert (c.donor, c.recipient, c.amount, c.currency) == ("POL", "SDN", 25e6, "PLN")
+
+
+def test_a_tranche_paid_out_is_delivered() -> None:
+    """"Has paid out a tranche", "wypłaciła transzę", "виплатила": money handed over, as "disbursed" is."""
+    for text, lang in (
+        ("The Commission has today paid out €2 billion to Moldova, the third tranche of its loan.", "en"),
+        ("Polska wypłaciła Gruzji drugą transzę pomocy w wysokości 15 mln zł.", "pl"),
+    ):
+        (c,) = commitments(text, lang)
+        assert c.stage == "delivered", text
