@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from aidledger.assemble.grammar import grammar
 from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
-from aidledger.assemble.parties import Roles, ends_with, possessive, preceding, qualifies_people, roles
+from aidledger.assemble.parties import LOCATED, Roles, ends_with, possessive, preceding, qualifies_people, roles
 from aidledger.lang import load, national_currencies
 from aidledger.nlp import doc_quotes, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
@@ -226,6 +226,19 @@ class Article:
             r.actor.code
             for r in self.readings(mention.unit, mention.anchor)
             if start <= r.actor.start < end and (r.actor.is_state or r.donor >= BEFORE_STRENGTH)
+        }
+
+    def recipients_in_stretch(self, mention: Mention) -> set[str]:
+        """The codes of the states an amount's own stretch gives it to: read as recipients ("to Moldova", "in
+        support of the Mauritanian armed forces") or named after the amount, where a sentence names its
+        recipient ("a €20 million measure for the armed forces of Bosnia")."""
+        start, end = self.stretch(mention, reach_back=False)
+        return {
+            r.actor.code
+            for r in self.readings(mention.unit, mention.anchor)
+            if start <= r.actor.start < end
+            and r.actor.is_state
+            and (r.recipient >= LOCATED or r.actor.start > mention.anchor)
         }
 
     def state_in_stretch(self, mention: Mention) -> bool:

@@ -112,7 +112,10 @@ def weighed(article: Article, models: Models) -> list[Package]:
         model = models["commitment"] if mention.money is not None else models["in_kind"]
         x = mention_features(article, mention, mentions)
         p = model.probability(x)
-        twin = next((k for k in groups if mention.money and restates(k, mention)), None)
+        twin = next(
+            (k for k in groups if mention.money and restates(k, mention) and not other_recipients(article, k, mention)),
+            None,
+        )
         if twin is not None:
             twin.reports.append(mention)
             twin.probabilities.append(p)
@@ -219,6 +222,16 @@ def restates(package: Package, mention: Mention) -> bool:
     if same_currency(first.currency, mention.currency) and same_amount(first.amount, mention.amount, tolerance):
         return True
     return any(_converts_to(r, mention, tolerance) or _converts_to(mention, r, tolerance) for r in package.reports)
+
+
+def other_recipients(article: Article, package: Package, mention: Mention) -> bool:
+    """Whether an amount goes to other recipients than a package's first report: the same sum for each of
+    several partners ("a €20 million measure for Bosnia and Herzegovina. … a €20 million measure for the
+    Mauritanian armed forces") is one commitment per recipient, not a restatement. A report that names no
+    recipient (a headline naming only the giver) restates any."""
+    theirs = article.recipients_in_stretch(package.reports[0])
+    ours = article.recipients_in_stretch(mention)
+    return bool(theirs) and bool(ours) and theirs.isdisjoint(ours)
 
 
 def _converts_to(mention: Mention, other: Mention, tolerance: float) -> bool:

@@ -756,3 +756,64 @@ def test_the_place_of_a_visit_is_where_aid_is_announced_not_who_gives_it() -> No
         (mention,) = [m for m in mentions if m.money]
         (reading,) = [r for r in article.readings(mention.unit, mention.anchor) if r.actor.text == place]
         assert reading.donor == 0
+
+
+def test_the_paying_out_of_a_tranche_is_aid_in_each_language() -> None:
+    """Official pages report tranches by their disbursement ("an immediate disbursement of", "a décaissé",
+    "die Auszahlung von"): the noun and the verb of paying out mark the amount as aid."""
+    for text, amount, lang, kind in (
+        ("The board concluded its review, allowing a disbursement of about $640 million to Moldova.", 640e6, "en", "aid"),
+        ("Le Japon a décaissé 40 millions d'euros pour le Bénin.", 40e6, "fr", "aid_verb"),
+        ("La Suède a annoncé le décaissement de 15 millions d'euros pour le Tchad.", 15e6, "fr", "aid"),
+        ("Österreich hat die Auszahlung von 12 Millionen Euro an Moldau veranlasst.", 12e6, "de", "aid"),
+        ("Nederland keurde de uitbetaling van 8 miljoen euro voor Jemen goed.", 8e6, "nl", "aid"),
+    ):
+        assert features_of(text, amount, lang)[f"{kind}@before"] == 1.0, text
+
+
+def test_the_estimated_value_of_a_package_is_no_needs_estimate() -> None:
+    """"Worth an estimated $210 million", "d'une valeur estimée à": the value of what is given, as "worth" is,
+    not the estimate of an appeal."""
+    for text, amount, lang in (
+        ("Norway will send air defence missiles to Ukraine worth an estimated $210 million.", 210e6, "en"),
+        ("La Suède va livrer à l'Ukraine des obus d'une valeur estimée à 90 millions d'euros.", 90e6, "fr"),
+        ("España enviará a Ucrania munición por un valor estimado de 50 millones de euros.", 50e6, "es"),
+        ("L'Italia invierà all'Ucraina munizioni per un valore stimato di 60 milioni di euro.", 60e6, "it"),
+    ):
+        f = features_of(text, amount, lang)
+        assert f["aid@before"] == 1.0 and "request@before" not in f, text
+    (c,) = commitments("Norway will send air defence missiles to Ukraine worth an estimated $210 million.", "en")
+    assert (c.donor, c.amount) == ("NOR", 210e6)
+
+
+def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> None:
+    """A release listing one measure per partner may give two the same sum: each sentence names its own
+    recipient, so neither restates the other. A headline that names only the giver still restates its body."""
+    from aidledger.assemble.decide import weighed
+
+    text = (
+        "The Council adopted a €15 million assistance measure for the armed forces of Georgia. "
+        "It also adopted a €15 million assistance measure in support of the Armenian armed forces."
+    )
+    article, _ = annotated(text, "en")
+    groups = [g for g in weighed(article, shipped_models()) if g.money is not None]
+    assert [len(g.reports) for g in groups] == [1, 1]
+    article, _ = annotated("Japan extends $2 million\n\nJapan will give $2 million to Nigeria for flood relief.", "en")
+    (group,) = [g for g in weighed(article, shipped_models()) if g.money is not None]
+    assert len(group.reports) == 2
+
+
+def test_a_polish_government_page_names_its_state_by_the_republics_abbreviation() -> None:
+    """"Rząd RP", "Prezydent RP": Polish official pages name the giver by the Republic's abbreviation."""
+    (c,) = commitments("Rząd RP przeznaczył 25 mln zł na pomoc humanitarną dla ludności Sudanu.", "pl")
+    assert (c.donor, c.recipient, c.amount, c.currency) == ("POL", "SDN", 25e6, "PLN")
+
+
+def test_a_tranche_paid_out_is_delivered() -> None:
+    """"Has paid out a tranche", "wypłaciła transzę", "виплатила": money handed over, as "disbursed" is."""
+    for text, lang in (
+        ("The Commission has today paid out €2 billion to Moldova, the third tranche of its loan.", "en"),
+        ("Polska wypłaciła Gruzji drugą transzę pomocy w wysokości 15 mln zł.", "pl"),
+    ):
+        (c,) = commitments(text, lang)
+        assert c.stage == "delivered", text
