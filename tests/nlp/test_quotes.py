@@ -866,3 +866,38 @@ def test_a_name_right_after_a_title_is_a_person_though_the_recogniser_misses_it(
 def test_capitalised_words_within_a_title_phrase_are_no_person(nlps) -> None:
     text = "The Commissioner for Humanitarian Aid and Crisis Management, Omar Tariq, said: “The aid will reach Mali.”"
     assert quotes(nlps, "en", text) == [("Omar Tariq", "The aid will reach Mali.")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        (
+            "es",
+            'La comisaria de Igualdad, Preparación y Gestión de Crisis, Marta Ruiz Olmedo, visitó el campo. '
+            'La ayuda "salvará muchas vidas este invierno", ha insistido la comisaria sueca.',
+            "Marta Ruiz Olmedo",
+        ),
+        (
+            "pt",
+            'O ministro dos Negócios Estrangeiros, Cooperação e Comunidades, Rui Teixeira Lopes, visitou Beira. '
+            '"Não vamos desistir das famílias", acrescentou o ministro português.',
+            "Rui Teixeira Lopes",
+        ),
+        (
+            "es",
+            'El ministro de Exteriores, Unión Europea y Cooperación, Julián Ferrer Alba, llegó a Ammán. '
+            '"Seguiremos enviando alimentos y medicinas", añadió el ministro.',
+            "Julián Ferrer Alba",
+        ),
+        (
+            "nl",
+            'Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) bezocht het kamp. '
+            '"We laten de slachtoffers niet in de steek," aldus de minister.',
+            "Karin de Boer",
+        ),
+    ],
+)
+def test_a_portfolio_a_title_lists_is_no_person_and_the_name_after_it_speaks(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
