@@ -2,7 +2,7 @@
 
 News copy mixes every quotation style, often in one article: « » with or
 without the narrow spaces French puts inside them, “ ”, „ “, ‘ ’, straight
-double and single quotes, and unbalanced mixes such as “…" or « …”. Quotes run
+double and single quotes, backticks, and unbalanced mixes such as “…" or « …”. Quotes run
 over several sentences and over paragraphs: in English style each paragraph
 reopens the quote without closing the previous one (each paragraph is then a
 quote of its own that continues the one before, see :attr:`QuoteMarks.continues`),
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from aidledger.nlp.gazetteer import fold
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
-_CLOSERS = {"»", "”", "“", "’", '"', "›", "'"}
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`"}
+_CLOSERS = {"»", "”", "“", "’", '"', "›", "'", "`"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
 #: Possessive, and only from the start of a run, so a run of 32,000 dots is scanned once, not 32,000 times.
@@ -57,6 +57,10 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
         if stack and stack[-1][0] == "'" and not _is_word(nxt) and not prev.isspace():
             return "close"
         return "open" if (prev.isspace() or prev in "([") and _is_word(nxt) else None
+    if ch == "`":  # a backtick pair some copy quotes a word with ("milhares de `drones`"), as "‘…’"
+        if stack and stack[-1][0] == "`" and not _is_word(nxt):
+            return "close"
+        return "open" if not _is_word(prev) and _is_word(nxt) else None
     if ch in "‘’":
         if ch == "‘" and not _is_word(prev) and _is_word(nxt):
             return "open"

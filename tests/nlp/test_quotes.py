@@ -901,3 +901,43 @@ def test_a_portfolio_a_title_lists_is_no_person_and_the_name_after_it_speaks(
     nlps, lang: str, text: str, speaker: str
 ) -> None:
     assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_backticks_quote_a_word_inside_a_quotation() -> None:
+    text = 'O pacote inclui "milhares de `drones`" e a ajuda inclui `coletes` também.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["milhares de `drones`", "coletes"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("pt", 'Lisboa vai enviar camiões militares, "botes pneumáticos" e ambulâncias, anunciou a ministra Sofia Reis.'),
+        ("pt", 'O pacote inclui "mísseis de cruzeiro" e "milhares de `drones`" (aparelhos sem piloto), disse o ministro Nuno Matos.'),
+        ("es", 'El envío incluye "minas antipersona" y "drones kamikaze" (aparatos no tripulados), dijo la ministra Elena Prieto.'),
+        ("fr", "Le paquet comprend des camions, des « canots rapides » et des ambulances, a précisé le ministre Jean Morel."),
+        ("en", 'The package includes trucks, "rapid boats" and ambulances, minister John Carter said.'),
+    ],
+)
+def test_things_named_in_quotation_marks_among_listed_things_are_terms(nlps, lang: str, text: str) -> None:
+    assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "pt",
+            'O governo vai doar geradores, "tendas de inverno" e cobertores, disse a ministra Inês Faria, '
+            'que garantiu que o material "segue ainda esta semana".',
+            [("Inês Faria", "segue ainda esta semana")],
+        ),
+        (
+            "pt",
+            'A ministra Sofia Reis garantiu que Portugal fará "tudo o que for necessário" e estudará "todas as opções".',
+            [("Sofia Reis", "tudo o que for necessário"), ("Sofia Reis", "todas as opções")],
+        ),
+        ("pt", 'O ministro Nuno Matos disse que o apoio português é "total e absoluto".', [("Nuno Matos", "total e absoluto")]),
+    ],
+)
+def test_short_quotations_outside_a_list_of_things_stay_quotations(nlps, lang: str, text: str, expected) -> None:
+    assert quotes(nlps, lang, text) == expected
