@@ -941,3 +941,16 @@ def test_things_named_in_quotation_marks_among_listed_things_are_terms(nlps, lan
 )
 def test_short_quotations_outside_a_list_of_things_stay_quotations(nlps, lang: str, text: str, expected) -> None:
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"Sytuacja na południu kraju pozostaje krytyczna" – czytamy w komunikacie MON.', "MON"),
+        ('"Sytuacja na południu kraju pozostaje krytyczna" – czytamy na stronie internetowej KPRM.', "KPRM"),
+        ('W komunikacie MSZ czytamy, że pomoc jest "wyrazem solidarności z narodem tureckim".', "MSZ"),
+        ('Jak czytamy w komunikacie MSZ, pomoc jest "wyrazem solidarności z narodem tureckim".', "MSZ"),
+    ],
+)
+def test_words_read_in_an_institutions_statement_are_the_institutions(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "pl", text)] == [speaker]
