@@ -49,7 +49,11 @@ def _is_word(ch: str) -> bool:
 
 
 def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
-    """'open', 'close' or None (an apostrophe or a stray mark) for the mark at ``i``."""
+    """'open', 'close', 'restart' or None (an apostrophe or a stray mark) for the mark at ``i``. A straight double
+    mark between a word and a space before it and a word after it opens a quote; when another straight one is
+    still open, that one lost its closing mark in the copy and ends there ('restart'): straight marks cannot
+    nest, as no one could tell which of them closes. After a punctuation mark and a space it closes the open one,
+    misplaced ('euros, "Tajani told MPs')."""
     ch = text[i]
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -72,6 +76,8 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
             return "open" if not nxt.isspace() else None
         if prev.isspace() and _is_word(nxt) and stack[-1][0] == "«":
             return "open"
+        if prev.isspace() and _is_word(nxt) and [c for c, _ in stack] == ['"'] and i > 1 and _is_word(text[i - 2]):
+            return "restart"  # 'że Polska "pomaga od 2014 r., a "wsparcie wzrosło"': the first lost its closer
         return "close"
     if ch == "“":
         return "close" if stack and stack[-1][0] in '„“"' and not prev.isspace() and stack[-1][0] != "“" else "open"
@@ -134,6 +140,11 @@ def find_quotes(text: str) -> list[QuoteMarks]:
                 continue
         elif ch in _OPENERS or ch in _CLOSERS:
             role = _role(text, i, stack)
+            if role == "restart":  # a straight mark that can only open: the quote left open ends before it
+                quotes.append(_make(text, stack[0][1], i, None, reopened))
+                stack.clear()
+                reopened = False
+                role = "open"
             if role == "open":
                 stack.append((ch, i))
             elif role == "close" and stack:

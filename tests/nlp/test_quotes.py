@@ -954,3 +954,38 @@ def test_short_quotations_outside_a_list_of_things_stay_quotations(nlps, lang: s
 )
 def test_words_read_in_an_institutions_statement_are_the_institutions(nlps, text: str, speaker: str) -> None:
     assert [s for s, _ in quotes(nlps, "pl", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        (
+            'The ministry said Britain "has helped Ukraine since 2014, and "support grew sharply". "We sent doctors," it added.',
+            ["has helped Ukraine since 2014, and", "support grew sharply", "We sent doctors,"],
+        ),
+        (
+            'Ministerstwo podkreśliło, że Polska "pomaga od 2014 r., a "wsparcie wzrosło po wybuchu wojny". "Wysłaliśmy lekarzy" - podało MSZ.',
+            ["pomaga od 2014 r., a", "wsparcie wzrosło po wybuchu wojny", "Wysłaliśmy lekarzy"],
+        ),
+        # after a comma and a space, the mark is the open quote's closer, misplaced
+        ('"We will add ten million euros, "Ms Berg told MPs on Monday. "It comes on top," she said.', None),
+    ],
+)
+def test_a_straight_mark_that_can_only_open_ends_the_quote_that_lost_its_closer(text: str, inner) -> None:
+    found = [text[q.start : q.end] for q in find_quotes(text)]
+    if inner is None:
+        assert found[0] == "We will add ten million euros,"
+    else:
+        assert found == inner
+
+
+def test_the_quotes_after_one_that_lost_its_closer_keep_their_speakers(nlps) -> None:
+    text = (
+        'Das Ministerium erklärte, Deutschland "hilft seit 2014, und "die Unterstützung wurde stark erhöht". '
+        '"Wir haben auch Ärzte geschickt", fügte das Ministerium hinzu.'
+    )
+    assert [q for _, q in quotes(nlps, "de", text)] == [
+        "hilft seit 2014, und",
+        "die Unterstützung wurde stark erhöht",
+        "Wir haben auch Ärzte geschickt",
+    ]
