@@ -71,6 +71,9 @@ _REACH = 14
 _CLAUSE_REACH = 4
 #: Words a label may hold before the speaker it names ("le message d'", "the warning from").
 _LABEL_WORDS = 3
+#: Words that may open a sentence before a verb whose subject it drops: an auxiliary, an adverb, a relative
+#: ("Ha lanciato", "Poi lancia", "Che avverte").
+_OPENING_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -745,7 +748,8 @@ class Attributor:
 
     def _verb_by_place(self, tok: Token) -> bool:
         """A lower-case word its place makes a verb: before an inverted subject ("tranche-t-il"), or after no
-        determiner and before the complementizer of its clause, a few words on ("X juge pour sa part que")."""
+        determiner and before the complementizer of its clause or the colon of the words it reports, a few words
+        on ("X juge pour sa part que", "Che lancia un appello: «…»")."""
         if not tok.text[:1].islower():
             return False
         if _clitics(tok):
@@ -753,11 +757,16 @@ class Attributor:
         if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
             return False
         for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
-            if fold_word(nxt.text) in self.sp.complementizers:
+            if fold_word(nxt.text) in self.sp.complementizers or self._opens_quote(nxt):
                 return True
             if nxt.is_punct and nxt.text != ",":
                 return False
         return False
+
+    def _opens_quote(self, tok: Token) -> bool:
+        """A colon right before a quotation: it introduces the words a verb before it reports."""
+        rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4]
+        return tok.text == ":" and self.inside_quote(tok.idx + len(tok) + len(rest) - len(rest.lstrip()))
 
     def _in_incise(self, tok: Token) -> bool:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
@@ -813,7 +822,33 @@ class Attributor:
                 after = None  # "Asked whether the United States would…", "…, selon l'agence SPA": no speaker
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
-        return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+        found = self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+        if found is None and self.sp.pro_drop and self._opens_sentence(group_start):
+            return self._dropped_subject(group_start)  # "… Sergio Mattarella. Ha lanciato un monito: «…»"
+        return found
+
+    def _opens_sentence(self, char: int) -> bool:
+        """Whether at most :data:`_OPENING_WORDS` words stand before ``char`` in its sentence, none quoted ("Ha
+        lanciato", "Che avverte", "Poi lancia"): a verb there has no subject in the sentence."""
+        start = self.sentence_of(char)[0]
+        head = doc_text(self.doc)[start:char]
+        return len(re.findall(r"\w+", head)) <= _OPENING_WORDS and not self._crosses_quote(start, char)
+
+    def _dropped_subject(self, char: int) -> Speaker | None:
+        """The subject a verb leaves unsaid where the language drops it and its sentence names no one: the person
+        named last since the last speaker spoke, the one the text has turned to ("In serata è intervenuto il
+        presidente X. Ha lanciato un monito: «…»"), else the speaker going on."""
+        since = self.history[-1][0] if self.history else -1
+        named = [
+            m
+            for m in self.mentions
+            if m.kind == "person"
+            and since < m.start
+            and m.end <= char
+            and not self.inside_quote(m.start)
+            and _eligible(self.doc, m, self.sp, False)  # not "a Kiev", "con Putin"
+        ]
+        return self._resolve(named[-1]) if named else self._speaker_going_on(char)
 
     def _impersonal_inversion(self, tok: Token) -> bool:
         """Whether a verb's inverted subject names no one ("assure-t-on", "explique-t-on")."""

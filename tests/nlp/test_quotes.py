@@ -989,3 +989,45 @@ def test_the_quotes_after_one_that_lost_its_closer_keep_their_speakers(nlps) -> 
         "die Unterstützung wurde stark erhöht",
         "Wir haben auch Ärzte geschickt",
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        (
+            "it",
+            'Il messaggio più duro arriva dal presidente della Repubblica Sergio Mattarella. Che lancia un appello: '
+            '"Nessuno può restare indifferente davanti a questa tragedia".',
+            "Sergio Mattarella",
+        ),
+        (
+            "it",
+            'In serata è intervenuto il presidente della Repubblica Sergio Mattarella. Ha lanciato un monito: '
+            '"Nessuno può restare indifferente davanti a questa tragedia".',
+            "Sergio Mattarella",
+        ),
+        (
+            "it",
+            'La premier Giorgia Meloni ha aperto i lavori. Poi lancia un appello: "Costruiamo insieme la rinascita del Paese".',
+            "Giorgia Meloni",
+        ),
+        (
+            "es",
+            'Por la tarde llegó a Kiev el presidente del Gobierno, Pedro Lozano. Ha advertido: "No vamos a dar ni un paso atrás".',
+            "Pedro Lozano",
+        ),
+        ("pl", 'Wieczorem do Kijowa przyjechał premier Jan Kowalski. Zapowiedział: "Nie cofniemy się ani o krok".', "Jan Kowalski"),
+    ],
+)
+def test_a_speech_verb_opening_its_sentence_without_subject_speaks_for_the_person_the_text_turned_to(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_quote_with_its_subject_dropped_after_it_still_continues_the_speaker_going_on(nlps) -> None:
+    text = (
+        'La ministra Ana Robledo ha dicho que «no hay otra salida». Ha recordado que la guerra empezó por decisión '
+        'de Putin.\n\n«España va a estar siempre ahí, ayudando en lo que haga falta», ha recalcado.'
+    )
+    assert [s for s, _ in quotes(nlps, "es", text)] == ["Ana Robledo", "Ana Robledo"]
