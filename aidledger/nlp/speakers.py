@@ -99,6 +99,7 @@ class Speech:
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
     present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # present-tense endings and their infinitive endings
     impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
+    institution_pronouns: frozenset[str]  # pronouns a grammatical gender lets stand for a thing ("elle", "zij"), folded
 
     def infinitives_of_present(self, form: str) -> list[str]:
         """The infinitives a present-tense form may come from ("glisse" → "glisser", "lit" → "lire")."""
@@ -149,6 +150,7 @@ def speech(lang: str) -> Speech:
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
         impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
+        institution_pronouns=frozenset(fold(w) for w in data.get("institution_pronouns") or []),
         present_endings=tuple(
             (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("present_endings") or {}).items()
         ),
@@ -1199,7 +1201,7 @@ class Attributor:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
         else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
         “…,” he said"), else the last speaker of its gender, else the last person of its gender named."""
-        topic = self._dislocated_topic(m)
+        topic = self._dislocated_topic(m) or self._institution_subject(m)
         if topic is not None:
             return self._resolve(topic)
         subject = self._last_subject_person(self.history[-1][0] if self.history else 0, m)
@@ -1212,6 +1214,27 @@ class Attributor:
             p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)
         ]
         return self._from_person(previous[-1].person, m) if previous else None
+
+    def _institution_subject(self, m: Mention) -> Mention | None:
+        """The institution its sentence opens with, for a pronoun whose gender may be a thing's (the language's
+        ``institution_pronouns``) and that no person comes between: "De EU wil “…” doen, laat zij weten", "La
+        Commission veut « … », a-t-elle indiqué". English "she" is a person's, and a state's name is left out."""
+        if fold(m.text) not in self.sp.institution_pronouns:
+            return None
+        start = self.sentence_of(m.start)[0]
+        first = next((o for o in self._mentions_from(start) if o.start < m.start and not self.inside_quote(o.start)), None)
+        if first is None or first.kind != "institution" or _names_a_state(self.doc, first):
+            return None  # a state opening the sentence is often what it is about ("L'Ukraine recevra…, a-t-il annoncé")
+        opening = re.findall(r"[\w']+", folded(self.doc)[start : first.start])
+        if any(w not in _DETERMINERS and w not in self._determiners for w in opening):
+            return None
+        between = (o for o in self._mentions_from(first.end) if o.start < m.start and not self.inside_quote(o.start))
+        return None if any(o.kind in ("person", "description") for o in between) else first
+
+    @functools.cached_property
+    def _determiners(self) -> frozenset[str]:
+        """The determiners of the language's data ("de", "het", "die"), folded."""
+        return frozenset(fold(str(w)) for w in load(lang_of(self.doc)).section("entities_determiners"))
 
     def _dislocated_topic(self, m: Mention) -> Mention | None:
         """The phrase a pronoun takes up when it opens its clause after a verbless one ending with a mention

@@ -1031,3 +1031,34 @@ def test_a_quote_with_its_subject_dropped_after_it_still_continues_the_speaker_g
         'de Putin.\n\n«España va a estar siempre ahí, ayudando en lo que haga falta», ha recalcado.'
     )
     assert [s for s, _ in quotes(nlps, "es", text)] == ["Ana Robledo", "Ana Robledo"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("nl", 'Minister Anna Jansen sprak in Brussel. De EU zelf wil "een flinke bijdrage" leveren, laat zij weten.', "EU"),
+        ("nl", 'De Europese Commissie wil "snel en ruimhartig helpen in het rampgebied", laat zij weten.', "Europese Commissie"),
+        (
+            "fr",
+            "La ministre Claire Dumont était à Bruxelles. La Commission veut apporter « une aide massive et rapide aux "
+            "sinistrés », a-t-elle indiqué.",
+            "Commission",
+        ),
+        (
+            "de",
+            'Ministerin Anna Berg war in Brüssel. Die Bundesregierung will "schnell und unbürokratisch helfen", teilte sie mit.',
+            "Bundesregierung",
+        ),
+        # a person's pronoun: English "she" never stands for an institution, nor one with no institution before it
+        (
+            "en",
+            'Minister Anna Berg was in Brussels. The Commission wants to give "quick and generous help to the victims", she said.',
+            "Anna Berg",
+        ),
+        ("nl", 'Minister Anna Jansen sprak in Brussel. "Wij helpen waar we kunnen," zei zij.', "Anna Jansen"),
+    ],
+)
+def test_a_pronoun_a_gender_lets_stand_for_a_thing_speaks_for_the_institution_its_sentence_opens_with(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert {s for s, _ in quotes(nlps, lang, text)} == {speaker}
