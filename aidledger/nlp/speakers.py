@@ -996,9 +996,20 @@ class Attributor:
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start; not after
         the acronym a name is given in ("L'Agence française de développement (AFD) a signé", "The World
-        Food Programme (WFP) said"): that name is the subject."""
-        head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
-        return not head or (head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head))
+        Food Programme (WFP) said") or a person's portfolio in parentheses: that name is the subject."""
+        start = self.sentence_of(group_start)[0]
+        head = doc_text(self.doc)[start:group_start].rstrip()
+        return not head or (
+            head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head) and not self._bracketed_after_name(start, head)
+        )
+
+    def _bracketed_after_name(self, start: int, head: str) -> bool:
+        """Whether ``head`` (text from ``start``) ends with a parenthesis right after a person's name, their portfolio
+        or party ("Minister Karin de Boer (Buitenlandse Handel) zegt"): that name is the subject of the verb after."""
+        if not head.endswith(")") or "(" not in head:
+            return False
+        name_end = start + len(head[: head.rindex("(")].rstrip())
+        return any(m.end == name_end and m.kind == "person" for m in self.mentions)
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject

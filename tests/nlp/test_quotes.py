@@ -1062,3 +1062,8 @@ def test_a_pronoun_a_gender_lets_stand_for_a_thing_speaks_for_the_institution_it
     nlps, lang: str, text: str, speaker: str
 ) -> None:
     assert {s for s, _ in quotes(nlps, lang, text)} == {speaker}
+
+
+def test_a_portfolio_in_parentheses_after_a_name_leaves_that_name_the_subject(nlps) -> None:
+    text = 'Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) zegt dat Nederland "snel wil helpen".'
+    assert quotes(nlps, "nl", text) == [("Karin de Boer", "snel wil helpen")]
