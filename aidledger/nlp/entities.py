@@ -406,16 +406,13 @@ _COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
 
 def _portfolios(doc: Doc) -> Spans:
     """The portfolios titles list after their complement ("comisaria de Igualdad|, Preparación y Gestión de
-    Crisis|"): the words of a list of offices, not names (:func:`_portfolio`)."""
-    text, lang = doc_text(doc), lang_of(doc)
-    spans = []
-    for m in title_matches(doc):
-        complement = _complement(lang).match(text, m.end)
-        start = complement.end() if complement else m.end
-        listed = _portfolio(lang).match(text, start)
-        if listed:
-            spans.append((start, listed.end()))
-    return Spans(spans)
+    Crisis|"): the words of a list of offices, not names (:func:`_portfolio`). Cached on the Doc."""
+
+    def find() -> Spans:
+        bounds = (_complement_bounds(doc, m.end) for m in title_matches(doc))
+        return Spans((start, end) for start, end in bounds if end > start)
+
+    return per_doc(doc, "portfolios", find)
 
 
 def _in_parenthesis_after(text: str, start: int, names: list[tuple[int, int]]) -> bool:
@@ -604,8 +601,8 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
 def _portfolio_end(doc: Doc, title_end: int, limit: int) -> int:
     """Where the portfolio a title lists ends, before ``limit`` (:func:`_portfolio`), else the title's end: the
     name after it is then as close to its title as one after a short complement."""
-    listed = complement_end(doc, title_end)
-    return listed if title_end < listed <= limit and _portfolios(doc).contains(listed - 1, listed) else title_end
+    complement, listed = _complement_bounds(doc, title_end)
+    return listed if complement < listed <= limit else title_end
 
 
 def _right_after_title(doc: Doc, start: int, end: int) -> bool:
@@ -654,10 +651,16 @@ def complement_end(doc: Doc, end: int) -> int:
     """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine"),
     linked by the words of the language's ``roles.complement_links``, and the portfolio they may go on to list
     (:func:`_portfolio`)."""
+    return _complement_bounds(doc, end)[1]
+
+
+def _complement_bounds(doc: Doc, end: int) -> tuple[int, int]:
+    """The end of the complement of a title ending at ``end``, and that of the portfolio it goes on to list (the
+    same where it lists none)."""
     m = _complement(lang_of(doc)).match(doc_text(doc), end)
     end = m.end() if m else end
     listed = _portfolio(lang_of(doc)).match(doc_text(doc), end)
-    return listed.end() if listed else end
+    return end, listed.end() if listed else end
 
 
 #: Short lower-case words that link the capitalised words of a portfolio ("de", "à la", "l'", "for the").

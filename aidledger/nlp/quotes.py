@@ -10,8 +10,8 @@ quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a proced
 listed things or glossed ("des camions, « canots rapides » et des
 ambulances", "«drones kamikaze» (aparatos no tripulados)") are not
 quotations: they are filtered by shape, by place and by the term words of the
-language data before any speaker is looked for; nor are figures quoted from a document ("jusqu'à 500
-millions d'euros"). A quotation the article repeats (a headline, then the
+language data before any speaker is looked for; nor are figures quoted from a
+document ("jusqu'à 500 millions d'euros"). A quotation the article repeats (a headline, then the
 body) is given once, by the person who said it if one is named. Languages
 without speech data (blank pipelines) keep every quoted sentence-like
 stretch, with no speaker.
@@ -127,7 +127,8 @@ def _with_list_mates(doc: Doc, marks: list[QuoteMarks], terms: set[int]) -> set[
     kamikaze» (…)"): things listed together are named alike."""
     text, joins = doc_text(doc), _coordinators(lang_of(doc))
     found = set(terms)
-    for k in range(len(marks) - 1):
+    pairs = range(len(marks) - 1)
+    for k in [*pairs, *reversed(pairs)]:  # both ways, so that a whole list follows its glossed last item
         a, b = marks[k], marks[k + 1]
         if (k in found) == (k + 1 in found) or not joins.fullmatch(text[a.outer_end : b.open_at]):
             continue

@@ -843,9 +843,8 @@ class Attributor:
         since = self.history[-1][0] if self.history else -1
         named = [
             m
-            for m in self.mentions
+            for m in itertools.takewhile(lambda m: m.start < char, self._mentions_from(since + 1))
             if m.kind == "person"
-            and since < m.start
             and m.end <= char
             and not self.inside_quote(m.start)
             and _eligible(self.doc, m, self.sp, False)  # not "a Kiev", "con Putin"
@@ -1000,7 +999,9 @@ class Attributor:
         start = self.sentence_of(group_start)[0]
         head = doc_text(self.doc)[start:group_start].rstrip()
         return not head or (
-            head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head) and not self._bracketed_after_name(start, head)
+            head[-1] in ',»”"’:—–-)'
+            and not _ACRONYM_AFTER_NAME.search(head)
+            and not self._bracketed_after_name(start, head)
         )
 
     def _bracketed_after_name(self, start: int, head: str) -> bool:
@@ -1233,14 +1234,18 @@ class Attributor:
         if fold(m.text) not in self.sp.institution_pronouns:
             return None
         start = self.sentence_of(m.start)[0]
-        first = next((o for o in self._mentions_from(start) if o.start < m.start and not self.inside_quote(o.start)), None)
+        before = [
+            o
+            for o in itertools.takewhile(lambda o: o.start < m.start, self._mentions_from(start))
+            if not self.inside_quote(o.start)
+        ]
+        first = before[0] if before else None
         if first is None or first.kind != "institution" or _names_a_state(self.doc, first):
-            return None  # a state opening the sentence is often what it is about ("L'Ukraine recevra…, a-t-il annoncé")
+            return None  # a state opening its sentence is often what it is about ("L'Ukraine recevra…, a-t-il dit")
         opening = re.findall(r"[\w']+", folded(self.doc)[start : first.start])
         if any(w not in _DETERMINERS and w not in self._determiners for w in opening):
             return None
-        between = (o for o in self._mentions_from(first.end) if o.start < m.start and not self.inside_quote(o.start))
-        return None if any(o.kind in ("person", "description") for o in between) else first
+        return None if any(o.kind in ("person", "description") for o in before[1:]) else first
 
     @functools.cached_property
     def _determiners(self) -> frozenset[str]:
