@@ -338,10 +338,16 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []
     title_ends = {m.end for m in title_matches(doc)}
+    portfolios = _portfolios(doc)
     quoted = Spans((q.start, q.end) for q in doc_quotes(doc))
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
-        if _complements_title(text, start, title_ends) or text[:start].rstrip()[-1:].isdigit():
+        if (
+            _complements_title(text, start, title_ends)
+            or portfolios.contains(start, end)
+            or _in_parenthesis_after(text, start, found)
+            or text[:start].rstrip()[-1:].isdigit()
+        ):
             continue  # after a title, its complement; after a number, a unit ("400 Millionen Euro")
         if len(run) >= 2 and (
             not kn.capitalised_nouns or any(not is_known(text[words[i].start : words[i].end], kn.lang) for i in run)
@@ -396,6 +402,28 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
 
 
 _COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
+
+
+def _portfolios(doc: Doc) -> Spans:
+    """The portfolios titles list after their complement ("comisaria de Igualdad|, Preparación y Gestión de
+    Crisis|"): the words of a list of offices, not names (:func:`_portfolio`). Cached on the Doc."""
+
+    def find() -> Spans:
+        bounds = (_complement_bounds(doc, m.end) for m in title_matches(doc))
+        return Spans((start, end) for start, end in bounds if end > start)
+
+    return per_doc(doc, "portfolios", find)
+
+
+def _in_parenthesis_after(text: str, start: int, names: list[tuple[int, int]]) -> bool:
+    """Capitalised words opening a parenthesis right after a name give that person's portfolio, party or country
+    ("Minister Anna Jansen (Buitenlandse Handel en Ontwikkelingssamenwerking)", "X (VVD)"): never another
+    person."""
+    before = text[:start].rstrip()
+    if not before.endswith("("):
+        return False
+    name_end = len(before[:-1].rstrip())
+    return any(end == name_end for _, end in names)
 
 
 def _complements_title(text: str, start: int, title_ends: set[int]) -> bool:
@@ -556,7 +584,7 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
     for m in titles[first:]:
         if m.start >= start:
             break
-        gap = doc_text(doc)[m.end : start]
+        gap = doc_text(doc)[_portfolio_end(doc, m.end, start) : start]
         if any(m.end <= s < start for s, _ in names):
             continue
         if (
@@ -568,6 +596,13 @@ def _title_before(doc: Doc, start: int, names: list[tuple[int, int]]) -> Match |
             if gap.count(",") == 0 or gap.rstrip().endswith(","):
                 best = m
     return best
+
+
+def _portfolio_end(doc: Doc, title_end: int, limit: int) -> int:
+    """Where the portfolio a title lists ends, before ``limit`` (:func:`_portfolio`), else the title's end: the
+    name after it is then as close to its title as one after a short complement."""
+    complement, listed = _complement_bounds(doc, title_end)
+    return listed if complement < listed <= limit else title_end
 
 
 def _right_after_title(doc: Doc, start: int, end: int) -> bool:
@@ -614,9 +649,39 @@ def _closes_apposition(doc: Doc, at: int) -> bool:
 
 def complement_end(doc: Doc, end: int) -> int:
     """End of a title's complement: adjectives of nationality and "de/of ..." phrases ("chef de la diplomatie américaine"),
-    linked by the words of the language's ``roles.complement_links``."""
+    linked by the words of the language's ``roles.complement_links``, and the portfolio they may go on to list
+    (:func:`_portfolio`)."""
+    return _complement_bounds(doc, end)[1]
+
+
+def _complement_bounds(doc: Doc, end: int) -> tuple[int, int]:
+    """The end of the complement of a title ending at ``end``, and that of the portfolio it goes on to list (the
+    same where it lists none)."""
     m = _complement(lang_of(doc)).match(doc_text(doc), end)
-    return m.end() if m else end
+    end = m.end() if m else end
+    listed = _portfolio(lang_of(doc)).match(doc_text(doc), end)
+    return end, listed.end() if listed else end
+
+
+#: Short lower-case words that link the capitalised words of a portfolio ("de", "à la", "l'", "for the").
+_PORTFOLIO_LINK = r"(?:[a-zà-ÿ]{1,4}\s+|[a-zà-ÿ]{1,3}['’]\s*)"
+#: One item of a portfolio: capitalised words with links between ("Gestión de Crisis", "la Preparazione").
+_PORTFOLIO_ITEM = rf"{_PORTFOLIO_LINK}*[A-ZÀ-Ý][\w-]*(?:\s+{_PORTFOLIO_LINK}*[A-ZÀ-Ý][\w-]*)*"
+
+
+@functools.cache
+def _portfolio(lang: str) -> re.Pattern[str]:
+    """The rest of a portfolio a title's complement lists ("de Igualdad|, Preparación y Gestión de Crisis|,
+    Marta Ruiz", "for Equality|, Preparedness and Crisis Management|,", "voor Buitenlandse Handel| en
+    Ontwikkelingssamenwerking|)"): capitalised items joined by commas and, before the last, by a coordinator
+    of the language (no comma before it), then a comma before a capital or a closing parenthesis. A name never
+    lists its words so, so none of them is a person, and the name after the comma is the title holder's."""
+    coordinators = "|".join(re.escape(str(c)) for c in load(lang).section("grammar").get("coordinators") or [])
+    if not coordinators:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?:\s*,\s*{_PORTFOLIO_ITEM})*\s+(?:{coordinators})\s+{_PORTFOLIO_ITEM}(?=\s*(?:,\s*[A-ZÀ-Ý]|\)))"
+    )
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 News copy mixes every quotation style, often in one article: « » with or
 without the narrow spaces French puts inside them, “ ”, „ “, ‘ ’, straight
-double and single quotes, and unbalanced mixes such as “…" or « …”. Quotes run
+double and single quotes, backticks, and unbalanced mixes such as “…" or « …”. Quotes run
 over several sentences and over paragraphs: in English style each paragraph
 reopens the quote without closing the previous one (each paragraph is then a
 quote of its own that continues the one before, see :attr:`QuoteMarks.continues`),
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from aidledger.nlp.gazetteer import fold
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
-_CLOSERS = {"»", "”", "“", "’", '"', "›", "'"}
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`"}
+_CLOSERS = {"»", "”", "“", "’", '"', "›", "'", "`"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
 #: Possessive, and only from the start of a run, so a run of 32,000 dots is scanned once, not 32,000 times.
@@ -49,7 +49,11 @@ def _is_word(ch: str) -> bool:
 
 
 def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
-    """'open', 'close' or None (an apostrophe or a stray mark) for the mark at ``i``."""
+    """'open', 'close', 'restart' or None (an apostrophe or a stray mark) for the mark at ``i``. A straight double
+    mark between a word and a space before it and a word after it opens a quote; when another straight one is
+    still open, that one lost its closing mark in the copy and ends there ('restart'): straight marks cannot
+    nest, as no one could tell which of them closes. After a punctuation mark and a space it closes the open one,
+    misplaced ('euros, "Tajani told MPs')."""
     ch = text[i]
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -57,6 +61,10 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
         if stack and stack[-1][0] == "'" and not _is_word(nxt) and not prev.isspace():
             return "close"
         return "open" if (prev.isspace() or prev in "([") and _is_word(nxt) else None
+    if ch == "`":  # a backtick pair some copy quotes a word with ("milhares de `drones`"), as "‘…’"
+        if stack and stack[-1][0] == "`" and not _is_word(nxt):
+            return "close"
+        return "open" if not _is_word(prev) and _is_word(nxt) else None
     if ch in "‘’":
         if ch == "‘" and not _is_word(prev) and _is_word(nxt):
             return "open"
@@ -68,6 +76,8 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
             return "open" if not nxt.isspace() else None
         if prev.isspace() and _is_word(nxt) and stack[-1][0] == "«":
             return "open"
+        if prev.isspace() and _is_word(nxt) and [c for c, _ in stack] == ['"'] and i > 1 and _is_word(text[i - 2]):
+            return "restart"  # 'że Polska "pomaga od 2014 r., a "wsparcie wzrosło"': the first lost its closer
         return "close"
     if ch == "“":
         return "close" if stack and stack[-1][0] in '„“"' and not prev.isspace() and stack[-1][0] != "“" else "open"
@@ -130,6 +140,11 @@ def find_quotes(text: str) -> list[QuoteMarks]:
                 continue
         elif ch in _OPENERS or ch in _CLOSERS:
             role = _role(text, i, stack)
+            if role == "restart":  # a straight mark that can only open: the quote left open ends before it
+                quotes.append(_make(text, stack[0][1], i, None, reopened))
+                stack.clear()
+                reopened = False
+                role = "open"
             if role == "open":
                 stack.append((ch, i))
             elif role == "close" and stack:

@@ -6,10 +6,12 @@ stretch is kept only when a speech cue of its sentence names a speaker, or
 when it stands alone right after an attributed statement (the next sentence
 or paragraph of the same speech). Single words and names or terms in
 quotation marks ("le « fonds spécial »", the “Ukraine Facility”, a procedure
-"dénommée l“autorité présidentielle de retrait”") are not quotations: they
-are filtered by shape and by the term words of the language data before any
-speaker is looked for; nor are figures quoted from a document ("jusqu'à 500
-millions d'euros"). A quotation the article repeats (a headline, then the
+"dénommée l“autorité présidentielle de retrait”"), and things named among
+listed things or glossed ("des camions, « canots rapides » et des
+ambulances", "«drones kamikaze» (aparatos no tripulados)") are not
+quotations: they are filtered by shape, by place and by the term words of the
+language data before any speaker is looked for; nor are figures quoted from a
+document ("jusqu'à 500 millions d'euros"). A quotation the article repeats (a headline, then the
 body) is given once, by the person who said it if one is named. Languages
 without speech data (blank pipelines) keep every quoted sentence-like
 stretch, with no speaker.
@@ -37,6 +39,12 @@ _STANDALONE_WORDS = 3
 _PHRASE_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*,")
 #: Words a quoted figure may hold besides its amount ("jusqu'à", "more than").
 _FIGURE_WORDS = 2
+#: Most words of a thing's name in quotation marks among listed things ("lanchas rápidas", "milhares de drones").
+_LISTED_TERM_WORDS = 3
+#: Before a listed item: a comma, then at most one short word (an article: "des « canots rapides »").
+_AFTER_LIST_COMMA = re.compile(r",\s*(?:[a-zà-ÿ]{1,4}\s+)?$")
+#: A gloss right after a quoted term, explaining it: a parenthesis opening on a lower-case word.
+_GLOSS = re.compile(r"\s*\(\s*[a-zà-ÿ]")
 
 
 @functools.cache
@@ -59,12 +67,22 @@ def is_figure(doc: Doc, q: QuoteMarks) -> bool:
     return len(_WORD.findall(rest)) <= _FIGURE_WORDS
 
 
+@functools.cache
+def _coordinators(lang: str) -> re.Pattern[str]:
+    """The coordinators of the language's grammar data ("e", "and"), as whole words."""
+    words = "|".join(re.escape(str(w)) for w in load(lang).section("grammar").get("coordinators") or [])
+    return re.compile(rf"\s+(?:{words or '(?!x)x'})\s")
+
+
 def is_term(doc: Doc, q: QuoteMarks) -> bool:
-    """True for a single word, a title-case name, or a stretch introduced as a name ("dubbed", "dénommée",
-    "le fonds « … »"), unless the tagger reads the term word as a conjugated verb ("the money would fund “…”")."""
+    """True for a single word, a title-case name, a thing named among listed things (:func:`_listed`), or a
+    stretch introduced as a name ("dubbed", "dénommée", "le fonds « … »"), unless the tagger reads the term
+    word as a conjugated verb ("the money would fund “…”")."""
     text = doc_text(doc)[q.start : q.end]
     words = _WORD.findall(text)
     if len(words) < 2:
+        return True
+    if _listed(doc, q):
         return True
     long_words = [w for w in words if len(w) > 3]
     if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
@@ -76,6 +94,48 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return False
     word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
     return not (word is not None and _conjugated(word[0]))
+
+
+def _short_phrase(doc: Doc, q: QuoteMarks) -> bool:
+    """A few words and no clause: no sentence punctuation, and no conjugated verb where a tagger reads them."""
+    text = doc_text(doc)[q.start : q.end]
+    return (
+        len(_WORD.findall(text)) <= _LISTED_TERM_WORDS
+        and not re.search(r"[.!?;:]", text)
+        and not (doc.has_annotation("POS") and _has_verb(doc, q))
+    )
+
+
+def _listed(doc: Doc, q: QuoteMarks) -> bool:
+    """A short phrase in quotation marks between the commas or coordinators of a list ("trucks, “rapid
+    boats” and ambulances", "geradores, «tendas de inverno» e cobertores"), or explained by a gloss in
+    parentheses ("«drones kamikaze» (aparatos no tripulados)"), is the name of a thing, a term: no one is quoted
+    for one item of a list the writer draws up, and a quotation is not glossed."""
+    if not _short_phrase(doc, q):
+        return False
+    text = doc_text(doc)
+    if _GLOSS.match(text, q.outer_end):
+        return True
+    before, after = text[max(0, q.open_at - 12) : q.open_at], text[q.outer_end : q.outer_end + 12]
+    return bool(_AFTER_LIST_COMMA.search(before)) and (
+        after.lstrip().startswith(",") or bool(_coordinators(lang_of(doc)).match(after))
+    )
+
+
+def _with_list_mates(doc: Doc, marks: list[QuoteMarks], terms: set[int]) -> set[int]:
+    """The terms, and the short phrases a coordinator joins to one ("incluye «minas antipersona» y «drones
+    kamikaze» (…)"): things listed together are named alike."""
+    text, joins = doc_text(doc), _coordinators(lang_of(doc))
+    found = set(terms)
+    pairs = range(len(marks) - 1)
+    for k in [*pairs, *reversed(pairs)]:  # both ways, so that a whole list follows its glossed last item
+        a, b = marks[k], marks[k + 1]
+        if (k in found) == (k + 1 in found) or not joins.fullmatch(text[a.outer_end : b.open_at]):
+            continue
+        other = k + 1 if k in found else k
+        if _short_phrase(doc, marks[other]):
+            found.add(other)
+    return found
 
 
 def _has_verb(doc: Doc, q: QuoteMarks) -> bool:
@@ -105,11 +165,9 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lang = lang_of(doc)
-        marks = [
-            q
-            for q in doc_quotes(doc)
-            if not is_term(doc, q) and not is_figure(doc, q)
-        ]
+        every = doc_quotes(doc)
+        terms = _with_list_mates(doc, every, {k for k, q in enumerate(every) if is_term(doc, q)})
+        marks = [q for k, q in enumerate(every) if k not in terms and not is_figure(doc, q)]
         if not speech(lang).available:
             doc._.quotes = [
                 _quote(doc, q, None)

@@ -71,6 +71,9 @@ _REACH = 14
 _CLAUSE_REACH = 4
 #: Words a label may hold before the speaker it names ("le message d'", "the warning from").
 _LABEL_WORDS = 3
+#: Words that may open a sentence before a verb whose subject it drops: an auxiliary, an adverb, a relative
+#: ("Ha lanciato", "Poi lancia", "Che avverte").
+_OPENING_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Speech:
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
     present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # present-tense endings and their infinitive endings
     impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
+    institution_pronouns: frozenset[str]  # pronouns a grammatical gender lets stand for a thing ("elle", "zij"), folded
 
     def infinitives_of_present(self, form: str) -> list[str]:
         """The infinitives a present-tense form may come from ("glisse" → "glisser", "lit" → "lire")."""
@@ -146,6 +150,7 @@ def speech(lang: str) -> Speech:
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
         impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
+        institution_pronouns=frozenset(fold(w) for w in data.get("institution_pronouns") or []),
         present_endings=tuple(
             (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("present_endings") or {}).items()
         ),
@@ -750,7 +755,8 @@ class Attributor:
 
     def _verb_by_place(self, tok: Token) -> bool:
         """A lower-case word its place makes a verb: before an inverted subject ("tranche-t-il"), or after no
-        determiner and before the complementizer of its clause, a few words on ("X juge pour sa part que")."""
+        determiner and before the complementizer of its clause or the colon of the words it reports, a few words
+        on ("X juge pour sa part que", "Che lancia un appello: «…»")."""
         if not tok.text[:1].islower():
             return False
         if _clitics(tok):
@@ -758,11 +764,16 @@ class Attributor:
         if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
             return False
         for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
-            if fold_word(nxt.text) in self.sp.complementizers:
+            if fold_word(nxt.text) in self.sp.complementizers or self._opens_quote(nxt):
                 return True
             if nxt.is_punct and nxt.text != ",":
                 return False
         return False
+
+    def _opens_quote(self, tok: Token) -> bool:
+        """A colon right before a quotation: it introduces the words a verb before it reports."""
+        rest = doc_text(self.doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4]
+        return tok.text == ":" and self.inside_quote(tok.idx + len(tok) + len(rest) - len(rest.lstrip()))
 
     def _in_incise(self, tok: Token) -> bool:
         """A verb in an incise: after a comma, a quote or a colon, or introducing one ("he continued:"), also
@@ -818,7 +829,32 @@ class Attributor:
                 after = None  # "Asked whether the United States would…", "…, selon l'agence SPA": no speaker
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
-        return self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+        found = self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
+        if found is None and self.sp.pro_drop and self._opens_sentence(group_start):
+            return self._dropped_subject(group_start)  # "… Sergio Mattarella. Ha lanciato un monito: «…»"
+        return found
+
+    def _opens_sentence(self, char: int) -> bool:
+        """Whether at most :data:`_OPENING_WORDS` words stand before ``char`` in its sentence, none quoted ("Ha
+        lanciato", "Che avverte", "Poi lancia"): a verb there has no subject in the sentence."""
+        start = self.sentence_of(char)[0]
+        head = doc_text(self.doc)[start:char]
+        return len(re.findall(r"\w+", head)) <= _OPENING_WORDS and not self._crosses_quote(start, char)
+
+    def _dropped_subject(self, char: int) -> Speaker | None:
+        """The subject a verb leaves unsaid where the language drops it and its sentence names no one: the person
+        named last since the last speaker spoke, the one the text has turned to ("In serata è intervenuto il
+        presidente X. Ha lanciato un monito: «…»"), else the speaker going on."""
+        since = self.history[-1][0] if self.history else -1
+        named = [
+            m
+            for m in itertools.takewhile(lambda m: m.start < char, self._mentions_from(since + 1))
+            if m.kind == "person"
+            and m.end <= char
+            and not self.inside_quote(m.start)
+            and _eligible(self.doc, m, self.sp, False)  # not "a Kiev", "con Putin"
+        ]
+        return self._resolve(named[-1]) if named else self._speaker_going_on(char)
 
     def _impersonal_inversion(self, tok: Token) -> bool:
         """Whether a verb's inverted subject names no one ("assure-t-on", "explique-t-on")."""
@@ -964,9 +1000,22 @@ class Attributor:
     def _opens_incise(self, group_start: int) -> bool:
         """True when the verb group follows a comma, a closing quote, a colon or a sentence start; not after
         the acronym a name is given in ("L'Agence française de développement (AFD) a signé", "The World
-        Food Programme (WFP) said"): that name is the subject."""
-        head = doc_text(self.doc)[self.sentence_of(group_start)[0] : group_start].rstrip()
-        return not head or (head[-1] in ',»”"’:—–-)' and not _ACRONYM_AFTER_NAME.search(head))
+        Food Programme (WFP) said") or a person's portfolio in parentheses: that name is the subject."""
+        start = self.sentence_of(group_start)[0]
+        head = doc_text(self.doc)[start:group_start].rstrip()
+        return not head or (
+            head[-1] in ',»”"’:—–-)'
+            and not _ACRONYM_AFTER_NAME.search(head)
+            and not self._bracketed_after_name(start, head)
+        )
+
+    def _bracketed_after_name(self, start: int, head: str) -> bool:
+        """Whether ``head`` (text from ``start``) ends with a parenthesis right after a person's name, their portfolio
+        or party ("Minister Karin de Boer (Buitenlandse Handel) zegt"): that name is the subject of the verb after."""
+        if not head.endswith(")") or "(" not in head:
+            return False
+        name_end = start + len(head[: head.rindex("(")].rstrip())
+        return any(m.end == name_end and m.kind == "person" for m in self.mentions)
 
     def _subject(self, tok: Token) -> Mention | None:
         """The mention in the verb's subject; a verb coordinated with an earlier one shares its subject
@@ -1169,7 +1218,7 @@ class Attributor:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
         else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
         “…,” he said"), else the last speaker of its gender, else the last person of its gender named."""
-        topic = self._dislocated_topic(m)
+        topic = self._dislocated_topic(m) or self._institution_subject(m)
         if topic is not None:
             return self._resolve(topic)
         subject = self._last_subject_person(self.history[-1][0] if self.history else 0, m)
@@ -1182,6 +1231,31 @@ class Attributor:
             p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)
         ]
         return self._from_person(previous[-1].person, m) if previous else None
+
+    def _institution_subject(self, m: Mention) -> Mention | None:
+        """The institution its sentence opens with, for a pronoun whose gender may be a thing's (the language's
+        ``institution_pronouns``) and that no person comes between: "De EU wil “…” doen, laat zij weten", "La
+        Commission veut « … », a-t-elle indiqué". English "she" is a person's, and a state's name is left out."""
+        if fold(m.text) not in self.sp.institution_pronouns:
+            return None
+        start = self.sentence_of(m.start)[0]
+        before = [
+            o
+            for o in itertools.takewhile(lambda o: o.start < m.start, self._mentions_from(start))
+            if not self.inside_quote(o.start)
+        ]
+        first = before[0] if before else None
+        if first is None or first.kind != "institution" or _names_a_state(self.doc, first):
+            return None  # a state opening its sentence is often what it is about ("L'Ukraine recevra…, a-t-il dit")
+        opening = re.findall(r"[\w']+", folded(self.doc)[start : first.start])
+        if any(w not in _DETERMINERS and w not in self._determiners for w in opening):
+            return None
+        return None if any(o.kind in ("person", "description") for o in before[1:]) else first
+
+    @functools.cached_property
+    def _determiners(self) -> frozenset[str]:
+        """The determiners of the language's data ("de", "het", "die"), folded."""
+        return frozenset(fold(str(w)) for w in load(lang_of(self.doc)).section("entities_determiners"))
 
     def _dislocated_topic(self, m: Mention) -> Mention | None:
         """The phrase a pronoun takes up when it opens its clause after a verbless one ending with a mention

@@ -165,3 +165,18 @@ def test_a_run_of_dictionary_nouns_is_no_name_where_nouns_take_capitals() -> Non
 def test_a_title_names_the_person_right_after_it_not_a_word_after_that_name() -> None:
     doc = get_nlp("de")("Das teilte Verteidigungsminister Boris Pistorius am Montag in Berlin mit.")
     assert [p.name for p in people(doc)] == ["Boris Pistorius"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, office",
+    [
+        ("es", "La comisaria de Igualdad, Preparación y Gestión de Crisis, Marta Ruiz Olmedo, visitó el campo.", "Marta Ruiz Olmedo", "Preparación"),
+        ("pt", "O ministro dos Negócios Estrangeiros, Cooperação e Comunidades, Rui Teixeira Lopes, visitou Beira.", "Rui Teixeira Lopes", "Cooperação"),
+        ("nl", "Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) bezocht het kamp.", "Karin de Boer", "Buitenlandse Handel"),
+        ("nl", "De minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, Pieter Smit, bezocht het kamp.", "Pieter Smit", "Ontwikkelingssamenwerking"),
+    ],
+)
+def test_the_offices_a_title_lists_are_no_person(lang: str, text: str, name: str, office: str) -> None:
+    found = people(get_nlp(lang)(text))
+    assert [p.name for p in found] == [name]
+    assert all(office not in p.name for p in found)

@@ -866,3 +866,204 @@ def test_a_name_right_after_a_title_is_a_person_though_the_recogniser_misses_it(
 def test_capitalised_words_within_a_title_phrase_are_no_person(nlps) -> None:
     text = "The Commissioner for Humanitarian Aid and Crisis Management, Omar Tariq, said: “The aid will reach Mali.”"
     assert quotes(nlps, "en", text) == [("Omar Tariq", "The aid will reach Mali.")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        (
+            "es",
+            'La comisaria de Igualdad, Preparación y Gestión de Crisis, Marta Ruiz Olmedo, visitó el campo. '
+            'La ayuda "salvará muchas vidas este invierno", ha insistido la comisaria sueca.',
+            "Marta Ruiz Olmedo",
+        ),
+        (
+            "pt",
+            'O ministro dos Negócios Estrangeiros, Cooperação e Comunidades, Rui Teixeira Lopes, visitou Beira. '
+            '"Não vamos desistir das famílias", acrescentou o ministro português.',
+            "Rui Teixeira Lopes",
+        ),
+        (
+            "es",
+            'El ministro de Exteriores, Unión Europea y Cooperación, Julián Ferrer Alba, llegó a Ammán. '
+            '"Seguiremos enviando alimentos y medicinas", añadió el ministro.',
+            "Julián Ferrer Alba",
+        ),
+        (
+            "nl",
+            'Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) bezocht het kamp. '
+            '"We laten de slachtoffers niet in de steek," aldus de minister.',
+            "Karin de Boer",
+        ),
+    ],
+)
+def test_a_portfolio_a_title_lists_is_no_person_and_the_name_after_it_speaks(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_backticks_quote_a_word_inside_a_quotation() -> None:
+    text = 'O pacote inclui "milhares de `drones`" e a ajuda inclui `coletes` também.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["milhares de `drones`", "coletes"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("pt", 'Lisboa vai enviar camiões militares, "botes pneumáticos" e ambulâncias, anunciou a ministra Sofia Reis.'),
+        ("pt", 'O pacote inclui "mísseis de cruzeiro" e "milhares de `drones`" (aparelhos sem piloto), disse o ministro Nuno Matos.'),
+        ("es", 'El envío incluye "minas antipersona" y "drones kamikaze" (aparatos no tripulados), dijo la ministra Elena Prieto.'),
+        ("fr", "Le paquet comprend des camions, des « canots rapides » et des ambulances, a précisé le ministre Jean Morel."),
+        ("en", 'The package includes trucks, "rapid boats" and ambulances, minister John Carter said.'),
+    ],
+)
+def test_things_named_in_quotation_marks_among_listed_things_are_terms(nlps, lang: str, text: str) -> None:
+    assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "pt",
+            'O governo vai doar geradores, "tendas de inverno" e cobertores, disse a ministra Inês Faria, '
+            'que garantiu que o material "segue ainda esta semana".',
+            [("Inês Faria", "segue ainda esta semana")],
+        ),
+        (
+            "pt",
+            'A ministra Sofia Reis garantiu que Portugal fará "tudo o que for necessário" e estudará "todas as opções".',
+            [("Sofia Reis", "tudo o que for necessário"), ("Sofia Reis", "todas as opções")],
+        ),
+        ("pt", 'O ministro Nuno Matos disse que o apoio português é "total e absoluto".', [("Nuno Matos", "total e absoluto")]),
+    ],
+)
+def test_short_quotations_outside_a_list_of_things_stay_quotations(nlps, lang: str, text: str, expected) -> None:
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"Sytuacja na południu kraju pozostaje krytyczna" – czytamy w komunikacie MON.', "MON"),
+        ('"Sytuacja na południu kraju pozostaje krytyczna" – czytamy na stronie internetowej KPRM.', "KPRM"),
+        ('W komunikacie MSZ czytamy, że pomoc jest "wyrazem solidarności z narodem tureckim".', "MSZ"),
+        ('Jak czytamy w komunikacie MSZ, pomoc jest "wyrazem solidarności z narodem tureckim".', "MSZ"),
+    ],
+)
+def test_words_read_in_an_institutions_statement_are_the_institutions(nlps, text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes(nlps, "pl", text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        (
+            'The ministry said Britain "has helped Ukraine since 2014, and "support grew sharply". "We sent doctors," it added.',
+            ["has helped Ukraine since 2014, and", "support grew sharply", "We sent doctors,"],
+        ),
+        (
+            'Ministerstwo podkreśliło, że Polska "pomaga od 2014 r., a "wsparcie wzrosło po wybuchu wojny". "Wysłaliśmy lekarzy" - podało MSZ.',
+            ["pomaga od 2014 r., a", "wsparcie wzrosło po wybuchu wojny", "Wysłaliśmy lekarzy"],
+        ),
+        # after a comma and a space, the mark is the open quote's closer, misplaced
+        ('"We will add ten million euros, "Ms Berg told MPs on Monday. "It comes on top," she said.', None),
+    ],
+)
+def test_a_straight_mark_that_can_only_open_ends_the_quote_that_lost_its_closer(text: str, inner) -> None:
+    found = [text[q.start : q.end] for q in find_quotes(text)]
+    if inner is None:
+        assert found[0] == "We will add ten million euros,"
+    else:
+        assert found == inner
+
+
+def test_the_quotes_after_one_that_lost_its_closer_keep_their_speakers(nlps) -> None:
+    text = (
+        'Das Ministerium erklärte, Deutschland "hilft seit 2014, und "die Unterstützung wurde stark erhöht". '
+        '"Wir haben auch Ärzte geschickt", fügte das Ministerium hinzu.'
+    )
+    assert [q for _, q in quotes(nlps, "de", text)] == [
+        "hilft seit 2014, und",
+        "die Unterstützung wurde stark erhöht",
+        "Wir haben auch Ärzte geschickt",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        (
+            "it",
+            'Il messaggio più duro arriva dal presidente della Repubblica Sergio Mattarella. Che lancia un appello: '
+            '"Nessuno può restare indifferente davanti a questa tragedia".',
+            "Sergio Mattarella",
+        ),
+        (
+            "it",
+            'In serata è intervenuto il presidente della Repubblica Sergio Mattarella. Ha lanciato un monito: '
+            '"Nessuno può restare indifferente davanti a questa tragedia".',
+            "Sergio Mattarella",
+        ),
+        (
+            "it",
+            'La premier Giorgia Meloni ha aperto i lavori. Poi lancia un appello: "Costruiamo insieme la rinascita del Paese".',
+            "Giorgia Meloni",
+        ),
+        (
+            "es",
+            'Por la tarde llegó a Kiev el presidente del Gobierno, Pedro Lozano. Ha advertido: "No vamos a dar ni un paso atrás".',
+            "Pedro Lozano",
+        ),
+        ("pl", 'Wieczorem do Kijowa przyjechał premier Jan Kowalski. Zapowiedział: "Nie cofniemy się ani o krok".', "Jan Kowalski"),
+    ],
+)
+def test_a_speech_verb_opening_its_sentence_without_subject_speaks_for_the_person_the_text_turned_to(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_a_quote_with_its_subject_dropped_after_it_still_continues_the_speaker_going_on(nlps) -> None:
+    text = (
+        'La ministra Ana Robledo ha dicho que «no hay otra salida». Ha recordado que la guerra empezó por decisión '
+        'de Putin.\n\n«España va a estar siempre ahí, ayudando en lo que haga falta», ha recalcado.'
+    )
+    assert [s for s, _ in quotes(nlps, "es", text)] == ["Ana Robledo", "Ana Robledo"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("nl", 'Minister Anna Jansen sprak in Brussel. De EU zelf wil "een flinke bijdrage" leveren, laat zij weten.', "EU"),
+        ("nl", 'De Europese Commissie wil "snel en ruimhartig helpen in het rampgebied", laat zij weten.', "Europese Commissie"),
+        (
+            "fr",
+            "La ministre Claire Dumont était à Bruxelles. La Commission veut apporter « une aide massive et rapide aux "
+            "sinistrés », a-t-elle indiqué.",
+            "Commission",
+        ),
+        (
+            "de",
+            'Ministerin Anna Berg war in Brüssel. Die Bundesregierung will "schnell und unbürokratisch helfen", teilte sie mit.',
+            "Bundesregierung",
+        ),
+        # a person's pronoun: English "she" never stands for an institution, nor one with no institution before it
+        (
+            "en",
+            'Minister Anna Berg was in Brussels. The Commission wants to give "quick and generous help to the victims", she said.',
+            "Anna Berg",
+        ),
+        ("nl", 'Minister Anna Jansen sprak in Brussel. "Wij helpen waar we kunnen," zei zij.', "Anna Jansen"),
+    ],
+)
+def test_a_pronoun_a_gender_lets_stand_for_a_thing_speaks_for_the_institution_its_sentence_opens_with(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert {s for s, _ in quotes(nlps, lang, text)} == {speaker}
+
+
+def test_a_portfolio_in_parentheses_after_a_name_leaves_that_name_the_subject(nlps) -> None:
+    text = 'Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) zegt dat Nederland "snel wil helpen".'
+    assert quotes(nlps, "nl", text) == [("Karin de Boer", "snel wil helpen")]
