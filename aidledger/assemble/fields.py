@@ -137,7 +137,7 @@ def announcer(article: Article, package: Package) -> str | None:
         if article.cues_between(start, end, "announcing") or article.speech_between(start, end):
             named = [(s, p) for p in people(article.doc) for s, _ in p.mentions if start <= s < end]
             for _, person in sorted(named, key=lambda sp: sp[0]):
-                if len(person.name.split()) > 1:
+                if len(person.name.split()) > 1 and not _names_a_mechanism(article, person.mentions):
                     return person.name
     told_by_next = [u for m in package.reports if (u := _told_by_next(article, m.unit)) is not None]
     for unit in [m.unit for m in package.reports] + told_by_next:
@@ -145,6 +145,12 @@ def announcer(article: Article, package: Package) -> str | None:
         if speaker is not None and (speaker.person is not None or not _common_noun(speaker.name)):
             return speaker.name
     return None
+
+
+def _names_a_mechanism(article: Article, mentions: list[tuple[int, int]]) -> bool:
+    """Whether a run of capitalised words read as a person is the name of a programme the language file lists
+    as a mechanism ("Foreign Military Financing", "European Peace Facility"): no one announced by it."""
+    return any(article.cues_between(start, end, "mechanisms") for start, end in mentions)
 
 
 def _told_by_next(article: Article, unit: int) -> int | None:

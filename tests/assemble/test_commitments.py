@@ -115,6 +115,17 @@ def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
     assert speaker_of_clause(get_nlp("it")(credited), 0, len(credited)) is None
 
 
+def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
+    """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
+    (c,) = commitments(
+        "Departament Stanu USA ogłosił w czwartek udzielenie Polsce pożyczki w wysokości 2 mld dolarów "
+        "w ramach programu Foreign Military Financing (FMF) na modernizację wojska.",
+        "pl",
+    )
+    assert (c.donor, c.recipient, c.mechanism) == ("USA", "POL", "FMF")
+    assert c.announcer in (None, "Departament Stanu")
+
+
 def test_a_state_or_a_bare_common_noun_is_no_announcer() -> None:
     (by_state,) = commitments("Washington announced $40 million in humanitarian aid for Sudan on Friday.", "en")
     (by_noun,) = commitments("Japan will provide $10 million in humanitarian aid to Sudan, the ministry said on Friday.", "en")
