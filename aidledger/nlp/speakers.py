@@ -338,11 +338,15 @@ _DATELINE = re.compile(
 )
 
 
+#: A dateline ends within this many characters of its line's start (so a long paragraph is not scanned).
+DATELINE_CHARS = 80
+
+
 def _dateline(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies in the dateline of a wire story: where and when it was filed, not who speaks
     ("BRUSSELS, April 15 - Donors pledged…" has no speaker or announcer in Brussels)."""
     line_start = text.rfind("\n", 0, start) + 1
-    found = _DATELINE.match(text, line_start)
+    found = _DATELINE.match(text, line_start, line_start + DATELINE_CHARS)
     return found is not None and found.group("city").isupper() and end <= found.end()
 
 
