@@ -81,8 +81,8 @@ def series_number(article: Article, package: Package, packages: list[Package], c
 
 
 def _numbers_another_sum(article: Article, place: SeriesPlace, package: Package) -> bool:
-    """Whether the ordinal numbers a sum other than the package's, stated right after it: a part ("une première
-    tranche de 1,4 milliard sera débloquée" of a $3.9 billion loan), not the package."""
+    """Whether the ordinal numbers a sum other than the package's, stated right after it: a part ("a first
+    tranche of $900 million" of a $2.8 billion loan), not the package."""
     money = package.money
     _, end = article.units[article.unit_of(place.start)]
     after = [

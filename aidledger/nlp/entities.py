@@ -405,8 +405,8 @@ _COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
 
 
 def _portfolios(doc: Doc) -> Spans:
-    """The portfolios titles list after their complement ("comisaria de Igualdad|, Preparación y Gestión de
-    Crisis|"): the words of a list of offices, not names (:func:`_portfolio`). Cached on the Doc."""
+    """The portfolios titles list after their complement ("ministra de Cultura|, Juventud y
+    Deportes|"): the words of a list of offices, not names (:func:`_portfolio`). Cached on the Doc."""
 
     def find() -> Spans:
         bounds = (_complement_bounds(doc, m.end) for m in title_matches(doc))
@@ -671,8 +671,8 @@ _PORTFOLIO_ITEM = rf"{_PORTFOLIO_LINK}*[A-ZÀ-Ý][\w-]*(?:\s+{_PORTFOLIO_LINK}*[
 
 @functools.cache
 def _portfolio(lang: str) -> re.Pattern[str]:
-    """The rest of a portfolio a title's complement lists ("de Igualdad|, Preparación y Gestión de Crisis|,
-    Marta Ruiz", "for Equality|, Preparedness and Crisis Management|,", "voor Buitenlandse Handel| en
+    """The rest of a portfolio a title's complement lists ("de Cultura|, Juventud y Deportes|, Marta Ruiz",
+    "for Trade|, Industry and Energy|,", "voor Buitenlandse Handel| en
     Ontwikkelingssamenwerking|)"): capitalised items joined by commas and, before the last, by a coordinator
     of the language (no comma before it), then a comma before a capital or a closing parenthesis. A name never
     lists its words so, so none of them is a person, and the name after the comma is the title holder's."""

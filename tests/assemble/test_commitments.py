@@ -111,19 +111,19 @@ def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
     assert speaker_of_clause(get_nlp("en")(text), 0, len(text)) is None
     (c,) = commitments("WASHINGTON (AP) — The Pentagon announced $150 million in weapons for Ukraine on Friday.", "en")
     assert c.announcer == "Pentagon"
-    credited = "(ANSA) - BRUXELLES, 18 SET - Via libera a 5 milioni di euro per gli aiuti umanitari alla Libia."
+    credited = "(ANSA) - ROMA, 3 OTT - La Farnesina stanzia 2 milioni di euro per l'emergenza in Sudan."
     assert speaker_of_clause(get_nlp("it")(credited), 0, len(credited)) is None
 
 
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
-        "Departament Stanu USA ogłosił w czwartek udzielenie Polsce pożyczki w wysokości 2 mld dolarów "
-        "w ramach programu Foreign Military Financing (FMF) na modernizację wojska.",
+        "Waszyngton ogłosił w piątek przyznanie Rumunii kredytu o wartości 1 mld dolarów "
+        "w ramach programu Foreign Military Financing (FMF).",
         "pl",
     )
-    assert (c.donor, c.recipient, c.mechanism) == ("USA", "POL", "FMF")
-    assert c.announcer in (None, "Departament Stanu")
+    assert (c.donor, c.recipient, c.mechanism) == ("USA", "ROU", "FMF")
+    assert c.announcer is None
 
 
 def test_a_state_or_a_bare_common_noun_is_no_announcer() -> None:

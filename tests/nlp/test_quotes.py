@@ -873,8 +873,8 @@ def test_capitalised_words_within_a_title_phrase_are_no_person(nlps) -> None:
     [
         (
             "es",
-            'La comisaria de Igualdad, Preparación y Gestión de Crisis, Marta Ruiz Olmedo, visitó el campo. '
-            'La ayuda "salvará muchas vidas este invierno", ha insistido la comisaria sueca.',
+            'La ministra de Cultura, Juventud y Deportes, Marta Ruiz Olmedo, visitó el campo. '
+            'La ayuda "salvará muchas vidas este invierno", ha insistido la ministra.',
             "Marta Ruiz Olmedo",
         ),
         (
@@ -996,15 +996,15 @@ def test_the_quotes_after_one_that_lost_its_closer_keep_their_speakers(nlps) -> 
     [
         (
             "it",
-            'Il messaggio più duro arriva dal presidente della Repubblica Sergio Mattarella. Che lancia un appello: '
+            'La nota più severa viene dal capo dello Stato, Paolo Ferri. Che lancia un avvertimento: '
             '"Nessuno può restare indifferente davanti a questa tragedia".',
-            "Sergio Mattarella",
+            "Paolo Ferri",
         ),
         (
             "it",
-            'In serata è intervenuto il presidente della Repubblica Sergio Mattarella. Ha lanciato un monito: '
+            'In serata è intervenuto il capo dello Stato Paolo Ferri. Ha lanciato un monito: '
             '"Nessuno può restare indifferente davanti a questa tragedia".',
-            "Sergio Mattarella",
+            "Paolo Ferri",
         ),
         (
             "it",
@@ -1028,7 +1028,7 @@ def test_a_speech_verb_opening_its_sentence_without_subject_speaks_for_the_perso
 def test_a_quote_with_its_subject_dropped_after_it_still_continues_the_speaker_going_on(nlps) -> None:
     text = (
         'La ministra Ana Robledo ha dicho que «no hay otra salida». Ha recordado que la guerra empezó por decisión '
-        'de Putin.\n\n«España va a estar siempre ahí, ayudando en lo que haga falta», ha recalcado.'
+        'del Kremlin.\n\n«Seguiremos al lado de quien lo necesite, cueste lo que cueste», ha recalcado.'
     )
     assert [s for s, _ in quotes(nlps, "es", text)] == ["Ana Robledo", "Ana Robledo"]
 
