@@ -111,7 +111,7 @@ def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
     assert speaker_of_clause(get_nlp("en")(text), 0, len(text)) is None
     (c,) = commitments("WASHINGTON (AP) — The Pentagon announced $150 million in weapons for Ukraine on Friday.", "en")
     assert c.announcer == "Pentagon"
-    credited = "(ANSA) - ROMA, 3 OTT - La Farnesina stanzia 2 milioni di euro per l'emergenza in Sudan."
+    credited = "(ANSA) - BRUXELLES, 3 OTT - Via libera a 2 milioni di euro per l'emergenza in Sudan."
     assert speaker_of_clause(get_nlp("it")(credited), 0, len(credited)) is None
 
 
