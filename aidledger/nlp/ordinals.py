@@ -25,8 +25,6 @@ from aidledger.nlp.gazetteer import fold
 
 #: Words that may stand between the ordinal and the noun it numbers ("the 24th military aid package").
 MAX_GAP = 3
-#: Languages text2num turns ordinal words into digits for.
-TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl"})
 #: A word with the punctuation around it; a word ending in a clause mark ends the look back.
 _WORD = re.compile(r"\S+")
 _EDGES = "\"'“”‘’«»„()[]"
@@ -108,7 +106,16 @@ def _ordinal(phrase: str, series: _Series, lang: str) -> int | None:
     for stem, number in series.words:
         if word.startswith(stem):
             return number
-    if lang in TEXT2NUM_LANGUAGES and not any(c.isdigit() for c in word):
-        word = fold(alpha2digit(phrase, lang, threshold=0))
+    if not any(c.isdigit() for c in word):
+        word = fold(_in_digits(phrase, lang))
     found = series.digits.fullmatch(word)
     return int(found.group(1)) if found and int(found.group(1)) > 0 else None
+
+
+def _in_digits(phrase: str, lang: str) -> str:
+    """The phrase with its ordinal words written in digits ("cinquième" -> "5ème") where text2num reads the
+    language; unchanged where it does not (Polish, Ukrainian, Czech: ``series.words`` serves those)."""
+    try:
+        return alpha2digit(phrase, lang, threshold=0)
+    except ValueError:  # "unsupported language"
+        return phrase
