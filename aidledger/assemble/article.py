@@ -19,7 +19,17 @@ from spacy.tokens import Doc, Token
 
 from aidledger.assemble.grammar import grammar
 from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
-from aidledger.assemble.parties import LOCATED, Roles, ends_with, possessive, preceding, qualifies_people, roles
+from aidledger.assemble.parties import (
+    LOCATED,
+    QUALIFIER,
+    Roles,
+    ends_with,
+    markers,
+    possessive,
+    preceding,
+    qualifies_people,
+    roles,
+)
 from aidledger.lang import load, national_currencies
 from aidledger.nlp import doc_quotes, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
@@ -226,6 +236,17 @@ class Article:
             r.actor.code
             for r in self.readings(mention.unit, mention.anchor)
             if start <= r.actor.start < end and (r.actor.is_state or r.donor >= BEFORE_STRENGTH)
+        }
+
+    def givers_in_stretch(self, mention: Mention) -> set[str]:
+        """The codes of the actors an amount's own stretch reads as giving it ("a $20 million grant from
+        the Swiss government")."""
+        start, end = self.stretch(mention, reach_back=False)
+        source = markers(self.lang).source
+        return {
+            r.actor.code
+            for r in self.readings(mention.unit, mention.anchor)
+            if start <= r.actor.start < end and (r.donor >= QUALIFIER or self.preceded_by(r.actor.start, source))
         }
 
     def recipients_in_stretch(self, mention: Mention) -> set[str]:

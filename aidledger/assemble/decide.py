@@ -92,6 +92,10 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
     accepted = [reported(article, g) for g in groups]
+    for split in split_envelopes(article, groups, accepted, models):
+        accepted[groups.index(split.envelope)] = False
+        for share in split.shares:
+            accepted[groups.index(share)] = True
     packages = packages_of(article, [g for g, yes in zip(groups, accepted) if yes], models)
     rejected = [g for g, yes in zip(groups, accepted) if not yes]
     totals = running_totals(article, rejected, models) if packages else {}
@@ -129,11 +133,13 @@ def packages_of(article: Article, packages: list[Package], models: Models) -> li
     parties chosen."""
     for package in packages:
         keep = [i for i, p in enumerate(package.probabilities) if p >= THRESHOLD / 2 or package.money is None]
+        keep = keep or [package.reports.index(package.main)]  # a share of an envelope: its surest report
         package.reports = [package.reports[i] for i in keep]
         package.probabilities = [package.probabilities[i] for i in keep]
     out: list[Package] = []
     for package in packages:
-        choose_parties(article, package, models)
+        if package.donor is None or package.recipient is None:  # a share's are set by its envelope
+            choose_parties(article, package, models)
         if package.donor is None or package.recipient is None:
             continue
         for each in distribute(article, package):
@@ -169,6 +175,80 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
     ]
     recipients = {p.recipient for p in shares}
     return len(recipients) >= 2 and sum(p.money.amount for p in shares) <= money.amount * 1.02
+
+
+#: How much less than an envelope the shares it is split into may add up to: a total rounded to the
+#: tenth of a million ("€152.05 million") over shares each rounded the same way, or a small remainder
+#: the text leaves unallotted.
+SHARES_SHORTFALL = 0.05
+
+
+@dataclass
+class Split:
+    """An envelope the text shares out, and its shares: each names a giver of its own (a fund fed by
+    several donors) or, more often, a recipient of its own."""
+
+    envelope: Package
+    shares: list[Package]
+    by_givers: bool
+
+
+def split_envelopes(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[Split]:
+    """The accepted envelopes that the text then shares out, each with its shares, parties set: the labelling
+    rules count a multi-recipient (or multi-donor) envelope by its shares, not whole. A share's own party
+    comes from its stretch of the list, the other from the envelope's ("Cameroon (€17.8 million)" of the EU's
+    envelope is the EU's to Cameroon)."""
+    splits = []
+    for i, envelope in enumerate(groups):
+        if not accepted[i]:
+            continue
+        shares = listed_shares(article, envelope, groups[i + 1 :])
+        if not shares:
+            continue
+        by_givers = 2 * sum(bool(article.givers_in_stretch(s.reports[0])) for s in shares) > len(shares)
+        choose_parties(article, envelope, models)
+        for share in shares:
+            _share_parties(article, share, envelope, by_givers, models)
+        splits.append(Split(envelope, shares, by_givers))
+    return splits
+
+
+def listed_shares(article: Article, envelope: Package, later: list[Package]) -> list[Package]:
+    """The amounts listed in one sentence right after an envelope (within :data:`PART_REACH` sentences of a
+    report of it), each smaller and in its currency, two or more, that add up to it within
+    :data:`SHARES_SHORTFALL`, each naming in its own stretch parties the others do not all share ("Burkina
+    Faso received €15.7 million, Cameroon (€17.8 million)…", "a $20 million grant from the Swiss government;
+    and a $50 million grant from the United States"). Empty when there are none."""
+    money = envelope.money
+    if money is None:
+        return []
+    run: list[Package] = []
+    for group in sorted(later, key=lambda g: g.reports[0].anchor):
+        first = group.reports[0]
+        near = any(r.anchor < first.anchor and 0 <= first.unit - r.unit <= PART_REACH for r in envelope.reports)
+        if not near or group.money is None or not same_currency(group.stated.currency, envelope.stated.currency):
+            break
+        if group.money.amount >= money.amount or (run and first.unit != run[0].reports[0].unit):
+            break
+        run.append(group)
+    total = sum(g.money.amount for g in run)
+    parties = [frozenset(article.parties_in_stretch(g.reports[0])) for g in run]
+    if len(run) < 2 or not all(parties) or len(set(parties)) < len(parties):
+        return []
+    return run if money.amount * (1 - SHARES_SHORTFALL) <= total <= money.amount * 1.02 else []
+
+
+def _share_parties(article: Article, share: Package, envelope: Package, by_givers: bool, models: Models) -> None:
+    """Set a share's parties: its own giver (``by_givers``) or recipient, the likeliest its stretch names,
+    and the envelope's other party."""
+    mention = share.reports[0]
+    own = article.givers_in_stretch(mention) if by_givers else article.parties_in_stretch(mention)
+    decision = "donor" if by_givers else "recipient"
+    scores = {code: models[decision].score(party_features(article, mention, code)) for code in own}
+    code = max(sorted(scores), key=scores.__getitem__, default=None)
+    donor, recipient = (code, envelope.recipient) if by_givers else (envelope.donor, code)
+    if donor is not None and recipient is not None and donor != recipient:
+        share.donor, share.recipient = donor, recipient
 
 
 def running_totals(article: Article, rejected: list[Package], models: Models) -> dict[str | None, list[Amount]]:
