@@ -208,7 +208,8 @@ class Article:
     def stretch(self, mention: Mention, reach_back: bool = True) -> tuple[int, int]:
         """The part of the sentence that belongs to one amount: from the amount before it (or, with
         ``reach_back``, only the few words before the amount, as in "…, and a $20 million grant") to the
-        one after; between two amounts, a comma or semicolon ends one's part and starts the next's."""
+        one after; between two amounts, the last list separator (a comma, a semicolon, "and") ends one's part
+        and starts the next's."""
         unit = self.units[mention.unit]
         amounts = [m for m in self.amounts_between(*unit) if not m.is_conversion]
         before = [m.end for m in amounts if m.end <= mention.anchor]
@@ -223,10 +224,11 @@ class Article:
         return start, self._last_separator(mention.end, after[0]) or after[0]
 
     def _last_separator(self, start: int, end: int) -> int:
-        """The offset just past the last comma or semicolon in ``[start, end)``, 0 if none: what stands
-        after it in a list goes with the next amount ("Niger received €25 million, Chad €20 million")."""
-        cut = max(self.text.rfind(",", start, end), self.text.rfind(";", start, end))
-        return cut + 1 if cut >= 0 else 0
+        """The offset just past the last list separator in ``[start, end)``, 0 if none: what stands after
+        it in a list goes with the next amount ("Niger received €25 million, Chad €20 million and Mali
+        €9 million")."""
+        cuts = [m.end() for m in self.grammar.list_separator.finditer(self.text, start, end)]
+        return cuts[-1] if cuts else 0
 
     def parties_in_stretch(self, mention: Mention) -> set[str]:
         """The codes of the states and givers an amount's own stretch names ("a $15 million loan from the
