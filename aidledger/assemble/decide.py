@@ -93,9 +93,9 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
     groups = weighed(article, models)
     accepted = [reported(article, g) for g in groups]
     for split in split_envelopes(article, groups, accepted, models):
-        accepted[groups.index(split.envelope)] = False
+        accepted[groups.index(split.envelope)] = not split.by_parties
         for share in split.shares:
-            accepted[groups.index(share)] = True
+            accepted[groups.index(share)] = split.by_parties
     packages = packages_of(article, [g for g, yes in zip(groups, accepted) if yes], models)
     rejected = [g for g, yes in zip(groups, accepted) if not yes]
     totals = running_totals(article, rejected, models) if packages else {}
@@ -185,57 +185,77 @@ SHARES_SHORTFALL = 0.05
 
 @dataclass
 class Split:
-    """An envelope the text shares out, and its shares: each names a giver of its own (a fund fed by
-    several donors) or, more often, a recipient of its own."""
+    """An envelope the text then breaks down, and the amounts it breaks it into. Shares with parties of their
+    own (``by_parties``: recipients, or givers for a fund fed by several donors) count instead of the
+    envelope; parts of the envelope's own parties ("DKK 2 billion of it to humanitarian aid") are not counted
+    beside it."""
 
     envelope: Package
     shares: list[Package]
-    by_givers: bool
+    by_parties: bool
 
 
 def split_envelopes(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[Split]:
-    """The accepted envelopes that the text then shares out, each with its shares, parties set: the labelling
-    rules count a multi-recipient (or multi-donor) envelope by its shares, not whole. A share's own party
-    comes from its stretch of the list, the other from the envelope's ("Cameroon (€17.8 million)" of the EU's
-    envelope is the EU's to Cameroon)."""
+    """The accepted envelopes that the text then breaks down, with the amounts that add up to each. The
+    labelling rules count a multi-recipient (or multi-donor) envelope by its shares, not whole, and a package
+    whole, not by its parts. Shares listed in one sentence, each naming parties the others do not all name,
+    are shares ("Burkina Faso received €15.7 million, Cameroon (€17.8 million)…"): their parties are set, one
+    from their stretch of the list, the other from the envelope. Amounts naming no party but the envelope's
+    are parts."""
     splits = []
     for i, envelope in enumerate(groups):
-        if not accepted[i]:
+        if not accepted[i] or envelope.money is None:
             continue
-        shares = listed_shares(article, envelope, groups[i + 1 :])
-        if not shares:
+        run = following_amounts(envelope, groups[i + 1 :])
+        listed = [g for g in run if g.reports[0].unit == run[0].reports[0].unit] if run else []
+        if len(listed) >= 2 and adds_up(envelope, listed) and _own_parties(article, listed):
+            splits.append(_shared_out(article, envelope, listed, models))
             continue
-        by_givers = 2 * sum(bool(article.givers_in_stretch(s.reports[0])) for s in shares) > len(shares)
-        choose_parties(article, envelope, models)
-        for share in shares:
-            _share_parties(article, share, envelope, by_givers, models)
-        splits.append(Split(envelope, shares, by_givers))
+        if len(run) >= 2 and adds_up(envelope, run):
+            choose_parties(article, envelope, models)
+            theirs = {envelope.donor, envelope.recipient}
+            if all(article.parties_in_stretch(g.reports[0]) <= theirs for g in run):
+                splits.append(Split(envelope, run, by_parties=False))
     return splits
 
 
-def listed_shares(article: Article, envelope: Package, later: list[Package]) -> list[Package]:
-    """The amounts listed in one sentence right after an envelope (within :data:`PART_REACH` sentences of a
-    report of it), each smaller and in its currency, two or more, that add up to it within
-    :data:`SHARES_SHORTFALL`, each naming in its own stretch parties the others do not all share ("Burkina
-    Faso received €15.7 million, Cameroon (€17.8 million)…", "a $20 million grant from the Swiss government;
-    and a $50 million grant from the United States"). Empty when there are none."""
+def following_amounts(envelope: Package, later: list[Package]) -> list[Package]:
+    """The groups of amounts that follow an envelope one after the other, within :data:`PART_REACH` sentences
+    of a report of it, each smaller and in its currency: what may break it down."""
     money = envelope.money
-    if money is None:
-        return []
     run: list[Package] = []
     for group in sorted(later, key=lambda g: g.reports[0].anchor):
         first = group.reports[0]
         near = any(r.anchor < first.anchor and 0 <= first.unit - r.unit <= PART_REACH for r in envelope.reports)
         if not near or group.money is None or not same_currency(group.stated.currency, envelope.stated.currency):
             break
-        if group.money.amount >= money.amount or (run and first.unit != run[0].reports[0].unit):
+        if money is None or group.money.amount >= money.amount:
             break
         run.append(group)
-    total = sum(g.money.amount for g in run)
-    parties = [frozenset(article.parties_in_stretch(g.reports[0])) for g in run]
-    if len(run) < 2 or not all(parties) or len(set(parties)) < len(parties):
-        return []
-    return run if money.amount * (1 - SHARES_SHORTFALL) <= total <= money.amount * 1.02 else []
+    return run
+
+
+def adds_up(envelope: Package, parts: list[Package]) -> bool:
+    """Whether the amounts add up to the envelope's, within :data:`SHARES_SHORTFALL` below it (or a headline's
+    rounding above it)."""
+    total = sum(g.money.amount for g in parts if g.money is not None)
+    return envelope.money is not None and (1 - SHARES_SHORTFALL) * envelope.money.amount <= total <= 1.02 * envelope.money.amount
+
+
+def _own_parties(article: Article, shares: list[Package]) -> bool:
+    """Whether each share's stretch names parties, not all the same ones."""
+    parties = [frozenset(article.parties_in_stretch(g.reports[0])) for g in shares]
+    return all(parties) and len(set(parties)) == len(parties)
+
+
+def _shared_out(article: Article, envelope: Package, shares: list[Package], models: Models) -> Split:
+    """An envelope's split into shares, each share's parties set: givers when most shares name one, else
+    recipients."""
+    by_givers = 2 * sum(bool(article.givers_in_stretch(s.reports[0])) for s in shares) > len(shares)
+    choose_parties(article, envelope, models)
+    for share in shares:
+        _share_parties(article, share, envelope, by_givers, models)
+    return Split(envelope, shares, by_parties=True)
 
 
 def _share_parties(article: Article, share: Package, envelope: Package, by_givers: bool, models: Models) -> None:

@@ -293,6 +293,43 @@ def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None
     ]
 
 
+def test_shares_of_a_rounded_envelope_count_though_they_add_up_to_a_little_less() -> None:
+    found = commitments(
+        "Brussels on Tuesday unveiled €90.4 million of emergency aid for West Africa after the floods. Ghana "
+        "gets €31.2 million, Togo (€24.6 million), Benin (€18.1 million) and Guinea €13.9 million.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [
+        ("EU", "GHA", 31.2e6),
+        ("EU", "TGO", 24.6e6),
+        ("EU", "BEN", 18.1e6),
+        ("EU", "GIN", 13.9e6),
+    ]
+
+
+def test_a_fund_fed_by_several_givers_counts_giver_by_giver() -> None:
+    found = commitments(
+        "The World Bank on Friday approved $610 million in new financing for Moldova's power grid. The package "
+        "includes a $500 million World Bank loan; a $70 million grant from the Norwegian government; and a "
+        "$40 million grant from Austria.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [
+        ("WORLD_BANK", "MDA", 500e6),
+        ("NOR", "MDA", 70e6),
+        ("AUT", "MDA", 40e6),
+    ]
+
+
+def test_amounts_that_add_up_to_a_package_by_its_own_parties_are_its_parts() -> None:
+    found = commitments(
+        "Sweden will give SEK 4 billion to Ukraine, the government said on Thursday. Sweden will spend SEK "
+        "3 billion on air defence. Sweden is putting SEK 1 billion into demining.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("SWE", "UKR", 4e9)]
+
+
 def test_a_whole_split_into_kinds_by_its_own_donor_is_the_commitment() -> None:
     found = commitments(
         "Denmark will give DKK 3 billion to Ukraine this year, the government said on Tuesday. Denmark has "
