@@ -238,8 +238,11 @@ def following_amounts(envelope: Package, later: list[Package]) -> list[Package]:
 def adds_up(envelope: Package, parts: list[Package]) -> bool:
     """Whether the amounts add up to the envelope's, within :data:`SHARES_SHORTFALL` below it (or a headline's
     rounding above it)."""
+    if envelope.money is None:
+        return False
+    whole = envelope.money.amount
     total = sum(g.money.amount for g in parts if g.money is not None)
-    return envelope.money is not None and (1 - SHARES_SHORTFALL) * envelope.money.amount <= total <= 1.02 * envelope.money.amount
+    return (1 - SHARES_SHORTFALL) * whole <= total <= 1.02 * whole
 
 
 def _own_parties(article: Article, shares: list[Package]) -> bool:
