@@ -4,7 +4,9 @@
    sentence giving something in kind;
 2. the ``commitment`` and ``in_kind`` models keep those that report a new
    commitment (not a running total, a request, a part already counted…);
-3. reports of one amount (a headline and its body) become one package;
+3. reports of one amount (a headline and its body) become one package; an
+   envelope the amounts after it add up to is counted by its shares when each
+   names parties of its own, else whole without its parts;
 4. the ``donor`` and ``recipient`` models rank the article's actors for each
    package; coordinated givers of a distributive sentence ("la Belgique et
    l'Autriche ont chacune versé…") or of a gift in kind each get one;
