@@ -4,7 +4,8 @@
    sentence giving something in kind;
 2. the ``commitment`` and ``in_kind`` models keep those that report a new
    commitment (not a running total, a request, a part already counted…);
-3. reports of one amount (a headline and its body) become one package; an
+3. reports of one amount (a headline and its body) become one package; the
+   items of a list one verb opens go with its first item; an
    envelope the amounts after it add up to is counted by its shares when each
    names parties of its own, else whole without its parts;
 4. the ``donor`` and ``recipient`` models rank the article's actors for each
@@ -93,7 +94,7 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
     if not article.data.available:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
-    accepted = [reported(article, g) for g in groups]
+    accepted = with_gapped_items(article, groups, [reported(article, g) for g in groups], models)
     for split in split_envelopes(article, groups, accepted, models):
         accepted[groups.index(split.envelope)] = not split.by_parties
         for share in split.shares:
@@ -219,6 +220,78 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
             if all(article.parties_in_stretch(g.reports[0]) <= theirs for g in run):
                 splits.append(Split(envelope, run, by_parties=False))
     return splits
+
+
+def with_gapped_items(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[bool]:
+    """Which groups report a commitment once the items of a list that an accepted amount opens are taken with
+    it (see :func:`gapped_items`), their parties set from it."""
+    out = list(accepted)
+    taken: set[int] = set()
+    for i, head in enumerate(groups):
+        if not accepted[i] or i in taken:
+            continue
+        items = gapped_items(article, head, groups[i + 1 :])
+        if items:
+            choose_parties(article, head, models)
+        for item in items:
+            _item_parties(article, item, head)
+            taken.add(groups.index(item))
+    for j in taken:
+        out[j] = True
+    return out
+
+
+def gapped_items(article: Article, head: Package, later: list[Package]) -> list[Package]:
+    """The amounts that go on a list one verb opens, each with a party of its own and, after the separator,
+    no word of its own but the party ("Londres a annoncé 7 millions d'euros, le Canada 4,6 millions et l'UE 3 millions", "Berlin
+    gave €50 million, Paris €20 million"): the verb, left out after the first, gives each of them."""
+    first = head.reports[0]
+    if first.money is None:
+        return []
+    items: list[Package] = []
+    seen = [frozenset(article.parties_in_stretch(first))]
+    previous = first
+    for group in sorted(later, key=lambda g: g.reports[0].anchor):
+        mention = group.reports[0]
+        if mention.unit != first.unit or mention.money is None:
+            break
+        separators = list(article.grammar.list_separator.finditer(article.text, previous.end, mention.anchor))
+        parties = frozenset(article.parties_in_stretch(mention))
+        if not separators or kinds(article.cues_between(separators[-1].end(), mention.anchor)):
+            break  # not the next item of a list, or one with words of its own
+        if not parties or parties in seen:
+            break
+        items.append(group)
+        seen.append(parties)
+        previous = mention
+    return items
+
+
+def _item_parties(article: Article, item: Package, head: Package) -> None:
+    """Set the parties of a gapped item: its own party plays the role of the head's party named on the same
+    side of the amount (the giver in "Rome a promis 20 millions, l'Espagne 15 millions", the recipient in
+    "Rome a promis 20 millions au Tchad, 15 millions au Niger"); the other role is the head's."""
+    mention = item.reports[0]
+    start, end = article.stretch(mention, reach_back=False)
+    own = [
+        r.actor
+        for r in article.readings(mention.unit, mention.anchor)
+        if start <= r.actor.start < end and r.actor.code not in (head.donor, head.recipient)
+    ]
+    if len({a.code for a in own}) != 1:
+        return
+    before = own[0].start < mention.anchor
+    first = head.reports[0]
+    named = [
+        r.actor
+        for r in article.readings(first.unit, first.anchor)
+        if r.actor.code in (head.donor, head.recipient) and (r.actor.start < first.anchor) == before
+    ]
+    if not named:
+        return
+    varying = min(named, key=lambda a: abs(a.start - first.anchor)).code
+    code = own[0].code
+    item.donor, item.recipient = (code, head.recipient) if varying == head.donor else (head.donor, code)
 
 
 def following_amounts(envelope: Package, later: list[Package]) -> list[Package]:

@@ -132,6 +132,38 @@ def test_verbs_and_names_news_uses_for_giving_are_read(lang, text, donor, recipi
     assert _read(text, lang) == [(donor, recipient, amount, currency)]
 
 
+GAPPED_LISTS = [
+    (
+        "en",
+        "After the floods, Oslo pledged $12 million, Finland $8 million and Ireland $5 million to Bangladesh on Monday.",
+        [("NOR", "BGD", 12e6), ("FIN", "BGD", 8e6), ("IRL", "BGD", 5e6)],
+    ),
+    (
+        "fr",
+        "Pour le Liban, Rome a promis mardi 20 millions d'euros, l'Espagne 15 millions d'euros et la Belgique "
+        "6 millions d'euros.",
+        [("ITA", "LBN", 20e6), ("ESP", "LBN", 15e6), ("BEL", "LBN", 6e6)],
+    ),
+    (
+        "de",
+        "Für den Wiederaufbau in Moldau sagte Wien am Dienstag 30 Millionen Euro zu, Dänemark 25 Millionen Euro "
+        "und Portugal 10 Millionen Euro.",
+        [("AUT", "MDA", 30e6), ("DNK", "MDA", 25e6), ("PRT", "MDA", 10e6)],
+    ),
+    (
+        "fr",
+        "La Suède a débloqué jeudi 20 millions d'euros pour le Tchad, 15 millions pour le Niger et 9 millions "
+        "pour le Mali.",
+        [("SWE", "TCD", 20e6), ("SWE", "NER", 15e6), ("SWE", "MLI", 9e6)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), GAPPED_LISTS)
+def test_a_list_of_parties_sharing_one_verb_gives_one_commitment_each(lang, text, expected) -> None:
+    assert [(d, r, a) for d, r, a, _ in _read(text, lang)] == expected
+
+
 NUMBER_WORDS = [
     # Hundreds and "and a half" written as words before a scale.
     ("de", "Schweden sagt der Ukraine zweieinhalb Milliarden Euro zu.", 2.5e9),
