@@ -243,8 +243,9 @@ def with_gapped_items(article: Article, groups: list[Package], accepted: list[bo
 
 def gapped_items(article: Article, head: Package, later: list[Package]) -> list[Package]:
     """The amounts that go on a list one verb opens, each with a party of its own and, after the separator,
-    no word of its own but the party ("Londres a annoncé 7 millions d'euros, le Canada 4,6 millions et l'UE 3 millions", "Berlin
-    gave €50 million, Paris €20 million"): the verb, left out after the first, gives each of them."""
+    no word of its own but the party ("Rome a promis 20 millions d'euros, l'Espagne 15 millions et la
+    Belgique 6 millions", "Berlin gave €50 million, Paris €20 million"): the verb, left out after the first,
+    gives each of them."""
     first = head.reports[0]
     if first.money is None:
         return []
