@@ -242,7 +242,7 @@ class Article:
 
     def givers_in_stretch(self, mention: Mention) -> set[str]:
         """The codes of the actors an amount's own stretch reads as giving it ("a $20 million grant from
-        the Swiss government")."""
+        the Austrian government")."""
         start, end = self.stretch(mention, reach_back=False)
         source = markers(self.lang).source
         return {

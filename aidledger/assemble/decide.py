@@ -181,7 +181,7 @@ def split_among_recipients(article: Article, envelope: Package, packages: list[P
 
 
 #: How much less than an envelope the shares it is split into may add up to: a total rounded to the
-#: tenth of a million ("€152.05 million") over shares each rounded the same way, or a small remainder
+#: tenth of a million ("€90.4 million") over shares each rounded the same way, or a small remainder
 #: the text leaves unallotted.
 SHARES_SHORTFALL = 0.05
 
@@ -202,7 +202,7 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
     """The accepted envelopes that the text then breaks down, with the amounts that add up to each. The
     labelling rules count a multi-recipient (or multi-donor) envelope by its shares, not whole, and a package
     whole, not by its parts. Shares listed in one sentence, each naming parties the others do not all name,
-    are shares ("Burkina Faso received €15.7 million, Cameroon (€17.8 million)…"): their parties are set, one
+    are shares ("Ghana gets €31.2 million, Togo (€24.6 million)…"): their parties are set, one
     from their stretch of the list, the other from the envelope. Amounts naming no party but the envelope's
     are parts."""
     splits = []
