@@ -8,6 +8,7 @@ some sentences, the part of a sentence that belongs to one amount).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -381,6 +382,22 @@ class Article:
         gap = " " + self.folded[actor.end : mention.anchor].rstrip(" $€£¥")
         return not self.grammar.articles.sub("", gap).strip()
 
+    def distributive_word(self, cue: Cue) -> bool:
+        """A distributive word ("chacune", "each", "jeweils"). The words a unit price shares ("$2 million each")
+        are found as unit prices too; split between coordinated givers, they are distributive."""
+        if cue.group != "cues":
+            return False
+        return cue.key == "distributive" or fold(cue.text) in _distributive_words(self.lang)
+
+    def distributes(self, cue: Cue) -> bool:
+        """Whether a distributive word stands after givers its sentence coordinates ("Norway and Denmark will
+        each provide…", "la Belgique et les Pays-Bas verseront chacun…"): it shares the amount after it out
+        between them, and prices no unit."""
+        if not self.distributive_word(cue):
+            return False
+        before = [a for a in self.unit_actors(self.unit_of(cue.start)) if a.is_state and a.end <= cue.start]
+        return self.coordinated_run(before) >= 2
+
     def coordinated_run(self, actors: list[Actor]) -> int:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""
         best = run = 1 if actors else 0
@@ -527,3 +544,9 @@ class Article:
         verbs = speech(self.lang).verbs
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(fold(t.lower_) in verbs for t in span)
+
+
+@functools.cache
+def _distributive_words(lang: str) -> frozenset[str]:
+    """The folded distributive words of a language ("chacune", "each", "jeweils")."""
+    return frozenset(fold(str(w)) for w in load(lang).section("cues").get("distributive") or [])

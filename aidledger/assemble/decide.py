@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from dataclasses import dataclass, field, replace
 
@@ -38,10 +37,8 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
-from aidledger.lang import load
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
-from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.schema import Amount, Commitment, Span
 
@@ -458,7 +455,7 @@ def distribute(article: Article, package: Package) -> list[Package]:
     et la Grèce")."""
     main = package.main
     if package.money is not None:  # the report whose sentence distributes the amount, if any
-        main = next((m for m in package.reports if any(_distributive(article, c) for c in _cues_of(article, m))), None)
+        main = next((m for m in package.reports if any(article.distributive_word(c) for c in _cues_of(article, m))), None)
         if main is None:
             return [package]
     readings = [r for r in article.readings(main.unit, main.anchor) if r.actor.is_state and not r.recipient]
@@ -489,21 +486,6 @@ def _coordinated(article: Article, before: Actor, after: Actor, package: Package
 def _cues_of(article: Article, mention: Mention) -> list[Cue]:
     """The cues of a report's sentence."""
     return article.cues_between(*article.units[mention.unit])
-
-
-def _distributive(article: Article, cue: Cue) -> bool:
-    """A distributive word ("chacune", "each", "jeweils"). The words a unit price shares ("$2 million each") are
-    found as unit prices, the reading the commitment decision weighs; split between coordinated givers, they
-    are distributive."""
-    if cue.group != "cues":
-        return False
-    return cue.key == "distributive" or fold(cue.text) in _distributive_words(article.lang)
-
-
-@functools.cache
-def _distributive_words(lang: str) -> frozenset[str]:
-    """The folded distributive words of a language ("chacune", "each", "jeweils")."""
-    return frozenset(fold(str(w)) for w in load(lang).section("cues").get("distributive") or [])
 
 
 def choose_date(article: Article, package: Package, models: Models) -> dt.date | None:

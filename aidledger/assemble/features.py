@@ -146,15 +146,16 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     f: Features = {}
     (l_start, l_end), (r_start, r_end) = windows(article, mention)
     start, end = article.units[mention.unit]
-    for kind in kinds(article.cues_between(l_start, l_end)):
+    before = [c for c in article.cues_between(l_start, l_end) if not article.distributes(c)]
+    for kind in kinds(before):
         f[f"{kind}@before"] = 1.0
     for kind in kinds(article.cues_between(r_start, r_end)):
         f[f"{kind}@after"] = 1.0
-    for kind in kinds(article.cues_between(start, l_start)):
+    for kind in kinds(c for c in article.cues_between(start, l_start) if not article.distributes(c)):
         f[f"{kind}@earlier_in_sentence"] = 1.0
     for kind in kinds(article.cues_between(r_end, end)):
         f[f"{kind}@later_in_sentence"] = 1.0
-    nearest_before = [k for k in map(kind_of, article.cues_between(l_start, l_end)) if k]
+    nearest_before = [k for k in map(kind_of, before) if k]
     if nearest_before:
         f[f"{nearest_before[-1]}@just_before"] = 1.0
     nearest_after = [k for k in map(kind_of, article.cues_between(r_start, r_end)) if k]

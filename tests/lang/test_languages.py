@@ -164,6 +164,24 @@ def test_a_list_of_parties_sharing_one_verb_gives_one_commitment_each(lang, text
     assert [(d, r, a) for d, r, a, _ in _read(text, lang)] == expected
 
 
+DISTRIBUTIVE_BEFORE_THE_AMOUNT = [
+    ("en", "Norway and Denmark will each provide $20 million in humanitarian aid to Sudan, officials said on Monday."),
+    ("fr", "La Belgique et les Pays-Bas verseront chacun 20 millions d'euros au Soudan."),
+    ("es", "Noruega y Dinamarca aportarán cada uno 20 millones de dólares a Sudán."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DISTRIBUTIVE_BEFORE_THE_AMOUNT)
+def test_each_after_coordinated_givers_shares_the_amount_out_and_prices_no_unit(lang, text) -> None:
+    assert sorted((d, r, a) for d, r, a, _ in _read(text, lang)) == sorted(
+        [(d, "SDN", 20e6) for d in {"en": ("NOR", "DNK"), "fr": ("BEL", "NLD"), "es": ("NOR", "DNK")}[lang]]
+    )
+
+
+def test_each_after_the_amount_still_prices_a_unit() -> None:
+    assert _read("The army bought 20 howitzers at $2 million each from a Korean firm.", "en") == []
+
+
 NUMBER_WORDS = [
     # Hundreds and "and a half" written as words before a scale.
     ("de", "Schweden sagt der Ukraine zweieinhalb Milliarden Euro zu.", 2.5e9),
