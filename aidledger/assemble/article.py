@@ -382,6 +382,25 @@ class Article:
         gap = " " + self.folded[actor.end : mention.anchor].rstrip(" $€£¥")
         return not self.grammar.articles.sub("", gap).strip()
 
+    def bare_item(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds nothing but actors' names, brackets and the function words that may
+        join two names (a coordinator, a preposition, an article): the rest of a list item whose verb was left
+        out ("le Canada 4,6 millions", "et pour le Niger 15 millions"), not a clause of its own ("deutlich
+        weniger als Deutschland mit 80 Millionen")."""
+        cursor = start
+        for actor in sorted(self.actors, key=lambda a: a.start):
+            if actor.start < start or actor.end > end:
+                continue
+            if not self._joining(cursor, actor.start):
+                return False
+            cursor = actor.end
+        return self._joining(cursor, end)
+
+    def _joining(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds only brackets and the words that may stand between two names."""
+        gap = re.sub(r"[()\[\]:]", " ", self.folded[start:end])
+        return bool(self.grammar.coordination.match(gap))
+
     def distributive_word(self, cue: Cue) -> bool:
         """A distributive word ("chacune", "each", "jeweils"). The words a unit price shares ("$2 million each")
         are found as unit prices too; split between coordinated givers, they are distributive."""

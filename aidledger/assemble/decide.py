@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from aidledger.assemble import fields
 from aidledger.assemble.article import Article
 from aidledger.assemble.features import (
+    BLOCKING_KINDS,
     PART_REACH,
     aid_type_features,
     date_features,
@@ -199,24 +200,61 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
     """The accepted envelopes that the text then breaks down, with the amounts that add up to each. The
     labelling rules count a multi-recipient (or multi-donor) envelope by its shares, not whole, and a package
     whole, not by its parts. Shares listed in one sentence, each naming parties the others do not all name,
-    are shares ("Ghana gets €31.2 million, Togo (€24.6 million)…"): their parties are set, one
-    from their stretch of the list, the other from the envelope. Amounts naming no party but the envelope's
-    are parts."""
-    splits = []
+    are shares ("Ghana gets €31.2 million, Togo (€24.6 million)…") when the envelope leaves that role open
+    (see :func:`_shares_role`): their parties are set, one from their stretch of the list, the other from the
+    envelope. Amounts naming no party but the envelope's are parts. An amount already taken as a share or a
+    part is no envelope of its own (30 = 20 + 10 in a list of three)."""
+    splits: list[Split] = []
+    used: set[int] = set()
     for i, envelope in enumerate(groups):
-        if not accepted[i] or envelope.money is None:
+        if not accepted[i] or envelope.money is None or i in used:
             continue
         run = following_amounts(envelope, groups[i + 1 :])
         listed = [g for g in run if g.reports[0].unit == run[0].reports[0].unit] if run else []
-        if len(listed) >= 2 and adds_up(envelope, listed) and _own_parties(article, listed):
-            splits.append(_shared_out(article, envelope, listed, models))
-            continue
-        if len(run) >= 2 and adds_up(envelope, run):
+        split = None
+        if len(listed) >= 2 and adds_up(envelope, listed) and _own_parties(article, listed) and _plain(article, listed):
+            by_givers = _shares_role(article, envelope, listed, models)
+            if by_givers is not None:
+                split = _shared_out(article, envelope, listed, models, by_givers)
+        elif len(run) >= 2 and adds_up(envelope, run):
             choose_parties(article, envelope, models)
             theirs = {envelope.donor, envelope.recipient}
             if all(article.parties_in_stretch(g.reports[0]) <= theirs for g in run):
-                splits.append(Split(envelope, run, by_parties=False))
+                split = Split(envelope, run, by_parties=False)
+        if split is not None:
+            splits.append(split)
+            used.update(groups.index(g) for g in split.shares)
     return splits
+
+
+def _plain(article: Article, shares: list[Package]) -> bool:
+    """Whether no cue next to the shares makes them something else than allocations (needs, requests,
+    running totals, sales…: "Sudan needs €25 million, Chad €14 million")."""
+    near = [c for g in shares for window in windows(article, g.reports[0]) for c in article.cues_between(*window)]
+    return not kinds(near) & set(BLOCKING_KINDS)
+
+
+def _shares_role(article: Article, envelope: Package, shares: list[Package], models: Models) -> bool | None:
+    """Which role the shares' own parties play: givers (True: a fund fed by several donors, or givers the
+    envelope's sentence names together: "Germany and France pledged €100 million, with Germany providing
+    €60 million") or recipients (False). None when the envelope already has that role filled by one state
+    its sentence names: amounts after it for other states are then comparisons or needs, not its shares
+    ("Japan pledged $60 million to Ukraine… Germany has given $38 million and France $20 million"), unless
+    one of them is that state's ("140 millions pour l'Ukraine… 114 millions pour l'Ukraine, 26 pour la
+    Moldavie")."""
+    main = envelope.main
+    own_givers = article.givers_in_stretch(main)
+    by_givers = 2 * sum(bool(article.givers_in_stretch(g.reports[0])) for g in shares) > len(shares) or all(
+        article.parties_in_stretch(g.reports[0]) <= own_givers for g in shares
+    )
+    choose_parties(article, envelope, models)
+    named = {a.code for a in article.unit_actors(main.unit) if a.is_state and a.kind != "demonyms"}
+    if by_givers:
+        return None if envelope.donor in named and len(own_givers) <= 1 else True
+    theirs = set().union(*(article.parties_in_stretch(g.reports[0]) for g in shares))
+    if article.coordinated_recipients(main.unit) or envelope.recipient not in named or envelope.recipient in theirs:
+        return False
+    return None
 
 
 def with_gapped_items(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[bool]:
@@ -255,8 +293,8 @@ def gapped_items(article: Article, head: Package, later: list[Package]) -> list[
             break
         separators = list(article.grammar.list_separator.finditer(article.text, previous.end, mention.anchor))
         parties = frozenset(article.parties_in_stretch(mention))
-        if not separators or kinds(article.cues_between(separators[-1].end(), mention.anchor)):
-            break  # not the next item of a list, or one with words of its own
+        if not separators or not article.bare_item(separators[-1].end(), mention.anchor):
+            break  # not the next item of a list, or one with words of its own ("less than Germany with…")
         if not parties or parties in seen:
             break
         items.append(group)
@@ -324,11 +362,9 @@ def _own_parties(article: Article, shares: list[Package]) -> bool:
     return all(parties) and len(set(parties)) == len(parties)
 
 
-def _shared_out(article: Article, envelope: Package, shares: list[Package], models: Models) -> Split:
-    """An envelope's split into shares, each share's parties set: givers when most shares name one, else
-    recipients."""
-    by_givers = 2 * sum(bool(article.givers_in_stretch(s.reports[0])) for s in shares) > len(shares)
-    choose_parties(article, envelope, models)
+def _shared_out(article: Article, envelope: Package, shares: list[Package], models: Models, by_givers: bool) -> Split:
+    """An envelope's split into shares, each share's parties set: its own giver (``by_givers``) or recipient,
+    the other the envelope's."""
     for share in shares:
         _share_parties(article, share, envelope, by_givers, models)
     return Split(envelope, shares, by_parties=True)
@@ -338,7 +374,7 @@ def _share_parties(article: Article, share: Package, envelope: Package, by_giver
     """Set a share's parties: its own giver (``by_givers``) or recipient, the likeliest its stretch names,
     and the envelope's other party."""
     mention = share.reports[0]
-    own = article.givers_in_stretch(mention) if by_givers else article.parties_in_stretch(mention)
+    own = (by_givers and article.givers_in_stretch(mention)) or article.parties_in_stretch(mention)
     decision = "donor" if by_givers else "recipient"
     scores = {code: models[decision].score(party_features(article, mention, code)) for code in own}
     code = max(sorted(scores), key=scores.__getitem__, default=None)

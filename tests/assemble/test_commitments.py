@@ -321,6 +321,55 @@ def test_a_fund_fed_by_several_givers_counts_giver_by_giver() -> None:
     ]
 
 
+def test_a_list_item_equal_to_the_sum_of_the_items_after_it_is_no_envelope() -> None:
+    found = commitments(
+        "Britain pledged £30 million to Kenya, £20 million to Uganda and £10 million to Tanzania, the Foreign "
+        "Office said on Thursday.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [
+        ("GBR", "KEN", 30e6),
+        ("GBR", "UGA", 20e6),
+        ("GBR", "TZA", 10e6),
+    ]
+
+
+def test_other_givers_amounts_after_a_pledge_to_one_state_are_comparisons_not_shares() -> None:
+    found = commitments(
+        "Japan pledged $60 million to Ukraine's energy sector on Monday. By comparison, Germany has given "
+        "$38 million and France $20 million to the sector so far.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("JPN", "UKR", 60e6)]
+
+
+def test_needs_listed_after_a_pledge_are_not_its_shares() -> None:
+    found = commitments(
+        "Alemania anunció 40 millones de euros para Sudán. Sudán necesita 25 millones de euros para alimentos "
+        "y Chad 14 millones para refugiados, según la ONU.",
+        "es",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("DEU", "SDN", 40e6)]
+
+
+def test_a_sum_from_givers_named_together_is_shared_out_giver_by_giver() -> None:
+    found = commitments(
+        "Germany and France pledged a combined €100 million to Niger, with Germany providing €60 million and "
+        "France €40 million.",
+        "en",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("DEU", "NER", 60e6), ("FRA", "NER", 40e6)]
+
+
+def test_amounts_compared_after_a_pledge_do_not_go_on_its_list() -> None:
+    found = commitments(
+        "Österreich stellt 5 Millionen Euro für Syrien bereit, deutlich weniger als Deutschland mit 80 Millionen "
+        "Euro und Frankreich mit 40 Millionen Euro.",
+        "de",
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("AUT", "SYR", 5e6)]
+
+
 def test_amounts_that_add_up_to_a_package_by_its_own_parties_are_its_parts() -> None:
     found = commitments(
         "Sweden will give SEK 4 billion to Ukraine, the government said on Thursday. Sweden will spend SEK "
