@@ -409,13 +409,16 @@ class Article:
         return cue.key == "distributive" or fold(cue.text) in _distributive_words(self.lang)
 
     def distributes(self, cue: Cue) -> bool:
-        """Whether a distributive word stands after givers its sentence coordinates ("Norway and Denmark will
-        each provide…", "la Belgique et les Pays-Bas verseront chacun…"): it shares the amount after it out
-        between them, and prices no unit."""
+        """Whether a distributive word stands after givers its sentence coordinates, before the amount or after
+        it ("Norway and Denmark will each provide…", "…pledged $30 million each", "la Belgique et les Pays-Bas
+        verseront chacun…"): it shares the amount out between them, and prices no unit, unless equipment is
+        named between the givers and the word ("20 trucks worth $2 million each")."""
         if not self.distributive_word(cue):
             return False
         before = [a for a in self.unit_actors(self.unit_of(cue.start)) if a.is_state and a.end <= cue.start]
-        return self.coordinated_run(before) >= 2
+        if self.coordinated_run(before) < 2:
+            return False
+        return not self.cues_between(before[-1].end, cue.start, "items")
 
     def coordinated_run(self, actors: list[Actor]) -> int:
         """The longest run of names joined by commas and coordinators ("Ukraine, Israël et Taïwan")."""

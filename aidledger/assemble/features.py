@@ -146,19 +146,22 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     f: Features = {}
     (l_start, l_end), (r_start, r_end) = windows(article, mention)
     start, end = article.units[mention.unit]
-    before = [c for c in article.cues_between(l_start, l_end) if not article.distributes(c)]
+    def qualifying(first: int, last: int) -> list[Cue]:
+        return [c for c in article.cues_between(first, last) if not article.distributes(c)]
+
+    before, after = qualifying(l_start, l_end), qualifying(r_start, r_end)
     for kind in kinds(before):
         f[f"{kind}@before"] = 1.0
-    for kind in kinds(article.cues_between(r_start, r_end)):
+    for kind in kinds(after):
         f[f"{kind}@after"] = 1.0
-    for kind in kinds(c for c in article.cues_between(start, l_start) if not article.distributes(c)):
+    for kind in kinds(qualifying(start, l_start)):
         f[f"{kind}@earlier_in_sentence"] = 1.0
-    for kind in kinds(article.cues_between(r_end, end)):
+    for kind in kinds(qualifying(r_end, end)):
         f[f"{kind}@later_in_sentence"] = 1.0
     nearest_before = [k for k in map(kind_of, before) if k]
     if nearest_before:
         f[f"{nearest_before[-1]}@just_before"] = 1.0
-    nearest_after = [k for k in map(kind_of, article.cues_between(r_start, r_end)) if k]
+    nearest_after = [k for k in map(kind_of, after) if k]
     if nearest_after:
         f[f"{nearest_after[0]}@just_after"] = 1.0
     f.update(sentence_features(article, mention.unit))

@@ -178,8 +178,18 @@ def test_each_after_coordinated_givers_shares_the_amount_out_and_prices_no_unit(
     )
 
 
+def test_each_after_the_amount_shares_it_out_between_givers_named_together() -> None:
+    found = _read("Japan and South Korea pledged $30 million each to the Philippines after the typhoon.", "en")
+    assert sorted(found) == [("JPN", "PHL", 30e6, "USD"), ("KOR", "PHL", 30e6, "USD")]
+
+
 def test_each_after_the_amount_still_prices_a_unit() -> None:
     assert _read("The army bought 20 howitzers at $2 million each from a Korean firm.", "en") == []
+
+
+def test_each_after_equipment_named_by_givers_prices_the_equipment() -> None:
+    found = _read("Norway and Sweden will send Ukraine 20 trucks worth $2 million each, the ministries said.", "en")
+    assert all(amount is None for _, _, amount, _ in found)
 
 
 NUMBER_WORDS = [
