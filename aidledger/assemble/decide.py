@@ -278,7 +278,7 @@ def with_gapped_items(article: Article, groups: list[Package], accepted: list[bo
 
 def gapped_items(article: Article, head: Package, later: list[Package]) -> list[Package]:
     """The amounts that go on a list one verb opens, each with a party of its own and, after the separator,
-    no word of its own but the party ("Rome a promis 20 millions d'euros, l'Espagne 15 millions et la
+    nothing but names and the words that join them ("Rome a promis 20 millions d'euros, l'Espagne 15 millions et la
     Belgique 6 millions", "Berlin gave €50 million, Paris €20 million"): the verb, left out after the first,
     gives each of them."""
     first = head.reports[0]
@@ -491,7 +491,8 @@ def distribute(article: Article, package: Package) -> list[Package]:
     et la Grèce")."""
     main = package.main
     if package.money is not None:  # the report whose sentence distributes the amount, if any
-        main = next((m for m in package.reports if any(article.distributive_word(c) for c in _cues_of(article, m))), None)
+        distributing = (m for m in package.reports if any(article.distributive_word(c) for c in _cues_of(article, m)))
+        main = next(distributing, None)
         if main is None:
             return [package]
     readings = [r for r in article.readings(main.unit, main.anchor) if r.actor.is_state and not r.recipient]
