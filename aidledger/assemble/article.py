@@ -252,6 +252,18 @@ class Article:
             if start <= r.actor.start < end and (r.donor >= QUALIFIER or self.preceded_by(r.actor.start, source))
         }
 
+    def recipient_actors_in_stretch(self, mention: Mention) -> list[Actor]:
+        """The state mentions an amount's own stretch gives it to (see :meth:`recipients_in_stretch`)."""
+        start, end = self.stretch(mention, reach_back=False)
+        return [
+            r.actor
+            for r in self.readings(mention.unit, mention.anchor)
+            if start <= r.actor.start < end
+            and r.actor.is_state
+            and r.actor.kind != "demonyms"
+            and (r.recipient >= LOCATED or r.actor.start > mention.anchor)
+        ]
+
     def recipients_in_stretch(self, mention: Mention) -> set[str]:
         """The codes of the states an amount's own stretch gives it to: read as recipients ("to Moldova", "in
         support of the Mauritanian armed forces") or named after the amount, where a sentence names its

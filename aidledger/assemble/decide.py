@@ -7,7 +7,8 @@
 3. reports of one amount (a headline and its body) become one package; the
    items of a list one verb opens go with its first item; an
    envelope the amounts after it add up to is counted by its shares when each
-   names parties of its own, else whole without its parts;
+   names parties of its own, else whole without its parts; an amount for several
+   states named together is not counted;
 4. the ``donor`` and ``recipient`` models rank the article's actors for each
    package; coordinated givers of a distributive sentence ("la Belgique et
    l'Autriche ont chacune versé…") or of a gift in kind each get one;
@@ -97,6 +98,7 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
         accepted[groups.index(split.envelope)] = not split.by_parties
         for share in split.shares:
             accepted[groups.index(share)] = split.by_parties
+    accepted = [yes and not for_several_recipients(article, g) for g, yes in zip(groups, accepted)]
     packages = packages_of(article, [g for g, yes in zip(groups, accepted) if yes], models)
     rejected = [g for g, yes in zip(groups, accepted) if not yes]
     totals = running_totals(article, rejected, models) if packages else {}
@@ -147,6 +149,16 @@ def packages_of(article: Article, packages: list[Package], models: Models) -> li
             if not any(restates_in_kind(k, each) for k in out):
                 out.append(each)
     return sorted((p for p in out if not split_among_recipients(article, p, out)), key=lambda p: p.reports[0].anchor)
+
+
+def for_several_recipients(article: Article, group: Package) -> bool:
+    """Whether every report of an amount gives it to several states named together, its first recipient
+    and the next ("$16 million in assistance to Turkey and Syria", not "… for Afghanistan, where refugees
+    return from Pakistan and Iran"): an envelope for several recipients, which the labelling rules do not
+    count (its shares, where the text gives them, are counted instead)."""
+    return group.money is not None and all(
+        article.coordinated_run(article.recipient_actors_in_stretch(m)[:2]) >= 2 for m in group.reports
+    )
 
 
 def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:

@@ -321,6 +321,22 @@ def test_a_fund_fed_by_several_givers_counts_giver_by_giver() -> None:
     ]
 
 
+def test_an_amount_for_several_states_named_together_is_an_envelope_not_a_commitment() -> None:
+    for text, lang in (
+        ("Canada will give $12 million to Malawi and Mozambique after the cyclone, the minister said.", "en"),
+        ("The Netherlands pledged €15 million to Malawi and Mozambique on Friday for cyclone relief.", "en"),
+        ("La France va débloquer 10 millions d'euros pour le Malawi et le Mozambique, a dit le ministère.", "fr"),
+    ):
+        assert commitments(text, lang) == [], text
+
+
+def test_states_named_together_later_in_the_clause_are_not_the_amounts_recipients() -> None:
+    found = commitments(
+        "Sweden announced €8 million for Afghanistan, where refugees keep returning from Pakistan and Iran.", "en"
+    )
+    assert [(c.donor, c.recipient, c.amount) for c in found] == [("SWE", "AFG", 8e6)]
+
+
 def test_a_list_item_equal_to_the_sum_of_the_items_after_it_is_no_envelope() -> None:
     found = commitments(
         "Britain pledged £30 million to Kenya, £20 million to Uganda and £10 million to Tanzania, the Foreign "
