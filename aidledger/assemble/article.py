@@ -400,7 +400,7 @@ class Article:
         out ("le Canada 4,6 millions", "et pour le Niger 15 millions"), not a clause of its own ("deutlich
         weniger als Deutschland mit 80 Millionen")."""
         cursor = start
-        for actor in sorted(self.actors, key=lambda a: a.start):
+        for actor in self.unit_actors(self.unit_of(start)):
             if actor.start < start or actor.end > end:
                 continue
             if not self._joining(cursor, actor.start):

@@ -94,10 +94,7 @@ def assemble(article: Article, models: Models) -> list[Commitment]:
         return []  # no data file: no cue to weigh, so no claim
     groups = weighed(article, models)
     accepted = with_gapped_items(article, groups, [reported(article, g) for g in groups], models)
-    for split in split_envelopes(article, groups, accepted, models):
-        accepted[groups.index(split.envelope)] = not split.by_parties
-        for share in split.shares:
-            accepted[groups.index(share)] = split.by_parties
+    accepted = with_split_envelopes(article, groups, accepted, models)
     accepted = [yes and not for_several_recipients(article, g) for g, yes in zip(groups, accepted)]
     packages = packages_of(article, [g for g, yes in zip(groups, accepted) if yes], models)
     rejected = [g for g, yes in zip(groups, accepted) if not yes]
@@ -206,6 +203,17 @@ class Split:
     envelope: Package
     shares: list[Package]
     by_parties: bool
+
+
+def with_split_envelopes(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[bool]:
+    """Which groups report a commitment once each envelope the text breaks down is counted by its shares, or
+    whole without its parts (see :func:`split_envelopes`)."""
+    out = list(accepted)
+    for split in split_envelopes(article, groups, accepted, models):
+        out[groups.index(split.envelope)] = not split.by_parties
+        for share in split.shares:
+            out[groups.index(share)] = split.by_parties
+    return out
 
 
 def split_envelopes(article: Article, groups: list[Package], accepted: list[bool], models: Models) -> list[Split]:
