@@ -382,19 +382,30 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
         token = text[w.start : w.end]
         return token[0].isupper() and not token.isupper() and not blocked.contains(w.start, w.start + 1)
 
+    def particles_then_name(i: int) -> bool:
+        """Whether the particle at ``i`` and at most one more after it ("de la", "van der") lead to a capital."""
+        for j in (i + 1, i + 2):
+            if j >= len(words) or text[words[j - 1].end : words[j].start] != " ":
+                return False
+            if capitalised(j):
+                return True
+            if words[j].form not in particles:
+                return False
+        return False
+
     runs: list[list[int]] = []
     run: list[int] = []
     for i, word in enumerate(words):
         joined = bool(run) and text[words[run[-1]].end : word.start] in (" ", "-", "\u2011")
         if capitalised(i) and (joined or not run):
             run.append(i)
-        elif joined and word.form in particles and i + 1 < len(words) and capitalised(i + 1):
+        elif joined and word.form in particles and particles_then_name(i):
             run.append(i)
         else:
             if run:
                 runs.append(run)
             run = [i] if capitalised(i) else []
-        if len(run) > _NAME_WORDS:
+        if sum(capitalised(k) for k in run) > _NAME_WORDS:  # particles aside ("Ana María de la Fuente")
             run = run[1:]
     if run:
         runs.append(run)

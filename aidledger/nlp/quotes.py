@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Token
 
 from aidledger.lang import load
 from aidledger.nlp import doc_quotes, doc_sentences, doc_text, folded, lang_of
+from aidledger.nlp.entities import actor_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import QuoteMarks
+from aidledger.nlp.spans import Spans
 from aidledger.nlp.speakers import Attributor, Cue, Speaker, attributor, speech
 from aidledger.schema import Quote, Span
 
@@ -84,8 +86,7 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return True
     if _listed(doc, q):
         return True
-    long_words = [w for w in words if len(w) > 3]
-    if long_words and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", text):
+    if _title_case(doc, q) and not re.search(r"[.!?,;:]", text):
         return not _has_verb(doc, q)
     regex = _term_regex(lang_of(doc))
     start = max(0, q.open_at - 30)
@@ -94,6 +95,19 @@ def is_term(doc: Doc, q: QuoteMarks) -> bool:
         return False
     word = doc.char_span(start + m.start(), start + m.start() + 1, alignment_mode="expand")
     return not (word is not None and _conjugated(word[0]))
+
+
+def _title_case(doc: Doc, q: QuoteMarks) -> bool:
+    """Whether the long words of a quotation are capitalised as in a name ("Ukraine Facility", "Fonds Ukraine
+    II"), unless its lower-case words show a sentence whose only capitals after the first word are names of
+    countries or organisations, which any sentence capitalises ("Merci à la France")."""
+    words = list(_WORD.finditer(doc_text(doc), q.start, q.end))
+    long_words = [w for w in words if len(w.group()) > 3]
+    if not long_words or not all(w.group()[0].isupper() for w in long_words):
+        return False
+    names = Spans((m.start, m.end) for m in actor_matches(doc) if q.start <= m.start < q.end)
+    has_lower = any(w.group()[0].islower() for w in words)
+    return not has_lower or not all(names.contains(w.start(), w.end()) for w in long_words if w is not words[0])
 
 
 def _short_phrase(doc: Doc, q: QuoteMarks) -> bool:

@@ -81,6 +81,7 @@ class Speech:
     """The speech data of one language, prepared once."""
 
     verbs: frozenset[str]
+    reply_verbs: frozenset[str]  # speech verbs of a reply ("répondre", "retort"), folded lemmas
     incise_verbs: frozenset[str]  # speech only in an incise ("…», poursuit-il"), not "l'Union poursuivra"
     sources: Gazetteer
     clause_sources: Gazetteer
@@ -94,6 +95,7 @@ class Speech:
     institution_nouns: frozenset[str]  # one-word institutions of the data ("ministère", "resort", "Ministerium"), folded
     common_institutions: frozenset[str]  # those of them the data writes in lower case: common nouns, not names
     document_nouns: Gazetteer  # the documents again, to find them in the text
+    unnamed_sources: Gazetteer  # words for a source left unnamed ("sources", "fuentes", "Quellen")
     issuer_links: frozenset[str]  # words between a document and its issuer ("un communiqué de la Commission"), folded
     quoted_as: frozenset[str]  # the word before a participle whose speaker is the verb's object ("quoted X as saying")
     back_references: re.Pattern[str]  # words saying who said the sentence before ("c'est ce qu'"), folded
@@ -132,7 +134,8 @@ def speech(lang: str) -> Speech:
     data = load(lang).section("speech")
     lemma = lemmatizer(lang)
     return Speech(
-        verbs=frozenset(fold(v) for v in data.get("verbs", [])),
+        verbs=frozenset(fold(v) for v in [*data.get("verbs", []), *data.get("reply_verbs", [])]),
+        reply_verbs=frozenset(fold(v) for v in data.get("reply_verbs", [])),
         incise_verbs=frozenset(fold(v) for v in data.get("incise_verbs", [])),
         sources=Gazetteer({"source": data.get("sources", [])}, lemma),
         clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
@@ -146,6 +149,7 @@ def speech(lang: str) -> Speech:
         institution_nouns=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions"))),
         common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
         document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
+        unnamed_sources=Gazetteer({"source": data.get("unnamed_sources", [])}, lemma, inflect=True),
         issuer_links=frozenset(fold(w) for w in data.get("issuer_links", [])),
         quoted_as=frozenset(fold(w) for w in data.get("quoted_as", [])),
         back_references=_opening(data.get("back_references") or []),
@@ -179,7 +183,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "institution", "description", "document" or "pronoun"
+    kind: str  # "person", "institution", "description", "document", "pronoun" or "unnamed" (a source)
     text: str
     person: Person | None = None
     gender: str | None = None
@@ -452,9 +456,37 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     descriptions = _description_mentions(doc, persons)
     institutions = _institution_mentions(doc, sp, persons + descriptions)
     documents = _document_mentions(doc, sp, persons + descriptions + institutions)
+    unnamed = _unnamed_sources(doc, sp)
     return sorted(
-        persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp), key=lambda m: m.start
+        unnamed
+        + [
+            m
+            for m in persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp)
+            if not unnamed.contains(m.start, m.end)
+        ],
+        key=lambda m: m.start,
     )
+
+
+class _Unnamed(list):
+    """Mentions of sources left unnamed, which a speech verb's subject may be and which name no one."""
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self)
+
+
+def _unnamed_sources(doc: Doc, sp: Speech) -> _Unnamed:
+    """Sources the text leaves unnamed ("diplomatic sources told Reuters", "sagten Quellen im Ministerium",
+    "selon des sources au ministère"): they are the subject, and no one is quoted (the labelling rules)."""
+    text = doc_text(doc)
+    nouns_capitalised = bool(load(lang_of(doc)).section("grammar").get("capitalised_nouns"))
+    return _Unnamed(
+        Mention(m.start, m.end, "unnamed", m.text, indefinite=True)
+        for m in sp.unnamed_sources.finditer(text, folded(doc), cased(doc), doc_words(doc))
+        if nouns_capitalised
+        or m.text[:1].islower()
+        or text[: m.start].rstrip(" \t\"„“”«»'–—-")[-1:] in ("", ".", "!", "?", ":", "\n")
+    )  # elsewhere a capital inside a sentence is a name's ("Ana María de la Fuente")
 
 
 def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
@@ -553,6 +585,21 @@ def _inversion_head(tok: Token) -> Token:
     while i > 0 and _is_clitic(tok.doc[i - 1].text):
         i -= 1
     return tok.doc[i - 1] if i < tok.i and i > 0 else tok
+
+
+def _proper(text: str) -> bool:
+    """Whether a name has a capitalised word after its determiner ("the Defence Ministry", "l'Organisation
+    mondiale de la santé"): a proper name, which a bare noun ("the ministry") can stand for."""
+    return any(w[:1].isupper() for w in _strip_determiner(text).split())
+
+
+def _object_pronoun_of(pronoun: Token, verb: Token) -> bool:
+    """Whether a pronoun before a verb is its (or its auxiliary's) object: "lui" in "lui a répondu"."""
+    return (
+        pronoun.pos_ == "PRON"
+        and pronoun.dep_ in _OBJECT_DEPS
+        and (pronoun.head.i == verb.i or pronoun.head.head.i == verb.i and pronoun.head.dep_ in _AUX_DEPS)
+    )
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -665,11 +712,39 @@ class Attributor:
             found: list[Cue] = []
             for start, end, kind, token in self._raw_cues():
                 speaker = self._speaker_of(start, end, kind, token, found)
+                if token is not None and self._replies(token, speaker):
+                    speaker = self._replier(start, speaker) or speaker
                 if speaker is not None:
                     self.history.append((start, speaker))
                 found.append(Cue(start, end, speaker, kind))
             self._cues = found
         return self._cues
+
+    def _replies(self, tok: Token, speaker: Speaker | None) -> bool:
+        """Whether a verb of reply ("a répondu le président ukrainien", "he retorted") was given, through a
+        title or a pronoun, to the one who spoke just before: who replies is someone else."""
+        return (
+            speaker is not None
+            and speaker.mention.kind in ("description", "pronoun")
+            and bool(self.history)
+            and self.history[-1][1].name == speaker.name
+            and self._lemma(tok) in self.sp.reply_verbs
+        )
+
+    def _replier(self, char: int, replied_to: Speaker) -> Speaker | None:
+        """The person a title or pronoun of reply stands for: the last one named before it, outside quotations,
+        other than the one replied to and of the gender the title or pronoun marks."""
+        m = replied_to.mention
+        for other in reversed([o for o in self.mentions if o.kind == "person" and o.end <= char]):
+            if (
+                other.person is not None
+                and other.person.name != replied_to.name
+                and not self.inside_quote(other.start)
+                and _gender_ok(m.gender, other.person.gender)
+                and _affiliation_ok(m, other.person)
+            ):
+                return self._from_person(other.person, m)
+        return None
 
     def inner_incises(self) -> list[Cue]:
         """Incises the copy keeps inside the quotation marks ("« La décision est mauvaise, déclare la députée
@@ -833,10 +908,24 @@ class Attributor:
                 after = None  # "Asked whether the United States would…", "…, selon l'agence SPA": no speaker
             return self._resolve(after or self._subject(tok))  # "…," the Bank (NIB) said
         subject = self._subject(tok)
+        if subject is None and self._opened_by_unnamed_source(group_start):
+            return None  # "Fuentes del Ministerio de Defensa que pidieron el anonimato aseguraron que…"
         found = self._resolve(subject or self._nearest_before(group_start) or self._first_after(end, agent_ok=False))
         if found is None and self.sp.pro_drop and self._opens_sentence(group_start):
             return self._dropped_subject(group_start)  # "… Sergio Mattarella. Ha lanciato un monito: «…»"
         return found
+
+    def _opened_by_unnamed_source(self, char: int) -> bool:
+        """Whether the sentence of ``char`` opens, before it, with a source left unnamed: its subject where no
+        parse says otherwise."""
+        start = self.sentence_of(char)[0]
+        first = next((m for m in self._mentions_from(start) if m.start < char), None)
+        return (
+            first is not None
+            and first.kind == "unnamed"
+            and len(re.findall(r"\w+", doc_text(self.doc)[start : first.start])) <= 1  # an article at most
+            and not self._crosses_quote(start, first.start)
+        )
 
     def _opens_sentence(self, char: int) -> bool:
         """Whether at most :data:`_OPENING_WORDS` words stand before ``char`` in its sentence, none quoted ("Ha
@@ -958,10 +1047,14 @@ class Attributor:
         return None
 
     def _group_start(self, tok: Token) -> int:
-        """Start of the verb group: auxiliaries and clitics before the verb ("a-t-il ajouté")."""
+        """Start of the verb group: auxiliaries and clitics before the verb ("a-t-il ajouté"), and the object
+        pronouns that go before it ("lui a répondu", "le ha detto", "m'a confié"): the group opens an incise
+        after a quotation as much as "a répondu" does."""
         i = tok.i
         while i > 0 and (
-            tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i or _is_clitic(tok.doc[i - 1].text)
+            tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i
+            or _is_clitic(tok.doc[i - 1].text)
+            or _object_pronoun_of(tok.doc[i - 1], tok)
         ):
             i -= 1
         return tok.doc[i].idx
@@ -1030,11 +1123,14 @@ class Attributor:
         while True:
             # a subject the parser hung on the auxiliary counts too ("Le Kremlin a, lui, dénoncé")
             children = [*verb.children, *(g for c in verb.children if c.dep_ in _AUX_DEPS for g in c.children)]
-            for child in children:
-                if child.dep_ in _SUBJECT_DEPS and child.i < tok.i:
-                    best = self._phrase_mention(child)
-                    if best is not None:
-                        return best
+            # a title and a name the parser reads as two subjects ("Sudan's army chief Gen. X said"): the person
+            found = [
+                m
+                for m in (self._phrase_mention(c) for c in children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i)
+                if m is not None
+            ]
+            if found:
+                return next((m for m in found if m.kind == "person"), found[0])
             if verb.dep_ != "conj" or verb.head.i >= verb.i:
                 return None
             verb = verb.head
@@ -1160,7 +1256,7 @@ class Attributor:
             for o in self.mentions
             if o.kind == "institution"
             and o.end <= m.start
-            and any(w.endswith(noun) and w != noun for w in fold(o.text).split())
+            and any(w.endswith(noun) and (w != noun or _proper(o.text)) for w in fold(o.text).split())
             and not self.inside_quote(o.start)
         ]
         if named:

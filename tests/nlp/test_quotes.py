@@ -1067,3 +1067,128 @@ def test_a_pronoun_a_gender_lets_stand_for_a_thing_speaks_for_the_institution_it
 def test_a_portfolio_in_parentheses_after_a_name_leaves_that_name_the_subject(nlps) -> None:
     text = 'Minister Karin de Boer (Buitenlandse Handel en Ontwikkelingssamenwerking) zegt dat Nederland "snel wil helpen".'
     assert quotes(nlps, "nl", text) == [("Karin de Boer", "snel wil helpen")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "Volodymyr Zelensky a été reçu jeudi à l'Élysée par Emmanuel Macron, qui a annoncé la livraison de "
+            "nouveaux canons Caesar. « Merci pour ce soutien décisif », a déclaré Volodymyr Zelensky. « Nous serons "
+            "là aussi longtemps qu'il le faudra », lui a répondu Emmanuel Macron.",
+            [
+                ("Volodymyr Zelensky", "Merci pour ce soutien décisif"),
+                ("Emmanuel Macron", "Nous serons là aussi longtemps qu'il le faudra"),
+            ],
+        ),
+        (
+            "fr",
+            "Paul Martin a visité l'usine lundi. « Les obus partiront avant l'été », nous a confié Paul Martin.",
+            [("Paul Martin", "Les obus partiront avant l'été")],
+        ),
+    ],
+)
+def test_an_object_pronoun_before_the_speech_verb_keeps_it_an_incise(nlps, lang: str, text: str, expected) -> None:
+    """The pronoun of "lui a répondu X" or "nous a confié X" belongs to the verb group after the quotation, whose
+    inverted subject speaks; the parser may hang that verb on a verb inside the quotation."""
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "Anna Berg a rencontré Oleh Marchenko à Kiev. « Nous livrerons les radars cet hiver », a annoncé "
+            "Anna Berg. « C'est ce dont nous avions besoin », a répondu le ministre ukrainien.",
+            [("Anna Berg", "Nous livrerons les radars cet hiver"), ("Oleh Marchenko", "C'est ce dont nous avions besoin")],
+        ),
+        (
+            "en",
+            "Anna Berg met Oleh Marchenko in Kyiv on Monday. “The radars will arrive this winter,” Anna Berg said. "
+            "“That is exactly what we asked for,” the Ukrainian minister replied.",
+            [("Anna Berg", "The radars will arrive this winter,"), ("Oleh Marchenko", "That is exactly what we asked for,")],
+        ),
+    ],
+)
+def test_who_replies_is_not_who_spoke_just_before(nlps, lang: str, text: str, expected) -> None:
+    """A title or a pronoun after a verb of reply stands for the other person of the exchange, not the
+    speaker going on."""
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "« Merci à l'Allemagne », a déclaré Oleh Marchenko.", [("Oleh Marchenko", "Merci à l'Allemagne")]),
+        ("fr", "Le fonds « Bouclier Solidaire » recevra 20 millions d'euros, a indiqué Anna Berg.", []),
+    ],
+)
+def test_a_sentence_whose_only_capitals_are_its_first_word_and_a_country_is_speech(nlps, lang, text, expected) -> None:
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "L'Organisation internationale pour les migrations a envoyé des tentes au Tchad. « Les camps sont "
+            "pleins », a indiqué l'organisation.",
+            [("Organisation internationale pour les migrations", "Les camps sont pleins")],
+        ),
+        (
+            "en",
+            "Poland's Foreign Ministry summoned the envoy on Monday. “This is unacceptable,” the ministry said.",
+            [("Foreign Ministry", "This is unacceptable,")],
+        ),
+    ],
+)
+def test_a_bare_noun_speaks_for_the_institution_named_before_with_it(nlps, lang: str, text: str, expected) -> None:
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "en",
+            "Chad's army chief Gen. Idriss Mahamat said: “The corridor will stay open all month.”",
+            [("Idriss Mahamat", "The corridor will stay open all month.")],
+        ),
+        (
+            "en",
+            "“The convoy left at dawn,” Lt Gen Omar Haddad told reporters.",
+            [("Omar Haddad", "The convoy left at dawn,")],
+        ),
+    ],
+)
+def test_a_person_is_the_speaker_over_the_country_of_their_title(nlps, lang: str, text: str, expected) -> None:
+    """The parser may read a title and the name after it as two subjects; the ranks abbreviated before a
+    name are no part of it."""
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("es", "«Es nuestro deber», afirmó la ministra Ana Lucía de la Torre.", [("Ana Lucía de la Torre", "Es nuestro deber")]),
+        ("es", "«Llegarán el lunes», dijo María del Carmen Soto.", [("María del Carmen Soto", "Llegarán el lunes")]),
+    ],
+)
+def test_two_particles_inside_a_name_keep_it_whole(nlps, lang: str, text: str, expected) -> None:
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "“The package will include Hawk missiles,” diplomatic sources told the agency."),
+        ("fr", "« Le paquet comprendra des missiles Hawk », selon des sources au ministère de la Défense."),
+        ("de", "„Das Paket wird Raketen enthalten“, sagten Quellen im Verteidigungsministerium."),
+        ("es", "Fuentes del Ministerio de Defensa que pidieron el anonimato dijeron que «el paquete llegará pronto»."),
+    ],
+)
+def test_sources_left_unnamed_quote_no_one(nlps, lang: str, text: str) -> None:
+    assert quotes(nlps, lang, text) == []
