@@ -553,6 +553,12 @@ def _is_participle(tok: Token) -> bool:
     return tok.tag_ == "VBG" or "VerbForm=Ger" in morph or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
 
 
+def _purpose_infinitive(tok: Token) -> bool:
+    """An infinitive the parse makes an adverbial clause, of purpose mostly ("a reçu son homologue pour évoquer
+    l'aide", "met him to discuss"): its subject is the governing verb's, not the nearest name."""
+    return "VerbForm=Inf" in str(tok.morph) and tok.dep_ == "advcl"
+
+
 def _is_noun_phrase(tok: Token) -> bool:
     """A speech word used as a noun with its own determiner or modifier ("a Palestinian state", "its demands")."""
     return tok.pos_ == "NOUN" and _parsed(tok) and any(c.dep_ in _NOUN_DEPS for c in tok.children)
@@ -876,7 +882,7 @@ class Attributor:
         agent = self._agent_after(tok)
         if agent is not None:
             return self._resolve(agent)
-        if _is_participle(tok):
+        if _is_participle(tok) or _purpose_infinitive(tok):
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
             return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"

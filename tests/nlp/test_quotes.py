@@ -1192,3 +1192,25 @@ def test_two_particles_inside_a_name_keep_it_whole(nlps, lang: str, text: str, e
 )
 def test_sources_left_unnamed_quote_no_one(nlps, lang: str, text: str) -> None:
     assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "La ministre Claire Vidal a reçu jeudi son homologue Karim Haddad pour évoquer l'aide à Gaza.\n\n"
+            "« Chaque heure compte », a-t-elle souligné.",
+            [("Claire Vidal", "Chaque heure compte")],
+        ),
+        (
+            "en",
+            "Minister Claire Vidal met her counterpart Karim Haddad on Thursday to discuss aid to Gaza.\n\n"
+            "“Every hour counts,” she said.",
+            [("Claire Vidal", "Every hour counts,")],
+        ),
+    ],
+)
+def test_an_infinitive_of_purpose_speaks_for_the_subject_of_its_verb(nlps, lang: str, text: str, expected) -> None:
+    """In "pour évoquer" or "to discuss", who speaks is who received or met, not the guest named last."""
+    assert quotes(nlps, lang, text) == expected
