@@ -1323,13 +1323,17 @@ class Attributor:
     def _resolve_pronoun(self, m: Mention) -> Speaker | None:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
         else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
-        “…,” he said"), else the last speaker of its gender, else the last person of its gender named."""
+        “…,” he said"), or the person a title so made stands for, else the last speaker of its gender, else the last person of its gender named."""
         topic = self._dislocated_topic(m) or self._institution_subject(m)
         if topic is not None:
             return self._resolve(topic)
         subject = self._last_subject_person(self.history[-1][0] if self.history else 0, m)
-        if subject is not None:
+        if subject is not None and subject.kind == "person":
             return self._from_person(subject.person, m)
+        if subject is not None:  # "La présidente de la Commission a présenté… « … », a-t-elle lancé"
+            found = self._resolve_description(subject)
+            if found is not None:
+                return Speaker(found.name, m, found.person, found.role, found.affiliation)
         for _, speaker in reversed(self.history):
             if _compatible(m.gender, speaker):
                 return Speaker(speaker.name, m, speaker.person, speaker.role, speaker.affiliation)
@@ -1376,14 +1380,15 @@ class Attributor:
         return topic if topic.kind != "person" or _gender_ok(m.gender, topic.gender) else None
 
     def _last_subject_person(self, since: int, m: Mention) -> Mention | None:
-        """The last person between ``since`` and the pronoun ``m`` that the parse makes a clause's subject."""
+        """The last person, or title standing for one ("la présidente de la Commission"), between ``since`` and the
+        pronoun ``m`` that the parse makes a clause's subject."""
         if not self.doc.has_annotation("DEP"):
             return None
         for i in range(bisect.bisect_left(self._mention_starts, m.start) - 1, -1, -1):
             p = self.mentions[i]
             if p.start < since:
                 return None
-            if p.kind != "person" or self.inside_quote(p.start):
+            if p.kind not in ("person", "description") or p.indefinite or self.inside_quote(p.start):
                 continue
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
             subject = next((t for t in span or () if _in_subject_role(t)), None)

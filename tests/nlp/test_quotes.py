@@ -1214,3 +1214,25 @@ def test_sources_left_unnamed_quote_no_one(nlps, lang: str, text: str) -> None:
 def test_an_infinitive_of_purpose_speaks_for_the_subject_of_its_verb(nlps, lang: str, text: str, expected) -> None:
     """In "pour évoquer" or "to discuss", who speaks is who received or met, not the guest named last."""
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "La directrice du Programme de secours a présenté mardi un plan pour le Soudan. « Le temps presse », "
+            "a-t-elle averti. Hanna Lind s'exprimait depuis Genève.",
+            [("Hanna Lind", "Le temps presse")],
+        ),
+        (
+            "en",
+            "The UN relief chief presented a plan for Sudan on Tuesday. “Time is running out,” she warned. "
+            "Hanna Lind was speaking from Geneva.",
+            [("Hanna Lind", "Time is running out,")],
+        ),
+    ],
+)
+def test_a_pronoun_after_a_title_made_subject_speaks_for_who_holds_it(nlps, lang: str, text: str, expected) -> None:
+    """The title is the antecedent even when its holder is named only after the quotation."""
+    assert quotes(nlps, lang, text) == expected
