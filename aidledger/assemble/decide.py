@@ -227,7 +227,8 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
     splits: list[Split] = []
     used: set[int] = set()
     for i, envelope in enumerate(groups):
-        if not accepted[i] or envelope.money is None or i in used:
+        shared = not accepted[i] and _several_recipients_plain(article, envelope)
+        if not (accepted[i] or shared) or envelope.money is None or i in used:
             continue
         run = following_amounts(envelope, groups[i + 1 :])
         listed = [g for g in run if g.reports[0].unit == run[0].reports[0].unit] if run else []
@@ -236,7 +237,7 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
             by_givers = _shares_role(article, envelope, listed, models)
             if by_givers is not None:
                 split = _shared_out(article, envelope, listed, models, by_givers)
-        elif len(run) >= 2 and adds_up(envelope, run):
+        elif not shared and len(run) >= 2 and adds_up(envelope, run):
             choose_parties(article, envelope, models)
             theirs = {envelope.donor, envelope.recipient}
             if all(article.parties_in_stretch(g.reports[0]) <= theirs for g in run):
@@ -245,6 +246,13 @@ def split_envelopes(article: Article, groups: list[Package], accepted: list[bool
             splits.append(split)
             used.update(groups.index(g) for g in split.shares)
     return splits
+
+
+def _several_recipients_plain(article: Article, envelope: Package) -> bool:
+    """An amount for several states named together that no total, request or need cue sets apart: an envelope
+    the model rightly leaves uncounted, whose shares the text may still list ("1,75 milioni a favore di Turchia e
+    Siria. Di questi, 1 milione…, mentre 750.000 euro…")."""
+    return for_several_recipients(article, envelope) and _plain(article, [envelope])
 
 
 def _plain(article: Article, shares: list[Package]) -> bool:

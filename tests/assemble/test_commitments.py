@@ -1,8 +1,10 @@
-"""Commitments assembled from news sentences written for these tests, in French and English."""
+"""Commitments assembled from news sentences written for these tests, in French, English and a few others."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 import aidledger
 from aidledger.assemble.article import Article
@@ -291,6 +293,34 @@ def test_an_envelope_shared_out_among_recipients_counts_share_by_share() -> None
         ("EU", "TCD", 20e6),
         ("EU", "MLI", 15e6),
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "en",
+            "The European Union allocated €3 million to Chad and Niger after the floods. Of this, €2 million will "
+            "go to Chad, while €1 million will support Niger.",
+            [("EU", "TCD", 2e6), ("EU", "NER", 1e6)],
+        ),
+        (
+            "it",
+            "L'Italia ha stanziato 2,5 milioni di euro a favore di Ciad e Niger. Di questi, 1,5 milioni di euro "
+            "andranno al Ciad, mentre un milione di euro sosterrà il Niger.",
+            [("ITA", "TCD", 1.5e6), ("ITA", "NER", 1e6)],
+        ),
+        (
+            "fr",
+            "La France a débloqué 4 millions d'euros pour le Tchad et le Niger. Sur cette somme, 3 millions d'euros "
+            "iront au Tchad, tandis que 1 million d'euros ira au Niger.",
+            [("FRA", "TCD", 3e6), ("FRA", "NER", 1e6)],
+        ),
+    ],
+)
+def test_shares_of_an_envelope_for_several_states_count_though_the_envelope_does_not(lang, text, expected) -> None:
+    """The envelope goes to several states named together, so it is left uncounted; its shares still are."""
+    assert [(c.donor, c.recipient, c.amount) for c in commitments(text, lang)] == expected
 
 
 def test_shares_of_a_rounded_envelope_count_though_they_add_up_to_a_little_less() -> None:
