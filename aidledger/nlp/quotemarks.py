@@ -24,8 +24,10 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹
 _CLOSERS = {"»", "”", "“", "’", '"', "›", "'", "`"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
-#: Possessive, and only from the start of a run, so a run of 32,000 dots is scanned once, not 32,000 times.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[»”\"’)\]]*+\s+")
+#: Final punctuation, the closing marks after it (a French « … » closes after a space: "… oublierons pas. »"),
+#: and the space before the next sentence. Possessive, and only from the start of a run, so a run of 32,000 dots
+#: is scanned once, not 32,000 times.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?:[»”\"’)\]]|[ \u00a0\u202f]+»)*+\s+")
 
 
 @dataclass(frozen=True)

@@ -556,7 +556,11 @@ def _is_participle(tok: Token) -> bool:
 def _purpose_infinitive(tok: Token) -> bool:
     """An infinitive the parse makes an adverbial clause, of purpose mostly ("a reçu son homologue pour évoquer
     l'aide", "met him to discuss"): its subject is the governing verb's, not the nearest name."""
-    return "VerbForm=Inf" in str(tok.morph) and tok.dep_ == "advcl"
+    return (
+        "VerbForm=Inf" in str(tok.morph)
+        and tok.dep_ == "advcl"
+        and any(c.dep_ in ("mark", "aux") and c.i < tok.i for c in tok.children)  # "pour", "to": not "fait savoir"
+    )
 
 
 def _is_noun_phrase(tok: Token) -> bool:
@@ -801,11 +805,30 @@ class Attributor:
             if not self.inside_quote(m.start):
                 raw.append((m.start, m.end, "source", None))
         for m in self.sp.clause_sources.finditer(text, fd, cs, doc_words(self.doc)):
-            head = text[self.sentence_of(m.start)[0] : m.start].strip()
-            if not self.inside_quote(m.start) and (not head or head[-1] in ",-•"):
+            opening = self.sentence_of(m.start)[0]
+            head = text[opening : m.start].strip()
+            if not self.inside_quote(m.start) and (
+                not head or head[-1] in ",-•" or self._coordinators_only(opening, m.start)
+            ):
                 raw.append((m.start, m.end, "source", None))
         raw += [(start, start + 1, "source", None) for start in self._parenthesised_sources()]
         return sorted(raw, key=lambda r: r[0])
+
+    def _coordinators_only(self, start: int, end: int) -> bool:
+        """Whether the words opening a sentence before ``end`` are coordinators or adverbs only ("Mais pour
+        Londres, …", "Et pour la Commission, …"): the clause still opens there. The tagger says which words
+        they are; without one, the coordinators of the language's grammar data."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span):
+            return False
+        if self.doc.has_annotation("POS"):
+            return all(t.pos_ in ("CCONJ", "ADV") for t in span)
+        return all(fold(t.text) in self._coordinators for t in span)
+
+    @functools.cached_property
+    def _coordinators(self) -> frozenset[str]:
+        """The coordinators of the language's grammar data ("et", "mais", "and"), folded."""
+        return frozenset(fold(str(w)) for w in load(lang_of(self.doc)).section("grammar").get("coordinators", []))
 
     def _parenthesised_sources(self) -> list[int]:
         """Where a parenthesis right after a quote holds nothing but a name: its source ("…" (Associated Press))."""
@@ -844,7 +867,7 @@ class Attributor:
         on ("X juge pour sa part que", "Che lancia un appello: «…»")."""
         if not tok.text[:1].islower():
             return False
-        if _clitics(tok):
+        if _clitics(tok) or self._right_after_quotation(tok):
             return True
         if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
             return False
@@ -854,6 +877,18 @@ class Attributor:
             if nxt.is_punct and nxt.text != ",":
                 return False
         return False
+
+    def _right_after_quotation(self, tok: Token) -> bool:
+        """A word right after a quotation and its comma, with more words after it ("« … », juge Marie Dupont",
+        "« … », note le ministre"): the place of an incise's verb."""
+        head = doc_text(self.doc)[max(0, tok.idx - 6) : tok.idx].rstrip()
+        following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (
+            head.endswith(",")
+            and head[:-1].rstrip()[-1:] in _CLOSING_MARKS
+            and following is not None
+            and not following.is_punct
+        )
 
     def _opens_quote(self, tok: Token) -> bool:
         """A colon right before a quotation: it introduces the words a verb before it reports."""
@@ -876,6 +911,10 @@ class Attributor:
         if kind == "source":
             return self._source_speaker(end)
         assert tok is not None
+        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon", "lit-on dans un communiqué du ministère",
+            # before the passive: the parser may read the "-on" of "a-t-on assuré" as a passive auxiliary
+            subject = _clitics(_inversion_head(tok))[-1]
+            return self._resolve(self._place_after(max(end, subject.idx + len(subject))))
         if self._is_passive(tok):
             agent = self._agent_after(tok)
             return self._resolve(agent) if agent else None
@@ -886,9 +925,6 @@ class Attributor:
             return self._governing_speaker(tok, done)
         if done and done[-1].kind == "source" and self._source_clause(done[-1], tok):
             return self._resolve(self._first_after(end, agent_ok=False))  # "según contó X", "selon ce qu'a dit X"
-        if self._impersonal_inversion(tok):  # "assure-t-on à Matignon", "lit-on dans un communiqué du ministère"
-            subject = _clitics(_inversion_head(tok))[-1]
-            return self._resolve(self._place_after(max(end, subject.idx + len(subject))))
         group_start = self._group_start(tok)
         pronoun = next((m for m in self.mentions if m.kind == "pronoun" and group_start <= m.start < tok.idx), None)
         if pronoun is not None:  # "a-t-il ajouté"

@@ -1236,3 +1236,51 @@ def test_an_infinitive_of_purpose_speaks_for_the_subject_of_its_verb(nlps, lang:
 def test_a_pronoun_after_a_title_made_subject_speaks_for_who_holds_it(nlps, lang: str, text: str, expected) -> None:
     """The title is the antecedent even when its holder is named only after the quotation."""
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "Le président Oleh Marchenko a salué mardi l'aide allemande. « L'Allemagne tient parole. Nous ne "
+            "l'oublierons pas. » Le chancelier, lui, est resté prudent.",
+            [("Oleh Marchenko", "L'Allemagne tient parole. Nous ne l'oublierons pas.")],
+        ),
+    ],
+)
+def test_a_french_quotation_closed_after_a_space_ends_its_sentence(nlps, lang: str, text: str, expected) -> None:
+    """A sentence ending "… pas. »" closes after the guillemet, not before it."""
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("« Les camps débordent », juge Marie Dupont.", [("Marie Dupont", "Les camps débordent")]),
+        ("« Pas un euro de plus », tranche Thérèse Vasseur.", [("Thérèse Vasseur", "Pas un euro de plus")]),
+        ("« Nous sommes à court de tout », alerte Jamila Osman.", [("Jamila Osman", "Nous sommes à court de tout")]),
+        ("« Rien ne bouge », constate le ministre Paul Roche.", [("Paul Roche", "Rien ne bouge")]),
+    ],
+)
+def test_a_present_tense_verb_right_after_a_quotation_is_its_incise(nlps, text: str, expected) -> None:
+    """The place right after "», " makes a verb of a word the tagger may read as a noun ("juge", "note")."""
+    assert quotes(nlps, "fr", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("« Aucune coupe ne touchera l'aide », fait savoir Matignon.", [("Matignon", "Aucune coupe ne touchera l'aide")]),
+        ("« L'Union ne coupera pas son aide », a-t-on assuré à Bruxelles.", [("Bruxelles", "L'Union ne coupera pas son aide")]),
+        ("Mais pour Jan Egeland, « la situation est intenable ».", [("Jan Egeland", "la situation est intenable")]),
+        (
+            "La réponse de Josep Borrell ne s'est pas fait attendre : « Nous ne céderons pas. »",
+            [("Josep Borrell", "Nous ne céderons pas.")],
+        ),
+    ],
+)
+def test_french_ways_of_naming_who_speaks(nlps, text: str, expected) -> None:
+    """In "fait savoir X" no infinitive of purpose, in "a-t-on assuré à X" no passive; a clause source after
+    "Mais" still opens its clause; "la réponse de X" is X's."""
+    assert quotes(nlps, "fr", text) == expected
