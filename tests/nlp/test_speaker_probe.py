@@ -1,9 +1,11 @@
-"""Quotes and their speakers on 99 short passages written for these tests (French, English, German, Spanish), in the
-classes where attribution goes wrong: speaker after or before the quotation, a role or a pronoun standing for a
-person named elsewhere, speech going on over paragraphs, institutions, two people taking turns, a country near a
-person, quotations split by their verb, things in quotation marks that are no quotations, names with particles and
-titles, quotations in headlines, sources left unnamed. The floors are what the engine measured when they were set,
-less two quotations' worth: a change that breaks one of these classes in general fails here."""
+"""Quotes and their speakers on 166 short passages written for these tests (French, English, German, Spanish; a
+second French set in the styles of the French press), in the classes where attribution goes wrong: speaker after
+or before the quotation, a role or a pronoun standing for a person named elsewhere, speech going on over
+paragraphs, institutions, two people taking turns, a country near a person, quotations split by their verb, things
+in quotation marks that are no quotations, names with particles and titles, quotations in headlines, sources left
+unnamed, interviews and tweets, utterances named by a noun ("la réponse de X : « … »"), institutions standing for
+their seat ("fait savoir Matignon"). The floors are what the engine measured when they were set, less two
+quotations' worth: a change that breaks one of these classes in general fails here."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ import pytest
 import aidledger
 
 PASSAGES = [json.loads(line) for line in (Path(__file__).parent / "data" / "speakers.jsonl").open(encoding="utf-8")]
-#: Quotations found with exactly the expected speaker: precision 0.907 (97 of 107 given), recall 0.874 (97 of 111).
-FLOORS = (0.88, 0.85)
+#: Quotations found with exactly the expected speaker: precision 0.927 (190 of 205 given), recall 0.892 (190 of 213).
+FLOORS = (0.91, 0.88)
 
 
 def _folded(text: str) -> str:
