@@ -1462,6 +1462,7 @@ class Attributor:
             for p in persons
             if p.title_key in (None, m.title_key)
             and _gender_ok(m.gender, p.gender)
+            and _affiliation_ok(m, p)
             and " " in p.name  # a one-word "name" no title introduces is as often a weapon ("canons Caesar")
         ]
         if untitled:

@@ -1284,3 +1284,26 @@ def test_french_ways_of_naming_who_speaks(nlps, text: str, expected) -> None:
     """In "fait savoir X" no infinitive of purpose, in "a-t-on assuré à X" no passive; a clause source after
     "Mais" still opens its clause; "la réponse de X" is X's."""
     assert quotes(nlps, "fr", text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "fr",
+            "À Rome, Claire Vidal a rencontré son homologue italien Marco Ferri. « Nous ne laisserons pas la Libye "
+            "seule », a affirmé la ministre française.",
+            [("Claire Vidal", "Nous ne laisserons pas la Libye seule")],
+        ),
+        (
+            "en",
+            "In Kyiv, Anna Berg met her Ukrainian counterpart Oleh Marchenko. “We will not let Ukraine down,” the "
+            "German minister said.",
+            [("Anna Berg", "We will not let Ukraine down,")],
+        ),
+    ],
+)
+def test_a_title_of_one_country_is_not_the_counterpart_of_another(nlps, lang: str, text: str, expected) -> None:
+    """The counterpart named with a country ("son homologue italien X") is of that country: "la ministre
+    française" is the other person."""
+    assert quotes(nlps, lang, text) == expected
