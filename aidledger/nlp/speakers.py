@@ -457,36 +457,26 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     institutions = _institution_mentions(doc, sp, persons + descriptions)
     documents = _document_mentions(doc, sp, persons + descriptions + institutions)
     unnamed = _unnamed_sources(doc, sp)
-    return sorted(
-        unnamed
-        + [
-            m
-            for m in persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp)
-            if not unnamed.contains(m.start, m.end)
-        ],
-        key=lambda m: m.start,
-    )
+    others = persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp)
+    # a source left unnamed is no institution or person, whatever else reads it so ("Quellen")
+    others = [m for m in others if not any(u.start < m.end and m.start < u.end for u in unnamed)]
+    return sorted(unnamed + others, key=lambda m: m.start)
 
 
-class _Unnamed(list):
-    """Mentions of sources left unnamed, which a speech verb's subject may be and which name no one."""
-
-    def contains(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self)
-
-
-def _unnamed_sources(doc: Doc, sp: Speech) -> _Unnamed:
+def _unnamed_sources(doc: Doc, sp: Speech) -> list[Mention]:
     """Sources the text leaves unnamed ("diplomatic sources told Reuters", "sagten Quellen im Ministerium",
-    "selon des sources au ministère"): they are the subject, and no one is quoted (the labelling rules)."""
+    "selon des sources au ministère"): mentions a speech verb's subject may be, which name no one (the labelling
+    rules quote no one for them). Where nouns are not capitalised, a capital inside a sentence is a name's ("Ana
+    María de la Fuente")."""
     text = doc_text(doc)
     nouns_capitalised = bool(load(lang_of(doc)).section("grammar").get("capitalised_nouns"))
-    return _Unnamed(
+    return [
         Mention(m.start, m.end, "unnamed", m.text, indefinite=True)
         for m in sp.unnamed_sources.finditer(text, folded(doc), cased(doc), doc_words(doc))
         if nouns_capitalised
         or m.text[:1].islower()
         or text[: m.start].rstrip(" \t\"„“”«»'–—-")[-1:] in ("", ".", "!", "?", ":", "\n")
-    )  # elsewhere a capital inside a sentence is a name's ("Ana María de la Fuente")
+    ]
 
 
 def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
@@ -827,7 +817,7 @@ class Attributor:
 
     @functools.cached_property
     def _coordinators(self) -> frozenset[str]:
-        """The coordinators of the language's grammar data ("et", "mais", "and"), folded."""
+        """The coordinators of the language's grammar data ("et", "and", "und"), folded."""
         return frozenset(fold(str(w)) for w in load(lang_of(self.doc)).section("grammar").get("coordinators", []))
 
     def _parenthesised_sources(self) -> list[int]:
@@ -1359,7 +1349,8 @@ class Attributor:
     def _resolve_pronoun(self, m: Mention) -> Speaker | None:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
         else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
-        “…,” he said"), or the person a title so made stands for, else the last speaker of its gender, else the last person of its gender named."""
+        “…,” he said"), or the person a title so made stands for, else the last speaker of its gender, else the
+        last person of its gender named."""
         topic = self._dislocated_topic(m) or self._institution_subject(m)
         if topic is not None:
             return self._resolve(topic)
