@@ -89,6 +89,7 @@ class Speech:
     pronouns: dict[str, str]
     source_pronouns: dict[str, str]  # pronouns after a source preposition ("selon lui"), lower case, with their gender
     prepositions: frozenset[str]  # prepositions of the grammar data, for pipelines without a tagger
+    coordinators: frozenset[str]  # coordinators of the grammar data ("et", "and"), for pipelines without a tagger
     documents: frozenset[str]
     complementizers: frozenset[str]
     pro_drop: bool  # verbs go without a subject pronoun ("Podkreślił, że…"): the subject is the one already speaking
@@ -143,6 +144,7 @@ def speech(lang: str) -> Speech:
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         source_pronouns={k.lower(): v for k, v in (data.get("source_pronouns") or {}).items()},
         prepositions=frozenset(fold(p) for p in load(lang).section("grammar").get("prepositions", [])),
+        coordinators=frozenset(fold(str(c)) for c in load(lang).section("grammar").get("coordinators", [])),
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
         pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
@@ -469,7 +471,7 @@ def _unnamed_sources(doc: Doc, sp: Speech) -> list[Mention]:
     rules quote no one for them). Where nouns are not capitalised, a capital inside a sentence is a name's ("Ana
     María de la Fuente")."""
     text = doc_text(doc)
-    nouns_capitalised = bool(load(lang_of(doc)).section("grammar").get("capitalised_nouns"))
+    nouns_capitalised = knowledge(lang_of(doc)).capitalised_nouns
     return [
         Mention(m.start, m.end, "unnamed", m.text, indefinite=True)
         for m in sp.unnamed_sources.finditer(text, folded(doc), cased(doc), doc_words(doc))
@@ -813,12 +815,7 @@ class Attributor:
             return False
         if self.doc.has_annotation("POS"):
             return all(t.pos_ in ("CCONJ", "ADV") for t in span)
-        return all(fold(t.text) in self._coordinators for t in span)
-
-    @functools.cached_property
-    def _coordinators(self) -> frozenset[str]:
-        """The coordinators of the language's grammar data ("et", "and", "und"), folded."""
-        return frozenset(fold(str(w)) for w in load(lang_of(self.doc)).section("grammar").get("coordinators", []))
+        return all(fold(t.text) in self.sp.coordinators for t in span)
 
     def _parenthesised_sources(self) -> list[int]:
         """Where a parenthesis right after a quote holds nothing but a name: its source ("…" (Associated Press))."""
