@@ -343,7 +343,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
         if (
-            _complements_title(text, start, title_ends)
+            _complements_title(text, start, title_ends, kn.lang)
             or portfolios.contains(start, end)
             or _in_parenthesis_after(text, start, found)
             or text[:start].rstrip()[-1:].isdigit()
@@ -412,7 +412,13 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
     return [r for r in runs if words[r[-1]].form not in particles]
 
 
-_COMPLEMENT_LINK = re.compile(r"(?:\s+[a-zà-ÿ]{1,4}){1,2}['’\s]*$")
+@functools.cache
+def _complement_link(lang: str) -> re.Pattern[str]:
+    """What joins a title to a capitalised complement, at the end of a text: one or two short lower-case words
+    ("de", "of the", "van"), or a link of the language's ``roles.complement_links`` ("degli", "della")."""
+    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
+    linked = "|".join(r"\s+".join(re.escape(p).replace("'", "['’]") for p in w.split()) for w in links) or r"(?!x)x"
+    return re.compile(rf"(?:(?:\s+[a-zà-ÿ]{{1,4}}){{1,2}}|\s+(?:{linked}))['’\s]*$")
 
 
 def _portfolios(doc: Doc) -> Spans:
@@ -437,10 +443,11 @@ def _in_parenthesis_after(text: str, start: int, names: list[tuple[int, int]]) -
     return any(end == name_end for _, end in names)
 
 
-def _complements_title(text: str, start: int, title_ends: set[int]) -> bool:
-    """Capitalised words joined to a title by a short lower-case word are its complement, not a name
-    ("ministra de Defensa", "comisario de Ayuda Humanitaria", "minister van Defensie")."""
-    link = _COMPLEMENT_LINK.search(text, max(0, start - 12), start)
+def _complements_title(text: str, start: int, title_ends: set[int], lang: str) -> bool:
+    """Capitalised words joined to a title by a short lower-case word or a link of the language are its
+    complement, not a name ("ministra de Defensa", "comisario de Ayuda Humanitaria", "minister van Defensie",
+    "ministra degli Esteri")."""
+    link = _complement_link(lang).search(text, max(0, start - 12), start)
     return link is not None and link.start() in title_ends
 
 

@@ -50,8 +50,6 @@ from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
 from aidledger.nlp.spans import Spans
 
-_INDEFINITE = {"un", "une", "a", "an", "des", "one", "some", "plusieurs", "several"}
-_DETERMINERS = {"le", "la", "les", "l'", "the", "son", "sa", "ses", "his", "her", "its", "their", "leur"} | _INDEFINITE
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
 _DIRECT_OBJECT_DEPS = {"dobj", "obj"}
@@ -103,6 +101,18 @@ class Speech:
     present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # present-tense endings and their infinitive endings
     impersonal_subjects: frozenset[str]  # inverted subjects naming no one ("-t-on"), folded
     institution_pronouns: frozenset[str]  # pronouns a grammatical gender lets stand for a thing ("elle", "zij"), folded
+    indefinite: frozenset[str]  # words that leave a noun unnamed ("un", "a", "einige"), folded
+    determiners: frozenset[str]  # articles, indefinites and possessives ("la", "the", "ein", "sua"), folded
+
+    def without_determiner(self, text: str) -> str:
+        """A mention's text without the determiner it opens with ("the ministry" → "ministry", "l'OMS" → "OMS")."""
+        words = text.split()
+        if len(words) > 1 and fold(words[0]) in self.determiners:
+            return " ".join(words[1:])
+        elided = re.match(r"\w+['’]", text)
+        if elided and fold(elided.group()) in self.determiners:
+            return text[elided.end() :]
+        return text
 
     def infinitives_of_present(self, form: str) -> list[str]:
         """The infinitives a present-tense form may come from ("glisse" → "glisser", "lit" → "lire")."""
@@ -132,7 +142,7 @@ class Speech:
 @functools.cache
 def speech(lang: str) -> Speech:
     """Speech verbs, source markers and pronouns of ``lang`` from its data file."""
-    data = load(lang).section("speech")
+    data, grammar = load(lang).section("speech"), load(lang).section("grammar")
     lemma = lemmatizer(lang)
     return Speech(
         verbs=frozenset(fold(v) for v in [*data.get("verbs", []), *data.get("reply_verbs", [])]),
@@ -143,11 +153,11 @@ def speech(lang: str) -> Speech:
         agents=frozenset(fold(a) for a in data.get("agents", [])),
         pronouns={fold(k): v for k, v in (data.get("pronouns") or {}).items()},
         source_pronouns={k.lower(): v for k, v in (data.get("source_pronouns") or {}).items()},
-        prepositions=frozenset(fold(p) for p in load(lang).section("grammar").get("prepositions", [])),
-        coordinators=frozenset(fold(str(c)) for c in load(lang).section("grammar").get("coordinators", [])),
+        prepositions=frozenset(fold(p) for p in grammar.get("prepositions", [])),
+        coordinators=frozenset(fold(str(c)) for c in grammar.get("coordinators", [])),
         documents=frozenset(fold(d) for d in data.get("documents", [])),
         complementizers=frozenset(fold(c) for c in data.get("complementizers", [])),
-        pro_drop=bool(load(lang).section("grammar").get("pro_drop")),
+        pro_drop=bool(grammar.get("pro_drop")),
         institution_nouns=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions"))),
         common_institutions=frozenset(fold(w) for w in _one_words(load(lang).section("quotes_institutions")) if w.islower()),
         document_nouns=Gazetteer({"document": data.get("documents", [])}, lemma, inflect=True),
@@ -157,8 +167,12 @@ def speech(lang: str) -> Speech:
         back_references=_opening(data.get("back_references") or []),
         impersonal_subjects=frozenset(fold(w) for w in data.get("impersonal_subjects") or []),
         institution_pronouns=frozenset(fold(w) for w in data.get("institution_pronouns") or []),
+        indefinite=frozenset(fold(str(w)) for w in grammar.get("indefinite") or []),
+        determiners=frozenset(
+            fold(str(w)) for key in ("articles", "indefinite", "possessives") for w in grammar.get(key) or []
+        ),
         present_endings=tuple(
-            (str(k), tuple(map(str, v))) for k, v in (load(lang).section("grammar").get("present_endings") or {}).items()
+            (str(k), tuple(map(str, v))) for k, v in (grammar.get("present_endings") or {}).items()
         ),
     )
 
@@ -258,7 +272,7 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
                 gender=gender,
                 title_key=m.key,
                 affiliation=affiliation,
-                indefinite=_word_before(doc, m.start) in _INDEFINITE,
+                indefinite=_word_before(doc, m.start) in speech(lang_of(doc)).indefinite,
             )
         )
     return found
@@ -487,14 +501,14 @@ def _document_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Menti
     return [
         Mention(m.start, m.end, "document", m.text)
         for m in sp.document_nouns.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))
-        if _word_before(doc, m.start) in _DETERMINERS and not covered.contains(m.start, m.end)
+        if _word_before(doc, m.start) in sp.determiners and not covered.contains(m.start, m.end)
     ]
 
 
 def _eligible(doc: Doc, m: Mention, sp: Speech, agent_ok: bool) -> bool:
     """A mention after a preposition ("à Prague", "in Kyiv") is a circumstance, not a speaker."""
     before = _word_before(doc, m.start)
-    if before in _DETERMINERS and before not in sp.prepositions:  # Spanish "a" is no article
+    if before in sp.determiners:  # a word both article and preposition (Portuguese "a") is the article here
         before = _word_before(doc, m.start - len(before) - 1)
     if agent_ok and before in sp.agents:
         return True
@@ -589,10 +603,10 @@ def _inversion_head(tok: Token) -> Token:
     return tok.doc[i - 1] if i < tok.i and i > 0 else tok
 
 
-def _proper(text: str) -> bool:
+def _proper(text: str, sp: Speech) -> bool:
     """Whether a name has a capitalised word after its determiner ("the Defence Ministry", "l'Organisation
     mondiale de la santé"): a proper name, which a bare noun ("the ministry") can stand for."""
-    return any(w[:1].isupper() for w in _strip_determiner(text).split())
+    return any(w[:1].isupper() for w in sp.without_determiner(text).split())
 
 
 def _object_pronoun_of(pronoun: Token, verb: Token) -> bool:
@@ -700,7 +714,7 @@ class Attributor:
         else:
             mention = next(self._mentions_from(span.start_char), None)
             opening = doc_text(self.doc)[span.start_char : mention.start].split() if mention else []
-            mention = mention if mention is not None and all(fold(w) in _DETERMINERS for w in opening) else None
+            mention = mention if mention is not None and all(fold(w) in self.sp.determiners for w in opening) else None
         if mention is None or mention.kind not in ("person", "description", "document"):
             return None
         speaker = self._resolve(mention)
@@ -856,7 +870,7 @@ class Attributor:
             return False
         if _clitics(tok) or self._right_after_quotation(tok):
             return True
-        if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in _DETERMINERS:
+        if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in self.sp.determiners:
             return False
         for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
             if fold_word(nxt.text) in self.sp.complementizers or self._opens_quote(nxt):
@@ -1217,7 +1231,7 @@ class Attributor:
             return self._from_person(m.person, m)
         if m.kind == "institution":
             named = self._named_institution(m)
-            return Speaker(name=_strip_determiner(named.text), mention=m, affiliation=named.affiliation or m.affiliation)
+            return Speaker(name=self.sp.without_determiner(named.text), mention=m, affiliation=named.affiliation or m.affiliation)
         if m.kind == "pronoun":
             return self._resolve_pronoun(m)
         if m.kind == "document":
@@ -1254,7 +1268,7 @@ class Attributor:
         if re.search(r"[.;:!?«»“”\"]", gap) or len(words) > 6:
             return None
         if any(w in self.sp.agents for w in words) or all(
-            w in self.sp.issuer_links or w in _DETERMINERS for w in words
+            w in self.sp.issuer_links or w in self.sp.determiners for w in words
         ):
             return nxt
         return None
@@ -1265,7 +1279,7 @@ class Attributor:
         data writes in lower case), the institution speaking until now if one is ("MSZ"), a country's name aside;
         the mention itself otherwise. A common noun followed by a name in apposition is that name
         ("le ministère des Finances, Bercy")."""
-        words = _strip_determiner(m.text).split()
+        words = self.sp.without_determiner(m.text).split()
         if words and words[0][:1].islower():
             following = next(self._mentions_from(m.end), None)
             if (
@@ -1285,7 +1299,7 @@ class Attributor:
             for o in self.mentions
             if o.kind == "institution"
             and o.end <= m.start
-            and any(w.endswith(noun) and (w != noun or _proper(o.text)) for w in fold(o.text).split())
+            and any(w.endswith(noun) and (w != noun or _proper(o.text, self.sp)) for w in fold(o.text).split())
             and not self.inside_quote(o.start)
         ]
         if named:
@@ -1306,7 +1320,7 @@ class Attributor:
             if o.kind == "institution"
             and o.end <= m.start
             and self._code_of(o) == m.affiliation
-            and _strip_determiner(o.text)[:1].isupper()
+            and self.sp.without_determiner(o.text)[:1].isupper()
             and not self._is_state(o)
             and not self.inside_quote(o.start)
         ]
@@ -1382,7 +1396,7 @@ class Attributor:
         if first is None or first.kind != "institution" or _names_a_state(self.doc, first):
             return None  # a state opening its sentence is often what it is about ("L'Ukraine recevra…, a-t-il dit")
         opening = re.findall(r"[\w']+", folded(self.doc)[start : first.start])
-        if any(w not in _DETERMINERS and w not in self._determiners for w in opening):
+        if any(w not in self.sp.determiners and w not in self._determiners for w in opening):
             return None
         return None if any(o.kind in ("person", "description") for o in before[1:]) else first
 
@@ -1435,7 +1449,7 @@ class Attributor:
             and p.mentions[0][0] < m.start
         ]
         if not titled:  # "the minister" for the person introduced as "foreign minister X"
-            titled = [p for p in persons if _title_word_in_role(m, p) and _affiliation_ok(m, p) and p.mentions[0][0] < m.start]
+            titled = [p for p in persons if _title_word_in_role(m, p, self.sp) and _affiliation_ok(m, p) and p.mentions[0][0] < m.start]
         if titled:
             return self._from_person(min(titled, key=lambda p: (p.affiliation != m.affiliation, _distance(p, m.start))), m)
         same_country = [p for p in persons if m.affiliation and p.affiliation == m.affiliation]
@@ -1520,16 +1534,6 @@ def _unique_titles(lang: str) -> frozenset[str]:
     return frozenset(load(lang).section("roles").get("unique") or [])
 
 
-def _strip_determiner(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and fold(words[0]) in _DETERMINERS:
-        return " ".join(words[1:])
-    for elided in ("l'", "l’"):
-        if text.lower().startswith(elided):
-            return text[2:]
-    return text
-
-
 def _gender_ok(want: str | None, have: str | None) -> bool:
     """Whether a pronoun or title of gender ``want`` may stand for a person of gender ``have`` ("n": either,
     as an honorific such as "Dr" marks)."""
@@ -1550,11 +1554,11 @@ def _same_title_word(m: Mention, p: Person) -> bool:
     return bool(role) and fold(m.text).split()[: len(role)] == role
 
 
-def _title_word_in_role(m: Mention, p: Person) -> bool:
+def _title_word_in_role(m: Mention, p: Person, sp: Speech) -> bool:
     """A bare title stands for the person the article introduced with a fuller one holding its word ("the
     minister" for "foreign minister X", "le ministre" for "le ministre des Armées X", "the secretary" for
     "Defense Secretary X")."""
-    words = fold(_strip_determiner(m.text)).split()
+    words = fold(sp.without_determiner(m.text)).split()
     return bool(words) and words[0] in fold(p.role or "").split()
 
 

@@ -1307,3 +1307,74 @@ def test_a_title_of_one_country_is_not_the_counterpart_of_another(nlps, lang: st
     """The counterpart named with a country ("son homologue italien X") is of that country: "la ministre
     française" is the other person."""
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "de",
+            "Boris Pistorius traf am Dienstag seinen Amtskollegen in Kiew. „Die Lieferung kommt noch in diesem "
+            "Monat“, sagte ein Sprecher des Ministeriums.",
+        ),
+        (
+            "nl",
+            'Mark Rutte ontving dinsdag zijn ambtgenoot. "De steun gaat door", zei een woordvoerder van het ministerie.',
+        ),
+        ("es", "Pedro Sánchez recibió el martes a su homólogo. «La ayuda llegará pronto», dijo un portavoz del Gobierno."),
+    ],
+)
+def test_a_title_after_an_indefinite_article_of_the_language_names_nobody(nlps, lang: str, text: str) -> None:
+    """Each language's own indefinite articles ("ein", "een", "un") leave a title unnamed: the person named
+    before is not the spokesman."""
+    assert quotes(nlps, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "pt",
+            "A ministra da Defesa, Helena Carreiras, esteve em Kiev na terça-feira. «Portugal continuará ao lado da "
+            "Ucrânia até ao fim», afirmou a ministra aos jornalistas.",
+            [("Helena Carreiras", "Portugal continuará ao lado da Ucrânia até ao fim")],
+        ),
+        (
+            "pt",
+            "A Comissão Europeia aprovou o pacote na quarta-feira. «É um sinal claro de apoio», afirmou a Comissão "
+            "em comunicado.",
+            [("Comissão Europeia", "É um sinal claro de apoio")],
+        ),
+    ],
+)
+def test_a_word_both_article_and_preposition_before_a_speaker_is_its_article(
+    nlps, lang: str, text: str, expected
+) -> None:
+    """Portuguese "a" is the feminine article and a preposition: after a speech verb it opens the subject
+    ("afirmou a ministra"), not a circumstance."""
+    assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "it",
+            "La ministra degli Esteri, Giulia Rossi, è arrivata a Kiev martedì. «L'Italia resterà al fianco "
+            "dell'Ucraina», ha detto la ministra.",
+            [("Giulia Rossi", "L'Italia resterà al fianco dell'Ucraina")],
+        ),
+        (
+            "it",
+            "La ministra dell’Economia, Giulia Rossi, ha parlato martedì. «Il sostegno continuerà», ha detto la "
+            "ministra.",
+            [("Giulia Rossi", "Il sostegno continuerà")],
+        ),
+    ],
+)
+def test_a_portfolio_joined_to_a_title_by_a_link_of_the_language_is_no_person(
+    nlps, lang: str, text: str, expected
+) -> None:
+    """"degli Esteri", "dell’Economia": the links of ``roles.complement_links`` join a title to its portfolio,
+    however long they are, so the portfolio is never taken for the minister's name."""
+    assert quotes(nlps, lang, text) == expected
