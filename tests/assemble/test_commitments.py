@@ -929,6 +929,18 @@ def test_the_estimated_value_of_a_package_is_no_needs_estimate() -> None:
     assert (c.donor, c.amount) == ("NOR", 210e6)
 
 
+def test_a_ukrainian_package_worth_an_amount_is_no_cost_estimate() -> None:
+    """Ukrainian "вартістю" (worth) states what a package is worth, the commonest way to give its size; only
+    the cost of rebuilding ("вартість відновлення") is a needs estimate."""
+    worth = "Нідерланди передадуть Україні пакет військової допомоги вартістю 250 мільйонів євро."
+    assert "request@before" not in features_of(worth, 250e6, "uk")
+    (c,) = commitments(worth, "uk")
+    assert (c.donor, c.recipient, c.amount, c.currency) == ("NLD", "UKR", 250e6, "EUR")
+    cost = "Уряд оцінює вартість відновлення енергомереж у 10 мільярдів доларів."
+    assert features_of(cost, 10e9, "uk")["request@before"] == 1.0
+    assert commitments(cost, "uk") == []
+
+
 def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> None:
     """A release listing one measure per partner may give two the same sum: each sentence names its own
     recipient, so neither restates the other. A headline that names only the giver still restates its body."""
