@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from aidledger.lang import is_country_code, load
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
-from aidledger.nlp.gazetteer import Gazetteer
+from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.lemmas import lemmatizer
 
 #: Kinds of actor mention, from the section of the data they come from.
@@ -75,9 +75,31 @@ def capitalised_codes(lang: str) -> frozenset[str]:
     return frozenset(codes - lower)
 
 
+@functools.cache
+def demonym_forms(lang: str) -> dict[str, frozenset[str]]:
+    """The demonyms of the data, folded, by code: a lower-case word that is also a country's name in lower case
+    ("ucraina", the Italian feminine of "ucraino") is the adjective, not a common word to skip."""
+    demonyms = load(lang).section("actors").get("demonyms") or {}
+    return {code: frozenset(fold(str(n)) for n in names or []) for code, names in demonyms.items()}
+
+
+@functools.cache
+def capitalised_names(lang: str) -> frozenset[str]:
+    """The folded names the data writes only with a capital, whatever other names of their code it writes in
+    lower case: "Defensie" (the Dutch ministry) beside "kabinet" is still "defensie", defence, in lower case."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for kind in KINDS[:3]:
+        for names in (load(lang).section("actors").get(kind) or {}).values():
+            for name in map(str, names or []):
+                (lower if name.islower() else capital).add(fold(name))
+    return frozenset(capital - lower)
+
+
 def is_common_word(text: str, code: str, lang: str) -> bool:
-    """Whether an actor's name is written as a common word: all in lower case, though the data capitalises it."""
-    return text.islower() and code in capitalised_codes(lang)
+    """Whether an actor's name is written as a common word: all in lower case, though the data capitalises it
+    (every name of its code, or this very name)."""
+    return text.islower() and (code in capitalised_codes(lang) or fold(text) in capitalised_names(lang))
 
 
 def find_actors(doc: Doc) -> list[Actor]:
@@ -93,7 +115,9 @@ def find_actors(doc: Doc) -> list[Actor]:
             continue
         kind, code = match.key.split(":", 1)
         if kind != "demonyms" and is_common_word(match.text, code, lang_of(doc)):
-            continue
+            if fold(match.text) not in demonym_forms(lang_of(doc)).get(code, ()):
+                continue
+            kind = "demonyms"  # "la difesa ucraina": a demonym written as the country's name in lower case
         if kind == "anaphoric":
             code = next((a.code for a in reversed(found) if a.code in ANAPHORIC_CODES), "")
             if not code:
