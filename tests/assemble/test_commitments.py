@@ -1035,6 +1035,13 @@ def test_words_the_language_data_misread_no_longer_hide_a_package(lang: str, tex
             "Японія надасть Україні 100 мільйонів доларів з метою відновлення енергетики.",
             ("JPN", "UKR", 100e6, "USD"),
         ),
+        (
+            "es",
+            "España destinará 20 millones de euros para la compra de munición para Ucrania, anunció el martes la "
+            "ministra de Defensa.",
+            ("ESP", "UKR", 20e6, "EUR"),
+        ),
+        ("pt", "Portugal vai doar 2 milhões de euros para a compra de vacinas para Moçambique.", ("PRT", "MOZ", 2e6, "EUR")),
     ],
 )
 def test_a_purpose_phrase_is_no_sale_and_no_goal_asked_for(lang: str, text: str, expected) -> None:
@@ -1051,3 +1058,22 @@ def test_a_purpose_phrase_is_no_sale_and_no_goal_asked_for(lang: str, text: str,
 )
 def test_a_contract_for_a_purchase_is_still_a_sale(lang: str, text: str) -> None:
     assert commitments(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # "que asciende a" states what a package amounts to, as "worth" does: no running total
+        ("es", "Japón aprobó una ayuda que asciende a 50 millones de dólares para Ucrania.", ("JPN", "UKR", 50e6, "USD")),
+        # the attacker named in the purpose of the aid is no recipient
+        (
+            "es",
+            "La Unión Europea enviará 10 millones de euros para reparar las centrales eléctricas de Ucrania dañadas "
+            "por los ataques rusos.",
+            ("EU", "UKR", 10e6, "EUR"),
+        ),
+    ],
+)
+def test_spanish_wordings_of_a_package_value_and_of_an_attack(lang: str, text: str, expected) -> None:
+    (c,) = commitments(text, lang)
+    assert (c.donor, c.recipient, c.amount, c.currency) == expected
