@@ -13,12 +13,12 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from aidledger.assemble.grammar import grammar
+from aidledger.assemble.grammar import Grammar, grammar
 from aidledger.assemble.parties import BEFORE as BEFORE_STRENGTH
 from aidledger.assemble.parties import (
     LOCATED,
@@ -93,6 +93,33 @@ OPPOSITION_REACH = 16
 TITLE_COUNTRY_REACH = 45
 
 
+#: One short word between two amounts that is no list separator: the first, written without a currency, only
+#: opens a range the second closes ("da 100 milioni a 150 milioni di euro", "van 4 miljard naar 8 miljard euro",
+#: "from 1 billion to 2 billion dollars"): the level a top-up starts from, not an amount of its own.
+RANGE_GAP = re.compile(r"\s+\w{1,5}\s+")
+
+
+def without_range_starts(money: list[Money], text: str, rules: Grammar) -> list[Money]:
+    """The amounts of a text without the bare ones that open a range, conversions re-indexed."""
+    drop = {
+        i
+        for i, (first, second) in enumerate(zip(money, money[1:]))
+        if first.currency is None
+        and not first.is_conversion
+        and not second.is_conversion
+        and RANGE_GAP.fullmatch(text[first.end : second.start])
+        and not rules.list_separator.search(text[first.end : second.start])
+    }
+    if not drop or any(m.conversion_of in drop for m in money):
+        return money
+    index = {old: new for new, old in enumerate(i for i in range(len(money)) if i not in drop)}
+    return [
+        replace(m, conversion_of=index[m.conversion_of]) if m.is_conversion else m
+        for i, m in enumerate(money)
+        if i not in drop
+    ]
+
+
 @dataclass
 class ActorStats:
     """How an article names each actor (by code): how often, as a giver, as a recipient."""
@@ -119,12 +146,12 @@ class Article:
         self.text = doc_text(doc)
         self.folded = folded(doc)
         self.units = units(doc)
-        self.money: list[Money] = list(doc._.money or [])
+        self.grammar = grammar(self.lang)
+        self.money: list[Money] = without_range_starts(list(doc._.money or []), self.text, self.grammar)
         self.actors: list[Actor] = [a for a in doc._.actors or [] if a.code]
         self.cues: list[Cue] = list(doc._.cues or [])
         self.dates = list(doc._.dates or [])
         self.url = url
-        self.grammar = grammar(self.lang)
         self._unit_starts = [start for start, _ in self.units]
         self._cue_starts = [c.start for c in self.cues]
         self._money_starts = [m.start for m in self.money]

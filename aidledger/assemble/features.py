@@ -527,8 +527,8 @@ def stage_features(article: Article, reports: list[Mention]) -> Features:
     f: Features = Counter()
     for mention in reports:
         (l_start, _), (_, r_end) = windows(article, mention)
-        clause = article.cues_between(l_start, r_end)
-        sentence = article.cues_between(*article.units[mention.unit])
+        sentence = without_anticipated_announcements(article, article.cues_between(*article.units[mention.unit]))
+        clause = [c for c in sentence if l_start <= c.start and c.end <= r_end]
         for kind in kinds(clause) & STAGE_KINDS:
             f[f"{kind}@clause"] = 1.0
         for kind in kinds(sentence) & STAGE_KINDS:
@@ -542,9 +542,35 @@ def stage_features(article: Article, reports: list[Mention]) -> Features:
         if follow < len(article.units) and article.continues(follow):
             for kind in kinds(article.cues_between(*article.units[follow])) & STAGE_KINDS:
                 f[f"{kind}@continuation"] = 1.0
+        if mention.unit > 0 and article.continues(mention.unit):  # "X will announce a package. It would be worth…"
+            before = without_anticipated_announcements(article, article.cues_between(*article.units[mention.unit - 1]))
+            for kind in kinds(before) & STAGE_KINDS:
+                f[f"{kind}@continuation"] = 1.0
     f["no_amount"] = float(all(m.money is None for m in reports))
     f["headline_only"] = float(all(article.is_headline(m.unit) for m in reports))
     return dict(f)
+
+
+#: How far (characters) an anticipation word may stand before the announcing verb it governs ("intende annunciare",
+#: "dovrebbe approvare", "zal volgende week een nieuw steunpakket … aankondigen").
+GOVERNED_REACH = 120
+#: What ends the clause an anticipation word governs: final punctuation, or a comma before the next words.
+CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s")
+
+
+def without_anticipated_announcements(article: Article, cues: list[Cue]) -> list[Cue]:
+    """The cues without the announcing words an anticipation word governs in their clause: the announcement is
+    what is expected ("is set to announce"), not what was done. A language whose lists hold lemmas finds the
+    infinitive "annunciare" or "aankondigen" as it finds "ha annunciato"."""
+    anticipations = [c for c in cues if kind_of(c) == "anticipated"]
+
+    def governed(cue: Cue) -> bool:
+        return any(
+            0 < cue.start - a.start <= GOVERNED_REACH and not CLAUSE_BREAK.search(article.text, a.end, cue.start)
+            for a in anticipations
+        )
+
+    return [c for c in cues if not (kind_of(c) == "announce" and governed(c))]
 
 
 STAGE_KINDS = {"anticipated", "delivered", "announce", "request", "past", "new", "top_up", "additional", "in_kind"}

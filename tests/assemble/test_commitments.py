@@ -1077,3 +1077,35 @@ def test_a_contract_for_a_purchase_is_still_a_sale(lang: str, text: str) -> None
 def test_spanish_wordings_of_a_package_value_and_of_an_attack(lang: str, text: str, expected) -> None:
     (c,) = commitments(text, lang)
     assert (c.donor, c.recipient, c.amount, c.currency) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("it", "L'Italia aumenta il suo contributo per l'Ucraina da 100 milioni a 150 milioni di euro.", 150e6),
+        ("nl", "Nederland verhoogt de steun aan Moldavië van 20 miljoen naar 35 miljoen euro.", 35e6),
+    ],
+)
+def test_the_level_a_top_up_starts_from_is_no_amount_of_its_own(lang: str, text: str, expected: float) -> None:
+    """"da 100 milioni a 150 milioni di euro": the first figure, with no currency and one short word before the
+    second, opens a range; the package is the new level, and the old one neither cuts its clause nor counts."""
+    (c,) = commitments(text, lang)
+    assert c.amount == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "it",
+            "Il governo italiano dovrebbe annunciare la prossima settimana un nuovo pacchetto da 200 milioni di euro "
+            "per l'Ucraina.",
+        ),
+        ("nl", "Het kabinet zal volgende week een nieuw steunpakket van 300 miljoen euro voor Oekraïne aankondigen."),
+    ],
+)
+def test_an_announcement_an_anticipation_governs_is_still_to_come(lang: str, text: str) -> None:
+    """A lemma list finds the infinitive "annunciare" as it finds "ha annunciato": governed by "dovrebbe" or
+    "zal", the announcement is what is expected, so the package is anticipated."""
+    (c,) = commitments(text, lang)
+    assert c.stage == "anticipated"
