@@ -317,9 +317,11 @@ class Article:
         found = []
         for i in unit_indexes:
             found.extend(self.cues_between(*self.units[i], group))
-        return [c for c in found if not self._in_organisation_name(c)]
+        return [c for c in found if not self.in_organisation_name(c)]
 
-    def _in_organisation_name(self, cue: Cue) -> bool:
+    def in_organisation_name(self, cue: Cue) -> bool:
+        """Whether a cue is a word of an organisation's name (the "Fondo" of "Fondo Monetario Internacional"):
+        it names the organisation, not a fund or a type of aid."""
         unit = self.unit_actors(self.unit_of(cue.start))
         return any(a.start < cue.end and cue.start < a.end for a in unit if a.kind == "organisations")
 

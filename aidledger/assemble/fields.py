@@ -45,7 +45,9 @@ def mechanism(article: Article, package: Package, context: list[int], packages: 
     donor = package.donor
 
     def ours(cues: list[Cue]) -> set[str]:
-        return {c.key for c in cues if MECHANISM_DONORS.get(c.key, donor) == donor}
+        return {
+            c.key for c in cues if MECHANISM_DONORS.get(c.key, donor) == donor and not article.in_organisation_name(c)
+        }
 
     main = package.main
     single = one_mechanism(ours(article.cues_between(*article.stretch(main), "mechanisms")))
@@ -55,7 +57,11 @@ def mechanism(article: Article, package: Package, context: list[int], packages: 
     named = ours(article.cues_in(units, "mechanisms"))
     if named:
         return one_mechanism(named)
-    specific = {c.key for c in article.cues if c.group == "mechanisms" and MECHANISM_DONORS.get(c.key) == donor}
+    specific = {
+        c.key
+        for c in article.cues
+        if c.group == "mechanisms" and MECHANISM_DONORS.get(c.key) == donor and not article.in_organisation_name(c)
+    }
     alone = not any(p is not package and p.donor == donor and p.money is not None for p in packages)
     if len(specific) == 1 and alone:
         return specific.pop()

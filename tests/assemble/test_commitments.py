@@ -1109,3 +1109,18 @@ def test_an_announcement_an_anticipation_governs_is_still_to_come(lang: str, tex
     "zal", the announcement is what is expected, so the package is anticipated."""
     (c,) = commitments(text, lang)
     assert c.stage == "anticipated"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "El Fondo Monetario Internacional aprobó un desembolso de 900 millones de dólares para Ucrania."),
+        ("pt", "O Fundo Monetário Internacional aprovou um desembolso de 900 milhões de dólares para a Ucrânia."),
+        ("fr", "Le Fonds monétaire international a approuvé un décaissement de 900 millions de dollars pour l'Ukraine."),
+    ],
+)
+def test_a_mechanism_word_inside_a_lenders_name_names_no_mechanism(lang: str, text: str) -> None:
+    """The "Fondo" of "Fondo Monetario Internacional" names the lender, not a fund the money goes through: the
+    mechanism is the lender's own (a loan), in every language."""
+    (c,) = commitments(text, lang)
+    assert (c.donor, c.mechanism) == ("IMF", "loan")
