@@ -31,12 +31,13 @@ from aidledger.assemble.parties import (
     qualifies_people,
     roles,
 )
-from aidledger.lang import load, national_currencies
+from aidledger.lang import cldr_countries, load, national_currencies
 from aidledger.nlp import doc_quotes, doc_text, folded, lang_of, per_doc
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import title_matches
 from aidledger.nlp.gazetteer import fold
+from aidledger.nlp.lemmas import lemma, lemmatizes
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
 from aidledger.nlp.ordinals import SeriesPlace, series_places
 from aidledger.nlp.spans import Spans
@@ -437,9 +438,21 @@ class Article:
             cursor = actor.end
         return self._joining(cursor, end)
 
+    def in_citation_form(self, actor: Actor) -> bool | None:
+        """Whether a country's name stands in its citation form, the nominative ("Dania", "Іспанія", not
+        "Молдові", "Ukrainie"); None in a language whose names do not decline. Where names decline, the case
+        says the role the verb gave: the subject gives, a dative or a genitive receives."""
+        if not self.data.section("names").get("inflected") or not lemmatizes(self.lang):
+            return None
+        if fold(actor.text) in _citation_names(self.lang).get(actor.code, ()):
+            return True
+        word = actor.text.split()[-1]
+        return lemma(word, self.lang) == fold(word)
+
     def _joining(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` holds only brackets and the words that may stand between two names."""
-        gap = re.sub(r"[()\[\]:]", " ", self.folded[start:end])
+        """Whether ``[start, end)`` holds only brackets, a dash standing for an elided verb ("Іспанія – 50 млн
+        євро", "Dania – 15 mln euro") and the words that may stand between two names."""
+        gap = re.sub(r"[()\[\]:]|(?<!\S)-(?!\S)", " ", self.folded[start:end])
         return bool(self.grammar.coordination.match(gap))
 
     def distributive_word(self, cue: Cue) -> bool:
@@ -613,3 +626,9 @@ class Article:
 def _distributive_words(lang: str) -> frozenset[str]:
     """The folded distributive words of a language ("chacune", "each", "jeweils")."""
     return frozenset(fold(str(w)) for w in load(lang).section("cues").get("distributive") or [])
+
+
+@functools.cache
+def _citation_names(lang: str) -> dict[str, frozenset[str]]:
+    """The folded CLDR names of each country in a language: its citation forms."""
+    return {code: frozenset(fold(n) for n in names) for code, names in cldr_countries(lang).items()}

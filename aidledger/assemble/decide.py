@@ -334,7 +334,9 @@ def gapped_items(article: Article, head: Package, later: list[Package]) -> list[
 def _item_parties(article: Article, item: Package, head: Package) -> None:
     """Set the parties of a gapped item: its own party plays the role of the head's party named on the same
     side of the amount (the giver in "Rome a promis 20 millions, l'Espagne 15 millions", the recipient in
-    "Rome a promis 20 millions au Tchad, 15 millions au Niger"); the other role is the head's."""
+    "Rome a promis 20 millions au Tchad, 15 millions au Niger"); the other role is the head's. Where names
+    decline, the item's own case says its role instead: a nominative gives ("…, Dania – 15 mln euro"), another
+    case receives ("…, Грузії – 40 млн доларів")."""
     mention = item.reports[0]
     start, end = article.stretch(mention, reach_back=False)
     own = [
@@ -343,6 +345,11 @@ def _item_parties(article: Article, item: Package, head: Package) -> None:
         if start <= r.actor.start < end and r.actor.code not in (head.donor, head.recipient)
     ]
     if len({a.code for a in own}) != 1:
+        return
+    code = own[0].code
+    nominative = article.in_citation_form(own[0]) if own[0].kind == "countries" else None
+    if nominative is not None and own[0].start < mention.anchor:  # "Dania – 15 mln", "Молдові – 50 млн"
+        item.donor, item.recipient = (code, head.recipient) if nominative else (head.donor, code)
         return
     before = own[0].start < mention.anchor
     first = head.reports[0]
@@ -354,7 +361,6 @@ def _item_parties(article: Article, item: Package, head: Package) -> None:
     if not named:
         return
     varying = min(named, key=lambda a: abs(a.start - first.anchor)).code
-    code = own[0].code
     item.donor, item.recipient = (code, head.recipient) if varying == head.donor else (head.donor, code)
 
 

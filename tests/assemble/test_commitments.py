@@ -1124,3 +1124,30 @@ def test_a_mechanism_word_inside_a_lenders_name_names_no_mechanism(lang: str, te
     mechanism is the lender's own (a loan), in every language."""
     (c,) = commitments(text, lang)
     assert (c.donor, c.mechanism) == ("IMF", "loan")
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "uk",
+            "Італія виділить Україні 140 млн євро, Іспанія – 50 млн євро, а Португалія – 20 млн євро, повідомили "
+            "в міністерстві.",
+            [("ITA", "UKR", 140e6), ("ESP", "UKR", 50e6), ("PRT", "UKR", 20e6)],
+        ),
+        (
+            "pl",
+            "Łotwa przekaże Ukrainie 20 mln euro, Dania – 15 mln euro, a Szwecja – 10 mln euro.",
+            [("LVA", "UKR", 20e6), ("DNK", "UKR", 15e6), ("SWE", "UKR", 10e6)],
+        ),
+        (
+            "uk",
+            "ЄС надасть Молдові 50 млн доларів, Грузії – 40 млн доларів.",
+            [("EU", "MDA", 50e6), ("EU", "GEO", 40e6)],
+        ),
+    ],
+)
+def test_a_dash_for_an_elided_verb_lists_items_whose_case_gives_their_role(lang: str, text: str, expected) -> None:
+    """"Іспанія – 50 млн євро": the dash stands for the verb of the first item; a name in the nominative gives,
+    one in another case ("Грузії", dative) receives."""
+    assert [(c.donor, c.recipient, c.amount) for c in commitments(text, lang)] == expected
