@@ -44,6 +44,12 @@ def features_of(text: str, amount: float, lang: str = "en") -> dict[str, float]:
     return mention_features(article, mention, mentions)
 
 
+def the_package(text: str, lang: str) -> tuple:
+    """Donor, recipient, amount and currency of the one commitment a text reports."""
+    (c,) = commitments(text, lang)
+    return c.donor, c.recipient, c.amount, c.currency
+
+
 def amount_probability(text: str, amount: float, lang: str = "en") -> float:
     """The shipped model's probability that the amount ``amount`` of ``text`` reports a new commitment."""
     return shipped_models()["commitment"].probability(features_of(text, amount, lang))
@@ -1006,8 +1012,7 @@ def test_a_tranche_paid_out_is_delivered() -> None:
     ],
 )
 def test_words_the_language_data_misread_no_longer_hide_a_package(lang: str, text: str, expected) -> None:
-    (c,) = commitments(text, lang)
-    assert (c.donor, c.recipient, c.amount, c.currency) == expected
+    assert the_package(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -1045,8 +1050,7 @@ def test_words_the_language_data_misread_no_longer_hide_a_package(lang: str, tex
     ],
 )
 def test_a_purpose_phrase_is_no_sale_and_no_goal_asked_for(lang: str, text: str, expected) -> None:
-    (c,) = commitments(text, lang)
-    assert (c.donor, c.recipient, c.amount, c.currency) == expected
+    assert the_package(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -1075,8 +1079,7 @@ def test_a_contract_for_a_purchase_is_still_a_sale(lang: str, text: str) -> None
     ],
 )
 def test_spanish_wordings_of_a_package_value_and_of_an_attack(lang: str, text: str, expected) -> None:
-    (c,) = commitments(text, lang)
-    assert (c.donor, c.recipient, c.amount, c.currency) == expected
+    assert the_package(text, lang) == expected
 
 
 @pytest.mark.parametrize(
