@@ -26,8 +26,8 @@ SCHEMA: dict[str, type | dict[str, type]] = {
     "grammar": {
         key: list
         for key in (
-            "articles coordinators prepositions clause_openers indefinite possessives future_auxiliaries "
-            "conditional_auxiliaries"
+            "articles coordinators prepositions clause_openers indefinite possessives perfect_auxiliaries "
+            "future_auxiliaries conditional_auxiliaries"
         ).split()
     },
     "parties": {key: list for key in "recipient agent location venue source people opposition".split()},

@@ -72,6 +72,9 @@ _LABEL_WORDS = 3
 #: Words that may open a sentence before a verb whose subject it drops: an auxiliary, an adverb, a relative
 #: ("Ha lanciato", "Poi lancia", "Che avverte").
 _OPENING_WORDS = 2
+#: Words that may follow an incise's verb whose subject is dropped: a time, no subject ("«…», dijo el martes";
+#: "«…», dice uno de los soldados" has a subject of its own).
+_TRAILING_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Speech:
     institution_pronouns: frozenset[str]  # pronouns a grammatical gender lets stand for a thing ("elle", "zij"), folded
     indefinite: frozenset[str]  # words that leave a noun unnamed ("un", "a", "einige"), folded
     determiners: frozenset[str]  # articles, indefinites and possessives ("la", "the", "ein", "sua"), folded
+    auxiliaries: frozenset[str]  # auxiliaries of a compound past ("ha", "has"), folded, for pipelines without a parse
 
     def without_determiner(self, text: str) -> str:
         """A mention's text without the determiner it opens with ("the ministry" → "ministry", "l'OMS" → "OMS")."""
@@ -171,6 +175,7 @@ def speech(lang: str) -> Speech:
         determiners=frozenset(
             fold(str(w)) for key in ("articles", "indefinite", "possessives") for w in grammar.get(key) or []
         ),
+        auxiliaries=frozenset(fold(str(w)) for w in grammar.get("perfect_auxiliaries") or []),
         present_endings=tuple(
             (str(k), tuple(map(str, v))) for k, v in (grammar.get("present_endings") or {}).items()
         ),
@@ -942,7 +947,12 @@ class Attributor:
                 before = self._subject(tok) or self._nearest_person_before(group_start)
                 if before is not None:
                     return self._resolve(before)
-            if self.sp.pro_drop and not head.endswith(",") and (
+            after_quotation = (  # "«…», dijo.", "«…», ha detto ieri.": no subject after the verb either
+                head.endswith(",")
+                and head[:-1].rstrip()[-1:] in _CLOSING_MARKS
+                and len(re.findall(r"\w+", doc_text(self.doc)[end : self.sentence_of(end)[1]])) <= _TRAILING_WORDS
+            )
+            if self.sp.pro_drop and (not head.endswith(",") or after_quotation) and (
                 not head or after is None or self._in_reported_clause(end, after)
             ):
                 # "Podkreślił, że Polska…", "…» — powiedział.": no subject of its own, the speaker goes on
@@ -1098,6 +1108,7 @@ class Attributor:
             tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i
             or _is_clitic(tok.doc[i - 1].text)
             or _object_pronoun_of(tok.doc[i - 1], tok)
+            or not _parsed(tok) and fold_word(tok.doc[i - 1].text) in self.sp.auxiliaries  # "«…», ha detto."
         ):
             i -= 1
         return tok.doc[i].idx

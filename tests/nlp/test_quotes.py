@@ -1378,3 +1378,38 @@ def test_a_portfolio_joined_to_a_title_by_a_link_of_the_language_is_no_person(
     """"degli Esteri", "dell’Economia": the links of ``roles.complement_links`` join a title to its portfolio,
     however long they are, so the portfolio is never taken for the minister's name."""
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        (
+            "es",
+            "Margarita Robles llegó a Kiev el martes. «España seguirá al lado de Ucrania», dijo.",
+            [("Margarita Robles", "España seguirá al lado de Ucrania")],
+        ),
+        (
+            "es",
+            "Margarita Robles llegó a Kiev. «España seguirá al lado de Ucrania», ha dicho el martes.",
+            [("Margarita Robles", "España seguirá al lado de Ucrania")],
+        ),
+        (
+            "it",
+            "Guido Crosetto è arrivato a Kiev martedì. «L'Italia resterà al fianco dell'Ucraina», ha detto.",
+            [("Guido Crosetto", "L'Italia resterà al fianco dell'Ucraina")],
+        ),
+        (
+            "pt",
+            "O ministro Paulo Rangel chegou a Kiev na terça-feira. «Portugal continuará ao lado da Ucrânia», disse.",
+            [("Paulo Rangel", "Portugal continuará ao lado da Ucrânia")],
+        ),
+        # the verb has a subject of its own after it, one left unnamed: no one
+        ("es", "Margarita Robles llegó a Kiev. «La victoria llegará pronto», dice uno de los soldados.", []),
+    ],
+)
+def test_a_dropped_subject_after_a_quotation_is_the_person_the_text_is_about(
+    nlps, lang: str, text: str, expected
+) -> None:
+    """Where the language drops subjects, "«…», dijo." and "«…», ha detto." (the auxiliary read as part of the
+    verb group without a parse) continue the person the sentences before are about."""
+    assert quotes(nlps, lang, text) == expected
