@@ -12,6 +12,7 @@ English; the rest from the ``actors`` section of the language files.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -61,18 +62,20 @@ def gazetteer(lang: str) -> Gazetteer:
     return Gazetteer(entries, lemmatizer(lang), inflect=True)
 
 
+def _named_codes(lang: str) -> Iterator[tuple[str, str]]:
+    """Each (code, name) of the data's countries, organisations and metonyms."""
+    for kind in KINDS[:3]:
+        for code, names in (load(lang).section("actors").get(kind) or {}).items():
+            for name in names or []:
+                yield code, str(name)
+
+
 @functools.cache
 def capitalised_codes(lang: str) -> frozenset[str]:
     """Codes whose every name in the data is written with a capital: in lower case such a name is
     a common word ("того" is "that", not Togo; "reunião" a meeting, not Réunion)."""
-    lower: set[str] = set()
-    codes: set[str] = set()
-    for kind in KINDS[:3]:
-        for code, names in (load(lang).section("actors").get(kind) or {}).items():
-            codes.add(code)
-            if any(str(n).islower() for n in names or []):
-                lower.add(code)
-    return frozenset(codes - lower)
+    pairs = list(_named_codes(lang))
+    return frozenset({code for code, _ in pairs} - {code for code, name in pairs if name.islower()})
 
 
 @functools.cache
@@ -87,13 +90,8 @@ def demonym_forms(lang: str) -> dict[str, frozenset[str]]:
 def capitalised_names(lang: str) -> frozenset[str]:
     """The folded names the data writes only with a capital, whatever other names of their code it writes in
     lower case: "Defensie" (the Dutch ministry) beside "kabinet" is still "defensie", defence, in lower case."""
-    capital: set[str] = set()
-    lower: set[str] = set()
-    for kind in KINDS[:3]:
-        for names in (load(lang).section("actors").get(kind) or {}).values():
-            for name in map(str, names or []):
-                (lower if name.islower() else capital).add(fold(name))
-    return frozenset(capital - lower)
+    names = [name for _, name in _named_codes(lang)]
+    return frozenset({fold(n) for n in names if not n.islower()} - {fold(n) for n in names if n.islower()})
 
 
 def is_common_word(text: str, code: str, lang: str) -> bool:

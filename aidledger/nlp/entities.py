@@ -416,8 +416,7 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
 def _complement_link(lang: str) -> re.Pattern[str]:
     """What joins a title to a capitalised complement, at the end of a text: one or two short lower-case words
     ("de", "of the", "van"), or a link of the language's ``roles.complement_links`` ("degli", "della")."""
-    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
-    linked = "|".join(r"\s+".join(re.escape(p).replace("'", "['’]") for p in w.split()) for w in links) or r"(?!x)x"
+    linked = _complement_links(lang).replace("'", "['’]")  # either apostrophe: "dell'Economia", "dell’Economia"
     return re.compile(rf"(?:(?:\s+[a-zà-ÿ]{{1,4}}){{1,2}}|\s+(?:{linked}))['’\s]*$")
 
 
@@ -702,10 +701,15 @@ def _portfolio(lang: str) -> re.Pattern[str]:
     )
 
 
+def _complement_links(lang: str) -> str:
+    """The language's ``roles.complement_links`` as a regex alternation, longest first, spaces as any space."""
+    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in links) or r"(?!x)x"
+
+
 @functools.cache
 def _complement(lang: str) -> re.Pattern[str]:
-    links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
-    linked = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in links) or r"(?!x)x"
+    linked = _complement_links(lang)
     return re.compile(
         r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
         rf"|(?:{linked})(?<=['’])\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*|(?:{linked})\s+[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"

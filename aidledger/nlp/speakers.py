@@ -253,7 +253,7 @@ def _person_mentions(doc: Doc) -> list[Mention]:
 
 def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
     """Titles used as names ("le responsable américain", "the PM"), not those introducing a named person."""
-    kn = knowledge(lang_of(doc))
+    kn, indefinite = knowledge(lang_of(doc)), speech(lang_of(doc)).indefinite
     found = []
     for m in title_matches(doc):
         if (
@@ -277,7 +277,7 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
                 gender=gender,
                 title_key=m.key,
                 affiliation=affiliation,
-                indefinite=_word_before(doc, m.start) in speech(lang_of(doc)).indefinite,
+                indefinite=_word_before(doc, m.start) in indefinite,
             )
         )
     return found
