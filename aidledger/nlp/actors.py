@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from aidledger.lang import is_country_code, load
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of
+from aidledger.nlp.datelines import in_dateline
 from aidledger.nlp.gazetteer import Gazetteer, fold
 from aidledger.nlp.lemmas import lemmatizer
 
@@ -101,13 +102,13 @@ def is_common_word(text: str, code: str, lang: str) -> bool:
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton") and none
-    written as a common word."""
+    """Actor mentions of a Doc, in text order; none inside a person's name ("Paris Hilton") or a wire story's
+    dateline ("WASHINGTON, June 27 —" says where the story was filed), and none written as a common word."""
     content = doc_text(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     found = []
     for match in gazetteer(lang_of(doc)).finditer(content, folded(doc), cased(doc), doc_words(doc)):
-        if match.key == _SKIP or _is_prefix(content, match.end):
+        if match.key == _SKIP or _is_prefix(content, match.end) or in_dateline(content, match.start, match.end):
             continue
         if any(start <= match.start and match.end <= end and match.text != content[start:end] for start, end in people):
             continue

@@ -45,6 +45,7 @@ from aidledger.nlp.entities import (
     people,
     title_matches,
 )
+from aidledger.nlp.datelines import in_dateline
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
 from aidledger.nlp.lemmas import lemmatizer
@@ -348,31 +349,10 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
             text = text[: text.rindex("(")].rstrip()
             end = start + len(text)
-        if not text or fold(text) in sp.documents or _dateline(doc_text(doc), start, end):
+        if not text or fold(text) in sp.documents or in_dateline(doc_text(doc), start, end):
             continue
         found.append(Mention(start, end, "institution", text, affiliation=code))
     return found
-
-
-#: A wire story's dateline at the start of a line: an agency's credit in brackets may come first, then the city
-#: in capitals, then the date or the agency if any, then a dash ("BRUSSELS, April 15 -", "WASHINGTON (AP) —",
-#: "KYIV —", "(ANSAmed) - BRUXELLES, 18 SET -").
-_DATELINE = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*[\u2013\u2014-]?[ \t]*)?"
-    r"(?P<city>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*)[ \t]*(?:,[^\n\u2013\u2014-]{0,30}|\([^()\n]{1,30}\))?[ \t]*[\u2013\u2014-]"
-)
-
-
-#: A dateline ends within this many characters of its line's start (so a long paragraph is not scanned).
-DATELINE_CHARS = 80
-
-
-def _dateline(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies in the dateline of a wire story: where and when it was filed, not who speaks
-    ("BRUSSELS, April 15 - Donors pledged…" has no speaker or announcer in Brussels)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    found = _DATELINE.match(text, line_start, line_start + DATELINE_CHARS)
-    return found is not None and found.group("city").isupper() and end <= found.end()
 
 
 def _qualified_institutions(

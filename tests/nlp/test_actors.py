@@ -48,6 +48,18 @@ def test_outlets_and_hyphenated_pairs_are_not_actors() -> None:
     assert codes("en", "The Washington Post reported on US-Japan talks.") == []
 
 
+def test_the_city_of_a_wire_dateline_is_no_actor() -> None:
+    """The dateline says where the story was filed: Washington neither gives nor receives the Bank's loan."""
+    assert codes("en", "WASHINGTON, May 3, 2025 — The World Bank's board approved $300 million for Moldova.") == [
+        ("World Bank", "WORLD_BANK"),
+        ("Moldova", "MDA"),
+    ]
+    assert codes("fr", "BRUXELLES (AFP) - Le Japon versera 40 millions d'euros à Bruxelles.") == [
+        ("Japon", "JPN"),
+        ("Bruxelles", "EU"),
+    ]
+
+
 def test_the_bloc_is_the_organisation_named_last() -> None:
     found = codes("en", "NATO ministers met. The bloc agreed to send more weapons.")
     assert found[-1] == ("The bloc", "NATO")
