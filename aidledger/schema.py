@@ -133,6 +133,12 @@ class Commitment(Record):
     """Donors number their packages and the tranches of their loans, and outlets repeat the number: two
     reports of one package state the same, two of different packages of the same round sum different ones.
     The ledger weighs it when it links reports into packages."""
+    raised_from: Amount | None = Field(
+        default=None,
+        description="Where a raise starts when the text gives it ('raises its aid from 20 to 100 million': 20 million)",
+    )
+    """The amount is the new level of a raise; what the raise adds (80 million) is what another report may state
+    alone ("an extra 80 million"). The ledger compares that too when it links reports into packages."""
 
 
 class Quote(Record):

@@ -38,7 +38,7 @@ from aidledger.nlp.cues import Cue
 from aidledger.nlp.entities import title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.lemmas import lemma, lemmatizes
-from aidledger.nlp.money import DONOR_DEPENDENT, Money
+from aidledger.nlp.money import DONOR_DEPENDENT, Money, range_start
 from aidledger.nlp.ordinals import SeriesPlace, series_places
 from aidledger.nlp.spans import Spans
 
@@ -100,16 +100,23 @@ TITLE_COUNTRY_REACH = 45
 RANGE_GAP = re.compile(r"\s+\w{1,5}\s+")
 
 
-def without_range_starts(money: list[Money], text: str, rules: Grammar) -> list[Money]:
-    """The amounts of a text without the bare ones that open a range, conversions re-indexed."""
+def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: str) -> list[Money]:
+    """The amounts of a text without those that open a range, conversions re-indexed: a bare one before a short
+    word ("da 100 milioni a 150 milioni di euro"), or one the language's range words open ("from C$20 million
+    to C$45 million": where a raise starts, which :func:`aidledger.nlp.money.range_start` reads)."""
     drop = {
         i
         for i, (first, second) in enumerate(zip(money, money[1:]))
-        if first.currency is None
-        and not first.is_conversion
+        if not first.is_conversion
         and not second.is_conversion
-        and RANGE_GAP.fullmatch(text[first.end : second.start])
-        and not rules.list_separator.search(text[first.end : second.start])
+        and (
+            (
+                first.currency is None
+                and RANGE_GAP.fullmatch(text[first.end : second.start])
+                and not rules.list_separator.search(text[first.end : second.start])
+            )
+            or getattr(range_start(text, second, lang), "start", None) == first.start
+        )
     }
     if not drop or any(m.conversion_of in drop for m in money):
         return money
@@ -148,7 +155,7 @@ class Article:
         self.folded = folded(doc)
         self.units = units(doc)
         self.grammar = grammar(self.lang)
-        self.money: list[Money] = without_range_starts(list(doc._.money or []), self.text, self.grammar)
+        self.money: list[Money] = without_range_starts(list(doc._.money or []), self.text, self.grammar, self.lang)
         self.actors: list[Actor] = [a for a in doc._.actors or [] if a.code]
         self.cues: list[Cue] = list(doc._.cues or [])
         self.dates = list(doc._.dates or [])

@@ -581,11 +581,12 @@ def record(
     """The commitment record of a package, with the running totals the article states for its donor."""
     money = package.money
     start, end = fields.evidence(article, package)
+    currency = article.resolved_currency(package.stated.currency, package.donor) if money else None
     return Commitment(
         donor=package.donor,
         recipient=package.recipient,
         amount=money.amount if money else None,
-        currency=article.resolved_currency(package.stated.currency, package.donor) if money else None,
+        currency=currency,
         aid_type=models["aid_type"].predict(aid_type_features(article, package.reports, package.donor)),
         mechanism=fields.mechanism(article, package, context, packages),
         stage=models["stage"].predict(stage_features(article, package.reports)),
@@ -595,4 +596,5 @@ def record(
         evidence=Span(start=start, end=end, text=article.text[start:end]),
         running_totals=totals,
         series_number=fields.series_number(article, package, packages, context),
+        raised_from=fields.raised_from(article, package, currency),
     )

@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
-from aidledger.assemble.features import same_amount
+from aidledger.assemble.features import kinds, same_amount
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.ordinals import SeriesPlace
 from aidledger.nlp.entities import people
+from aidledger.nlp.money import range_start
 from aidledger.nlp.speakers import speaker_of_clause, speech
-from aidledger.schema import Item
+from aidledger.schema import Amount, Item
 
 if TYPE_CHECKING:
     from aidledger.assemble.decide import Package
@@ -84,6 +85,19 @@ def series_number(article: Article, package: Package, packages: list[Package], c
         ),
         None,
     )
+
+
+def raised_from(article: Article, package: Package, currency: str | None) -> Amount | None:
+    """Where a raise starts ("porter son aide de 20 à 100 millions d'euros": from 20 million), in the package's
+    currency: the package is the new level, and what it adds is what another report may state alone. Read only
+    in a sentence that raises (a ``top_up`` cue), since "from 20 to 100 million" also writes an estimate's range."""
+    stated = package.stated
+    if stated is None or stated.money is None or currency is None:
+        return None
+    if "top_up" not in kinds(article.cues_between(*article.units[stated.unit])):
+        return None
+    start = range_start(article.text, stated.money, article.lang)
+    return Amount(amount=start.amount, currency=currency) if start is not None else None
 
 
 def _numbers_another_sum(article: Article, place: SeriesPlace, package: Package) -> bool:

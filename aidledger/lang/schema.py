@@ -12,7 +12,8 @@ from typing import Any
 #: Top-level sections and, for sections that are mappings, the keys each must have with their types.
 SCHEMA: dict[str, type | dict[str, type]] = {
     "lemmatize": bool,
-    "numbers": {"scales": dict, "word_values": dict, "words": list, "of": list, "bare_followers": list, "decimal": str},
+    "numbers": {"scales": dict, "word_values": dict, "words": list, "of": list, "bare_followers": list, "decimal": str,
+                "range_from": list, "range_to": list},
     "currencies": {"names": dict, "after_symbols": list},
     "actors": {"countries": dict, "organisations": dict, "metonyms": dict, "anaphoric": list, "demonyms": dict},
     "cues": {

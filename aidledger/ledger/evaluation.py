@@ -109,17 +109,18 @@ def _running_totals(found: Extraction, donor: str | None) -> list[Amount]:
 
 def gold_extraction(passage: Labelled, found: Extraction) -> Extraction:
     """An extraction holding the passage's gold commitments, as if a perfect extractor had read it, each with
-    the running totals that ``found`` (the extraction of the same passage) gives its donor and the number in
-    the donor's series of the found commitment it matches."""
+    the running totals that ``found`` (the extraction of the same passage) gives its donor, and the number in
+    the donor's series and the start of a raise of the found commitment it matches."""
     document = passage.document
-    numbers = {g: found.commitments[f].series_number for f, g in match(passage.commitments, found.commitments).items()}
+    matched = {g: found.commitments[f] for f, g in match(passage.commitments, found.commitments).items()}
     commitments = [
         Commitment.model_validate(
             {
                 **{k: v for k, v in c.items() if k in Commitment.model_fields},
                 "evidence": _evidence_span(document.text, c.get("evidence")),
                 "running_totals": _running_totals(found, c.get("donor")),
-                "series_number": numbers.get(index),
+                "series_number": matched[index].series_number if index in matched else None,
+                "raised_from": matched[index].raised_from if index in matched else None,
             }
         )
         for index, c in enumerate(passage.commitments)

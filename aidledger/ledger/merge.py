@@ -39,7 +39,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aidledger.ledger import fx
 
@@ -54,6 +54,7 @@ WEIGHTS: dict[str, float] = {
     "same amount": 8,  # same currency, within 1 %
     "same amount after conversion": 6,  # within 3 % at one day's ECB rate: outlets convert and round
     "same figure, other currency": 4,  # "25 million" in USD and in CAD: a currency misread by an outlet
+    "what one raise adds is the other's amount": 6,  # "from 20 to 100 million" and "an extra 80 million"
     "a round figure": -2,  # agreeing on $500 million happens by chance more often than on $1.85 billion
     "amounts differ": -8,  # neither equal nor a part: closer than PART_RATIO
     "one amount missing": -1,  # the amount is what identifies a package best
@@ -94,8 +95,10 @@ PACKAGE_APART = 0.9
 STEP_WINDOW = {("anticipated", "announced"): 45, ("announced", "delivered"): 365, ("anticipated", "delivered"): 410}
 #: A later step may be reported up to this many days before the earlier one (a leak on the day itself).
 STEP_SLACK = 7
+#: The amount observations that say two sums are one: equal in one currency or at one day's rate.
+EQUAL_SUMS = ("same amount", "same amount after conversion")
 #: The amount observations that say two reports state one sum.
-AGREEING_AMOUNTS = ("same amount", "same amount after conversion", "same figure, other currency")
+AGREEING_AMOUNTS = (*EQUAL_SUMS, "same figure, other currency", "what one raise adds is the other's amount")
 #: Evidence shorter than this is too generic to mark a copy ("Ukraine gets aid").
 MIN_EVIDENCE_CHARS = 30
 
@@ -121,7 +124,8 @@ class MentionRecord:
     ``date`` is the announcement date the report states, ``published`` its article's publication date.
     ``running_totals`` are the donor's totals the article states, (amount, currency) each
     (:attr:`aidledger.schema.Commitment.running_totals`); ``series_number`` the package's number in the
-    donor's series ("the 45th drawdown", :attr:`aidledger.schema.Commitment.series_number`).
+    donor's series ("the 45th drawdown", :attr:`aidledger.schema.Commitment.series_number`); ``raised_from``
+    where a raise to ``amount`` starts, (amount, currency) (:attr:`aidledger.schema.Commitment.raised_from`).
     """
 
     key: str
@@ -139,6 +143,7 @@ class MentionRecord:
     evidence_key: str = ""
     running_totals: frozenset[tuple[int, str]] = frozenset()
     series_number: int | None = None
+    raised_from: tuple[int, str] | None = None
 
     @property
     def when(self) -> dt.date | None:
@@ -175,7 +180,28 @@ def _close(x: float, y: float, tolerance: float) -> bool:
 
 
 def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None]:
-    """(reason, veto) for the two amounts; amounts in two currencies are compared at one day's rate."""
+    """(reason, veto) for the two amounts: the sums themselves, else what a raise adds against the other sum."""
+    reason, veto = _sums(a, b)
+    if reason in AGREEING_AMOUNTS or a.amount is None or b.amount is None:
+        return reason, veto
+    for raise_, other in ((a, b), (b, a)):
+        added = _added(raise_, other)
+        if added is not None and _sums(added, other)[0] in EQUAL_SUMS:
+            return "what one raise adds is the other's amount", None
+    return reason, veto
+
+
+def _added(raise_: MentionRecord, other: MentionRecord) -> MentionRecord | None:
+    """``raise_`` as the sum it adds ("from 20 to 100 million": 80 million), unless ``other`` raises from the same
+    start (two reports of one raise, whose levels are compared) or ``raise_`` states no start."""
+    if raise_.raised_from is None or raise_.amount is None or other.raised_from == raise_.raised_from:
+        return None
+    start, currency = raise_.raised_from
+    return replace(raise_, amount=raise_.amount - start) if currency == raise_.currency else None
+
+
+def _sums(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None]:
+    """(reason, veto) for the two sums; sums in two currencies are compared at one day's rate."""
     if a.amount is None or b.amount is None:
         return ("no amount on either side" if a.amount is None and b.amount is None else "one amount missing"), None
     if a.currency == b.currency:

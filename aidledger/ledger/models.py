@@ -123,6 +123,9 @@ class Mention(Base):
     series_number: Mapped[int | None] = mapped_column(
         Integer, comment="The package's number in the donor's series the article states ('the 45th drawdown')"
     )
+    raised_from: Mapped[list | None] = mapped_column(
+        JSON, comment="[amount, currency] a raise starts from when the article gives it ('from 20 to 100 million')"
+    )
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     package: Mapped[Package] = relationship(back_populates="mentions")

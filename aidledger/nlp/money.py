@@ -91,6 +91,7 @@ class _Patterns:
     grouping: str
     conversion: re.Pattern[str]
     elliptical: re.Pattern[str]
+    range_opening: re.Pattern[str]
 
 
 @functools.cache
@@ -150,7 +151,16 @@ def patterns(lang: str) -> _Patterns:
         rf"(?![.,]?\d)(?=\s+(?:{followers})(?![\w])|\s*[,;.)]|\s*$)",  # "20.000 Schuss" is no "20"
         re.IGNORECASE,
     )
-    return _Patterns(regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical)
+    # "de 20 à", "from £10 million to" right before an amount: the last opening word of the window starts it
+    opening, closing = (
+        _alternation([str(w) for w in numbers.get(key) or []]) or r"(?!x)x" for key in ("range_from", "range_to")
+    )
+    range_opening = re.compile(
+        rf"(?s:.*)(?<![\w])(?:{opening})\s+(?P<start>[^\n;:!?]{{1,40}}?)\s+(?:{closing})\s+$", re.IGNORECASE
+    )
+    return _Patterns(
+        regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical, range_opening
+    )
 
 
 def _scale_value(p: _Patterns, phrase: str | None) -> float:
@@ -245,11 +255,9 @@ def _elliptical(text: str, found: list[Money], p: _Patterns) -> list[Money]:
     out: list[Money] = []
     starts = [m.start for m in found]
     for i, money in enumerate(found):
-        lead = re.match(r"\D*(\d[\d\s.,]*)", money.text)
-        value = parse_number(lead.group(1).strip(), True, p.decimal, p.grouping) if lead else None
-        if not value or money.amount / value < 1000:
-            continue  # no scale word to share
-        scale = money.amount / value
+        scale = _scale_of(money, p)
+        if scale is None:
+            continue
         end = min(starts[i + 1] if i + 1 < len(found) else len(text), money.end + ELLIPSIS_REACH)
         stop = re.search(r"[.!?]\s|\n", text[money.end : end])
         end = money.end + stop.start() if stop else end
@@ -258,6 +266,42 @@ def _elliptical(text: str, found: list[Money], p: _Patterns) -> list[Money]:
             if number:
                 out.append(Money(m.start("num"), m.end("num"), m.group("num"), round(number * scale, 2), None))
     return out
+
+
+def _scale_of(money: Money, p: _Patterns) -> float | None:
+    """The multiplier a scale word gives an amount ("45 millions d'euros": 10⁶), which a bare number near it
+    shares; None when the amount has no scale word."""
+    lead = re.match(r"\D*(\d[\d\s.,]*)", money.text)
+    value = parse_number(lead.group(1).strip(), True, p.decimal, p.grouping) if lead else None
+    return money.amount / value if value and money.amount / value >= 1000 else None
+
+
+#: How far before an amount (characters) the start of its range may be written ("from £10 million to").
+RANGE_REACH = 60
+
+
+def range_start(text: str, money: Money, lang: str) -> Money | None:
+    """The amount a range ending at ``money`` starts from, when it is smaller: "de 20 à 100 millions d'euros"
+    (20 million: a bare number takes the scale of the amount it runs to), "from £10 million to £25 million",
+    "von 100 Millionen auf 300 Millionen Dollar" (the language's ``numbers.range_from`` and ``range_to`` words).
+    A raise states where it starts this way; None when no range opens right before the amount."""
+    p = patterns(lang)
+    window_start = max(0, money.start - RANGE_REACH)
+    opened = p.range_opening.match(text[window_start : money.start])
+    if opened is None:
+        return None
+    start, written = window_start + opened.start("start"), opened.group("start")
+    stated = p.money.fullmatch(written)
+    if stated is not None:
+        found = _money(p, stated, lang)
+        if found is None or found.currency not in (None, money.currency):
+            return None
+        value = found.amount
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?", written) and (scale := _scale_of(money, p)) is not None:
+        value = round((parse_number(written, True, p.decimal, p.grouping) or 0) * scale, 2)
+    else:
+        return None
+    return Money(start, start + len(written), written, value, money.currency) if 0 < value < money.amount else None
 
 
 def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:

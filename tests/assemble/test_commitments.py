@@ -123,6 +123,25 @@ def test_the_dateline_of_a_wire_story_is_no_announcer() -> None:
     assert speaker_of_clause(get_nlp("it")(credited), 0, len(credited)) is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "start"),
+    [
+        ("fr", "Le Japon relève son aide humanitaire à la Syrie de 30 à 75 millions de dollars.", 75e6, 30e6),
+        ("en", "Canada is raising its humanitarian aid to Sudan from C$20 million to C$45 million.", 45e6, 20e6),
+        ("de", "Schweden erhöht seine Hilfe für Moldau von 5 Millionen Euro auf 15 Millionen Euro.", 15e6, 5e6),
+    ],
+)
+def test_a_raise_keeps_where_it_starts_beside_its_new_level(lang: str, text: str, amount: float, start: float) -> None:
+    (c,) = commitments(text, lang)
+    assert (c.amount, c.raised_from.amount, c.raised_from.currency) == (amount, start, c.currency)
+
+
+def test_a_range_without_a_raise_is_no_raise() -> None:
+    """"From 30 to 75 million" also writes the bounds of a sum; only a sentence that raises states a start."""
+    (c,) = commitments("Japan pledged humanitarian aid to Syria worth from 30 to 75 million dollars.", "en")
+    assert c.raised_from is None
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(

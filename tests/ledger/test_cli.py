@@ -27,6 +27,7 @@ MENTION_COLUMNS = {
     "stage",
     "date",
     "series_number",
+    "raised_from",
     "url",
     "evidence_start",
     "evidence_end",

@@ -313,6 +313,27 @@ def test_a_package_takes_the_aid_type_most_reports_give():
     assert summarise("p", members).aid_type == "financial"
 
 
+def test_what_a_raise_adds_merges_with_a_report_of_that_sum_alone():
+    """"Raises its aid from 20 to 100 million euros" and "an extra $85 million": the raise adds 80 million
+    euros, $85 million at that day's rate."""
+    level = mention(
+        "level", None, amount=100_000_000, currency="EUR", donor="FRA", recipient="PSE", raised_from=(20_000_000, "EUR")
+    )
+    extra = mention("extra", "2023-11-09", amount=85_000_000, currency="USD", donor="FRA", recipient="PSE")
+    assert "what one raise adds is the other's amount" in compare(level, extra).reasons
+    assert compare(level, extra) == compare(extra, level)
+    assert _groups(level, extra) == [["extra", "level"]]
+
+
+def test_a_raise_is_compared_by_its_level_with_a_report_of_the_level_or_of_the_same_raise():
+    level = mention("a", "2023-06-13", amount=300_000_000, raised_from=(100_000_000, "USD"))
+    assert "same amount" in compare(level, mention("b", "2023-06-13", amount=300_000_000)).reasons
+    same_raise = mention("c", "2023-06-13", amount=300_000_000, raised_from=(100_000_000, "USD"))
+    assert "same amount" in compare(level, same_raise).reasons
+    other_sum = mention("d", "2023-06-13", amount=150_000_000)
+    assert compare(level, other_sum).veto == "a part, a total or another sum"
+
+
 def test_every_pair_is_weighed_the_same_either_way_round():
     reports = [mention("a", "2023-06-13"), mention("b", None, amount=300_000_000, currency="EUR", stage="anticipated")]
     for x, y in itertools.permutations(reports, 2):

@@ -13,6 +13,7 @@ from sqlalchemy import text as sql
 
 from aidledger.ledger import Ledger, Stored
 from aidledger.ledger.db import MIGRATIONS, create_ledger_engine
+from aidledger.ledger.linking import record_of
 from aidledger.ledger.models import Article, Entity, Mention, Package, PackageStage, Quote
 from aidledger.schema import Amount
 from aidledger.schema import Entity as EntityRecord
@@ -94,6 +95,17 @@ def test_a_series_number_is_stored_with_its_mention_and_keeps_two_packages_of_on
         rows = stored.all()
     assert sorted(row[:2] for row in rows) == [("earlier", 44), ("later", 45)]
     assert len({row.package_id for row in rows}) == 2
+
+
+def test_where_a_raise_starts_is_stored_with_its_mention_for_linkage(db_url):
+    text = "France will raise its aid to the Palestinians from 20 to 100 million euros."
+    start = Amount(amount=2e7, currency="EUR")
+    found = commitment(text, donor="FRA", recipient="PSE", amount=1e8, currency="EUR", raised_from=start)
+    ledger = Ledger(db_url)
+    ledger.add(*article("raise", text, "2023-11-09", commitments=[found]))
+    with ledger.sessions() as session:
+        assert session.execute(select(Mention.raised_from)).scalar_one() == [2e7, "EUR"]
+        assert [record_of(m).raised_from for m in session.scalars(select(Mention))] == [(20_000_000, "EUR")]
 
 
 def test_storing_the_same_input_again_adds_nothing(db_url):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aidledger.nlp.money import find_money, parse_number
+from aidledger.nlp.money import find_money, parse_number, range_start
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,33 @@ def test_a_currency_symbol_before_the_number(lang: str, text: str, currency: str
 )
 def test_italian_official_style_names_the_euro_before_the_number(text: str, amount: float) -> None:
     assert [(m.amount, m.currency) for m in find_money(text, "it")] == [(amount, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "currency"),
+    [
+        # a bare start takes the scale of the amount it runs to
+        ("fr", "La Belgique porte son aide de 15 à 40 millions d'euros.", 15e6, "EUR"),
+        ("en", "Oslo raises its grant from NOK 200 million to NOK 350 million.", 200e6, "NOK"),
+        ("de", "Wien stockt die Hilfe von 10 Millionen auf 25 Millionen Euro auf.", 10e6, "EUR"),
+        ("uk", "Литва збільшила внесок з 5 до 12 млн євро.", 5e6, "EUR"),
+    ],
+)
+def test_a_range_before_an_amount_gives_where_it_starts(lang: str, text: str, start: float, currency: str) -> None:
+    *_, last = find_money(text, lang)
+    opened = range_start(text, last, lang)
+    assert opened is not None and (opened.amount, opened.currency) == (start, last.currency)
+    assert last.currency == currency or last.currency is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Funding was cut from 90 to 40 million dollars."),  # a cut: the start is bigger
+        ("en", "Britain moved its pledge from $10 million to £25 million."),  # another currency
+        ("fr", "L'aide de la France de plusieurs pays à 40 millions d'euros."),  # no number after the opening word
+    ],
+)
+def test_no_range_start_where_none_is_smaller_in_the_same_currency(lang: str, text: str) -> None:
+    *_, last = find_money(text, lang)
+    assert range_start(text, last, lang) is None
