@@ -145,6 +145,7 @@ def packages_of(article: Article, packages: list[Package], models: Models) -> li
         for each in distribute(article, package):
             if not any(restates_in_kind(k, each) for k in out):
                 out.append(each)
+    out = [p for p in out if not told_with_its_amount(article, p, out)]
     return sorted((p for p in out if not split_among_recipients(article, p, out)), key=lambda p: p.reports[0].anchor)
 
 
@@ -499,6 +500,28 @@ def restates_in_kind(kept: Package, package: Package) -> bool:
         package.money is None
         and kept.money is None
         and (kept.donor, kept.recipient) == (package.donor, package.recipient)
+    )
+
+
+def told_with_its_amount(article: Article, package: Package, packages: list[Package]) -> bool:
+    """A gift without an amount whose giving word governs, in one clause, an amount kept for the same parties
+    ("le Canada fournira à l'Ukraine une aide de 80 millions de dollars pour des drones"): the word and the
+    amount tell one commitment. A gift listed in a clause of its own beside an amount is one more ("fourniraient
+    22 patrouilleurs, …, et qu'ils alloueraient 250 millions")."""
+    return package.money is None and any(
+        other.money is not None
+        and (other.donor, other.recipient) == (package.donor, package.recipient)
+        and any(_one_clause(article, gift, amount) for gift in package.reports for amount in other.reports)
+        for other in packages
+    )
+
+
+def _one_clause(article: Article, gift: Mention, amount: Mention) -> bool:
+    """Whether a giving word stands before an amount of its sentence with no clause boundary between them."""
+    return (
+        gift.unit == amount.unit
+        and gift.anchor < amount.anchor
+        and not article.grammar.clause_end.search(article.text, gift.end, amount.anchor)
     )
 
 

@@ -142,6 +142,27 @@ def test_a_range_without_a_raise_is_no_raise() -> None:
     assert c.raised_from is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le ministre a annoncé jeudi que la Belgique fournira à l'Ukraine une aide militaire supplémentaire "
+            "de 60 millions d'euros pour l'achat de drones et de munitions.",
+        ),
+        (
+            "es",
+            "El Gobierno anunció que España entregará a Ucrania una ayuda militar adicional de 50 millones de euros "
+            "para drones y munición.",
+        ),
+    ],
+)
+def test_a_giving_word_and_the_amount_it_governs_are_one_commitment(lang: str, text: str) -> None:
+    """The verb that gives in kind elsewhere ("fournira des drones") here gives the amount of its own clause."""
+    (c,) = commitments(text, lang)
+    assert c.amount is not None
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
