@@ -60,6 +60,16 @@ def test_the_city_of_a_wire_dateline_is_no_actor() -> None:
     ]
 
 
+def test_pacific_island_states_are_actors() -> None:
+    assert [c for _, c in codes("en", "New Zealand gave NZ$5 million to Tonga, Samoa, Nauru and Niue.")] == [
+        "NZL",
+        "TON",
+        "WSM",
+        "NRU",
+        "NIU",
+    ]
+
+
 def test_the_bloc_is_the_organisation_named_last() -> None:
     found = codes("en", "NATO ministers met. The bloc agreed to send more weapons.")
     assert found[-1] == ("The bloc", "NATO")

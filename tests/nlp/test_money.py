@@ -161,3 +161,17 @@ def test_a_range_before_an_amount_gives_where_it_starts(lang: str, text: str, st
 def test_no_range_start_where_none_is_smaller_in_the_same_currency(lang: str, text: str) -> None:
     *_, last = find_money(text, lang)
     assert range_start(text, last, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Copenhagen unveiled a 1.3 billion Danish crown package for Kyiv.", 1.3e9, "DKK"),
+        ("Oslo approved a 600 million Norwegian krone grant.", 6e8, "NOK"),
+        ("London announced a 40 million pound package.", 4e7, "GBP"),
+    ],
+)
+def test_a_currency_named_in_the_singular_before_a_noun(text: str, amount: float, currency: str) -> None:
+    """An amount used as an adjective names its currency in the singular ("a 40 million pound package")."""
+    (found,) = find_money(text, "en")
+    assert (found.amount, found.currency) == (amount, currency)
