@@ -585,11 +585,11 @@ class Article:
 
     # --- currencies -------------------------------------------------------------------------------------------
 
-    def resolved_currency(self, currency: str | None, donor: str | None) -> str | None:
+    def resolved_currency(self, currency: str | None, donor: str | None, recipient: str | None = None) -> str | None:
         """The ISO code of a currency: "$", crowns and francs by the donor's country (for "$", else by the
-        outlet's)."""
+        outlet's); a currency written like another by the country it is spent in (:meth:`_spent_in`)."""
         if currency not in DONOR_DEPENDENT:
-            return currency
+            return self._spent_in(currency, recipient, donor) if currency else currency
         by_country = self._countries_using(currency)
         if currency == "$":
             return by_country.get(donor) or by_country.get(self.outlet_country()) or "USD"
@@ -607,6 +607,19 @@ class Article:
         if currency in DONOR_DEPENDENT:
             return code in self._countries_using(currency)
         return currency in national_currencies(code)
+
+    def _spent_in(self, currency: str, *countries: str | None) -> str:
+        """Of the currencies written alike (the language files' ``currencies.written_alike``: "francs CFA" and
+        "FCFA" for the West African XOF and the Central African XAF), the one the first country that uses one
+        uses: the recipient's, where the money is spent, else the donor's; else ``currency`` as read."""
+        alike = [currency, *((self.data.section("currencies").get("written_alike") or {}).get(currency) or [])]
+        if len(alike) == 1:
+            return currency
+        for code in countries:
+            used = next((c for c in alike if c in national_currencies(code)), None) if code else None
+            if used is not None:
+                return used
+        return currency
 
     def _countries_using(self, placeholder: str) -> dict[str, str]:
         """The countries a bare "$", "crowns" or "francs" stands for, with the ISO code of their currency."""

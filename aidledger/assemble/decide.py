@@ -428,7 +428,7 @@ def running_totals(article: Article, rejected: list[Package], models: Models) ->
         if money is None or not any(_next_to_total_cue(article, m) for m in group.reports):
             continue
         choose_parties(article, group, models)
-        currency = article.resolved_currency(group.stated.currency, group.donor)
+        currency = article.resolved_currency(group.stated.currency, group.donor, group.recipient)
         if currency is not None:
             totals.setdefault(group.donor, []).append(Amount(amount=money.amount, currency=currency))
     return totals
@@ -604,7 +604,7 @@ def record(
     """The commitment record of a package, with the running totals the article states for its donor."""
     money = package.money
     start, end = fields.evidence(article, package)
-    currency = article.resolved_currency(package.stated.currency, package.donor) if money else None
+    currency = article.resolved_currency(package.stated.currency, package.donor, package.recipient) if money else None
     return Commitment(
         donor=package.donor,
         recipient=package.recipient,

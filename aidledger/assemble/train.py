@@ -169,7 +169,8 @@ def reports_amount(article: Article, mention: Mention, commitment: dict) -> bool
     amount = commitment.get("amount")
     if amount is None or mention.amount is None or abs(mention.amount - amount) > AMOUNT_TOLERANCE * amount:
         return False
-    return article.resolved_currency(mention.currency, commitment.get("donor")) == commitment.get("currency")
+    currency = article.resolved_currency(mention.currency, commitment.get("donor"), commitment.get("recipient"))
+    return currency == commitment.get("currency")
 
 
 # --- examples -------------------------------------------------------------------------------------------------

@@ -163,6 +163,20 @@ def test_a_giving_word_and_the_amount_it_governs_are_one_commitment(lang: str, t
     assert c.amount is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("La France a accordé au Cameroun un prêt de 15 milliards de francs CFA pour ses hôpitaux.", "XAF"),
+        ("L'Union européenne versera 20 milliards de FCFA au Tchad pour les réfugiés soudanais.", "XAF"),
+        ("La France a accordé au Sénégal un prêt de 15 milliards de francs CFA pour ses hôpitaux.", "XOF"),
+    ],
+)
+def test_the_cfa_franc_is_the_one_of_the_country_it_is_spent_in(text: str, currency: str) -> None:
+    """"Francs CFA" writes the West African (XOF) and the Central African (XAF) franc alike."""
+    (c,) = commitments(text, "fr")
+    assert c.currency == currency
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
