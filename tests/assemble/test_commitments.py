@@ -177,6 +177,19 @@ def test_the_cfa_franc_is_the_one_of_the_country_it_is_spent_in(text: str, curre
     assert c.currency == currency
 
 
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient", "currency"),
+    [
+        ("L'AFD a signé jeudi avec le Togo une convention de financement de 20 millions d'euros.", "FRA", "TGO", "EUR"),
+        ("La KfW versera 30 millions d'euros au Bénin pour ses écoles.", "DEU", "BEN", "EUR"),
+        ("La Chine a accordé au Laos un prêt de 500 millions de yuans.", "CHN", "LAO", "CNY"),
+    ],
+)
+def test_development_agencies_give_in_their_states_name(text: str, donor: str, recipient: str, currency: str) -> None:
+    (c,) = commitments(text, "fr")
+    assert (c.donor, c.recipient, c.currency) == (donor, recipient, currency)
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
