@@ -190,6 +190,19 @@ def test_development_agencies_give_in_their_states_name(text: str, donor: str, r
     assert (c.donor, c.recipient, c.currency) == (donor, recipient, currency)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Union européenne versera 150 millions d'euros au Sénégal dans le cadre d'un nouveau partenariat.",
+        "Le Japon accordera 40 millions de dollars au Kenya dans le cadre d'un programme contre la sécheresse.",
+    ],
+)
+def test_the_framework_a_package_comes_under_is_no_background(text: str) -> None:
+    """"Dans le cadre d'un programme" names what the new money serves, not an earlier package."""
+    (c,) = commitments(text, "fr")
+    assert c.amount is not None
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
