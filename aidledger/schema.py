@@ -135,10 +135,10 @@ class Commitment(Record):
     The ledger weighs it when it links reports into packages."""
     raised_from: Amount | None = Field(
         default=None,
-        description="Where a raise starts when the text gives it ('raises its aid from 20 to 100 million': 20 million)",
+        description="Where a raise starts when the text gives it ('raises its aid from 15 to 40 million': 15 million)",
     )
-    """The amount is the new level of a raise; what the raise adds (80 million) is what another report may state
-    alone ("an extra 80 million"). The ledger compares that too when it links reports into packages."""
+    """The amount is the new level of a raise; what the raise adds (25 million) is what another report may state
+    alone ("an extra 25 million"). The ledger compares that too when it links reports into packages."""
 
 
 class Quote(Record):

@@ -505,9 +505,9 @@ def restates_in_kind(kept: Package, package: Package) -> bool:
 
 def told_with_its_amount(article: Article, package: Package, packages: list[Package]) -> bool:
     """A gift without an amount whose giving word governs, in one clause, an amount kept for the same parties
-    ("le Canada fournira à l'Ukraine une aide de 80 millions de dollars pour des drones"): the word and the
-    amount tell one commitment. A gift listed in a clause of its own beside an amount is one more ("fourniraient
-    22 patrouilleurs, …, et qu'ils alloueraient 250 millions")."""
+    ("la Belgique fournira à Kyiv une aide de 60 millions d'euros pour des drones"): the word and the amount
+    tell one commitment. A gift listed in a clause of its own beside an amount is one more ("fournirait dix
+    chars et deux navires, et qu'elle verserait 300 millions")."""
     return package.money is None and any(
         other.money is not None
         and (other.donor, other.recipient) == (package.donor, package.recipient)

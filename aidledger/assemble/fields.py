@@ -88,9 +88,9 @@ def series_number(article: Article, package: Package, packages: list[Package], c
 
 
 def raised_from(article: Article, package: Package, currency: str | None) -> Amount | None:
-    """Where a raise starts ("porter son aide de 20 à 100 millions d'euros": from 20 million), in the package's
+    """Where a raise starts ("relever son aide de 15 à 40 millions d'euros": from 15 million), in the package's
     currency: the package is the new level, and what it adds is what another report may state alone. Read only
-    in a sentence that raises (a ``top_up`` cue), since "from 20 to 100 million" also writes an estimate's range."""
+    in a sentence that raises (a ``top_up`` cue), since "from 15 to 40 million" also writes an estimate's range."""
     stated = package.stated
     if stated is None or stated.money is None or currency is None:
         return None

@@ -54,7 +54,7 @@ WEIGHTS: dict[str, float] = {
     "same amount": 8,  # same currency, within 1 %
     "same amount after conversion": 6,  # within 3 % at one day's ECB rate: outlets convert and round
     "same figure, other currency": 4,  # "25 million" in USD and in CAD: a currency misread by an outlet
-    "what one raise adds is the other's amount": 6,  # "from 20 to 100 million" and "an extra 80 million"
+    "what one raise adds is the other's amount": 6,  # "from 15 to 40 million" and "an extra 25 million"
     "a round figure": -2,  # agreeing on $500 million happens by chance more often than on $1.85 billion
     "amounts differ": -8,  # neither equal nor a part: closer than PART_RATIO
     "one amount missing": -1,  # the amount is what identifies a package best
@@ -192,7 +192,7 @@ def _amounts(a: MentionRecord, b: MentionRecord) -> tuple[str | None, str | None
 
 
 def _added(raise_: MentionRecord, other: MentionRecord) -> MentionRecord | None:
-    """``raise_`` as the sum it adds ("from 20 to 100 million": 80 million), unless ``other`` raises from the same
+    """``raise_`` as the sum it adds ("from 15 to 40 million": 25 million), unless ``other`` raises from the same
     start (two reports of one raise, whose levels are compared) or ``raise_`` states no start."""
     if raise_.raised_from is None or raise_.amount is None or other.raised_from == raise_.raised_from:
         return None

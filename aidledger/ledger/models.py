@@ -124,7 +124,7 @@ class Mention(Base):
         Integer, comment="The package's number in the donor's series the article states ('the 45th drawdown')"
     )
     raised_from: Mapped[list | None] = mapped_column(
-        JSON, comment="[amount, currency] a raise starts from when the article gives it ('from 20 to 100 million')"
+        JSON, comment="[amount, currency] a raise starts from when the article gives it ('from 15 to 40 million')"
     )
 
     article: Mapped[Article] = relationship(back_populates="mentions")

@@ -281,8 +281,8 @@ RANGE_REACH = 60
 
 
 def range_start(text: str, money: Money, lang: str) -> Money | None:
-    """The amount a range ending at ``money`` starts from, when it is smaller: "de 20 à 100 millions d'euros"
-    (20 million: a bare number takes the scale of the amount it runs to), "from £10 million to £25 million",
+    """The amount a range ending at ``money`` starts from, when it is smaller: "de 15 à 40 millions d'euros"
+    (15 million: a bare number takes the scale of the amount it runs to), "from £10 million to £25 million",
     "von 100 Millionen auf 300 Millionen Dollar" (the language's ``numbers.range_from`` and ``range_to`` words).
     A raise states where it starts this way; None when no range opens right before the amount."""
     p = patterns(lang)

@@ -147,7 +147,7 @@ def test_a_range_without_a_raise_is_no_raise() -> None:
     [
         (
             "fr",
-            "Le ministre a annoncé jeudi que la Belgique fournira à l'Ukraine une aide militaire supplémentaire "
+            "Le ministre a annoncé jeudi que la Belgique fournira à Kyiv une nouvelle aide militaire "
             "de 60 millions d'euros pour l'achat de drones et de munitions.",
         ),
         (

@@ -314,12 +314,12 @@ def test_a_package_takes_the_aid_type_most_reports_give():
 
 
 def test_what_a_raise_adds_merges_with_a_report_of_that_sum_alone():
-    """"Raises its aid from 20 to 100 million euros" and "an extra $85 million": the raise adds 80 million
-    euros, $85 million at that day's rate."""
+    """"Raises its aid from 15 to 40 million euros" and "an extra $27 million": the raise adds 25 million euros,
+    $27.3 million at that day's rate."""
     level = mention(
-        "level", None, amount=100_000_000, currency="EUR", donor="FRA", recipient="PSE", raised_from=(20_000_000, "EUR")
+        "level", None, amount=40_000_000, currency="EUR", donor="NLD", recipient="SDN", raised_from=(15_000_000, "EUR")
     )
-    extra = mention("extra", "2023-11-09", amount=85_000_000, currency="USD", donor="FRA", recipient="PSE")
+    extra = mention("extra", "2024-03-12", amount=27_000_000, currency="USD", donor="NLD", recipient="SDN")
     assert "what one raise adds is the other's amount" in compare(level, extra).reasons
     assert compare(level, extra) == compare(extra, level)
     assert _groups(level, extra) == [["extra", "level"]]

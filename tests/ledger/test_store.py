@@ -98,14 +98,14 @@ def test_a_series_number_is_stored_with_its_mention_and_keeps_two_packages_of_on
 
 
 def test_where_a_raise_starts_is_stored_with_its_mention_for_linkage(db_url):
-    text = "France will raise its aid to the Palestinians from 20 to 100 million euros."
-    start = Amount(amount=2e7, currency="EUR")
-    found = commitment(text, donor="FRA", recipient="PSE", amount=1e8, currency="EUR", raised_from=start)
+    text = "The Netherlands will raise its aid to Sudan from 15 to 40 million euros."
+    start = Amount(amount=1.5e7, currency="EUR")
+    found = commitment(text, donor="NLD", recipient="SDN", amount=4e7, currency="EUR", raised_from=start)
     ledger = Ledger(db_url)
-    ledger.add(*article("raise", text, "2023-11-09", commitments=[found]))
+    ledger.add(*article("raise", text, "2024-03-12", commitments=[found]))
     with ledger.sessions() as session:
-        assert session.execute(select(Mention.raised_from)).scalar_one() == [2e7, "EUR"]
-        assert [record_of(m).raised_from for m in session.scalars(select(Mention))] == [(20_000_000, "EUR")]
+        assert session.execute(select(Mention.raised_from)).scalar_one() == [1.5e7, "EUR"]
+        assert [record_of(m).raised_from for m in session.scalars(select(Mention))] == [(15_000_000, "EUR")]
 
 
 def test_storing_the_same_input_again_adds_nothing(db_url):

@@ -27,7 +27,7 @@ def upgrade() -> None:
             "raised_from",
             sa.JSON(),
             nullable=True,
-            comment="[amount, currency] a raise starts from when the article gives it ('from 20 to 100 million')",
+            comment="[amount, currency] a raise starts from when the article gives it ('from 15 to 40 million')",
         ),
     )
 
