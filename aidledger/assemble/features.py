@@ -103,9 +103,13 @@ def windows(article: Article, mention: Mention) -> tuple[tuple[int, int], tuple[
     start, end = article.units[mention.unit]
     anchor = enumeration_head(article, mention)
     left = max(start, anchor - LEFT_WINDOW)
+    after_amount = False
     for money in article.amounts_between(left, anchor):
         if money.end <= mention.anchor:
-            left = max(left, money.end)
+            left, after_amount = max(left, money.end), True
+    if after_amount:  # what follows the amount before, up to its clause's end, is that amount's clause
+        boundary = article.grammar.clause_end.search(article.text, left, anchor)
+        left = boundary.end() if boundary else left
     reach = mention.end
     for money in article.amounts_between(mention.end, min(end, mention.end + RIGHT_WINDOW)):
         if money.is_conversion and money.start - reach < 40:

@@ -203,6 +203,16 @@ def test_the_framework_a_package_comes_under_is_no_background(text: str) -> None
     assert c.amount is not None
 
 
+def test_the_words_after_an_earlier_amount_up_to_its_clause_end_belong_to_it() -> None:
+    """"Since the invasion" closes the incise of the running total; the new package's clause starts after it."""
+    (c,) = commitments(
+        "Canada, which has committed C$4 billion since the invasion, announced C$500 million in new military aid "
+        "for Ukraine on Monday.",
+        "en",
+    )
+    assert (c.amount, c.currency) == (5e8, "CAD")
+
+
 def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() -> None:
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
