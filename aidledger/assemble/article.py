@@ -609,7 +609,7 @@ class Article:
         return currency in national_currencies(code)
 
     def _spent_in(self, currency: str, *countries: str | None) -> str:
-        """Of the currencies written alike (the language files' ``currencies.written_alike``: "francs CFA" and
+        """Of the currencies written alike (``currencies.written_alike`` in common.yaml: "francs CFA" and
         "FCFA" for the West African XOF and the Central African XAF), the one the first country that uses one
         uses: the recipient's, where the money is spent, else the donor's; else ``currency`` as read."""
         alike = [currency, *((self.data.section("currencies").get("written_alike") or {}).get(currency) or [])]

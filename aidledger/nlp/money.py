@@ -151,7 +151,7 @@ def patterns(lang: str) -> _Patterns:
         rf"(?![.,]?\d)(?=\s+(?:{followers})(?![\w])|\s*[,;.)]|\s*$)",  # "20.000 Schuss" is no "20"
         re.IGNORECASE,
     )
-    # "de 20 à", "from £10 million to" right before an amount: the last opening word of the window starts it
+    # "de 15 à", "from £10 million to" right before an amount: the last opening word of the window starts it
     opening, closing = (
         _alternation([str(w) for w in numbers.get(key) or []]) or r"(?!x)x" for key in ("range_from", "range_to")
     )
