@@ -115,7 +115,7 @@ def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: st
                 and RANGE_GAP.fullmatch(text[first.end : second.start])
                 and not rules.list_separator.search(text[first.end : second.start])
             )
-            or getattr(range_start(text, second, lang), "start", None) == first.start
+            or _opens_range(text, first, second, lang)
         )
     }
     if not drop or any(m.conversion_of in drop for m in money):
@@ -126,6 +126,12 @@ def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: st
         for i, m in enumerate(money)
         if i not in drop
     ]
+
+
+def _opens_range(text: str, first: Money, second: Money, lang: str) -> bool:
+    """Whether ``first`` is where the range ending at ``second`` starts ("from C$20 million to C$45 million")."""
+    opened = range_start(text, second, lang)
+    return opened is not None and opened.start == first.start
 
 
 @dataclass

@@ -27,7 +27,6 @@ from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from aidledger.ledger import fx
 from aidledger.ledger.models import Mention, Package
 from aidledger.ledger.review import CLOSED_STATES, ReviewedPackage, review_columns, reviewed_mention_rows
 
@@ -194,7 +193,7 @@ def _mention_row(mention: Mention) -> Row:
         "items": [item.item for item in mention.items],
         "announcer": mention.announcer,
         "series_number": mention.series_number,
-        "raised_from": fx.whole(mention.raised_from[0]) if mention.raised_from else None,
+        "raised_from": mention.raised_from[0] if mention.raised_from else None,
         "url": article.url,
         "outlet": article.outlet,
         "language": article.language,

@@ -52,7 +52,7 @@ def record_of(mention: Mention) -> merge.MentionRecord:
         evidence_key=mention.evidence_key,
         running_totals=frozenset((fx.whole(amount), currency) for amount, currency in mention.running_totals or ()),
         series_number=mention.series_number,
-        raised_from=(fx.whole(mention.raised_from[0]), mention.raised_from[1]) if mention.raised_from else None,
+        raised_from=tuple(mention.raised_from) if mention.raised_from else None,
     )
 
 

@@ -125,7 +125,7 @@ class Mention(Base):
     )
     raised_from: Mapped[list | None] = mapped_column(
         JSON, comment="[amount, currency] a raise starts from when the article gives it ('from 15 to 40 million')"
-    )
+    )  # the amount in whole units, as every amount of the ledger
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     package: Mapped[Package] = relationship(back_populates="mentions")

@@ -77,7 +77,7 @@ def _new_mention(article: Article, position: int, commitment: Commitment) -> Men
         evidence_key=merge.evidence_key(commitment.evidence.text),
         running_totals=[[total.amount, total.currency] for total in commitment.running_totals],
         series_number=commitment.series_number,
-        raised_from=[raised.amount, raised.currency] if (raised := commitment.raised_from) else None,
+        raised_from=[fx.whole(raised.amount), raised.currency] if (raised := commitment.raised_from) else None,
         items=[MentionItem(item=item) for item in dict.fromkeys(commitment.items)],
     )
 
