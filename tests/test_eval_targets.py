@@ -10,19 +10,21 @@ same models refitted fold by fold and scored on passages they never saw
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 import aidledger
 from aidledger.assemble.model import WEIGHTS_PATH
-from aidledger.assemble.train import annotate, cross_validate, fit_passages, read_gold
+from aidledger.assemble.train import WRITTEN_PATH, annotate, cross_validate, fit_passages, read_gold
 from aidledger.ingest.readers import read_paths
 
 #: What the engine measured when these thresholds were set, less a small margin for platform noise.
-IN_SAMPLE = {"fr": 0.87, "en": 0.87}
+IN_SAMPLE = {"fr": 0.84, "en": 0.87}
 CROSS_VALIDATED = {"fr": 0.80, "en": 0.81}  # means over three shuffles of the folds
 
 
@@ -69,8 +71,9 @@ def test_the_focused_analysis_loses_nothing_on_the_dev_passages(dev_report: dict
 
 @pytest.fixture(scope="module")
 def passages(shared_eval: Path) -> dict:
-    """The dev and seed passages, annotated once for the tests that refit the models."""
-    return {name: annotate(read_gold(shared_eval / f"{name}.jsonl")) for name in ("dev", "seed")}
+    """The dev, seed and written passages, annotated once for the tests that refit the models."""
+    gold = {name: annotate(read_gold(shared_eval / f"{name}.jsonl")) for name in ("dev", "seed")}
+    return {**gold, "written": annotate(read_gold(WRITTEN_PATH))}
 
 
 def test_seed_commitments_are_found_with_every_field_right(shared_eval: Path, tmp_path: Path) -> None:
@@ -101,7 +104,7 @@ def test_models_refitted_fold_by_fold_score_on_passages_they_never_saw(
     for seed in range(3):
         pred = tmp_path / f"cv{seed}.jsonl"
         with pred.open("w", encoding="utf-8") as fh:
-            for result in cross_validate(passages["dev"], 5, seed):
+            for result in cross_validate(passages["dev"], 5, seed, passages["written"]):
                 fh.write(result.model_dump_json() + "\n")
         report = _score(shared_eval / "dev.jsonl", pred, tmp_path)
         for lang in CROSS_VALIDATED:
@@ -115,10 +118,26 @@ def test_training_on_the_gold_files_rebuilds_the_shipped_weights_byte_for_byte(
     passages: dict, shared_eval: Path, tmp_path: Path
 ) -> None:
     rebuilt = tmp_path / "weights.json"
-    fit_passages(passages["dev"] + passages["seed"], [shared_eval / "dev.jsonl", shared_eval / "seed.jsonl"]).to_disk(
-        rebuilt
-    )
+    gold_paths = [shared_eval / "dev.jsonl", shared_eval / "seed.jsonl"]
+    fit_passages(passages["dev"] + passages["seed"], gold_paths, passages["written"], WRITTEN_PATH).to_disk(rebuilt)
     assert rebuilt.read_text("utf-8") == WEIGHTS_PATH.read_text("utf-8"), "run `aidledger train` and commit"
+
+
+def test_the_written_passages_share_no_run_of_eight_words_with_the_gold_texts(shared_eval: Path) -> None:
+    """The passages written for training are the project's own: none repeats eight words running of a text kept
+    for evaluation (which would train on what is measured)."""
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", unicodedata.normalize("NFKD", text.lower()))
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        w = words(text)
+        return {tuple(w[i : i + 8]) for i in range(len(w) - 7)}
+
+    texts = [row["text"] for name in ("dev", "seed") for row in read_gold(shared_eval / f"{name}.jsonl")]
+    gold = set().union(*map(runs, texts))
+    shared = [row["id"] for row in read_gold(WRITTEN_PATH) if runs(row["text"]) & gold]
+    assert shared == []
 
 
 def test_other_languages_run_and_report_the_language_detected(shared_eval: Path) -> None:

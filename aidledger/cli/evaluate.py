@@ -35,15 +35,25 @@ def _scorer_path(gold: Path) -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
 
-def _annotated(gold: Path, folds: int, quiet: bool) -> list[Passage]:
-    """The gold passages, annotated once for every split of the cross-validation."""
-    from aidledger.assemble.train import annotate, read_gold
+#: ``--written/--no-written`` of ``train`` and ``eval --folds``.
+WRITTEN = typer.Option(
+    True,
+    "--written/--no-written",
+    help="Also fit on the passages written for the project (aidledger/assemble/written_passages.jsonl), "
+    "for the decisions they teach: who gives, stage, aid type, date (--no-written: the gold files alone).",
+)
+
+
+def _annotated(gold: Path, folds: int, quiet: bool, written: bool) -> tuple[list[Passage], list[Passage]]:
+    """The gold passages and the written ones, annotated once for every split of the cross-validation."""
+    from aidledger.assemble.train import WRITTEN_PATH, annotate, read_gold
 
     rows = read_gold(gold)
     if len(rows) < folds:
         raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
-    with progress_bar("annotating", len(rows), quiet) as advance:
-        return annotate(rows, advance)
+    extra = read_gold(WRITTEN_PATH) if written else []
+    with progress_bar("annotating", len(rows) + len(extra), quiet) as advance:
+        return annotate(rows, advance), annotate(extra, advance)
 
 
 def _write(results: Iterable[Extraction], path: Path) -> None:
@@ -56,7 +66,9 @@ def _write(results: Iterable[Extraction], path: Path) -> None:
 FIELDS = ("stage", "date", "mechanism", "aid_type")
 
 
-def _repeated(gold: Path, scorer: Path, passages: list[Passage], folds: int, repeats: int) -> None:
+def _repeated(
+    gold: Path, scorer: Path, passages: tuple[list[Passage], list[Passage]], folds: int, repeats: int
+) -> None:
     """Cross-validate on ``repeats`` shuffles of the passages and print each language's mean scores, with the
     range of commitments F1 over the splits: one split of some two hundred passages moves by a few points."""
     from aidledger.assemble.train import cross_validate
@@ -65,7 +77,7 @@ def _repeated(gold: Path, scorer: Path, passages: list[Passage], folds: int, rep
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(repeats):
             pred, report = Path(folder) / f"split{seed}.jsonl", Path(folder) / f"split{seed}.json"
-            _write(cross_validate(passages, folds, seed), pred)
+            _write(cross_validate(passages[0], folds, seed, passages[1]), pred)
             cmd = [sys.executable, str(scorer), str(gold), str(pred), "--by-lang", "--json", str(report)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
             reports.append(json.loads(report.read_text("utf-8")))
@@ -118,6 +130,7 @@ def eval_command(
         help="With --folds: cross-validate on this many shuffles of the passages and print the mean scores.",
     ),
     predictions: Path | None = typer.Option(None, "--save", help="Keep the predictions in this JSONL file."),
+    written: bool = WRITTEN,
     timeout: float = TIMEOUT,
     triage: bool = TRIAGE,
     focus: bool = FOCUS,
@@ -139,14 +152,15 @@ def eval_command(
     if not scorer.exists():
         raise typer.BadParameter(f"score.py not found beside {gold}; pass --scorer")
     if repeats > 1:
-        _repeated(gold, scorer, _annotated(gold, folds, quiet), folds, repeats)
+        _repeated(gold, scorer, _annotated(gold, folds, quiet, written), folds, repeats)
         return
     out_path = predictions or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     batch = Batch()
     if folds:
         from aidledger.assemble.train import cross_validate
 
-        results = cross_validate(_annotated(gold, folds, quiet), folds)
+        passages, extra = _annotated(gold, folds, quiet, written)
+        results = cross_validate(passages, folds, 0, extra)
     else:
         results = batch.extract(
             [gold], limits=limits(timeout, DEFAULT_AMOUNT_RANGE), quiet=quiet, triage=triage, focused=focus
@@ -171,6 +185,7 @@ def train_command(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Where to write the weights (default: the weights shipped with the package)."
     ),
+    written: bool = WRITTEN,
     quiet: bool = QUIET,
 ) -> None:
     """Fit the extraction's models on gold sets and write their weights (deterministic: same data, same file).
@@ -178,11 +193,13 @@ def train_command(
     The shipped weights come from `aidledger train ../shared/eval/dev.jsonl ../shared/eval/seed.jsonl`.
     """
     from aidledger.assemble.model import WEIGHTS_PATH
-    from aidledger.assemble.train import read_gold, train
+    from aidledger.assemble.train import WRITTEN_PATH, read_gold, train
 
     target = output or WEIGHTS_PATH
-    with progress_bar("annotating", sum(len(read_gold(path)) for path in gold), quiet) as advance:
-        models = train(gold, advance)
+    extra = WRITTEN_PATH if written else None
+    total = sum(len(read_gold(path)) for path in [*gold, *([extra] if extra else [])])
+    with progress_bar("annotating", total, quiet) as advance:
+        models = train(gold, advance, extra)
     models.to_disk(target)
     print(f"wrote {target}")
     print(f"data sha256 {models.data_sha256}")
