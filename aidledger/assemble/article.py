@@ -146,6 +146,9 @@ class ActorStats:
     opposed: Counter[str]
 
 
+#: How far after a name (characters) the words for several states coordinated with it may start.
+REGION_REACH = 40
+
 class Article:
     """A Doc's text and annotations, read once for the assembly, with the look-ups its features need.
 
@@ -499,6 +502,15 @@ class Article:
             run = run + 1 if joined else 1
             best = max(best, run)
         return best
+
+    def joined_to_region(self, actor: Actor) -> bool:
+        """Whether a name is coordinated with words that stand for several states: "Sudan and neighbouring
+        countries", "la Syrie et la région", "Sudán y los países vecinos" (the language's ``multi_recipient``
+        cues, which may carry the coordinator themselves)."""
+        return any(
+            self.grammar.coordination.match(self.folded[actor.end : cue.start])
+            for cue in self.cues_between(actor.end, actor.end + REGION_REACH, "cues", "multi_recipient")
+        )
 
     def officials_of(self) -> set[int]:
         """Start offsets of actors named as what a titled person serves: "les dirigeants de l'OTAN", "le

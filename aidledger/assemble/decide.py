@@ -152,11 +152,15 @@ def packages_of(article: Article, packages: list[Package], models: Models) -> li
 def for_several_recipients(article: Article, group: Package) -> bool:
     """Whether every report of an amount gives it to several states named together, its first recipient
     and the next ("$16 million in assistance to Turkey and Syria", not "… for Afghanistan, where refugees
-    return from Pakistan and Iran"): an envelope for several recipients, which the labelling rules do not
-    count (its shares, where the text gives them, are counted instead)."""
-    return group.money is not None and all(
-        article.coordinated_run(article.recipient_actors_in_stretch(m)[:2]) >= 2 for m in group.reports
-    )
+    return from Pakistan and Iran") or its first recipient and the words for its neighbours ("in Sudan and
+    neighbouring countries"): an envelope for several recipients, which the labelling rules do not count
+    (its shares, where the text gives them, are counted instead)."""
+    return group.money is not None and all(_to_several(article, m) for m in group.reports)
+
+
+def _to_several(article: Article, mention: Mention) -> bool:
+    recipients = article.recipient_actors_in_stretch(mention)
+    return article.coordinated_run(recipients[:2]) >= 2 or (bool(recipients) and article.joined_to_region(recipients[0]))
 
 
 def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:

@@ -459,6 +459,25 @@ def test_an_amount_for_several_states_named_together_is_an_envelope_not_a_commit
         assert commitments(text, lang) == [], text
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Ireland announced €8 million for the relief effort in Sudan and neighbouring countries on Tuesday."),
+        ("en", "Norway will give NOK 50 million to Syria and the region, the minister said."),
+        ("fr", "La Belgique va verser 6 millions d'euros pour le Soudan et les pays voisins, a dit la ministre."),
+        ("de", "Österreich stellt 5 Millionen Euro für den Sudan und die Nachbarländer bereit."),
+        ("es", "España destinará 7 millones de euros a Sudán y los países vecinos, anunció el ministro."),
+    ],
+)
+def test_an_amount_for_a_state_and_its_neighbours_is_an_envelope_not_a_commitment(lang: str, text: str) -> None:
+    assert commitments(text, lang) == []
+
+
+def test_an_amount_for_one_state_beside_its_neighbours_named_elsewhere_is_a_commitment() -> None:
+    text = "Ireland announced €8 million for Sudan on Tuesday. Refugees keep crossing into neighbouring countries."
+    assert [(c.donor, c.recipient, c.amount) for c in commitments(text, "en")] == [("IRL", "SDN", 8_000_000)]
+
+
 def test_states_named_together_later_in_the_clause_are_not_the_amounts_recipients() -> None:
     found = commitments(
         "Sweden announced €8 million for Afghanistan, where refugees keep returning from Pakistan and Iran.", "en"
