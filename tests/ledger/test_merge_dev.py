@@ -13,7 +13,7 @@ import aidledger
 from aidledger.ledger import evaluation
 
 GOLD_FLOOR = {"precision": 0.76, "recall": 0.88}
-END_TO_END_FLOOR = {"precision": 0.71, "recall": 0.83}
+END_TO_END_FLOOR = {"precision": 0.71, "recall": 0.76}
 SHUFFLES = (11, 12, 13)
 
 
