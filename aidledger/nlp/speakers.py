@@ -343,7 +343,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
-        if _next_word_start(doc, _possessive_end(doc, end)) in personal_titles:
+        if _next_word_start(doc, _possessive_end(doc, end)) in personal_titles or _describes_person(doc, end, taken):
             continue
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
@@ -368,6 +368,32 @@ def _qualified_institutions(
         for actor in actors
         if text[actor.end : actor.end + 1] in (" ", "-") and actor.end + 1 in ends
     ]
+
+
+#: A compound an institution opens with a hyphen, and the space after it: "EU-Außenbeauftragte ", "UN-Nothilfekoordinator ".
+_HYPHEN_COMPOUND = re.compile(r"-\w+\s+$")
+#: Parts of speech of the words that may stand between an institution and the person it describes
+#: ("EU foreign policy chief Kaja Kallas"): a noun phrase, no verb, preposition or punctuation.
+_DESCRIPTOR_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _describes_person(doc: Doc, end: int, taken: list[Mention]) -> bool:
+    """Whether an institution opens the description of the person named right after it, so that it is the
+    person's affiliation and no speaker of its own: "EU foreign policy chief Kaja Kallas", "der
+    CDU-Verteidigungspolitiker Roderich Kiesewetter", "EU-buitenlandchef Kaja Kallas". Between them stand
+    only the words of a title: a compound the institution opens with a hyphen, or, where a parse exists,
+    nouns and adjectives."""
+    person = next((p for p in taken if p.kind == "person" and 0 < p.start - end <= 40), None)
+    if person is None:
+        return False
+    gap = doc_text(doc)[end : person.start]
+    if _HYPHEN_COMPOUND.fullmatch(gap):
+        return True
+    if not doc.has_annotation("POS") or not gap.startswith(" "):
+        return False
+    span = doc.char_span(end, person.start, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_space]
+    return 0 < len(words) <= 4 and all(t.pos_ in _DESCRIPTOR_POS for t in words)
 
 
 def _possessive_end(doc: Doc, end: int) -> int:

@@ -1413,3 +1413,24 @@ def test_a_dropped_subject_after_a_quotation_is_the_person_the_text_is_about(
     """Where the language drops subjects, "«…», dijo." and "«…», ha detto." (the auxiliary read as part of the
     verb group without a parse) continue the person the sentences before are about."""
     assert quotes(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("en", "“We will not wait for winter,” said EU humanitarian aid chief Anna Lindqvist.", "Anna Lindqvist"),
+        ("en", "“The pumps arrive next week,” said NATO logistics envoy Paul Verhoef.", "Paul Verhoef"),
+        ("de", "„Wir brauchen mehr Tempo bei der Hilfe“, sagte der CDU-Haushaltspolitiker Jens Albrecht.", "Jens Albrecht"),
+        ("de", "„Die Lieferung kommt im März“, sagte die EU-Kommissarin Petra Lindner.", "Petra Lindner"),
+        ("nl", "“De pompen komen volgende week”, zei EU-noodhulpchef Anna Verbeek.", "Anna Verbeek"),
+    ],
+)
+def test_an_institution_opening_a_persons_title_is_the_affiliation_not_the_speaker(
+    nlps, lang: str, text: str, speaker: str
+) -> None:
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
+def test_an_institution_that_speaks_before_a_person_is_named_is_the_speaker(nlps) -> None:
+    text = "“The pumps arrive next week,” the EU said on Monday, as Anna Verbeek travelled to Kyiv."
+    assert [s for s, _ in quotes(nlps, "en", text)] == ["EU"]
