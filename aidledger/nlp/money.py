@@ -232,16 +232,28 @@ def find_money(
     p = patterns(lang)
     low, high = amount_range
     found: list[Money] = []
-    for m in p.money.finditer(text):
-        money = _money(p, m, lang)
-        if money is None:
-            continue
+    amounts = [money for m in p.money.finditer(text) if (money := _money(p, m, lang)) is not None]
+    for money in _without_rates(text, amounts):
         if low <= money.amount <= high:
             found.append(money)
         elif rejected is not None:
             rejected.append(money)
     found = sorted(found + _elliptical(text, found, p), key=lambda m: m.start)
     return _mark_conversions(text, found, p)
+
+
+#: An exchange rate: one unit of a currency equal to an amount of another ("($1 = 0.9131 euros)", "1 € = 1,08 $").
+_RATE_GAP = re.compile(r"\s*=\s*")
+
+
+def _without_rates(text: str, amounts: list[Money]) -> list[Money]:
+    """The amounts of a text but those of an exchange rate, which states no sum (the wires' footnote "($1 =
+    0.9131 euros)"): one unit of a currency, an equals sign, an amount of another."""
+    rates: set[int] = set()
+    for one, other in zip(amounts, amounts[1:]):
+        if one.amount == 1 and one.currency != other.currency and _RATE_GAP.fullmatch(text, one.end, other.start):
+            rates.update((id(one), id(other)))
+    return [m for m in amounts if id(m) not in rates]
 
 
 #: How far (characters) an enumeration of amounts may run after its first, stated amount.

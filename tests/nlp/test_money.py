@@ -175,3 +175,17 @@ def test_a_currency_named_in_the_singular_before_a_noun(text: str, amount: float
     """An amount used as an adjective names its currency in the singular ("a 40 million pound package")."""
     (found,) = find_money(text, "en")
     assert (found.amount, found.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Sweden pledged 300 million crowns to Kenya on Monday.\n\n($1 = 10.52 Swedish crowns)"),
+        ("fr", "La France versera 20 millions d'euros au Tchad. (1 euro = 1,08 dollar)"),
+        ("de", "Berlin gibt 5 Millionen Euro. (1 Dollar = 0,92 Euro)"),
+    ],
+)
+def test_an_exchange_rate_is_no_amount_and_no_warning(lang: str, text: str) -> None:
+    rejected: list = []
+    amounts = [m.amount for m in find_money(text, lang, rejected=rejected)]
+    assert len(amounts) == 1 and amounts[0] >= 5_000_000 and rejected == []
