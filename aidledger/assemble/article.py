@@ -149,6 +149,7 @@ class ActorStats:
 #: How far after a name (characters) the words for several states coordinated with it may start.
 REGION_REACH = 40
 
+
 class Article:
     """A Doc's text and annotations, read once for the assembly, with the look-ups its features need.
 

@@ -159,8 +159,11 @@ def for_several_recipients(article: Article, group: Package) -> bool:
 
 
 def _to_several(article: Article, mention: Mention) -> bool:
+    """Whether one report gives its amount to two states named together, or to one and its neighbours."""
     recipients = article.recipient_actors_in_stretch(mention)
-    return article.coordinated_run(recipients[:2]) >= 2 or (bool(recipients) and article.joined_to_region(recipients[0]))
+    if article.coordinated_run(recipients[:2]) >= 2:
+        return True
+    return bool(recipients) and article.joined_to_region(recipients[0])
 
 
 def split_among_recipients(article: Article, envelope: Package, packages: list[Package]) -> bool:

@@ -1420,7 +1420,7 @@ def test_a_dropped_subject_after_a_quotation_is_the_person_the_text_is_about(
     [
         ("en", "“We will not wait for winter,” said EU humanitarian aid chief Anna Lindqvist.", "Anna Lindqvist"),
         ("en", "“The pumps arrive next week,” said NATO logistics envoy Paul Verhoef.", "Paul Verhoef"),
-        ("de", "„Wir brauchen mehr Tempo bei der Hilfe“, sagte der CDU-Haushaltspolitiker Jens Albrecht.", "Jens Albrecht"),
+        ("de", "„Wir brauchen mehr Tempo“, sagte der CDU-Haushaltspolitiker Jens Albrecht.", "Jens Albrecht"),
         ("de", "„Die Lieferung kommt im März“, sagte die EU-Kommissarin Petra Lindner.", "Petra Lindner"),
         ("nl", "“De pompen komen volgende week”, zei EU-noodhulpchef Anna Verbeek.", "Anna Verbeek"),
     ],
