@@ -370,8 +370,9 @@ def _qualified_institutions(
     ]
 
 
-#: A compound an institution opens with a hyphen, and the space after it ("EU-Außenbeauftragte ").
-_HYPHEN_COMPOUND = re.compile(r"-\w+\s+$")
+#: A compound an institution opens with a hyphen, and the space after it ("EU-Außenbeauftragte "), or the hyphen
+#: alone where the person's name took the title in ("UN-|Nothilfekoordinator Tom Fletcher").
+_HYPHEN_COMPOUND = re.compile(r"-(?:\w+\s+)?")
 #: Parts of speech of the words that may stand between an institution and the person it describes
 #: ("EU foreign policy chief Kaja Kallas"): a noun phrase, no verb, preposition or punctuation.
 _DESCRIPTOR_POS = frozenset({"NOUN", "PROPN", "ADJ"})

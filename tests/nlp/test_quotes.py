@@ -1434,3 +1434,11 @@ def test_an_institution_opening_a_persons_title_is_the_affiliation_not_the_speak
 def test_an_institution_that_speaks_before_a_person_is_named_is_the_speaker(nlps) -> None:
     text = "“The pumps arrive next week,” the EU said on Monday, as Anna Verbeek travelled to Kyiv."
     assert [s for s, _ in quotes(nlps, "en", text)] == ["EU"]
+
+
+def test_an_institution_hyphened_to_a_title_the_name_took_in_is_no_speaker(nlps) -> None:
+    """Where no dictionary tells the compound title from a name ("UN-|Nothilfekoordinator Tom Fletcher"), the
+    person's mention starts right after the hyphen: the institution is still the affiliation."""
+    text = "„Die Lage ist verzweifelt und wird jeden Tag schlimmer“, sagte UN-Nothilfekoordinator Tom Berger."
+    [(speaker, _)] = quotes(nlps, "de", text)
+    assert speaker is not None and speaker.endswith("Tom Berger")
