@@ -174,13 +174,14 @@ def test_eval_with_folds_reports_cross_validated_scores(shared_eval: Path, gold:
     cmd = [str(command), "eval", str(gold), "--folds", "2", "--scorer", str(shared_eval / "score.py")]
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "cross-validated: 2 folds" in result.stdout
+    assert "cross-validated: 2 folds" in result.stdout and "written passages" in result.stdout
     assert "== fr:" in result.stdout
 
 
 def test_eval_repeats_the_cross_validation_on_shuffled_folds(shared_eval: Path, gold: Path) -> None:
     command = str(Path(sys.executable).with_name("aidledger"))
-    cmd = [command, "eval", str(gold), "--folds", "2", "--repeats", "2", "--scorer", str(shared_eval / "score.py")]
+    cmd = [command, "eval", str(gold), "--folds", "2", "--repeats", "2", "--no-written"]
+    cmd += ["--scorer", str(shared_eval / "score.py")]
     result = subprocess.run(cmd, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "2 folds of passages, 2 shuffles" in result.stdout

@@ -56,6 +56,11 @@ def _annotated(gold: Path, folds: int, quiet: bool, written: bool) -> tuple[list
         return annotate(rows, advance), annotate(extra, advance)
 
 
+def _with_written(written: list[Passage]) -> str:
+    """What the folds' training added, for the report's first line."""
+    return f" and on {len(written)} written passages" if written else ""
+
+
 def _write(results: Iterable[Extraction], path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for result in results:
@@ -81,7 +86,10 @@ def _repeated(
             cmd = [sys.executable, str(scorer), str(gold), str(pred), "--by-lang", "--json", str(report)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
             reports.append(json.loads(report.read_text("utf-8")))
-    print(f"cross-validated: {folds} folds of passages, {repeats} shuffles; means over them ('-': nothing to score)")
+    print(
+        f"cross-validated: {folds} folds of passages, {repeats} shuffles{_with_written(passages[1])}; "
+        "means over them ('-': nothing to score)"
+    )
     print(
         f"{'lang':6} {'docs':>4}  {'P':>5} {'R':>5} {'F1':>5} {'(F1 range)':>13}  {'stage':>5} {'date':>5} "
         f"{'mech':>5} {'type':>5}  {'neg':>5}  {'quotes+speaker F1':>17}"
@@ -167,7 +175,10 @@ def eval_command(
         )
     _write(results, out_path)
     if folds:
-        print(f"cross-validated: {folds} folds of passages, each scored by models fitted on the others")
+        print(
+            f"cross-validated: {folds} folds of passages, each scored by models fitted on the others"
+            f"{_with_written(extra)}"
+        )
     cmd = [sys.executable, str(scorer), str(gold), str(out_path), "--by-lang"]
     if errors:
         cmd += ["--errors", str(errors)]
