@@ -612,13 +612,14 @@ def record(
     money = package.money
     start, end = fields.evidence(article, package)
     currency = article.resolved_currency(package.stated.currency, package.donor, package.recipient) if money else None
+    aid_type = models["aid_type"].predict(aid_type_features(article, package.reports, package.donor))
     return Commitment(
         donor=package.donor,
         recipient=package.recipient,
         amount=money.amount if money else None,
         currency=currency,
-        aid_type=models["aid_type"].predict(aid_type_features(article, package.reports, package.donor)),
-        mechanism=fields.mechanism(article, package, context, packages),
+        aid_type=aid_type,
+        mechanism=fields.mechanism(article, package, context, packages, aid_type),
         stage=models["stage"].predict(stage_features(article, package.reports)),
         date=choose_date(article, package, models),
         items=fields.items(article, context),

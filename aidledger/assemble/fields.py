@@ -40,9 +40,13 @@ def context_units(article: Article, package: Package, taken: set[int]) -> list[i
     return out
 
 
-def mechanism(article: Article, package: Package, context: list[int], packages: list[Package]) -> str | None:
+def mechanism(
+    article: Article, package: Package, context: list[int], packages: list[Package], aid_type: str
+) -> str | None:
     """The mechanism named with the amount, else in its sentences and the one after; a donor's own (PDA, EPF)
-    anywhere in the article when the article reports no other amount of that donor."""
+    anywhere in the article when the article reports no other amount of that donor; else the only instrument
+    the donor has for the package's aid type (``mechanisms_by_donor_and_type``: the EU's military aid goes
+    through the European Peace Facility) or at all (``mechanisms_by_donor``: the IMF lends)."""
     donor = package.donor
 
     def ours(cues: list[Cue]) -> set[str]:
@@ -66,7 +70,8 @@ def mechanism(article: Article, package: Package, context: list[int], packages: 
     alone = not any(p is not package and p.donor == donor and p.money is not None for p in packages)
     if len(specific) == 1 and alone:
         return specific.pop()
-    return (article.data.section("mechanisms_by_donor") or {}).get(donor)
+    by_type = (article.data.section("mechanisms_by_donor_and_type") or {}).get(donor) or {}
+    return by_type.get(aid_type) or (article.data.section("mechanisms_by_donor") or {}).get(donor)
 
 
 def series_number(article: Article, package: Package, packages: list[Package], context: list[int]) -> int | None:

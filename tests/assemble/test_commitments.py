@@ -1263,3 +1263,18 @@ def test_a_dash_for_an_elided_verb_lists_items_whose_case_gives_their_role(lang:
     """"Іспанія – 50 млн євро": the dash stands for the verb of the first item; a name in the nominative gives,
     one in another case ("Грузії", dative) receives."""
     assert [(c.donor, c.recipient, c.amount) for c in commitments(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, mechanism",
+    [
+        ("en", "The EU approved €40 million in military assistance for Moldova on Tuesday.", "EPF"),
+        ("fr", "L'Union européenne a approuvé mardi 20 millions d'euros d'aide militaire à la Géorgie.", "EPF"),
+        ("en", "The EU approved €40 million in humanitarian aid for Moldova on Tuesday.", None),
+    ],
+)
+def test_the_eus_military_aid_goes_through_the_peace_facility_unless_named_otherwise(
+    lang: str, text: str, mechanism: str | None
+) -> None:
+    [commitment] = commitments(text, lang)
+    assert (commitment.donor, commitment.mechanism) == ("EU", mechanism)
