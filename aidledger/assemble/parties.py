@@ -188,7 +188,7 @@ def roles(
         return Roles(
             actor, MARKED, 0, False
         )  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
-    if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1, lang):
+    if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
@@ -217,11 +217,10 @@ def qualifies_people(folded_text: str, actor: Actor, lang: str) -> bool:
     return ends_with(before, people) or any(after.startswith(" " + p + " ") or after == " " + p for p in people)
 
 
-def _is_noun_at(doc: Doc, offset: int, lang: str) -> bool:
-    """True when the token at a character offset is a noun: by the tagger; without one, by its capital where the
-    language capitalises every noun ("in Marokko stellt die Schweiz …": "stellt" is a verb), else assumed."""
+def _is_noun_at(doc: Doc, offset: int) -> bool:
+    """True when the token at a character offset is a noun (or when there is no tagger to ask)."""
     if not doc.has_annotation("POS"):
-        return not load(lang).section("grammar").get("capitalised_nouns") or doc.text[offset : offset + 1].isupper()
+        return True
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span is not None and span[0].pos_ in ("NOUN", "PROPN")
 

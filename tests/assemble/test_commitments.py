@@ -1278,15 +1278,3 @@ def test_the_eus_military_aid_goes_through_the_peace_facility_unless_named_other
 ) -> None:
     [commitment] = commitments(text, lang)
     assert (commitment.donor, commitment.mechanism) == ("EU", mechanism)
-
-
-def test_a_name_before_a_german_verb_opening_the_clause_does_not_qualify_it() -> None:
-    """German capitalises its nouns: a lower-case aid word after a name ("in Marokko stellt …") is the verb of
-    the clause, not an aid noun the name qualifies as in "die Schweiz-Hilfe"; the name reads as a place."""
-    from aidledger.assemble.parties import QUALIFIER
-
-    text = "Nach dem Erdbeben in Marokko stellt die Schweiz eine Million Franken für die Nothilfe zur Verfügung."
-    article, mentions = annotated(text, "de")
-    [amount] = [m for m in mentions if m.money is not None]
-    roles = {r.actor.code: r for r in article.readings(amount.unit, amount.anchor)}
-    assert roles["MAR"].donor < QUALIFIER and roles["MAR"].recipient > 0
