@@ -182,6 +182,7 @@ class Article:
             c.start for c in self.cues if (c.group == "cues" and c.key in ("aid", "aid_verb", "top_up"))
             or c.group == "mechanisms"
         )
+        self._aid_verbs = frozenset(c.start for c in self.cues if c.group == "cues" and c.key in ("aid_verb", "top_up"))
 
     # --- positions --------------------------------------------------------------------------------------------
 
@@ -415,7 +416,8 @@ class Article:
         key = (unit_index, anchor)
         if key not in self._readings:
             self._readings[key] = [
-                roles(self.doc, self.folded, a, self.lang, anchor, self._aid_words) for a in self.unit_actors(unit_index)
+                roles(self.doc, self.folded, a, self.lang, anchor, self._aid_words, self._aid_verbs)
+                for a in self.unit_actors(unit_index)
             ]
         return self._readings[key]
 

@@ -166,18 +166,25 @@ MARKED, LOCATED = 3, 2
 
 
 def roles(
-    doc: Doc, folded_text: str, actor: Actor, lang: str, anchor: int, aid_words: frozenset[int] = frozenset()
+    doc: Doc,
+    folded_text: str,
+    actor: Actor,
+    lang: str,
+    anchor: int,
+    aid_words: frozenset[int] = frozenset(),
+    aid_verbs: frozenset[int] = frozenset(),
 ) -> Roles:
     """Score one actor mention as recipient and as donor of the amount at ``anchor``.
 
     ``aid_words`` are the start offsets of aid words ("package", "aide"), to see
-    a name that qualifies one ("a UK package").
+    a name that qualifies one ("a UK package"); ``aid_verbs`` those of the verbs
+    among them, to see a name that is their subject where no parse says so.
     """
     m = markers(lang)
     before = preceding(folded_text, phrase_start(doc, actor), lang)
     if ends_with(before, m.opposition):
         return Roles(actor, 0, 0, True)
-    role = syntactic_role(doc, actor)
+    role = syntactic_role(doc, actor) or _subject_by_position(doc, actor, before, m, aid_verbs)
     is_before = actor.start < anchor
     if ends_with(before, m.agent) or (role == "agent" and actor.kind != "demonyms"):
         return Roles(actor, 0, AGENT, False)
@@ -188,7 +195,7 @@ def roles(
         return Roles(
             actor, MARKED, 0, False
         )  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
-    if actor.end + 1 in aid_words and _is_noun_at(doc, actor.end + 1):
+    if actor.end + 1 in aid_words - aid_verbs and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
     if role == "subject":
         return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
@@ -207,6 +214,16 @@ def roles(
     # the place of a visit or a meeting ("bei seinem Besuch in Kiew", "à Paris") is where, not who gives
     donor = BEFORE if is_before and not recipient and not venue else 0
     return Roles(actor, recipient, donor, False)
+
+
+def _subject_by_position(doc: Doc, actor: Actor, before: str, m: Markers, aid_verbs: frozenset[int]) -> str | None:
+    """``subject`` for a name right before a verb of giving when there is no parse ("Schweden erhöht seine Hilfe",
+    "España enviará", "Polska przekaże"), unless a preposition introduces it ("in Marokko stellt die Schweiz …"):
+    a noun phrase a preposition opens is a complement, never the subject of the clause."""
+    if doc.has_annotation("DEP") or actor.end + 1 not in aid_verbs:
+        return None
+    introduced = (m.recipient, m.agent, m.location, m.venue, m.source)
+    return None if any(ends_with(before, words) for words in introduced) else "subject"
 
 
 def qualifies_people(folded_text: str, actor: Actor, lang: str) -> bool:

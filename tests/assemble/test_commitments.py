@@ -1019,6 +1019,46 @@ def test_the_place_of_a_visit_is_where_aid_is_announced_not_who_gives_it() -> No
         assert reading.donor == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Schweden erhöht seine Hilfe für Moldau auf 15 Millionen Euro.", "de", "Schweden"),
+        ("Italia invierà all'Ucraina 40 milioni di euro in aiuti umanitari.", "it", "Italia"),
+        ("Portugal enviará 12 milhões de euros para Moçambique.", "pt", "Portugal"),
+        ("België stuurt 25 miljoen euro naar Jemen.", "nl", "België"),
+    ],
+)
+def test_a_name_right_before_a_verb_of_giving_is_its_subject_where_there_is_no_parse(
+    text: str, lang: str, name: str
+) -> None:
+    """Without a parser, the name that opens a clause right before its verb of giving is read as its subject,
+    the strongest giver reading, as the parse would read it in French or English."""
+    from aidledger.assemble.parties import SUBJECT_BEFORE
+
+    article, mentions = annotated(text, lang)
+    (mention,) = [m for m in mentions if m.money]
+    (reading,) = [r for r in article.readings(mention.unit, mention.anchor) if r.actor.text == name]
+    assert reading.donor == SUBJECT_BEFORE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Nach dem Erdbeben in Marokko stellt die Schweiz eine Million Franken zur Verfügung.", "de", "Marokko"),
+        ("Nella Libia colpita dalle alluvioni invia la Francia 3 milioni di euro.", "it", "Libia"),
+    ],
+)
+def test_a_name_a_preposition_opens_before_a_verb_of_giving_is_no_giver(text: str, lang: str, place: str) -> None:
+    """ "in Marokko stellt die Schweiz …": a noun phrase opened by a preposition is a complement, never the
+    subject, so the place right before the verb is where the aid goes."""
+    from aidledger.assemble.parties import QUALIFIER
+
+    article, mentions = annotated(text, lang)
+    (mention,) = [m for m in mentions if m.money]
+    (reading,) = [r for r in article.readings(mention.unit, mention.anchor) if r.actor.text == place]
+    assert reading.donor < QUALIFIER and reading.recipient > 0
+
+
 def test_the_paying_out_of_a_tranche_is_aid_in_each_language() -> None:
     """Official pages report tranches by their disbursement ("an immediate disbursement of", "a décaissé",
     "die Auszahlung von"): the noun and the verb of paying out mark the amount as aid."""
