@@ -21,7 +21,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
         for key in (
             "aid aid_verb cumulative request refusal sale unit_price background part past aggregate "
             "multi_recipient new report neutral additional top_up conversion opposition distributive receive need "
-            "purpose commercial"
+            "purpose commercial superlative"
         ).split()
     },
     "grammar": {

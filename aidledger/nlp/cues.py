@@ -42,6 +42,10 @@ SINCE_YEARS = range(1990, 2051)
 #: Characters within which a phrase of purpose ("to meet", "pour répondre aux", "um … zu decken") governs a
 #: need that follows it in its clause ("to help meet Kyiv's most pressing air defence needs").
 PURPOSE_REACH = 60
+#: Characters within which a superlative before a running-total word makes it date a record ("largest aid
+#: package so far"), and within which the aid noun it qualifies follows it ("plus important paquet").
+RECORD_REACH = 60
+RECORD_NOUN_REACH = 30
 
 
 @functools.cache
@@ -80,7 +84,7 @@ def _find_cues(doc: Doc) -> list[Cue]:
             Cue(m.start, m.end, m.text, section, m.key) for m in gaz.finditer(content, fold_text, case_text, words)
         )
     cues.sort(key=lambda c: c.start)
-    return _needs_read(cues, content)
+    return _records_read(_needs_read(cues, content), content)
 
 
 def _needs_read(cues: list[Cue], text: str) -> list[Cue]:
@@ -107,6 +111,32 @@ def _needs_read(cues: list[Cue], text: str) -> list[Cue]:
             cue = Cue(cue.start, cue.end, cue.text, cue.group, "request")
         read.append(cue)
     return read
+
+
+def _records_read(cues: list[Cue], text: str) -> list[Cue]:
+    """Running-total words ("so far", "à ce jour", "bisher") dropped where they date a record: a superlative
+    qualifying an aid noun in their clause ("its largest military aid package to date", "son plus important
+    paquet d'aide à ce jour", "das bisher größte Hilfspaket") says the package is the biggest yet, not that the
+    amount sums the earlier ones. Without the aid noun ("the largest donor so far") the total stands.
+
+    The superlative stands within :data:`RECORD_REACH` characters before the word, or right after it where the
+    language puts the adverb first ("bisher größte"); its aid noun within :data:`RECORD_NOUN_REACH` after it.
+    """
+    superlatives = [c for c in cues if c.group == "cues" and c.key == "superlative"]
+    aid_nouns = [c for c in cues if c.group == "cues" and c.key == "aid"]
+
+    def of_a_package(superlative: Cue) -> bool:
+        return any(0 <= a.start - superlative.end <= RECORD_NOUN_REACH for a in aid_nouns)
+
+    def dates_a_record(total: Cue) -> bool:
+        return any(
+            (0 <= total.start - s.end <= RECORD_REACH or 0 <= s.start - total.end <= 2)
+            and not CLAUSE_END.search(text, min(s.end, total.end), max(s.start, total.start))
+            and of_a_package(s)
+            for s in superlatives
+        )
+
+    return [c for c in cues if not (c.group == "cues" and c.key == "cumulative" and dates_a_record(c))]
 
 
 def within(cues: Iterable[Cue], start: int, end: int, group: str | None = None, key: str | None = None) -> list[Cue]:

@@ -43,3 +43,40 @@ def test_a_need_stated_alone_is_a_request(lang: str, text: str, need: str) -> No
 def test_a_purpose_phrase_does_not_reach_past_its_clause() -> None:
     text = "The agency will meet donors in Geneva. Needs have doubled since March."
     assert _requests(text, "en") == ["Needs"]
+
+
+def _totals(text: str, lang: str) -> list[str]:
+    doc = spacy.blank("xx").make_doc(text)
+    doc.user_data["aidledger.lang"] = lang
+    return [c.text for c in find_cues(doc) if c.group == "cues" and c.key == "cumulative"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Oslo unveiled its largest military aid package to date, worth 7 billion crowns."),
+        ("fr", "Ottawa a dévoilé son plus important paquet d'aide à ce jour, soit 500 millions de dollars."),
+        ("de", "Dänemark hat sein bisher größtes Hilfspaket im Wert von 4 Milliarden Kronen geschnürt."),
+        ("es", "Lisboa aprobó su mayor paquete de ayuda hasta la fecha, de 250 millones de euros."),
+        ("nl", "Den Haag presenteerde het grootste steunpakket tot nu toe, van 2 miljard euro."),
+    ],
+)
+def test_so_far_after_a_superlative_of_a_package_dates_a_record_not_a_total(lang: str, text: str) -> None:
+    """ "Its largest aid package to date" says the package is the biggest yet: the amount is the package's,
+    not the sum of the earlier ones."""
+    assert _totals(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "total"),
+    [
+        ("en", "Washington, the largest donor so far, has given $75 billion.", "so far"),
+        ("fr", "Le plus gros donateur, Washington, a versé à ce jour 75 milliards de dollars.", "à ce jour"),
+        ("en", "The package is the largest. So far Oslo has given 7 billion crowns in all.", "So far"),
+    ],
+)
+def test_so_far_stays_a_running_total_without_a_package_the_superlative_qualifies(
+    lang: str, text: str, total: str
+) -> None:
+    """A superlative of the donor, or one in another sentence, leaves the running total as it is."""
+    assert total in _totals(text, lang)
