@@ -20,7 +20,7 @@ import pytest
 
 import aidledger
 from aidledger.assemble.model import WEIGHTS_PATH
-from aidledger.assemble.train import WRITTEN_PATH, annotate, cross_validate, fit_passages, read_gold
+from aidledger.assemble.train import annotate, cross_validate, fit_passages, read_gold, written_rows
 from aidledger.ingest.readers import read_paths
 
 #: What the engine measured when these thresholds were set, less a small margin for platform noise.
@@ -73,7 +73,7 @@ def test_the_focused_analysis_loses_nothing_on_the_dev_passages(dev_report: dict
 def passages(shared_eval: Path) -> dict:
     """The dev, seed and written passages, annotated once for the tests that refit the models."""
     gold = {name: annotate(read_gold(shared_eval / f"{name}.jsonl")) for name in ("dev", "seed")}
-    return {**gold, "written": annotate(read_gold(WRITTEN_PATH))}
+    return {**gold, "written": annotate(written_rows())}
 
 
 def test_seed_commitments_are_found_with_every_field_right(shared_eval: Path, tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_training_on_the_gold_files_rebuilds_the_shipped_weights_byte_for_byte(
 ) -> None:
     rebuilt = tmp_path / "weights.json"
     gold_paths = [shared_eval / "dev.jsonl", shared_eval / "seed.jsonl"]
-    fit_passages(passages["dev"] + passages["seed"], gold_paths, passages["written"], WRITTEN_PATH).to_disk(rebuilt)
+    fit_passages(passages["dev"] + passages["seed"], gold_paths, passages["written"]).to_disk(rebuilt)
     assert rebuilt.read_text("utf-8") == WEIGHTS_PATH.read_text("utf-8"), "run `aidledger train` and commit"
 
 
@@ -136,7 +136,7 @@ def test_the_written_passages_share_no_run_of_eight_words_with_the_gold_texts(sh
 
     texts = [row["text"] for name in ("dev", "seed") for row in read_gold(shared_eval / f"{name}.jsonl")]
     gold = set().union(*map(runs, texts))
-    shared = [row["id"] for row in read_gold(WRITTEN_PATH) if runs(row["text"]) & gold]
+    shared = [row["id"] for row in written_rows() if runs(row["text"]) & gold]
     assert shared == []
 
 

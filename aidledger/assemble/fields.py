@@ -45,8 +45,8 @@ def mechanism(
 ) -> str | None:
     """The mechanism named with the amount, else in its sentences and the one after; a donor's own (PDA, EPF)
     anywhere in the article when the article reports no other amount of that donor; else the only instrument
-    the donor has for the package's aid type (``mechanisms_by_donor_and_type``: the EU's military aid goes
-    through the European Peace Facility) or at all (``mechanisms_by_donor``: the IMF lends)."""
+    the donor has for the package's aid type or for any (``mechanisms_by_donor``: the EU's military aid goes
+    through the European Peace Facility; the IMF lends)."""
     donor = package.donor
 
     def ours(cues: list[Cue]) -> set[str]:
@@ -70,8 +70,8 @@ def mechanism(
     alone = not any(p is not package and p.donor == donor and p.money is not None for p in packages)
     if len(specific) == 1 and alone:
         return specific.pop()
-    by_type = (article.data.section("mechanisms_by_donor_and_type") or {}).get(donor) or {}
-    return by_type.get(aid_type) or (article.data.section("mechanisms_by_donor") or {}).get(donor)
+    by_type = (article.data.section("mechanisms_by_donor") or {}).get(donor) or {}
+    return by_type.get(aid_type) or by_type.get("any")
 
 
 def series_number(article: Article, package: Package, packages: list[Package], context: list[int]) -> int | None:

@@ -358,19 +358,20 @@ def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = Non
     return Models(models, data_sha256, trained_on or {})
 
 
+def written_rows(use: bool = True) -> list[dict]:
+    """The rows of the written passages (:data:`WRITTEN_PATH`), or none when they are not to be used."""
+    return read_gold(WRITTEN_PATH) if use else []
+
+
 def train(
-    gold_paths: list[Path], progress: Callable[[int], None] | None = None, written: Path | None = WRITTEN_PATH
+    rows: list[dict], gold_paths: list[Path], written: list[dict], progress: Callable[[int], None] | None = None
 ) -> Models:
-    """The models fitted on every passage of the gold files whose language has a data file, and on the
-    written passages (``written``; None: none) for the decisions they teach."""
-    rows = [row for path in gold_paths for row in read_gold(path)]
-    extra = annotate(read_gold(written), progress) if written else []
-    return fit_passages(annotate(rows, progress), gold_paths, extra, written)
+    """The models fitted on the rows of the gold files (those whose language has a data file) and on the written
+    passages' rows (:func:`written_rows`) for the decisions they teach."""
+    return fit_passages(annotate(rows, progress), gold_paths, annotate(written, progress))
 
 
-def fit_passages(
-    passages: list[Passage], gold_paths: list[Path], written: Sequence[Passage] = (), written_path: Path | None = None
-) -> Models:
+def fit_passages(passages: list[Passage], gold_paths: list[Path], written: Sequence[Passage] = ()) -> Models:
     """The models fitted on annotated passages and written ones, labelled with the files they came from."""
     examples = all_examples(passages).extend(written_examples(written))
     languages = Counter(p.lang for p in passages if p.article.data.available)
@@ -380,9 +381,10 @@ def fit_passages(
         "languages": dict(sorted(languages.items())),
         "examples": {d: len(r) for d, r in examples.rows.items()},
     }
-    if written_path is not None:
-        trained_on["written"] = {"file": written_path.name, "passages": len(written), "decisions": list(WRITTEN_TEACH)}
-    paths = [*gold_paths, *([written_path] if written_path is not None else [])]
+    paths = list(gold_paths)
+    if written:
+        trained_on["written"] = {"file": WRITTEN_PATH.name, "passages": len(written), "decisions": list(WRITTEN_TEACH)}
+        paths.append(WRITTEN_PATH)
     return fit(examples, data_sha256(paths), trained_on)
 
 

@@ -46,12 +46,12 @@ WRITTEN = typer.Option(
 
 def _annotated(gold: Path, folds: int, quiet: bool, written: bool) -> tuple[list[Passage], list[Passage]]:
     """The gold passages and the written ones, annotated once for every split of the cross-validation."""
-    from aidledger.assemble.train import WRITTEN_PATH, annotate, read_gold
+    from aidledger.assemble.train import annotate, read_gold, written_rows
 
     rows = read_gold(gold)
     if len(rows) < folds:
         raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
-    extra = read_gold(WRITTEN_PATH) if written else []
+    extra = written_rows(written)
     with progress_bar("annotating", len(rows) + len(extra), quiet) as advance:
         return annotate(rows, advance), annotate(extra, advance)
 
@@ -204,13 +204,13 @@ def train_command(
     The shipped weights come from `aidledger train ../shared/eval/dev.jsonl ../shared/eval/seed.jsonl`.
     """
     from aidledger.assemble.model import WEIGHTS_PATH
-    from aidledger.assemble.train import WRITTEN_PATH, read_gold, train
+    from aidledger.assemble.train import read_gold, train, written_rows
 
     target = output or WEIGHTS_PATH
-    extra = WRITTEN_PATH if written else None
-    total = sum(len(read_gold(path)) for path in [*gold, *([extra] if extra else [])])
-    with progress_bar("annotating", total, quiet) as advance:
-        models = train(gold, advance, extra)
+    rows = [row for path in gold for row in read_gold(path)]
+    extra = written_rows(written)
+    with progress_bar("annotating", len(rows) + len(extra), quiet) as advance:
+        models = train(rows, gold, extra, advance)
     models.to_disk(target)
     print(f"wrote {target}")
     print(f"data sha256 {models.data_sha256}")

@@ -13,6 +13,7 @@ donor: ``$`` (a dollar: USD, CAD, AUD... by country), ``CROWN`` and ``FRANC``.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -250,10 +251,10 @@ def _without_rates(text: str, amounts: list[Money]) -> list[Money]:
     """The amounts of a text but those of an exchange rate, which states no sum (the wires' footnote "($1 =
     0.9131 euros)"): one unit of a currency, an equals sign, an amount of another."""
     rates: set[int] = set()
-    for one, other in zip(amounts, amounts[1:]):
+    for i, (one, other) in enumerate(itertools.pairwise(amounts)):
         if one.amount == 1 and one.currency != other.currency and _RATE_GAP.fullmatch(text, one.end, other.start):
-            rates.update((id(one), id(other)))
-    return [m for m in amounts if id(m) not in rates]
+            rates.update((i, i + 1))
+    return [m for i, m in enumerate(amounts) if i not in rates]
 
 
 #: How far (characters) an enumeration of amounts may run after its first, stated amount.
