@@ -331,9 +331,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
         raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
-    # a title introducing a person, by where it starts: an institution right before it, or owning it, is that
-    # person's ("agency spokesperson Olga Wirth", "Britain's defence secretary, X"), not a speaker of its own
-    personal_titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, taken) is not None}
+    persons = _Persons(doc, taken)
     covered_until, next_region = -1, 0  # the furthest end of the regions (and mentions found) that start before
     for start, end, code in sorted(raw, key=lambda r: (r[0], -r[1])):
         while next_region < len(regions) and regions[next_region][0] <= start:
@@ -343,7 +341,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue
         if any(start < p.start < end for p in taken if p.kind == "person"):
             continue  # it holds a person ("Ms Berg" read as an organisation)
-        if _next_word_start(doc, _possessive_end(doc, end)) in personal_titles or _describes_person(doc, end, taken):
+        if persons.described_from(end):
             continue
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
@@ -376,25 +374,42 @@ _HYPHEN_COMPOUND = re.compile(r"-(?:\w+\s+)?")
 #: Parts of speech of the words that may stand between an institution and the person it describes
 #: ("EU foreign policy chief Kaja Kallas"): a noun phrase, no verb, preposition or punctuation.
 _DESCRIPTOR_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+#: The furthest (characters) a person may be named after the institution that opens a title the data lacks,
+#: and the most words such a title has.
+DESCRIPTION_REACH = 40
+DESCRIPTION_WORDS = 4
 
 
-def _describes_person(doc: Doc, end: int, taken: list[Mention]) -> bool:
-    """Whether an institution opens the description of the person named right after it, so that it is the
-    person's affiliation and no speaker of its own: "EU foreign policy chief Kaja Kallas", "der
-    CDU-Verteidigungspolitiker Roderich Kiesewetter", "EU-buitenlandchef Kaja Kallas". Between them stand
-    only the words of a title: a compound the institution opens with a hyphen, or, where a parse exists,
-    nouns and adjectives."""
-    person = next((p for p in taken if p.kind == "person" and 0 < p.start - end <= 40), None)
-    if person is None:
-        return False
-    gap = doc_text(doc)[end : person.start]
-    if _HYPHEN_COMPOUND.fullmatch(gap):
-        return True
-    if not doc.has_annotation("POS") or not gap.startswith(" "):
-        return False
-    span = doc.char_span(end, person.start, alignment_mode="expand")
-    words = [t for t in span or () if not t.is_space]
-    return 0 < len(words) <= 4 and all(t.pos_ in _DESCRIPTOR_POS for t in words)
+class _Persons:
+    """The persons of a text, by start, to see whether an institution opens the description of one of them."""
+
+    def __init__(self, doc: Doc, taken: list[Mention]) -> None:
+        self.doc = doc
+        self.persons = sorted((m for m in taken if m.kind == "person"), key=lambda m: m.start)
+        self.starts = [m.start for m in self.persons]
+        # the listed titles that introduce a person, by where they start
+        self.titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, self.persons) is not None}
+
+    def described_from(self, end: int) -> bool:
+        """Whether the institution ending at ``end`` opens the description of a person named after it, so that
+        it is the person's affiliation and no speaker of its own: a title the data lists, right after it or
+        after its possessive ("agency spokesperson Olga Wirth", "Britain's defence secretary, X"); else, up to
+        the person, the words of a title the data lacks: a compound the institution opens with a hyphen ("der
+        CDU-Verteidigungspolitiker Roderich Kiesewetter", "EU-buitenlandchef Kaja Kallas") or, where a parse
+        exists, a few nouns and adjectives ("EU foreign policy chief Kaja Kallas")."""
+        if _next_word_start(self.doc, _possessive_end(self.doc, end)) in self.titles:
+            return True
+        i = bisect.bisect_right(self.starts, end)
+        if i == len(self.persons) or self.starts[i] - end > DESCRIPTION_REACH:
+            return False
+        gap = doc_text(self.doc)[end : self.starts[i]]
+        if _HYPHEN_COMPOUND.fullmatch(gap):
+            return True
+        if not self.doc.has_annotation("POS") or not gap.startswith(" "):
+            return False
+        span = self.doc.char_span(end, self.starts[i], alignment_mode="expand")
+        words = [t for t in span or () if not t.is_space]
+        return 0 < len(words) <= DESCRIPTION_WORDS and all(t.pos_ in _DESCRIPTOR_POS for t in words)
 
 
 def _possessive_end(doc: Doc, end: int) -> int:
