@@ -8,10 +8,19 @@ import spacy
 from aidledger.nlp.cues import find_cues
 
 
-def _requests(text: str, lang: str) -> list[str]:
+def _cues(text: str, lang: str, key: str) -> list[str]:
+    """The words of one kind of the ``cues`` section found in ``text``."""
     doc = spacy.blank("xx").make_doc(text)
     doc.user_data["aidledger.lang"] = lang
-    return [c.text for c in find_cues(doc) if c.group == "cues" and c.key == "request"]
+    return [c.text for c in find_cues(doc) if c.group == "cues" and c.key == key]
+
+
+def _requests(text: str, lang: str) -> list[str]:
+    return _cues(text, lang, "request")
+
+
+def _totals(text: str, lang: str) -> list[str]:
+    return _cues(text, lang, "cumulative")
 
 
 @pytest.mark.parametrize(
@@ -43,12 +52,6 @@ def test_a_need_stated_alone_is_a_request(lang: str, text: str, need: str) -> No
 def test_a_purpose_phrase_does_not_reach_past_its_clause() -> None:
     text = "The agency will meet donors in Geneva. Needs have doubled since March."
     assert _requests(text, "en") == ["Needs"]
-
-
-def _totals(text: str, lang: str) -> list[str]:
-    doc = spacy.blank("xx").make_doc(text)
-    doc.user_data["aidledger.lang"] = lang
-    return [c.text for c in find_cues(doc) if c.group == "cues" and c.key == "cumulative"]
 
 
 @pytest.mark.parametrize(
