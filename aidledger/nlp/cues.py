@@ -46,6 +46,8 @@ PURPOSE_REACH = 60
 #: package so far"), and within which the aid noun it qualifies follows it ("plus important paquet").
 RECORD_REACH = 60
 RECORD_NOUN_REACH = 30
+#: The most characters between a running-total word and a superlative right after it ("bisher größte").
+RECORD_ADVERB_GAP = 2
 
 
 @functools.cache
@@ -119,8 +121,9 @@ def _records_read(cues: list[Cue], text: str) -> list[Cue]:
     paquet d'aide à ce jour", "das bisher größte Hilfspaket") says the package is the biggest yet, not that the
     amount sums the earlier ones. Without the aid noun ("the largest donor so far") the total stands.
 
-    The superlative stands within :data:`RECORD_REACH` characters before the word, or right after it where the
-    language puts the adverb first ("bisher größte"); its aid noun within :data:`RECORD_NOUN_REACH` after it.
+    The superlative stands within :data:`RECORD_REACH` characters before the word, or right after it
+    (:data:`RECORD_ADVERB_GAP`) where the language puts the adverb first ("bisher größte"); its aid noun within
+    :data:`RECORD_NOUN_REACH` after it.
     """
     superlatives = [c for c in cues if c.group == "cues" and c.key == "superlative"]
     aid_nouns = [c for c in cues if c.group == "cues" and c.key == "aid"]
@@ -130,7 +133,7 @@ def _records_read(cues: list[Cue], text: str) -> list[Cue]:
 
     def dates_a_record(total: Cue) -> bool:
         return any(
-            (0 <= total.start - s.end <= RECORD_REACH or 0 <= s.start - total.end <= 2)
+            (0 <= total.start - s.end <= RECORD_REACH or 0 <= s.start - total.end <= RECORD_ADVERB_GAP)
             and not CLAUSE_END.search(text, min(s.end, total.end), max(s.start, total.start))
             and of_a_package(s)
             for s in superlatives

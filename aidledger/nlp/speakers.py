@@ -339,7 +339,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             next_region += 1
         if start < covered_until or (found and start < found[-1].end):
             continue
-        if any(start < p.start < end for p in taken if p.kind == "person"):
+        if persons.inside(start, end):
             continue  # it holds a person ("Ms Berg" read as an organisation)
         if persons.described_from(end):
             continue
@@ -389,6 +389,11 @@ class _Persons:
         self.starts = [m.start for m in self.persons]
         # the listed titles that introduce a person, by where they start
         self.titles = {m.start for m in title_matches(doc) if _person_after(doc, m.end, self.persons) is not None}
+
+    def inside(self, start: int, end: int) -> bool:
+        """Whether a person's mention starts strictly inside ``(start, end)``."""
+        i = bisect.bisect_right(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
 
     def described_from(self, end: int) -> bool:
         """Whether the institution ending at ``end`` opens the description of a person named after it, so that
