@@ -13,8 +13,8 @@ likelier the observation is for two reports of one package than for two differen
 explicit so that the README can print them. Two of them read more than the fields: agreeing on a
 round figure ($500 million) is likelier by chance than on $1.85 billion, so it weighs less (the
 term-frequency adjustment of record linkage, by the shape of the figure); and the running totals
-the two articles state for the donor place each report in the donor's history, the same total
-for one package, totals at least a package apart for two (:func:`_totals`), and so does the number a
+the two articles state for the donor (and the level a raise reaches) place each report in the donor's history,
+the same total for one package, totals at least a package apart for two (:func:`_totals`), and so does the number a
 report gives the package in the donor's series ("the 45th drawdown", :func:`_series`). A few observations
 are not weighed but decide alone
 (*vetoes*): two commitments of one article, different donors or recipients, amounts more than
@@ -75,7 +75,7 @@ WEIGHTS: dict[str, float] = {
     "items in common": 3,
     "no item in common": -1,
     "same running total": 4,  # both say the package brings the donor's aid to the same total
-    "running totals a package apart": -8,  # two points of the donor's history (or two scopes: "military aid")
+    "running totals a package apart": -12,  # two points of the donor's history (or two scopes: "military aid")
     "same number in the donor's series": 4,  # both call it "the 45th drawdown"
     "numbers in the donor's series differ": -12,  # the 44th and the 45th: two packages, however alike
 }
@@ -239,8 +239,12 @@ def _in_unit(amount: int, currency: str, unit: str, day: dt.date) -> int | None:
 
 
 def _totals_including(record: MentionRecord) -> list[tuple[int, str]]:
-    """The running totals a report states that can include its package: those above its amount."""
-    return [(x, c) for x, c in record.running_totals if c != record.currency or x > (record.amount or 0)]
+    """The running totals a report states that can include its package: those above its amount, and the level
+    a raise reaches ("from 100 to 300 million": the donor's total in that scope is now 300 million)."""
+    totals = [(x, c) for x, c in record.running_totals if c != record.currency or x > (record.amount or 0)]
+    if record.raised_from is not None and record.amount is not None and record.currency:
+        totals.append((record.amount, record.currency))
+    return totals
 
 
 def _totals(a: MentionRecord, b: MentionRecord) -> list[str]:

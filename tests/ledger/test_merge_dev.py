@@ -12,8 +12,8 @@ import pytest
 import aidledger
 from aidledger.ledger import evaluation
 
-GOLD_FLOOR = {"precision": 0.76, "recall": 0.88}
-END_TO_END_FLOOR = {"precision": 0.71, "recall": 0.76}
+GOLD_FLOOR = {"precision": 0.88, "recall": 0.88}
+END_TO_END_FLOOR = {"precision": 0.83, "recall": 0.76}
 SHUFFLES = (11, 12, 13)
 
 

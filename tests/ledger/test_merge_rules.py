@@ -237,6 +237,33 @@ def test_reports_stating_the_same_running_total_weigh_for_one_package():
     assert _groups(wire, release) == [["release", "wire"]]
 
 
+def test_totals_a_package_apart_outweigh_an_agreeing_mechanism_and_items_but_do_not_veto():
+    """Two EUR 500 million tranches of the Peace Facility, both funding equipment, stating totals of 1 and 1.5
+    billion: the fields agree, the donor's history does not."""
+    tranches = [
+        mention(key, None, amount=500_000_000, currency="EUR", donor="EU", mechanism="EPF", **fields)
+        for key, total in (("first", 1_000_000_000), ("second", 1_500_000_000))
+        for fields in [{"items": frozenset({"medical"}), "running_totals": frozenset({(total, "EUR")})}]
+    ]
+    verdict = compare(*tranches)
+    assert {"same mechanism", "items in common", "running totals a package apart"} <= set(verdict.reasons)
+    assert verdict.veto is None
+    assert _groups(*tranches) == [["first"], ["second"]]
+
+
+def test_the_level_a_raise_reaches_is_the_donors_running_total():
+    """A loan raised "from 100 to 300 million dollars" and "an additional 300 million" bringing aid to 600 million
+    are two packages; a raise "from 20 to 100 million euros" and "an extra USD 85 million", bringing aid to
+    USD 106 million (EUR 100 million that day), state one total."""
+    raised = mention("raised", None, amount=300_000_000, raised_from=(100_000_000, "USD"))
+    additional = _with_totals("additional", 600_000_000)
+    assert "running totals a package apart" in compare(raised, additional).reasons
+    assert _groups(raised, additional) == [["additional"], ["raised"]]
+    level = mention("level", None, amount=100_000_000, currency="EUR", raised_from=(20_000_000, "EUR"))
+    extra = mention("extra", "2023-11-09", amount=85_000_000, running_totals=frozenset({(106_000_000, "USD")}))
+    assert "same running total" in compare(level, extra).reasons
+
+
 def test_running_totals_closer_than_a_package_say_nothing():
     since_invasion = _with_totals("a", 4_000_000_000, amount=1_000_000_000)
     since_2021 = _with_totals("b", 4_700_000_000, amount=1_000_000_000)
