@@ -86,6 +86,11 @@ def keys(cues: Iterable[Cue]) -> set[str]:
 _PLACEHOLDER_TABLES = {"$": "dollar_countries", "CROWN": "crown_countries", "FRANC": "franc_countries"}
 #: A line at most this long with no final stop is a headline, a title or a list item.
 TITLE_LENGTH = 140
+#: A title line of at most this many words above the headline is a label ("Live", "Breaking news", "World"):
+#: an aggregator's banner or a section name, which does not move where the article opens.
+LABEL_WORDS = 3
+#: The opening line and this many units after it are the lead.
+LEAD_UNITS = 3
 #: Donors that a named mechanism implies wherever the article names it.
 MECHANISM_DONORS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 #: How far (characters) a word of hostility may stand from a name to qualify it.
@@ -227,6 +232,21 @@ class Article:
         start, end = self.units[unit_index]
         text = self.text[start:end].strip()
         return len(text) <= TITLE_LENGTH and not text.endswith((".", "!", "?", ":", ";"))
+
+    @functools.cached_property
+    def opening(self) -> int:
+        """The unit the article opens with, its headline or first sentence: the first that is no label line, so
+        that a banner an aggregator puts above a copy changes nothing. A label is a title line of at most
+        :data:`LABEL_WORDS` words without a cue word ("Breaking news", "Ukraine war"; not "Scholz pledges tanks")."""
+        for index, (start, end) in enumerate(self.units):
+            label = len(self.text[start:end].split()) <= LABEL_WORDS and not self.cues_between(start, end, "cues")
+            if not (self.is_headline(index) and label):
+                return index
+        return 0
+
+    def in_lead(self, unit_index: int) -> bool:
+        """Whether a unit is the opening line, a label above it, or one of the units right after it."""
+        return unit_index < self.opening + LEAD_UNITS
 
     def evidence(self, unit: tuple[int, int]) -> tuple[int, int]:
         """A sentence without surrounding blanks or a leading bullet."""

@@ -198,7 +198,7 @@ def sentence_features(article: Article, unit: int) -> Features:
     """Where a sentence stands and whether the one before gives (for "It is worth $375 million.")."""
     f: Features = {}
     f["headline"] = float(article.is_headline(unit))
-    f["lead"] = float(unit < 3)
+    f["lead"] = float(article.in_lead(unit))
     f["continues"] = float(article.continues(unit))
     if unit > 0:
         f["previous_gives"] = float("aid_verb" in kinds(article.cues_between(*article.units[unit - 1])))
@@ -482,7 +482,7 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
                     context[f"marked_recipient_{name}"] = 1.0
                 if any(r.donor >= QUALIFIER for r in near):
                     context[f"giver_{name}"] = 1.0
-    context["in_headline"] = float(any(a.code == code for a in article.unit_actors(0)))
+    context["in_headline"] = float(any(a.code == code for a in article.unit_actors(article.opening)))
     context.update(article_party_features(article, code))
     f.update(context)
     if not givers:  # the sentence names no giver: the context decides who gives
@@ -638,7 +638,7 @@ def date_features(article: Article, reports: list[Mention], value, mentions_of_v
     f["adjacent_sentence"] = float(any(abs(u - d) == 1 for u in units for d in date_units))
     gap = min(abs(u - d) for u in units for d in date_units)
     f["sentence_gap"] = min(10, gap) / 10
-    f["in_lead"] = float(min(date_units) < 3)
+    f["in_lead"] = float(article.in_lead(min(date_units)))
     f["in_headline"] = float(any(article.is_headline(u) for u in date_units))
     f["first_date"] = float(article.first_dated_unit() in date_units)
     f["giving_sentence"] = float(any("aid_verb" in kinds(article.cues_between(*article.units[u])) for u in date_units))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from aidledger.assemble.article import units
+from aidledger.assemble.article import Article, units
+from tests.assemble.test_commitments import annotated
 
 
 def _doc(text: str, starts: set[str]) -> Doc:
@@ -28,3 +29,21 @@ def test_a_sentence_the_parser_cut_mid_clause_is_one_unit() -> None:
 def test_a_line_break_or_a_stop_still_ends_a_unit() -> None:
     doc = _doc("Aide à Kiev\n\nBerlin donne 10 millions : Paris suit.", {"\n\n", "Paris"})
     assert [doc.text[s:e] for s, e in units(doc)] == ["Aide à Kiev", "Berlin donne 10 millions :", "Paris suit."]
+
+
+def _article(text: str, lang: str) -> Article:
+    return annotated(text, lang)[0]
+
+
+def test_a_label_line_above_the_headline_does_not_move_where_the_article_opens() -> None:
+    """An aggregator's banner, a section name or a dateline above the headline: the headline still opens it."""
+    body = "Canada sends drones to Kyiv\n\nOttawa will provide 800 drones worth CAD 95 million, the minister said."
+    assert _article(body, "en").opening == 0
+    for label in ("Breaking news", "World", "Ukraine war"):
+        labelled = _article(f"{label}\n\n{body}", "en")
+        assert labelled.opening == 1
+        assert labelled.in_lead(3) and not labelled.in_lead(4)
+
+
+def test_a_short_headline_with_a_word_of_aid_is_no_label() -> None:
+    assert _article("Scholz pledges tanks\n\nGermany will send 14 Leopard tanks to Ukraine.", "en").opening == 0
