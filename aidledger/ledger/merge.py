@@ -49,6 +49,8 @@ STAGES = ("anticipated", "announced", "delivered")
 #: Bits of evidence each observation about a pair adds (positive) or takes away (negative).
 WEIGHTS: dict[str, float] = {
     "same evidence sentence": 30,  # a syndicated copy: decisive unless vetoed
+    "donor read otherwise in the same sentence": -6,  # a copy whose parse differs: the package takes the majority's
+    "recipient read otherwise in the same sentence": -6,
     "same donor": 1,
     "same recipient": 1,
     "same amount": 8,  # same currency, within 1 %
@@ -166,12 +168,20 @@ class Comparison:
 
 
 def _parties(a: MentionRecord, b: MentionRecord) -> tuple[list[str], str | None]:
+    """(reasons, veto) for donors and recipients. Two parties that differ veto, except in two copies of one
+    sentence stating the same sum: one report read two ways (a banner above a copy can change the parse), so
+    the difference only weighs. Two commitments of one sentence ("Japan and Korea each give $10 million")
+    still stay apart, since each copy holds both and two commitments of one article never join."""
     reasons = []
+    copies = _same_sentence(a, b) and (a.amount, a.currency) == (b.amount, b.currency)
     for role, x, y in (("donor", a.donor, b.donor), ("recipient", a.recipient, b.recipient)):
         if x and y:
-            if x != y:
+            if x == y:
+                reasons.append(f"same {role}")
+            elif copies:
+                reasons.append(f"{role} read otherwise in the same sentence")
+            else:
                 return [], f"different {role}s"
-            reasons.append(f"same {role}")
     return reasons, None
 
 

@@ -119,8 +119,20 @@ def test_a_mention_missing_a_party_merges_only_on_the_same_amount_or_the_same_se
 def test_syndicated_copies_of_a_sentence_are_one_package_whatever_their_fields():
     original = mention("original", "2023-06-13", evidence_key="k")
     copy = mention("copy", "2023-06-25", aid_type="financial", mechanism="PDA", evidence_key="k")
-    other = mention("other", "2023-06-25", aid_type="financial", mechanism="USAI", evidence_key="k", donor="CAN")
-    assert _groups(original, copy, other) == [["copy", "original"], ["other"]]
+    read_otherwise = mention("read otherwise", "2023-06-25", mechanism="USAI", evidence_key="k", recipient="POL")
+    assert _groups(original, copy, read_otherwise) == [["copy", "original", "read otherwise"]]
+    assert "recipient read otherwise in the same sentence" in compare(original, read_otherwise).reasons
+    another_sum = mention("another sum", "2023-06-13", amount=300_000_000, evidence_key="k", donor="CAN")
+    assert compare(original, another_sum).veto == "different donors"
+
+
+def test_two_commitments_of_one_sentence_stay_two_packages_across_its_copies():
+    """"The US and Canada each give $325 million": every copy holds both, and each joins its own."""
+    us_a, canada_a, us_b, canada_b = (
+        mention(key, "2023-06-13", evidence_key="k", donor=donor, article=article)
+        for key, donor, article in (("us-a", "USA", "a"), ("ca-a", "CAN", "a"), ("us-b", "USA", "b"), ("ca-b", "CAN", "b"))
+    )
+    assert _groups(us_a, canada_a, us_b, canada_b) == [["ca-a", "ca-b"], ["us-a", "us-b"]]
 
 
 def test_differing_aid_types_weigh_but_do_not_veto():
