@@ -33,8 +33,8 @@ analysed when it holds:
 Each run of such sentences (two runs a few words apart are one) is analysed
 as a Doc of its own, with :data:`CONTEXT_BEFORE` words of context before it
 and :data:`CONTEXT_AFTER` after it, and the run's first and last sentence
-starts set: every word sees the neighbours the models' convolutions see in
-the whole text, the parser and the entity recogniser read the words around
+starts set, as are those at line breaks (:mod:`aidledger.nlp.sentences`):
+every word sees the neighbours the models' convolutions see in the whole text, the parser and the entity recogniser read the words around
 as they do there, and the parser cuts where it cuts in the whole text and
 starts each sentence from an empty stack, so the analysed sentences get the
 annotations the whole analysis gives them (the dev passages' commitments and
@@ -64,6 +64,7 @@ from aidledger.nlp.cues import find_cues
 from aidledger.nlp.entities import actor_matches, title_matches
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.money import money_in
+from aidledger.nlp.sentences import mark_line_breaks
 from aidledger.nlp.speakers import speech
 
 #: How many sentences before and after one with money or aid an actor's sentence is analysed.
@@ -263,7 +264,7 @@ class Focus:
             if last > end:
                 starts[end - first] = True
             part = Doc(doc.vocab, words=words, spaces=columns[first:last, 1].astype(bool).tolist(), sent_starts=starts)
-            yield part, start - first
+            yield mark_line_breaks(part), start - first
 
 
 def _copy_back(doc: Doc, sentences: list[tuple[int, int]], analysed: list[tuple[tuple[int, int], Doc, int]]) -> None:

@@ -50,12 +50,16 @@ def _import_components() -> None:
 
 
 def base_pipeline(lang: str) -> Language:
-    """The spaCy model for ``lang``, or a blank pipeline that cuts sentences (by :mod:`aidledger.nlp.sentences`
-    where the language has a data file, else spaCy's sentencizer); punctuation runs kept whole
+    """The spaCy model for ``lang`` with sentences started at line breaks before its parser, or a blank pipeline
+    that cuts sentences (by :mod:`aidledger.nlp.sentences` where the language has a data file, else spaCy's
+    sentencizer); punctuation runs kept whole
     (:mod:`aidledger.nlp.runs`) and texts taken up to :data:`~aidledger.limits.MAX_TEXT_CHARS`."""
     model = MODELS.get(lang)
     if model:
         nlp = spacy.load(model)
+        import aidledger.nlp.sentences  # noqa: F401  (registers the factories)
+
+        nlp.add_pipe("aidledger_line_breaks", before="parser")
     else:
         try:
             nlp = spacy.blank(lang)

@@ -193,6 +193,18 @@ def _no_break_before(text: str, at: int, abbreviations: frozenset[str] = frozens
     return len(word) <= 3 and word[:1].isupper() and word.isalpha()
 
 
+def line_breaks(text: str) -> list[int]:
+    """Offsets where a line break ends a sentence: a blank line, or a line break before a line that does not
+    continue the sentence (lower case or punctuation). A headline has no final stop, and its line break is
+    all that ends it."""
+    cuts = []
+    for m in re.finditer(r"\n\s*", text):
+        nxt = text[m.end() : m.end() + 1]
+        if "\n\n" in m.group(0) or not (nxt.islower() or nxt in ",;:»”)"):
+            cuts.append(m.end())
+    return cuts
+
+
 def sentence_bounds(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: after final punctuation before a non-lower-case letter (not after one of
     the folded ``abbreviations``), and at line breaks unless the next line continues the sentence (lower
@@ -202,9 +214,6 @@ def sentence_bounds(text: str, abbreviations: frozenset[str] = frozenset()) -> l
         nxt = text[m.end() : m.end() + 1]
         if nxt and not nxt.islower() and not _no_break_before(text, m.end(), abbreviations):
             cuts.add(m.end())
-    for m in re.finditer(r"\n\s*", text):
-        nxt = text[m.end() : m.end() + 1]
-        if "\n\n" in m.group(0) or not (nxt.islower() or nxt in ",;:»”)"):
-            cuts.add(m.end())
+    cuts.update(line_breaks(text))
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]

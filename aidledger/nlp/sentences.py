@@ -1,4 +1,5 @@
-"""``aidledger_sentences``: sentence starts for a language without a trained parser.
+"""``aidledger_sentences``: sentence starts for a language without a trained parser; ``aidledger_line_breaks``:
+the line breaks a trained parser must cut at.
 
 spaCy's ``sentencizer`` ends a sentence at every full stop, but news abbreviates
 inside its sentences ("ok. 300 mln zł", "4 млрд. доларів", "ca. 20 Mio."), and a
@@ -6,6 +7,15 @@ cut there parts an amount from the verb that gives it. Sentences here end where
 :func:`~aidledger.nlp.quotemarks.sentence_bounds` says (final punctuation before
 a word that is not in lower case, and paragraph breaks), never after an
 abbreviation the language's data file lists.
+
+A trained parser cuts sentences itself, but it reads a headline without a final
+stop and the paragraph under it as one sentence ("Le Japon débloque une aide pour
+la Jordanie / Tokyo versera 30 millions…" parsed as "la Jordanie … versera"),
+and the words above a headline (a banner) decide how. ``aidledger_line_breaks``
+runs before the parser and starts a sentence at each line break
+:func:`~aidledger.nlp.quotemarks.line_breaks` gives, which the parser respects;
+the focused pipeline (:mod:`aidledger.nlp.focus`) sets the same starts on the
+regions it analyses.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from spacy.tokens import Doc
 from aidledger.lang import load
 from aidledger.nlp import doc_text
 from aidledger.nlp.gazetteer import fold
-from aidledger.nlp.quotemarks import sentence_bounds
+from aidledger.nlp.quotemarks import line_breaks, sentence_bounds
 
 
 class SentenceStarts:
@@ -41,3 +51,23 @@ class SentenceStarts:
 def make_sentences_component(nlp: Language, name: str, lang: str) -> SentenceStarts:
     """Sentence starts for ``lang`` (default: the pipeline's language)."""
     return SentenceStarts(lang or nlp.lang)
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence at every line break that ends the one before (other starts are left to the parser).
+
+    The start is set on the line break's own whitespace token, which the parser then closes as a sentence of
+    its own: set on the next line's first word, it makes the trained parsers cut that word off too ("Tokyo |
+    versera 30 millions"), a state they were not trained on."""
+    starts = [token.idx for token in doc]
+    for offset in line_breaks(doc.text):
+        index = bisect.bisect_left(starts, offset)
+        if 0 < index < len(doc) and starts[index] == offset:
+            doc[index - 1 if doc[index - 1].is_space else index].is_sent_start = True
+    return doc
+
+
+@Language.factory("aidledger_line_breaks")
+def make_line_breaks_component(nlp: Language, name: str):
+    """Sentence starts at line breaks, for a trained parser to respect (see the module)."""
+    return mark_line_breaks

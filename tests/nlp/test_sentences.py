@@ -22,3 +22,24 @@ def test_an_abbreviation_inside_a_sentence_does_not_end_it(lang: str, text: str,
 
 def test_a_language_without_a_data_file_keeps_spacys_sentencizer() -> None:
     assert "sentencizer" in get_nlp("ka").pipe_names and "aidledger_sentences" in get_nlp("pl").pipe_names
+
+
+@pytest.mark.parametrize("focused", [False, True])
+@pytest.mark.parametrize(
+    "lang, headline, subject",
+    [("fr", "Le Japon débloque une aide pour la Jordanie", "Tokyo"), ("en", "Japan unlocks aid for Jordan", "Tokyo")],
+)
+def test_a_trained_parser_ends_the_headline_at_its_line_break(
+    lang: str, headline: str, subject: str, focused: bool
+) -> None:
+    """A headline has no final stop: without the start its line break gives, the parser ran it into the
+    paragraph below and read the headline's last name as the body's subject. A banner above changes nothing."""
+    body = {
+        "fr": "Tokyo versera 30 millions de dollars pour aider les réfugiés, a annoncé mardi le ministère.",
+        "en": "Tokyo will pay 30 million dollars to help the refugees, the ministry said on Tuesday.",
+    }[lang]
+    for banner in ("", "World\n\n"):
+        doc = get_nlp(lang, focused)(f"{banner}{headline}\n\n{body}")
+        first = next(t for t in doc if t.text == subject)
+        assert first.dep_.startswith("nsubj")
+        assert not any(t.head.i >= first.i for t in doc if t.i < first.i and not t.is_space)
