@@ -85,6 +85,24 @@ def test_the_city_of_a_wire_dateline_is_no_actor() -> None:
     ]
 
 
+def test_the_city_of_an_official_release_dateline_in_lower_case_is_no_actor() -> None:
+    """Government and IMF releases write the dateline in lower case, with a region or a date after a comma."""
+    assert codes("en", "Washington, DC: On June 28, the IMF board approved $2.2 billion for Ukraine.") == [
+        ("IMF", "IMF"),
+        ("Ukraine", "UKR"),
+    ]
+    assert codes("fr", "Bruxelles, 21 mars 2024 – Le Japon versera 40 millions d'euros au Niger.") == [
+        ("Japon", "JPN"),
+        ("Niger", "NER"),
+    ]
+
+
+def test_a_name_opening_a_sentence_or_a_quote_is_no_dateline() -> None:
+    assert codes("en", "Berlin – Germany will send tanks to Ukraine.")[0] == ("Berlin", "DEU")
+    assert ("Ukraine", "UKR") in codes("en", "Zelensky, President of Ukraine: we need more air defence.")
+    assert ("Etats-Unis", "USA") in codes("fr", "Les Etats-Unis, premier soutien de l'Ukraine, livrent des obus.")
+
+
 def test_pacific_island_states_are_actors() -> None:
     assert [c for _, c in codes("en", "New Zealand gave NZ$5 million to Tonga, Samoa, Nauru and Niue.")] == [
         "NZL",
