@@ -17,7 +17,8 @@ the two articles state for the donor (and the level a raise reaches) place each 
 the same total for one package, totals at least a package apart for two (:func:`_totals`), and so does the number a
 report gives the package in the donor's series ("the 45th drawdown", :func:`_series`). A few observations
 are not weighed but decide alone
-(*vetoes*): two commitments of one article, different donors or recipients, amounts more than
+(*vetoes*): two commitments of one article, different donors or recipients (except in two copies of one
+sentence stating the same sum, where the difference weighs), amounts more than
 :data:`PART_RATIO` apart (what a part of a package, a cumulative total or another sum looks like),
 and a mention missing its donor or recipient that has neither the same amount nor the same
 evidence sentence as the other (too little to go by).

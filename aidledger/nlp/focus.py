@@ -34,8 +34,9 @@ Each run of such sentences (two runs a few words apart are one) is analysed
 as a Doc of its own, with :data:`CONTEXT_BEFORE` words of context before it
 and :data:`CONTEXT_AFTER` after it, and the run's first and last sentence
 starts set, as are those at line breaks (:mod:`aidledger.nlp.sentences`):
-every word sees the neighbours the models' convolutions see in the whole text, the parser and the entity recogniser read the words around
-as they do there, and the parser cuts where it cuts in the whole text and
+every word sees the neighbours the models' convolutions see in the whole
+text, the parser and the entity recogniser read the words around as they do
+there, and the parser cuts where it cuts in the whole text and
 starts each sentence from an empty stack, so the analysed sentences get the
 annotations the whole analysis gives them (the dev passages' commitments and
 quotes come out the same: ``tests/nlp/test_focus.py``).
