@@ -512,7 +512,8 @@ def restates_in_kind(kept: Package, package: Package) -> bool:
 
 def told_with_its_amount(article: Article, package: Package, packages: list[Package]) -> bool:
     """A gift without an amount whose giving word governs, in one clause, an amount kept for the same parties
-    ("la Belgique fournira à Kyiv une aide de 60 millions d'euros pour des drones"): the word and the amount
+    ("la Belgique fournira à Kyiv une aide de 60 millions d'euros pour des drones", or through a phrase that
+    values the gift: "la livraison de 78 canons, financés à hauteur de 200 millions"): the word and the amount
     tell one commitment. A gift listed in a clause of its own beside an amount is one more ("fournirait dix
     chars et deux navires, et qu'elle verserait 300 millions")."""
     return package.money is None and any(
@@ -523,13 +524,37 @@ def told_with_its_amount(article: Article, package: Package, packages: list[Pack
     )
 
 
+#: Relations that start a clause of its own: a coordinated or juxtaposed verb ("…, et qu'elle verserait 300 millions").
+_OWN_CLAUSE = frozenset({"conj", "parataxis"})
+
+
 def _one_clause(article: Article, gift: Mention, amount: Mention) -> bool:
-    """Whether a giving word stands before an amount of its sentence with no clause boundary between them."""
-    return (
-        gift.unit == amount.unit
-        and gift.anchor < amount.anchor
-        and not article.grammar.clause_end.search(article.text, gift.end, amount.anchor)
-    )
+    """Whether a giving word stands before an amount of its sentence with no clause boundary between them, or,
+    where a parse exists, governs the amount through a phrase set off by a comma ("la livraison de 78 canons
+    Caesar, financés à hauteur de 200 millions d'euros": the amount values the gift)."""
+    if gift.unit != amount.unit or gift.anchor >= amount.anchor:
+        return False
+    if not article.grammar.clause_end.search(article.text, gift.end, amount.anchor):
+        return True
+    return _governs(article, gift, amount)
+
+
+def _governs(article: Article, gift: Mention, amount: Mention) -> bool:
+    """Whether the parse reaches the giving word from the amount up its heads, through no verb of a clause of
+    its own (:data:`_OWN_CLAUSE`)."""
+    doc = article.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    word = doc.char_span(gift.anchor, gift.end, alignment_mode="expand")
+    value = doc.char_span(amount.anchor, amount.end, alignment_mode="expand")
+    if word is None or value is None:
+        return False
+    token = value.root
+    while token.head.i != token.i and token.dep_ not in _OWN_CLAUSE:
+        token = token.head
+        if word.start <= token.i < word.end:
+            return True
+    return False
 
 
 def choose_parties(article: Article, package: Package, models: Models) -> None:

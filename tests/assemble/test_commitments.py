@@ -8,6 +8,7 @@ import pytest
 
 import aidledger
 from aidledger.assemble.article import Article
+from aidledger.assemble import decide
 from aidledger.assemble.decide import Package, reported
 from aidledger.assemble.features import magnitude_features, mention_features, stage_features
 from aidledger.assemble.mentions import Mention, propose
@@ -1318,3 +1319,41 @@ def test_the_eus_military_aid_goes_through_the_peace_facility_unless_named_other
 ) -> None:
     [commitment] = commitments(text, lang)
     assert (commitment.donor, commitment.mechanism) == ("EU", mechanism)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [
+        (
+            "fr",
+            "Le ministre des Armées annonce la livraison à l'Ukraine de 78 canons Caesar supplémentaires, "
+            "financés à hauteur de 200 millions d'euros par la France.",
+            200e6,
+        ),
+        (
+            "en",
+            "The minister announced the delivery of 31 Abrams tanks to Ukraine, paid for with $400 million "
+            "from the United States.",
+            400e6,
+        ),
+    ],
+)
+def test_a_gift_valued_after_a_comma_is_one_commitment_with_its_amount(lang: str, text: str, amount: float) -> None:
+    """The phrase after the comma values the gift the parse hangs it on: one commitment, not a gift and a sum."""
+    found = commitments(text, lang)
+    assert [c.amount for c in found] == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "one_clause"),
+    [
+        ("Paris annonce la livraison à Kiev de 78 canons Caesar, financés à hauteur de 200 millions d'euros.", True),
+        ("Les Pays-Bas fourniraient à Kiev 22 patrouilleurs, et ils verseraient 300 millions d'euros à Kiev.", False),
+    ],
+)
+def test_a_gift_and_a_sum_are_one_clause_only_through_the_phrase_valuing_the_gift(text: str, one_clause: bool) -> None:
+    """A verb of its own after the comma ("…, et ils verseraient 300 millions") tells a second commitment."""
+    article, mentions = annotated(text, "fr")
+    gift = next(m for m in mentions if m.money is None)
+    amount = next(m for m in mentions if m.money is not None)
+    assert decide._one_clause(article, gift, amount) is one_clause
