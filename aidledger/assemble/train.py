@@ -358,9 +358,9 @@ def fit(examples: Examples, data_sha256: str = "", trained_on: dict | None = Non
     return Models(models, data_sha256, trained_on or {})
 
 
-def written_rows(use: bool = True) -> list[dict]:
-    """The rows of the written passages (:data:`WRITTEN_PATH`), or none when they are not to be used."""
-    return read_gold(WRITTEN_PATH) if use else []
+def written_rows() -> list[dict]:
+    """The rows of the written passages (:data:`WRITTEN_PATH`)."""
+    return read_gold(WRITTEN_PATH)
 
 
 def train(

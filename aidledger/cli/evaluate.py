@@ -51,7 +51,7 @@ def _annotated(gold: Path, folds: int, quiet: bool, written: bool) -> tuple[list
     rows = read_gold(gold)
     if len(rows) < folds:
         raise typer.BadParameter(f"{gold} holds {len(rows)} passages, fewer than {folds} folds", param_hint="--folds")
-    extra = written_rows(written)
+    extra = written_rows() if written else []
     with progress_bar("annotating", len(rows) + len(extra), quiet) as advance:
         return annotate(rows, advance), annotate(extra, advance)
 
@@ -208,7 +208,7 @@ def train_command(
 
     target = output or WEIGHTS_PATH
     rows = [row for path in gold for row in read_gold(path)]
-    extra = written_rows(written)
+    extra = written_rows() if written else []
     with progress_bar("annotating", len(rows) + len(extra), quiet) as advance:
         models = train(rows, gold, extra, advance)
     models.to_disk(target)

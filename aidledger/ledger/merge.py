@@ -168,13 +168,13 @@ class Comparison:
         return self.veto is None and self.score >= THRESHOLD
 
 
-def _parties(a: MentionRecord, b: MentionRecord) -> tuple[list[str], str | None]:
+def _parties(a: MentionRecord, b: MentionRecord, same_sentence: bool) -> tuple[list[str], str | None]:
     """(reasons, veto) for donors and recipients. Two parties that differ veto, except in two copies of one
     sentence stating the same sum: one report read two ways (a banner above a copy can change the parse), so
     the difference only weighs. Two commitments of one sentence ("Japan and Korea each give $10 million")
     still stay apart, since each copy holds both and two commitments of one article never join."""
     reasons = []
-    copies = _same_sentence(a, b) and (a.amount, a.currency) == (b.amount, b.currency)
+    copies = same_sentence and (a.amount, a.currency) == (b.amount, b.currency)
     for role, x, y in (("donor", a.donor, b.donor), ("recipient", a.recipient, b.recipient)):
         if x and y:
             if x == y:
@@ -352,12 +352,13 @@ def compare(a: MentionRecord, b: MentionRecord) -> Comparison:
         return Comparison(0.0, veto="two commitments of one article")
     if not _enough_to_go_by(a, b):
         return Comparison(0.0, veto="a party unknown, and neither the same amount nor the same sentence")
-    reasons, veto = _parties(a, b)
+    same_sentence = _same_sentence(a, b)
+    reasons, veto = _parties(a, b, same_sentence)
     if veto is None:
         amount_reason, veto = _amounts(a, b)
     if veto is not None:
         return Comparison(0.0, veto=veto)
-    if _same_sentence(a, b):
+    if same_sentence:
         reasons.append("same evidence sentence")
     if amount_reason:
         reasons.append(amount_reason)

@@ -41,8 +41,10 @@ def _filed_from(found: re.Match[str]) -> bool:
     city, where = found.group("city"), found.group("where")
     if city.isupper():
         return True
+    if where is None:
+        return False
     spaced = found.group(0)[-1] in ":\u2013\u2014" or found.group(0)[-2:-1].isspace()
-    added = (where or "").lstrip(", \t")[:1]
+    added = where.lstrip(", \t")[:1]
     return (
         spaced
         and (added.isupper() or added.isdigit())
