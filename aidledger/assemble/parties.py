@@ -197,8 +197,6 @@ def roles(
         )  # "au Liban" inside the subject "L'aide … au Liban" is still the recipient
     if actor.end + 1 in aid_words - aid_verbs and _is_noun_at(doc, actor.end + 1):
         return Roles(actor, 0, QUALIFIER, False)
-    if role == "subject":
-        return Roles(actor, 0, SUBJECT_BEFORE if is_before else SUBJECT_AFTER, False)
     if not actor.is_state and ends_with(before, m.recipient):
         return Roles(actor, 0, 0, False)  # "2 millions au HCR": a channel, neither giver nor recipient
     if actor.kind == "demonyms" and actor.is_state and qualifies_people(folded_text, actor, lang):
