@@ -306,26 +306,4 @@ def load(lang: str) -> LangData:
     cldr["actors"]["countries"] = _merge(cldr["actors"]["countries"], english_countries())
     raw = _merge(_merge(common, cldr), own)
     raw["_has_file"] = path.exists()
-    _conjugate_aid_verbs(raw, lang)
     return LangData(code=lang, raw=raw)
-
-
-def _conjugate_aid_verbs(raw: dict[str, Any], lang: str) -> None:
-    """In a file that lists forms (``lemmatize: false``), an aid verb listed by its infinitive (an ending of
-    ``grammar.infinitive_endings``) stands for every form simplemma's dictionary leads back to it ("destiner":
-    "destinés", "destinera", "alloueraient"): which verb gives matters there, not its tense, which the parse
-    reads. The stage cues stay forms, as tense is what they tell."""
-    endings = tuple(map(str, raw.get("grammar", {}).get("infinitive_endings") or ()))
-    verbs = (raw.get("cues") or {}).get("aid_verb")
-    if raw.get("lemmatize") or not endings or not verbs:
-        return
-    listed = [str(v) for v in verbs]
-    extra = forms_of(frozenset(v for v in listed if " " not in v and v.endswith(endings)), lang)
-    raw["cues"]["aid_verb"] = listed + sorted(set(extra) - set(listed))
-
-
-def forms_of(lemmas: frozenset[str], lang: str) -> list[str]:
-    """The forms simplemma's dictionary for a language leads back to one of ``lemmas``."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-    return [form for form, lemma in DefaultDictionaryFactory().get_dictionary(lang).items() if lemma in lemmas]
