@@ -709,10 +709,10 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^article_opposed_share$"), "-", 0.0),
     ],
 }
-_PRIORS["in_kind"] = [
-    *_PRIORS["commitment"],
+_PRIORS["in_kind"] = [  # its own rules first: the first rule a name matches gives its prior
     (re.compile(r"^(?:in_kind@(?:verb|before|just_before)|giver_as_subject|recipient_marked|items_in_sentence)$"), "+", 0.5),
     (re.compile(r"^amount_in_sentence$"), "-", -0.5),
+    *_PRIORS["commitment"],
 ]
 
 
