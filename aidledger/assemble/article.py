@@ -91,6 +91,8 @@ TITLE_LENGTH = 140
 LABEL_WORDS = 3
 #: The opening line and this many units after it are the lead.
 LEAD_UNITS = 3
+#: What joins the links of a page's menu or breadcrumb ("Home | News", "Home › Newsroom › 2024").
+LINK_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
 #: Donors that a named mechanism implies wherever the article names it.
 MECHANISM_DONORS = {"PDA": "USA", "USAI": "USA", "FMF": "USA", "EPF": "EU"}
 #: How far (characters) a word of hostility may stand from a name to qualify it.
@@ -235,14 +237,20 @@ class Article:
 
     @functools.cached_property
     def opening(self) -> int:
-        """The unit the article opens with, its headline or first sentence: the first that is no label line, so
-        that a banner an aggregator puts above a copy changes nothing. A label is a title line of at most
-        :data:`LABEL_WORDS` words without a cue word ("Breaking news", "Ukraine war"; not "Scholz pledges tanks")."""
-        for index, (start, end) in enumerate(self.units):
-            label = len(self.text[start:end].split()) <= LABEL_WORDS and not self.cues_between(start, end, "cues")
-            if not (self.is_headline(index) and label):
-                return index
-        return 0
+        """The unit the article opens with, its headline or first sentence: the first that is no label line
+        (:meth:`_label`), so that a banner an aggregator puts above a copy, or a page's menu, changes nothing."""
+        return next((i for i in range(len(self.units)) if not (self.is_headline(i) and self._label(i))), 0)
+
+    def _label(self, index: int) -> bool:
+        """Whether a title-shaped line only labels the page: a few words without a cue word ("Breaking news"),
+        a line naming neither a state nor aid (a byline, a date), or a page's links ("Home | News | Press
+        releases", "Home › Newsroom")."""
+        start, end = self.units[index]
+        if len(LINK_SEPARATOR.findall(self.text, start, end)) >= 2:
+            return True
+        if self.cues_between(start, end, "cues"):
+            return False
+        return len(self.text[start:end].split()) <= LABEL_WORDS or not self.unit_actors(index)
 
     def in_lead(self, unit_index: int) -> bool:
         """Whether a unit is the opening line, a label above it, or one of the units right after it."""

@@ -47,3 +47,19 @@ def test_a_label_line_above_the_headline_does_not_move_where_the_article_opens()
 
 def test_a_short_headline_with_a_word_of_aid_is_no_label() -> None:
     assert _article("Scholz pledges tanks\n\nGermany will send 14 Leopard tanks to Ukraine.", "en").opening == 0
+
+
+def test_a_menu_breadcrumb_or_byline_above_the_headline_does_not_move_where_the_article_opens() -> None:
+    """A page's navigation, its breadcrumb or a byline names no state and no aid however long it is."""
+    body = "Canada sends drones to Kyiv\n\nOttawa will provide 800 drones worth CAD 95 million, the minister said."
+    for chrome in (
+        "Home | News | Press releases | Contact us | Subscribe",
+        "Home › Newsroom › Statements and speeches › 2024",
+        "Published 14 March 2024 by the press office",
+    ):
+        assert _article(f"{chrome}\n\n{body}", "en").opening == 1
+
+
+def test_a_headline_naming_a_state_without_a_word_of_aid_opens_the_article() -> None:
+    text = "Zelensky meets Scholz in Berlin\n\nGermany will send 14 Leopard tanks to Ukraine, the chancellor said."
+    assert _article(text, "en").opening == 0
