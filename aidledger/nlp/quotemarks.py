@@ -193,6 +193,21 @@ def _no_break_before(text: str, at: int, abbreviations: frozenset[str] = frozens
     return len(word) <= 3 and word[:1].isupper() and word.isalpha()
 
 
+#: A number of at most three digits (read right before a full stop), and a word (read after the space that follows).
+_ORDINAL_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}$")
+_NEXT_WORD = re.compile(r"\w+")
+
+
+def _ordinal(text: str, stop: int, after: int, nouns: frozenset[str]) -> bool:
+    """True when the full stop at ``stop`` makes the number before it an ordinal, as German, Czech or Norwegian
+    write one: before a month ("am 21. November 2023") or a noun that numbers a series ("das 3. Paket"), where a
+    capital letter does not start a sentence."""
+    if not nouns or text[stop : stop + 1] != "." or not _ORDINAL_NUMBER.search(text, max(0, stop - 4), stop):
+        return False
+    word = _NEXT_WORD.match(text, after)
+    return bool(word) and fold(word.group(0)) in nouns
+
+
 def line_breaks(text: str) -> list[int]:
     """Offsets where a line break ends a sentence: a blank line, or a line break before a line that does not
     continue the sentence (lower case or punctuation). A headline has no final stop, and its line break is
@@ -205,14 +220,21 @@ def line_breaks(text: str) -> list[int]:
     return cuts
 
 
-def sentence_bounds(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def sentence_bounds(
+    text: str, abbreviations: frozenset[str] = frozenset(), ordinal_nouns: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: after final punctuation before a non-lower-case letter (not after one of
-    the folded ``abbreviations``), and at line breaks unless the next line continues the sentence (lower
-    case or punctuation)."""
+    the folded ``abbreviations``, nor after an ordinal before one of the folded ``ordinal_nouns``), and at line
+    breaks unless the next line continues the sentence (lower case or punctuation)."""
     cuts = {0, len(text)}
     for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if nxt and not nxt.islower() and not _no_break_before(text, m.end(), abbreviations):
+        if (
+            nxt
+            and not nxt.islower()
+            and not _no_break_before(text, m.end(), abbreviations)
+            and not _ordinal(text, m.start(), m.end(), ordinal_nouns)
+        ):
             cuts.add(m.end())
     cuts.update(line_breaks(text))
     ordered = sorted(cuts)

@@ -27,21 +27,28 @@ from spacy.tokens import Doc
 
 from aidledger.lang import load
 from aidledger.nlp import doc_text
+from aidledger.nlp.dates import grammar as date_grammar
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import line_breaks, sentence_bounds
 
 
 class SentenceStarts:
-    """Sets ``is_sent_start`` on every token from :func:`sentence_bounds` and the language's abbreviations."""
+    """Sets ``is_sent_start`` on every token from :func:`sentence_bounds`, the language's abbreviations and the
+    nouns an ordinal with a full stop comes before (its month names, the ``series`` nouns: "am 21. November",
+    "das 3. Paket")."""
 
     def __init__(self, lang: str) -> None:
-        self.abbreviations = frozenset(fold(a) for a in load(lang).abbreviations)
+        data = load(lang)
+        self.abbreviations = frozenset(fold(a) for a in data.abbreviations)
+        series = frozenset(fold(str(n)) for n in data.section("series").get("nouns") or ())
+        self.ordinal_nouns = date_grammar(lang).full_months | series
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         starts = [token.idx for token in doc]
-        first = {bisect.bisect_left(starts, start) for start, _ in sentence_bounds(doc_text(doc), self.abbreviations)}
+        bounds = sentence_bounds(doc_text(doc), self.abbreviations, self.ordinal_nouns)
+        first = {bisect.bisect_left(starts, start) for start, _ in bounds}
         for token in doc:
             token.is_sent_start = token.i == 0 or token.i in first
         return doc

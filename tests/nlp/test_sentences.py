@@ -20,6 +20,20 @@ def test_an_abbreviation_inside_a_sentence_does_not_end_it(lang: str, text: str,
     assert len(list(get_nlp(lang)(text).sents)) == sentences
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "sentences"),
+    [
+        ("de", "Die Bundesregierung hat am 21. November 2023 angekündigt, der Ukraine 1,3 Milliarden Euro zu geben.", 1),
+        ("de", "Berlin, 10. Oktober 2024 – Deutschland stellt der Ukraine 30 Millionen Euro zur Verfügung.", 1),
+        ("de", "Berlin schnürt das 3. Paket für Kiew. Es umfasst Panzer.", 2),
+        ("de", "Die Zahl der Verletzten stieg auf 30. Die Regierung schickt Zelte.", 2),
+    ],
+)
+def test_an_ordinal_before_a_month_or_a_series_noun_does_not_end_a_sentence(lang: str, text: str, sentences: int) -> None:
+    # a capital letter after "21." starts a sentence only when no month or series noun follows it
+    assert len(list(get_nlp(lang)(text).sents)) == sentences
+
+
 def test_a_language_without_a_data_file_keeps_spacys_sentencizer() -> None:
     assert "sentencizer" in get_nlp("ka").pipe_names and "aidledger_sentences" in get_nlp("pl").pipe_names
 
