@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from aidledger.lang import load
 from aidledger.nlp import Annotator, cased, doc_text, doc_words, folded, lang_of, per_doc
 from aidledger.nlp.dates import grammar as date_grammar
+from aidledger.nlp.dates import ordinal_nouns
 from aidledger.nlp.gazetteer import CLAUSE_END, Gazetteer
 from aidledger.nlp.lemmas import lemmatizer
 
@@ -59,7 +60,9 @@ def gazetteers(lang: str) -> dict[str, Gazetteer]:
         entries = {str(k): [str(p) for p in v or []] for k, v in data.section(section).items() if isinstance(v, list)}
         if section == "cues":
             entries["cumulative"] = [*entries.get("cumulative", []), *_since_phrases(lang)]
-        out[section] = Gazetteer(entries, lemmatizer(lang), abbreviations=data.abbreviations)
+        out[section] = Gazetteer(
+            entries, lemmatizer(lang), abbreviations=data.abbreviations, ordinal_nouns=ordinal_nouns(lang)
+        )
     return out
 
 

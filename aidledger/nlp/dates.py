@@ -220,6 +220,14 @@ def grammar(lang: str) -> _Grammar:
     )
 
 
+@functools.cache
+def ordinal_nouns(lang: str) -> frozenset[str]:
+    """The folded words an ordinal written with a full stop comes before, where the stop ends no sentence:
+    the language's month names ("am 21. November") and its ``series`` nouns ("das 3. Paket")."""
+    series = load(lang).section("series").get("nouns") or ()
+    return grammar(lang).full_months | frozenset(fold(str(noun)) for noun in series)
+
+
 def _candidates(haystack: str, gram: _Grammar) -> list[_Candidate]:
     """Every rule's matches, then the longest non-overlapping ones in text order."""
     found = [

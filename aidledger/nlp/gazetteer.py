@@ -159,17 +159,22 @@ def _accepts(pattern: _WordPattern, word: Word) -> bool:
     return word.form in pattern or word.lemma in pattern
 
 
+@dataclass(frozen=True)
+class _Stops:
+    """The full stops a split phrase reaches over: after these folded abbreviations ("mio"), and after an
+    ordinal in digits before one of these folded nouns ("3. märz", "3. paket")."""
+
+    abbreviations: frozenset[str] = frozenset()
+    ordinal_nouns: frozenset[str] = frozenset()
+
+
 class _LemmaIndex:
     """Phrases matched word by word on forms and lemmas, with suffixes and gaps (see the module docstring)."""
 
     def __init__(
-        self,
-        phrases: Iterable[tuple[str, str]],
-        lemmatizer: Callable[[str], str],
-        inflect: bool,
-        abbreviations: frozenset[str] = frozenset(),
+        self, phrases: Iterable[tuple[str, str]], lemmatizer: Callable[[str], str], inflect: bool, stops: _Stops
     ):
-        self._abbreviations = abbreviations
+        self._stops = stops
         self._by_first: dict[str, list[_LemmaPhrase]] = {}
         self._wild_first: list[_LemmaPhrase] = []
         for phrase, key in phrases:
@@ -206,13 +211,13 @@ class _LemmaIndex:
                 if id(entry) in seen:
                     continue
                 seen.add(id(entry))
-                end = self._match(entry, words, i, text, self._abbreviations)
+                end = self._match(entry, words, i, text, self._stops)
                 if end is not None:
                     yield Match(word.start, end, entry.key, text[word.start : end])
 
     @staticmethod
     def _match(
-        entry: _LemmaPhrase, words: Sequence[Word], i: int, text: str, abbreviations: frozenset[str]
+        entry: _LemmaPhrase, words: Sequence[Word], i: int, text: str, stops: _Stops
     ) -> int | None:
         """End offset of the first part when every part matches in order, else None."""
         first_end = None
@@ -227,7 +232,7 @@ class _LemmaIndex:
             limit = min(len(words), at + GAP_WORDS + 1)
             found = None
             for j in range(at, limit):
-                if _ends_clause(text, words[j - 1], words[j].start, abbreviations):
+                if _ends_clause(text, words[j - 1], words[j], stops):
                     break
                 if _part_at(part, words, j):
                     found = j
@@ -238,13 +243,16 @@ class _LemmaIndex:
         return first_end
 
 
-def _ends_clause(text: str, word: Word, before: int, abbreviations: frozenset[str]) -> bool:
-    """Whether a clause ends between ``word`` and the offset ``before``: a full stop after an
-    abbreviation ("Mio.", "wys.") does not end it."""
-    found = CLAUSE_END.search(text, word.end, before)
+def _ends_clause(text: str, word: Word, following: Word, stops: _Stops) -> bool:
+    """Whether a clause ends between ``word`` and the ``following`` one: a full stop after an abbreviation
+    ("Mio.", "wys.") or after an ordinal before one of its nouns ("am 3. März") does not end it."""
+    found = CLAUSE_END.search(text, word.end, following.start)
     if found is None:
         return False
-    return not (found.group() == "." and found.start() == word.end and word.form in abbreviations)
+    if found.group() != "." or found.start() != word.end:
+        return True
+    ordinal = word.form.isdigit() and len(word.form) <= 3 and following.form in stops.ordinal_nouns
+    return not (word.form in stops.abbreviations or ordinal)
 
 
 def _part_at(part: tuple[_WordPattern, ...], words: Sequence[Word], at: int) -> bool:
@@ -264,11 +272,13 @@ class Gazetteer:
         lemmatizer: Callable[[str], str] | None = None,
         inflect: bool = False,
         abbreviations: Iterable[str] = (),
+        ordinal_nouns: Iterable[str] = (),
     ):
         """``lemmatizer`` (a word's folded lemma) turns on matching by lemma; with ``inflect``
         the phrases' own words are lemmatised too (names: "Stany Zjednoczone" matches
         "Stanów Zjednoczonych"), else a phrase word matches as written (cue words keep their tense).
-        ``abbreviations`` are words whose full stop does not end a clause in a split phrase ("Mio")."""
+        ``abbreviations`` are words whose full stop does not end a clause in a split phrase ("Mio"), nor does
+        an ordinal's before one of the folded ``ordinal_nouns`` ("stellt am 3. März … bereit")."""
         folded: dict[str, str] = {}
         cased: dict[str, str] = {}
         by_lemma: list[tuple[str, str]] = []
@@ -289,7 +299,12 @@ class Gazetteer:
             by_lemma = [(p, k) for p, k in by_lemma if "*" in p or GAP in p or "..." in p]
         self._lemmatizer = lemmatizer or fold
         self._lemma_index = (
-            _LemmaIndex(by_lemma, self._lemmatizer, inflect, frozenset(fold(a).rstrip(".") for a in abbreviations))
+            _LemmaIndex(
+                by_lemma,
+                self._lemmatizer,
+                inflect,
+                _Stops(frozenset(fold(a).rstrip(".") for a in abbreviations), frozenset(ordinal_nouns)),
+            )
             if by_lemma
             else None
         )

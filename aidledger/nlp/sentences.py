@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from aidledger.lang import load
 from aidledger.nlp import doc_text
-from aidledger.nlp.dates import grammar as date_grammar
+from aidledger.nlp.dates import ordinal_nouns
 from aidledger.nlp.gazetteer import fold
 from aidledger.nlp.quotemarks import line_breaks, sentence_bounds
 
@@ -38,10 +38,8 @@ class SentenceStarts:
     "das 3. Paket")."""
 
     def __init__(self, lang: str) -> None:
-        data = load(lang)
-        self.abbreviations = frozenset(fold(a) for a in data.abbreviations)
-        series = frozenset(fold(str(n)) for n in data.section("series").get("nouns") or ())
-        self.ordinal_nouns = date_grammar(lang).full_months | series
+        self.abbreviations = frozenset(fold(a) for a in load(lang).abbreviations)
+        self.ordinal_nouns = ordinal_nouns(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

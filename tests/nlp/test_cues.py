@@ -83,3 +83,16 @@ def test_so_far_stays_a_running_total_without_a_package_the_superlative_qualifie
 ) -> None:
     """A superlative of the donor, or one in another sentence, leaves the running total as it is."""
     assert total in _totals(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Österreich stellt am 3. März der Ukraine 10 Millionen Euro bereit.", ["stellt"]),
+        ("Berlin stellt das 3. Paket für Kiew bereit.", ["stellt"]),
+        ("Berlin stellt die Zahl der Zelte auf 30. Die Lager sind bereit.", []),
+    ],
+)
+def test_a_split_verb_of_giving_reaches_over_an_ordinal_before_its_noun(text: str, found: list[str]) -> None:
+    # "stellen … bereit" spans "am 3. März", but not the stop after "30", which ends a sentence
+    assert _cues(text, "de", "aid_verb") == found
