@@ -251,8 +251,22 @@ def _ends_clause(text: str, word: Word, following: Word, stops: _Stops) -> bool:
         return False
     if found.group() != "." or found.start() != word.end:
         return True
-    ordinal = word.form.isdigit() and len(word.form) <= 3 and following.form in stops.ordinal_nouns
+    ordinal = ordinal_stop(text, found.start(), following.start, stops.ordinal_nouns)
     return not (word.form in stops.abbreviations or ordinal)
+
+
+#: A number of at most three digits, read right before a full stop.
+_ORDINAL_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}$")
+
+
+def ordinal_stop(text: str, stop: int, after: int, nouns: frozenset[str]) -> bool:
+    """True when the full stop at ``stop`` makes the number before it an ordinal, as German, Czech or Norwegian
+    write one: before a month ("am 21. November 2023") or a noun that numbers a series ("das 3. Paket"), the
+    word at ``after`` folded into ``nouns``, where a capital letter does not start a sentence."""
+    if not nouns or text[stop : stop + 1] != "." or not _ORDINAL_NUMBER.search(text, max(0, stop - 4), stop):
+        return False
+    word = WORD.match(text, after)
+    return bool(word) and fold(word.group(0)) in nouns
 
 
 def _part_at(part: tuple[_WordPattern, ...], words: Sequence[Word], at: int) -> bool:

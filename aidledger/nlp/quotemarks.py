@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aidledger.nlp.gazetteer import fold
+from aidledger.nlp.gazetteer import fold, ordinal_stop
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`"}
 _CLOSERS = {"»", "”", "“", "’", '"', "›", "'", "`"}
@@ -193,21 +193,6 @@ def _no_break_before(text: str, at: int, abbreviations: frozenset[str] = frozens
     return len(word) <= 3 and word[:1].isupper() and word.isalpha()
 
 
-#: A number of at most three digits (read right before a full stop), and a word (read after the space that follows).
-_ORDINAL_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}$")
-_NEXT_WORD = re.compile(r"\w+")
-
-
-def _ordinal(text: str, stop: int, after: int, nouns: frozenset[str]) -> bool:
-    """True when the full stop at ``stop`` makes the number before it an ordinal, as German, Czech or Norwegian
-    write one: before a month ("am 21. November 2023") or a noun that numbers a series ("das 3. Paket"), where a
-    capital letter does not start a sentence."""
-    if not nouns or text[stop : stop + 1] != "." or not _ORDINAL_NUMBER.search(text, max(0, stop - 4), stop):
-        return False
-    word = _NEXT_WORD.match(text, after)
-    return bool(word) and fold(word.group(0)) in nouns
-
-
 def line_breaks(text: str) -> list[int]:
     """Offsets where a line break ends a sentence: a blank line, or a line break before a line that does not
     continue the sentence (lower case or punctuation). A headline has no final stop, and its line break is
@@ -233,7 +218,7 @@ def sentence_bounds(
             nxt
             and not nxt.islower()
             and not _no_break_before(text, m.end(), abbreviations)
-            and not _ordinal(text, m.start(), m.end(), ordinal_nouns)
+            and not ordinal_stop(text, m.start(), m.end(), ordinal_nouns)
         ):
             cuts.add(m.end())
     cuts.update(line_breaks(text))
