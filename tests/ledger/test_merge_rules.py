@@ -146,6 +146,19 @@ def test_differing_aid_types_weigh_but_do_not_veto():
     ]
 
 
+def test_relief_money_called_financial_by_one_report_and_humanitarian_by_another_weighs_little():
+    """A government proposes CHF 114 million for Ukraine ("financial" to one outlet); a later report says the
+    CHF 114 million are earmarked as relief ("humanitarian"): the types weigh against far less than military
+    against humanitarian, so the equal uncommon figure carries the pair across a change of stage."""
+    relief = dict(amount=114_000_000, currency="CHF", donor="CHE")
+    proposed = mention("proposed", None, aid_type="financial", stage="anticipated", **relief)
+    decided = mention("decided", "2023-02-22", aid_type="humanitarian", **relief)
+    assert "one says financial, the other humanitarian" in compare(proposed, decided).reasons
+    assert _groups(proposed, decided) == [["decided", "proposed"]]
+    military = mention("military", "2023-02-22", aid_type="military", **relief)
+    assert _groups(proposed, military) == [["military"], ["proposed"]]
+
+
 def test_differing_mechanisms_weigh_but_do_not_veto():
     pda = mention("pda", "2023-06-09", mechanism="PDA")
     usai = mention("usai", "2023-06-09", mechanism="USAI")
