@@ -36,7 +36,7 @@ from aidledger.assemble.parties import (
 from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
-from aidledger.nlp.money import DONOR_DEPENDENT
+from aidledger.nlp.money import DONOR_DEPENDENT, range_start
 from aidledger.schema import WEAPONS
 
 Features = dict[str, float]
@@ -281,6 +281,9 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
     f["restates_conversion"] = float(
         any(c.currency == mention.currency and same_amount(c.amount, amount) for c in article.conversions)
     )
+    # "porte son aide de 15 à 40 millions", "from $15m to $40m": the level a raise reaches is what is committed
+    raise_start = range_start(article.text, mention.money, article.lang) if mention.money else None
+    f["level_of_raise"] = float(raise_start is not None)
     return f
 
 
@@ -692,6 +695,8 @@ _PRIORS: dict[str, list[tuple[re.Pattern[str], str | None, float]]] = {
         (re.compile(r"^(?:giver_in_stretch|recipient_in_stretch|restated|restated_in_headline)$"), "+", 0.0),
         (re.compile(r"^(?:giver_named|giver_as_subject|recipient_marked|state_in_stretch)$"), "+", 0.0),
         (re.compile(r"^(?:continues|giving_just_before_only)$"), "+", 0.5),
+        # the labelling rules take the level a raise reaches ("from 15 to 40 million") as the commitment
+        (re.compile(r"^level_of_raise$"), "+", 0.5),
         # a part named after the amount ("$325 million, which includes…", "dont 40 millions") makes it a whole,
         # which says nothing against its being new: running totals have cues of their own
         (re.compile(r"^part@(?:just_after|after|later_in_sentence)$"), "+", 0.0),

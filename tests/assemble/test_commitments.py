@@ -1357,3 +1357,20 @@ def test_a_gift_and_a_sum_are_one_clause_only_through_the_phrase_valuing_the_gif
     gift = next(m for m in mentions if m.money is None)
     amount = next(m for m in mentions if m.money is not None)
     assert decide._one_clause(article, gift, amount) is one_clause
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "lang"),
+    [
+        ("Le Portugal va porter son aide au Mozambique de 15 à 40 millions d'euros, a dit le ministre.", 40e6, "fr"),
+        ("Sweden is raising its support for Moldova from $12 million to $30 million, the minister said.", 30e6, "en"),
+        ("Dänemark stockt seine Hilfe für Jordanien von 20 Millionen auf 50 Millionen Euro auf.", 50e6, "de"),
+    ],
+)
+def test_the_level_a_raise_reaches_is_read_as_the_commitment_labelled(text: str, level: float, lang: str) -> None:
+    """'From X to Y': the labelling rules take the new level Y, and the decision weighs it for it."""
+    assert features_of(text, level, lang)["level_of_raise"] == 1.0
+    assert dict(shipped_models()["commitment"].explain({"level_of_raise": 1.0}))["level_of_raise"] > 0
+    assert features_of("Sweden is raising its support for Moldova by $18 million, the minister said.", 18e6)[
+        "level_of_raise"
+    ] == 0.0
