@@ -637,6 +637,10 @@ def test_a_state_before_a_colon_is_no_speaker(nlps) -> None:
         ("fr", "« Kiev ne sera pas seule. »\n\nCes propos ont été tenus mardi par la ministre Anne Roux.", "Anne Roux"),
         ("fr", "« Rien ne sera oublié. »\n\nLa phrase, prononcée par le maire Paul Roche, a été applaudie.", "Paul Roche"),
         ("en", '"The war will end this year."\n\nThe remarks, made by Senator Tom Reid on Sunday, drew criticism.', "Tom Reid"),
+        # the words named by a noun of their kind, then who spoke them; or the manner, then the speaker
+        ("en", '"The power plant will not last the winter."\n\nThe warning came from Mayor Ruth Gale on Friday.', "Ruth Gale"),
+        ("en", '"We are close to a deal."\n\nThe assessment came from the mediator, Tom Reid, after the talks.', "Tom Reid"),
+        ("fr", "« Ce n'est pas un chèque en blanc. »\n\nAinsi s'est exprimée la ministre Anne Roux devant les députés.", "Anne Roux"),
     ],
 )
 def test_a_sentence_opening_with_a_back_reference_names_who_said_the_quote_before(
