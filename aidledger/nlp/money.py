@@ -115,7 +115,12 @@ def patterns(lang: str) -> _Patterns:
     # at most twelve groups of three (10^36, beyond any amount range): unbounded, every start inside a long
     # run of digits and spaces would scan to its end (quadratic)
     num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3}){1,12}(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    word_num = _alternation(words) if words else r"(?!x)x"
+    # a number in words is a run of them ("one hundred and fifty", "deux cent cinquante", "treinta y cinco"),
+    # joined by spaces, hyphens or one of the language's coordinators
+    joiners = _alternation([str(w) for w in data.section("grammar").get("coordinators") or [] if str(w).isalpha()])
+    joint = rf"(?:[\s\u00a0]+(?:{joiners})[\s\u00a0]+|[\s\u00a0-]+)" if joiners else r"[\s\u00a0-]+"
+    one_word = _alternation(words) if words else r"(?!x)x"
+    word_num = rf"(?:{one_word})(?:{joint}(?:{one_word})(?![\w]))*"
     scale = _alternation(list(scales))
     sym = _alternation(list(symbols))
     cur_name = _alternation(list(names) + after + codes)
@@ -178,14 +183,23 @@ def _scale_value(p: _Patterns, phrase: str | None) -> float:
     return value
 
 
-def _word_value(p: _Patterns, word: str, lang: str) -> float | None:
-    """The value of a number written in words: the language's ``word_values`` ("half a", "dwa"), else text2num."""
-    lowered = re.sub(r"\s+", " ", word.lower())
+def _word_value(p: _Patterns, words: str, lang: str) -> float | None:
+    """The value of a number written in words: the language's ``word_values`` ("half a", "dwa"), else text2num;
+    for a run that does not read as one number ("two and three"), its longest tail that does."""
+    tokens = re.sub(r"\s+", " ", words.lower()).split(" ")
+    for start in range(len(tokens)):
+        value = _one_value(p, " ".join(tokens[start:]), lang)
+        if value is not None:
+            return value
+    return None
+
+
+def _one_value(p: _Patterns, lowered: str, lang: str) -> float | None:
     if lowered in p.word_values:
         return p.word_values[lowered]
     try:
         return float(text2num(lowered, lang))
-    except Exception:  # text2num knows neither the word nor, for some languages, the language
+    except Exception:  # text2num knows neither the words nor, for some languages, the language
         return None
 
 

@@ -189,3 +189,25 @@ def test_an_exchange_rate_is_no_amount_and_no_warning(lang: str, text: str) -> N
     rejected: list = []
     amounts = [m.amount for m in find_money(text, lang, rejected=rejected)]
     assert len(amounts) == 1 and amounts[0] >= 5_000_000 and rejected == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "currency"),
+    [
+        ("en", "Tokyo will lend one hundred and fifty billion yen to Kyiv", 150e9, "JPY"),
+        ("en", "a further three hundred million dollars in loans", 300e6, "$"),
+        ("en", "twenty-five million euros for demining", 25e6, "EUR"),
+        ("fr", "un fonds de deux cents millions d'euros", 200e6, "EUR"),
+        ("fr", "deux cent cinquante millions d'euros pour Kiev", 250e6, "EUR"),
+        ("es", "una ayuda de treinta y cinco millones de euros", 35e6, "EUR"),
+    ],
+)
+def test_a_number_written_in_several_words_is_read_whole(lang: str, text: str, amount: float, currency: str) -> None:
+    """"One hundred and fifty billion" is 150 billion, not the "fifty billion" its last words make."""
+    (money,) = find_money(text, lang)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+def test_words_that_make_no_one_number_keep_the_last_that_does() -> None:
+    (money,) = find_money("between two and three billion dollars", "en")
+    assert money.amount == 3e9
