@@ -13,7 +13,7 @@ from typing import Any
 SCHEMA: dict[str, type | dict[str, type]] = {
     "lemmatize": bool,
     "numbers": {"scales": dict, "word_values": dict, "words": list, "of": list, "bare_followers": list, "decimal": str,
-                "range_from": list, "range_to": list},
+                "range_from": list, "range_to": list, "half_after_scale": list, "and_a_half": list},
     "currencies": {"names": dict, "after_symbols": list},
     "actors": {"countries": dict, "organisations": dict, "metonyms": dict, "anaphoric": list, "demonyms": dict},
     "cues": {

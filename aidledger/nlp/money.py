@@ -93,6 +93,7 @@ class _Patterns:
     conversion: re.Pattern[str]
     elliptical: re.Pattern[str]
     range_opening: re.Pattern[str]
+    and_a_half: tuple[str, ...]  # words ending a number in words that add a half ("two and a half")
 
 
 @functools.cache
@@ -133,7 +134,11 @@ def patterns(lang: str) -> _Patterns:
     scales_words = rf"(?:{scale})(?:\s+{of}(?:{scale}))?"
     # a scale word glued to an elided "of" where a page lost a space at a tag ("4,6 millionsd'euros")
     elided = _alternation([w for w in of_list if w.endswith("'")]).replace("'", "['’]") or r"(?!x)x"
-    scale_part = rf"(?:{gap}-?(?P<scale>{scales_words})(?:(?![\w])|(?=(?:{elided}))))"
+    # a half after the scale ("un milliard et demi", "un miliardo e mezzo"): the number and a half
+    half_after = _alternation([str(w) for w in numbers.get("half_after_scale") or []]) or r"(?!x)x"
+    scale_part = (
+        rf"(?:{gap}-?(?P<scale>{scales_words})(?:(?![\w])|(?=(?:{elided})))(?:{gap}(?P<half>{half_after})(?![\w]))?)"
+    )
     # symbol before: "$2.2bn", "US$ 5 million", "€500m", "USD 25 million", "US$10 mil millones"
     before = rf"(?P<sym>{sym}){gap}(?P<num2>{num})(?:{gap}-?(?P<scale2>{scales_words})(?![\w]))?"
     # number, scale, currency after: "325 millions de dollars", "2 milliards d'euros", "50 millions $", "500 M€"
@@ -164,8 +169,9 @@ def patterns(lang: str) -> _Patterns:
     range_opening = re.compile(
         rf"(?s:.*)(?<![\w])(?:{opening})\s+(?P<start>[^\n;:!?]{{1,40}}?)\s+(?:{closing})\s+$", re.IGNORECASE
     )
+    and_a_half = tuple(str(w).lower() for w in numbers.get("and_a_half") or [])
     return _Patterns(
-        regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical, range_opening
+        regex, scales, names, symbols, word_values, decimal, grouping, conversion, elliptical, range_opening, and_a_half
     )
 
 
@@ -186,7 +192,12 @@ def _scale_value(p: _Patterns, phrase: str | None) -> float:
 def _word_value(p: _Patterns, words: str, lang: str) -> float | None:
     """The value of a number written in words: the language's ``word_values`` ("half a", "dwa"), else text2num;
     for a run that does not read as one number ("two and three"), its longest tail that does."""
-    tokens = re.sub(r"\s+", " ", words.lower()).split(" ")
+    lowered = re.sub(r"\s+", " ", words.lower())
+    half = next((h for h in p.and_a_half if lowered.endswith(" " + h)), None)
+    if half is not None:  # "two and a half": the number before, and a half
+        whole = _word_value(p, lowered[: -len(half) - 1], lang)
+        return whole + 0.5 if whole is not None else None
+    tokens = lowered.split(" ")
     for start in range(len(tokens)):
         value = _one_value(p, " ".join(tokens[start:]), lang)
         if value is not None:
@@ -358,6 +369,8 @@ def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:
         value = _word_value(p, m.group("word"), lang)
     if value is None:
         return None
+    if not m.group("sym") and m.group("half"):
+        value += 0.5
     cur_text = (m.group("cur") or "").replace(" ", "")
     multiplier = _scale_value(p, scale)
     if cur_text in ("M$", "M€"):

@@ -33,6 +33,12 @@ from aidledger.nlp.money import find_money, parse_number, range_start
         ("fr", "un fonds de deux cents millions d'euros", 200e6, "EUR"),
         ("fr", "deux cent cinquante millions d'euros pour Kiev", 250e6, "EUR"),
         ("es", "una ayuda de treinta y cinco millones de euros", 35e6, "EUR"),
+        # and a half, before the scale or after it
+        ("en", "one and a half billion dollars in budget support", 1.5e9, "$"),
+        ("fr", "un milliard et demi d'euros pour Kiev", 1.5e9, "EUR"),
+        ("fr", "une aide de 2 milliards et demi de dollars", 2.5e9, "$"),
+        ("it", "un miliardo e mezzo di euro", 1.5e9, "EUR"),
+        ("pt", "um bilhão e meio de euros", 1.5e9, "EUR"),
     ],
 )
 def test_amounts_are_read_in_each_language_format(lang: str, text: str, amount: float, currency: str) -> None:
