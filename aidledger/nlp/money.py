@@ -118,7 +118,8 @@ def patterns(lang: str) -> _Patterns:
     num = r"\d{1,3}(?:[ \u00a0\u202f\u2009’'.,]\d{3}){1,12}(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     # a number in words is a run of them ("one hundred and fifty", "deux cent cinquante", "treinta y cinco"),
     # joined by spaces, hyphens or one of the language's coordinators
-    joiners = _alternation([str(w) for w in data.section("grammar").get("coordinators") or [] if str(w).isalpha()])
+    coordinator_words = [str(w) for w in data.section("grammar").get("coordinators") or []]
+    joiners = _alternation([w for w in coordinator_words if w.isalpha()])
     joint = rf"(?:[\s\u00a0]+(?:{joiners})[\s\u00a0]+|[\s\u00a0-]+)" if joiners else r"[\s\u00a0-]+"
     one_word = _alternation(words) if words else r"(?!x)x"
     word_num = rf"(?:{one_word})(?:{joint}(?:{one_word})(?![\w]))*"
@@ -154,7 +155,7 @@ def patterns(lang: str) -> _Patterns:
     # "(about $1.4bn)", "(≈ …)", ", soit …", " or about …": a bracket or a conversion word, nothing else.
     conversion = re.compile(rf"^\s*(?:[(\[/=≈~]\s*(?:(?:{conv})[\s,:]*)*|,?\s*(?:(?:{conv})[\s,:]+)+)$", re.IGNORECASE)
     decimal, grouping = str(numbers.get("decimal", ".")), "".join(str(g) for g in numbers.get("grouping") or [])
-    coordinators = _alternation([str(w) for w in data.section("grammar").get("coordinators") or []]) or r"(?!x)x"
+    coordinators = _alternation(coordinator_words) or r"(?!x)x"
     # "45 millions d'euros pour le Mali, 30 pour le Niger et 12 pour le Tchad": a bare number in the list
     # that follows an amount, then a word that follows amounts (a recipient marker) or punctuation
     elliptical = re.compile(
@@ -369,7 +370,7 @@ def _money(p: _Patterns, m: re.Match[str], lang: str) -> Money | None:
         value = _word_value(p, m.group("word"), lang)
     if value is None:
         return None
-    if not m.group("sym") and m.group("half"):
+    if m.group("half"):  # "un milliard et demi": only a number before its scale word has one
         value += 0.5
     cur_text = (m.group("cur") or "").replace(" ", "")
     multiplier = _scale_value(p, scale)
