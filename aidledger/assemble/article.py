@@ -107,10 +107,18 @@ TITLE_COUNTRY_REACH = 45
 RANGE_GAP = re.compile(r"\s+\w{1,5}\s+")
 
 
-def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: str) -> list[Money]:
+def range_starts(money: list[Money], text: str, lang: str) -> dict[int, Money]:
+    """Where the range each amount closes starts, by the amount's start offset ("from C$20 million to C$45
+    million": C$20 million, read by :func:`aidledger.nlp.money.range_start`); read once, as both the amounts
+    kept and the raise a package states depend on it."""
+    opened = {m.start: range_start(text, m, lang) for m in money if not m.is_conversion}
+    return {start: first for start, first in opened.items() if first is not None}
+
+
+def without_range_starts(money: list[Money], text: str, rules: Grammar, opened: dict[int, Money]) -> list[Money]:
     """The amounts of a text without those that open a range, conversions re-indexed: a bare one before a short
-    word ("da 100 milioni a 150 milioni di euro"), or one the language's range words open ("from C$20 million
-    to C$45 million": where a raise starts, which :func:`aidledger.nlp.money.range_start` reads)."""
+    word ("da 100 milioni a 150 milioni di euro"), or one that opens a range of ``opened`` ("from C$20 million
+    to C$45 million": where a raise starts)."""
     drop = {
         i
         for i, (first, second) in enumerate(zip(money, money[1:]))
@@ -122,7 +130,7 @@ def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: st
                 and RANGE_GAP.fullmatch(text[first.end : second.start])
                 and not rules.list_separator.search(text[first.end : second.start])
             )
-            or _opens_range(text, first, second, lang)
+            or (second.start in opened and opened[second.start].start == first.start)
         )
     }
     if not drop or any(m.conversion_of in drop for m in money):
@@ -133,12 +141,6 @@ def without_range_starts(money: list[Money], text: str, rules: Grammar, lang: st
         for i, m in enumerate(money)
         if i not in drop
     ]
-
-
-def _opens_range(text: str, first: Money, second: Money, lang: str) -> bool:
-    """Whether ``first`` is where the range ending at ``second`` starts ("from C$20 million to C$45 million")."""
-    opened = range_start(text, second, lang)
-    return opened is not None and opened.start == first.start
 
 
 @dataclass
@@ -172,7 +174,9 @@ class Article:
         self.folded = folded(doc)
         self.units = units(doc)
         self.grammar = grammar(self.lang)
-        self.money: list[Money] = without_range_starts(list(doc._.money or []), self.text, self.grammar, self.lang)
+        found = list(doc._.money or [])
+        self._range_starts = range_starts(found, self.text, self.lang)
+        self.money: list[Money] = without_range_starts(found, self.text, self.grammar, self._range_starts)
         self.actors: list[Actor] = [a for a in doc._.actors or [] if a.code]
         self.cues: list[Cue] = list(doc._.cues or [])
         self.dates = list(doc._.dates or [])
@@ -356,6 +360,12 @@ class Article:
         ("Senegal received €9.5 million, Guinea (€7.2 million)…")."""
         start, end = self.stretch(mention)
         return any(start <= a.start < end and a.is_state for a in self.unit_actors(mention.unit))
+
+    def range_start(self, money: Money) -> Money | None:
+        """The smaller amount a range closing at ``money`` opens with ("de 15 à 40 millions": 15 million), read
+        once per article: the level a raise reaches is the package, and where it starts is what tells it from
+        the increment another report may state alone."""
+        return self._range_starts.get(money.start)
 
     # --- cues -------------------------------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from aidledger.assemble.parties import (
 from aidledger.lang import usd_magnitude
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.gazetteer import fold
-from aidledger.nlp.money import DONOR_DEPENDENT, range_start
+from aidledger.nlp.money import DONOR_DEPENDENT
 from aidledger.schema import WEAPONS
 
 Features = dict[str, float]
@@ -282,8 +282,7 @@ def amount_features(article: Article, mention: Mention, mentions: list[Mention])
         any(c.currency == mention.currency and same_amount(c.amount, amount) for c in article.conversions)
     )
     # "porte son aide de 15 à 40 millions", "from $15m to $40m": the level a raise reaches is what is committed
-    raise_start = range_start(article.text, mention.money, article.lang) if mention.money else None
-    f["level_of_raise"] = float(raise_start is not None)
+    f["level_of_raise"] = float(mention.money is not None and article.range_start(mention.money) is not None)
     return f
 
 

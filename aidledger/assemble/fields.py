@@ -15,7 +15,6 @@ from aidledger.assemble.features import kinds, same_amount
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.ordinals import SeriesPlace
 from aidledger.nlp.entities import people
-from aidledger.nlp.money import range_start
 from aidledger.nlp.speakers import speaker_of_clause, speech
 from aidledger.schema import Amount, Item
 
@@ -101,7 +100,7 @@ def raised_from(article: Article, package: Package, currency: str | None) -> Amo
         return None
     if "top_up" not in kinds(article.cues_between(*article.units[stated.unit])):
         return None
-    start = range_start(article.text, stated.money, article.lang)
+    start = article.range_start(stated.money)
     return Amount(amount=start.amount, currency=currency) if start is not None else None
 
 
