@@ -153,12 +153,16 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     def qualifying(first: int, last: int) -> list[Cue]:
         return [c for c in article.cues_between(first, last) if not article.distributes(c)]
 
-    before, after = qualifying(l_start, l_end), qualifying(r_start, r_end)
+    givers = [r.actor.start for r in article.readings(mention.unit, mention.anchor) if r.donor >= SUBJECT_BEFORE]
+    def own_scene(cues: list[Cue]) -> list[Cue]:
+        return [c for c in cues if not setting_the_scene(c, givers, mention.anchor)]
+
+    before, after = own_scene(qualifying(l_start, l_end)), qualifying(r_start, r_end)
     for kind in kinds(before):
         f[f"{kind}@before"] = 1.0
     for kind in kinds(after):
         f[f"{kind}@after"] = 1.0
-    for kind in kinds(qualifying(start, l_start)):
+    for kind in kinds(own_scene(qualifying(start, l_start))):
         f[f"{kind}@earlier_in_sentence"] = 1.0
     for kind in kinds(qualifying(r_end, end)):
         f[f"{kind}@later_in_sentence"] = 1.0
@@ -183,6 +187,13 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     f["in_quote"] = float(article.in_quote(mention.anchor))
     f["position"] = mention.anchor / max(1, len(article.text))
     return f
+
+
+def setting_the_scene(cue: Cue, givers: list[int], anchor: int) -> bool:
+    """Whether a word for many givers ("lors d'une réunion des donateurs", "at a donors' conference", "among the
+    allies") stands before a giver the sentence names as the amount's subject: it places the pledge, and
+    the named giver makes it ("…, Rome a débloqué 10 millions"); without one, the many give together."""
+    return kind_of(cue) == "aggregate" and any(cue.end <= start < anchor for start in givers)
 
 
 def pool(f: Features) -> None:

@@ -991,6 +991,25 @@ def test_what_many_governments_put_in_is_an_aggregate() -> None:
     assert features_of(text, 70e6, "fr")["aggregate@before"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "At the donors' conference in Brussels on Tuesday, Japan pledged $100 million to Syria.", ("JPN", "SYR")),
+        ("en", "Among the allies meeting in Ramstein, Norway pledged NOK 2 billion to Ukraine.", ("NOR", "UKR")),
+        (
+            "fr",
+            "Mardi, en marge d'une réunion des pays donateurs à Bruxelles, le Japon a promis 100 millions de dollars "
+            "à la Syrie.",
+            ("JPN", "SYR"),
+        ),
+    ],
+)
+def test_a_gathering_of_donors_sets_the_scene_for_the_giver_named_after_it(lang: str, text: str, expected) -> None:
+    """A word for many givers before a giver the sentence names as subject places the pledge; the named giver
+    makes it, so the word weighs as no aggregate."""
+    assert [(c.donor, c.recipient) for c in commitments(text, lang)] == [expected]
+
+
 def test_the_price_of_a_response_plan_is_an_appeal() -> None:
     for text, lang, amount in (
         ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
