@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -154,8 +154,10 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
         return [c for c in article.cues_between(first, last) if not article.distributes(c)]
 
     givers = [r.actor.start for r in article.readings(mention.unit, mention.anchor) if r.donor >= SUBJECT_BEFORE]
+    raising = mention.money is not None and article.range_start(mention.money) is not None
     def own_scene(cues: list[Cue]) -> list[Cue]:
-        return [c for c in cues if not setting_the_scene(c, givers, mention.anchor)]
+        kept = [c for c in cues if not setting_the_scene(c, givers, mention.anchor)]
+        return [as_raise(article, c) for c in kept] if raising else kept
 
     before, after = own_scene(qualifying(l_start, l_end)), qualifying(r_start, r_end)
     for kind in kinds(before):
@@ -174,6 +176,8 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
         f[f"{nearest_after[0]}@just_after"] = 1.0
     f.update(sentence_features(article, mention.unit))
     f.update(parse_features(article, mention.anchor, mention.end))
+    if raising and f.pop("cumulative@verb", 0.0):
+        f["top_up@verb"] = 1.0
     pool(f)
     f.update(actor_features(article, mention))
     if mention.money is None:
@@ -194,6 +198,18 @@ def setting_the_scene(cue: Cue, givers: list[int], anchor: int) -> bool:
     allies") stands before a giver the sentence names as the amount's subject: it places the pledge, and
     the named giver makes it ("…, Rome a débloqué 10 millions"); without one, the many give together."""
     return kind_of(cue) == "aggregate" and any(cue.end <= start < anchor for start in givers)
+
+
+def as_raise(article: Article, cue: Cue) -> Cue:
+    """A verb of running totals before an amount that closes a from-to range, read as raising it: "a porté son
+    aide à la Moldavie de 15 à 40 millions", "brought its pledge from $500 million to $1 billion" state a raise,
+    whose level is the commitment, where "portant le total à 40 millions" states a total. Nouns ("au total")
+    stay what they are."""
+    if cue.group != "cues" or cue.key != "cumulative":
+        return cue
+    span = article.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return replace(cue, key="top_up") if verb else cue
 
 
 def pool(f: Features) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, get_args
 
 from aidledger.assemble.article import MECHANISM_DONORS, Article
-from aidledger.assemble.features import kinds, same_amount
+from aidledger.assemble.features import as_raise, kinds, same_amount
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.ordinals import SeriesPlace
 from aidledger.nlp.entities import people
@@ -94,14 +94,18 @@ def series_number(article: Article, package: Package, packages: list[Package], c
 def raised_from(article: Article, package: Package, currency: str | None) -> Amount | None:
     """Where a raise starts ("relever son aide de 15 à 40 millions d'euros": from 15 million), in the package's
     currency: the package is the new level, and what it adds is what another report may state alone. Read only
-    in a sentence that raises (a ``top_up`` cue), since "from 15 to 40 million" also writes an estimate's range."""
+    in a sentence that raises (a ``top_up`` cue, or a verb of totals that a range makes one: :func:`as_raise`),
+    since "from 15 to 40 million" also writes an estimate's range."""
     stated = package.stated
     if stated is None or stated.money is None or currency is None:
         return None
-    if "top_up" not in kinds(article.cues_between(*article.units[stated.unit])):
-        return None
     start = article.range_start(stated.money)
-    return Amount(amount=start.amount, currency=currency) if start is not None else None
+    if start is None:
+        return None
+    cues = article.cues_between(*article.units[stated.unit])
+    if "top_up" not in kinds(as_raise(article, c) for c in cues):
+        return None
+    return Amount(amount=start.amount, currency=currency)
 
 
 def _numbers_another_sum(article: Article, place: SeriesPlace, package: Package) -> bool:

@@ -1379,6 +1379,30 @@ def test_a_gift_and_a_sum_are_one_clause_only_through_the_phrase_valuing_the_gif
 
 
 @pytest.mark.parametrize(
+    ("lang", "raise_", "total"),
+    [
+        (
+            "fr",
+            "La Belgique a porté son aide humanitaire au Soudan de 10 à 25 millions d'euros, a annoncé mardi le ministre.",
+            "Ce don porte à 25 millions d'euros le total de l'aide belge au Soudan depuis avril.",
+        ),
+        (
+            "en",
+            "Canada has brought its humanitarian contribution to Sudan from C$20 million to C$50 million, the minister "
+            "said on Tuesday.",
+            "This brings Canada's total humanitarian aid to Sudan to C$50 million since April.",
+        ),
+    ],
+)
+def test_a_verb_of_totals_before_a_range_states_a_raise(lang: str, raise_: str, total: str) -> None:
+    """"Porter son aide de 10 à 25 millions" raises the donor's aid to a level the labelling rules count; the same
+    verb without the range ("porte à 25 millions le total") states a running total, which they do not."""
+    (found,) = commitments(raise_, lang)
+    assert found.raised_from is not None and found.raised_from.amount < found.amount
+    assert commitments(total, lang) == []
+
+
+@pytest.mark.parametrize(
     ("text", "level", "lang"),
     [
         ("Le Portugal va porter son aide au Mozambique de 15 à 40 millions d'euros, a dit le ministre.", 40e6, "fr"),
