@@ -88,6 +88,19 @@ def test_bare_amount_is_kept_without_currency_but_counts_of_people_are_not() -> 
     assert [(m.amount, m.currency) for m in amounts] == [(90e6, None), (10e6, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Bruxelles a promis 30 millions d'euros, en plus de 10 millions destinés à la Syrie.", "fr"),
+        ("The EU pledged €30 million, on top of 10 million earmarked for Syria.", "en"),
+        ("La UE prometió 30 millones de euros, además de 10 millones destinados a Siria.", "es"),
+    ],
+)
+def test_a_bare_amount_the_next_word_destines_is_money(text: str, lang: str) -> None:
+    """"10 millions destinés à…", "10 million earmarked for…": what is destined or earmarked is money, not people."""
+    assert [(m.amount, m.currency) for m in find_money(text, lang)][1] == (10e6, None)
+
+
 def test_a_scale_word_glued_to_an_elided_of_is_read_where_a_page_lost_a_space() -> None:
     found = find_money("Ottawa a promis 4,6 millionsd'euros, Rome 2 milliardsd’euros et 3 millionsde tentes.", "fr")
     assert [(m.amount, m.currency) for m in found] == [(4.6e6, "EUR"), (2e9, "EUR")]
