@@ -155,16 +155,18 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
 
     givers = [r.actor.start for r in article.readings(mention.unit, mention.anchor) if r.donor >= SUBJECT_BEFORE]
     raising = mention.money is not None and article.range_start(mention.money) is not None
-    def own_scene(cues: list[Cue]) -> list[Cue]:
+    def as_read_here(cues: list[Cue]) -> list[Cue]:
+        """The cues before the amount as this sentence reads them: a gathering of donors that sets the scene
+        dropped, a verb of totals before a range read as the raise."""
         kept = [c for c in cues if not setting_the_scene(c, givers, mention.anchor)]
         return [as_raise(article, c) for c in kept] if raising else kept
 
-    before, after = own_scene(qualifying(l_start, l_end)), qualifying(r_start, r_end)
+    before, after = as_read_here(qualifying(l_start, l_end)), qualifying(r_start, r_end)
     for kind in kinds(before):
         f[f"{kind}@before"] = 1.0
     for kind in kinds(after):
         f[f"{kind}@after"] = 1.0
-    for kind in kinds(own_scene(qualifying(start, l_start))):
+    for kind in kinds(as_read_here(qualifying(start, l_start))):
         f[f"{kind}@earlier_in_sentence"] = 1.0
     for kind in kinds(qualifying(r_end, end)):
         f[f"{kind}@later_in_sentence"] = 1.0
@@ -176,7 +178,7 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
         f[f"{nearest_after[0]}@just_after"] = 1.0
     f.update(sentence_features(article, mention.unit))
     f.update(parse_features(article, mention.anchor, mention.end))
-    if raising and f.pop("cumulative@verb", 0.0):
+    if raising and f.pop("cumulative@verb", 0.0):  # the verb's cues, as as_raise reads those of the windows
         f["top_up@verb"] = 1.0
     pool(f)
     f.update(actor_features(article, mention))
