@@ -184,13 +184,14 @@ def _make(text: str, open_at: int, end: int, close_at: int | None, continues: bo
 
 
 def _no_break_before(text: str, at: int, abbreviations: frozenset[str] = frozenset()) -> bool:
-    """True when the full stop before ``at`` ends an initial or an honorific ("M. Sajjan", "J. Smith"), or
-    one of ``abbreviations`` (folded, with their full stop: "ok.", "m.in.")."""
+    """True when the full stop before ``at`` ends an initial or an honorific ("M. Sajjan", "J. Smith", "Dr.
+    Berg"), or one of ``abbreviations`` (folded, with their full stop: "ok.", "m.in."). A short word all in
+    capitals is an acronym, which news ends sentences with ("…to the UN.", "…de l'UE.", "…від США.")."""
     m = re.search(r"(\S+)[.]\S*\s*$", text[max(0, at - 12) : at])
     word = m.group(1) if m else ""
     if abbreviations and fold(word.lstrip("(\"'«„“")) + "." in abbreviations:
         return True
-    return len(word) <= 3 and word[:1].isupper() and word.isalpha()
+    return len(word) <= 3 and word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
 def line_breaks(text: str) -> list[int]:

@@ -34,6 +34,29 @@ def test_an_ordinal_before_a_month_or_a_series_noun_does_not_end_a_sentence(lang
     assert len(list(get_nlp(lang)(text).sents)) == sentences
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Кошти надійдуть через програму ООН. Загалом Японія виділила 600 млн доларів."),
+        ("uk", "Пакет оплатять США. Про це повідомив міністр."),
+        ("es", "El dinero llegará a través de la UE. Después, Madrid enviará tiendas."),
+        ("de", "Das Geld fließt über die EU. Danach schickt Berlin Zelte."),
+    ],
+)
+def test_an_acronym_ends_a_sentence(lang: str, text: str) -> None:
+    # an initial or an honorific ("J. Smith", "Dr. Berg") keeps its sentence going; a short word in capitals
+    # is an acronym, and the sentence after it is another, with its own parties
+    assert len(list(get_nlp(lang)(text).sents)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("es", "Lo anunció el Dr. Pérez en Madrid."), ("de", "Das sagte J. Berg in Berlin."), ("pl", "Mówił o tym Ks. Nowak.")],
+)
+def test_an_initial_or_an_honorific_does_not_end_a_sentence(lang: str, text: str) -> None:
+    assert len(list(get_nlp(lang)(text).sents)) == 1
+
+
 def test_a_language_without_a_data_file_keeps_spacys_sentencizer() -> None:
     assert "sentencizer" in get_nlp("ka").pipe_names and "aidledger_sentences" in get_nlp("pl").pipe_names
 
