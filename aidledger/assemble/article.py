@@ -512,6 +512,16 @@ class Article:
         gap = re.sub(r"[()\[\]:]|(?<!\S)-(?!\S)", " ", self.folded[start:end])
         return bool(self.grammar.coordination.match(gap))
 
+    def receiving(self, unit_index: int) -> bool:
+        """Whether a sentence has a verb whose subject receives ("Senegal received €9 million", "Moçambique
+        receberá 7 milhões"). A verb the language file lists as giving too ("recibir", "erhalten": the news of a
+        transfer) is found as an aid verb, the first kind that lists it, and is read here by its lemma."""
+        verbs = _receiving_verbs(self.lang)
+        return any(
+            c.group == "cues" and (c.key == "receive" or _lemmas(c.text, self.lang) in verbs)
+            for c in self.cues_between(*self.units[unit_index])
+        )
+
     def distributive_word(self, cue: Cue) -> bool:
         """A distributive word ("chacune", "each", "jeweils"). The words a unit price shares ("$2 million each")
         are found as unit prices too; split between coordinated givers, they are distributive."""
@@ -699,6 +709,16 @@ class Article:
         verbs = speech(self.lang).verbs
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(fold(t.lower_) in verbs for t in span)
+
+
+@functools.cache
+def _receiving_verbs(lang: str) -> frozenset[str]:
+    """The lemmas of a language's verbs whose subject receives (``cues.receive``), word by word."""
+    return frozenset(_lemmas(str(w), lang) for w in load(lang).section("cues").get("receive") or [])
+
+
+def _lemmas(phrase: str, lang: str) -> str:
+    return " ".join(lemma(word, lang) for word in phrase.split())
 
 
 @functools.cache

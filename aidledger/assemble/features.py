@@ -460,7 +460,7 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
     readings = article.readings(mention.unit, mention.anchor)
     sentence = [r for r in readings if r.actor.code == code]
     start, end = article.stretch(mention)
-    receiving = "receive" in kinds(article.cues_between(*article.units[mention.unit]))
+    receiving = article.receiving(mention.unit)
     for r in sentence:
         if r.excluded:
             f["role:opposed"] = 1.0
