@@ -196,10 +196,12 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
 
 
 def setting_the_scene(cue: Cue, givers: list[int], anchor: int) -> bool:
-    """Whether a word for many givers ("lors d'une réunion des donateurs", "at a donors' conference", "among the
-    allies") stands before a giver the sentence names as the amount's subject: it places the pledge, and
-    the named giver makes it ("…, Rome a débloqué 10 millions"); without one, the many give together."""
-    return kind_of(cue) == "aggregate" and any(cue.end <= start < anchor for start in givers)
+    """Whether a word of what others do or need stands before a giver the sentence names as the amount's subject:
+    the many givers ("lors d'une réunion des donateurs", "at a donors' conference", "among the allies") or the
+    need and the call for help ("face à l'ampleur des dégâts", "in response to the UN's appeal", "ante los
+    daños"). It places the pledge, and the named giver makes it ("…, Rome a débloqué 10 millions"); without
+    one, the many give together and the appeal is the amount's own ("the UN appealed for $2 billion")."""
+    return kind_of(cue) in SCENE_KINDS and any(cue.end <= start < anchor for start in givers)
 
 
 def as_raise(article: Article, cue: Cue) -> Cue:
@@ -710,6 +712,9 @@ BLOCKING_KINDS = (
     "report",
     "commercial",
 )
+#: Blocking kinds that tell of others' acts (many givers, someone asking, a need) rather than of the amount:
+#: before the giver that is the amount's subject, they set the scene (see setting_the_scene).
+SCENE_KINDS = frozenset({"aggregate", "request"})
 GIVING_KINDS = ("aid", "aid_verb", "new", "top_up", "announce", "in_kind", "mechanism")
 _NEAR = ("before", "after", "just_before", "just_after", "verb")
 #: For each decision, what the meaning of a feature says of its weight: a sign it must keep ("+", "-" or None)

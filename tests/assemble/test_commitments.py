@@ -1010,6 +1010,21 @@ def test_a_gathering_of_donors_sets_the_scene_for_the_giver_named_after_it(lang:
     assert [(c.donor, c.recipient) for c in commitments(text, lang)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [
+        ("fr", "Face à l'ampleur des dégâts, le Japon a annoncé une aide de 10 millions de dollars au Népal.", 10e6),
+        ("en", "Responding to the UN's appeal, Japan pledged $10 million to Nepal on Monday.", 10e6),
+        ("es", "Ante los daños, Japón anunció una ayuda de 10 millones de dólares para Nepal.", 10e6),
+    ],
+)
+def test_a_need_or_an_appeal_before_the_giver_sets_the_scene(lang: str, text: str, amount: float) -> None:
+    """The damage or the call for help the giving answers is told before the giver named as subject: it is
+    no appeal for the amount, which the giver gives."""
+    assert "request@before" not in features_of(text, amount, lang)
+    assert features_of("Le Népal a réclamé 10 millions de dollars au Japon.", 10e6, "fr")["request@before"] == 1.0
+
+
 def test_the_price_of_a_response_plan_is_an_appeal() -> None:
     for text, lang, amount in (
         ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
