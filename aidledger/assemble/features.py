@@ -360,8 +360,10 @@ def actor_features(article: Article, mention: Mention) -> Features:
     )
     after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms" and a.start not in givers]
     f["recipient_list_after"] = float(article.coordinated_run(after) >= 2)
+    own_recipient = bool(article.recipients_in_stretch(mention))
     f["recipients_coordinated"] = float(
-        any(article.coordinated_recipients(unit) for unit in (mention.unit, mention.unit - 1) if unit >= 0)
+        article.coordinated_recipients(mention.unit)
+        or (mention.unit > 0 and not own_recipient and article.coordinated_recipients(mention.unit - 1))
     )
     m = markers(article.lang)
     f["organisation_paid"] = float(

@@ -1025,6 +1025,30 @@ def test_a_need_or_an_appeal_before_the_giver_sets_the_scene(lang: str, text: st
     assert features_of("Le Népal a réclamé 10 millions de dollars au Japon.", 10e6, "fr")["request@before"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("lang", "listing", "own", "bare"),
+    [
+        (
+            "fr",
+            "La Norvège verse 40 millions d'euros au Tchad, au Niger et au Mali.",
+            "Elle a aussi promis 25 millions d'euros au Soudan.",
+            "Elle a aussi promis 25 millions d'euros.",
+        ),
+        (
+            "en",
+            "Norway is giving €40 million to Chad, Niger and Mali.",
+            "It also pledged €25 million to Sudan.",
+            "It also pledged €25 million.",
+        ),
+    ],
+)
+def test_a_sentence_naming_its_own_recipient_is_no_part_of_the_list_before(lang, listing, own, bare) -> None:
+    """States listed together in the sentence before make an envelope of the amount after them only when its
+    own sentence names no recipient of its own."""
+    assert features_of(f"{listing} {own}", 25e6, lang)["recipients_coordinated"] == 0.0
+    assert features_of(f"{listing} {bare}", 25e6, lang)["recipients_coordinated"] == 1.0
+
+
 def test_the_price_of_a_response_plan_is_an_appeal() -> None:
     for text, lang, amount in (
         ("The UN presented a response plan for Myanmar costed at $1.1 billion on Monday.", "en", 1.1e9),
