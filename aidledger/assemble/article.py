@@ -718,6 +718,7 @@ def _receiving_verbs(lang: str) -> frozenset[str]:
 
 
 def _lemmas(phrase: str, lang: str) -> str:
+    """A phrase's lemmas word by word, so that a listed phrase ("rekenen op") meets its inflected forms."""
     return " ".join(lemma(word, lang) for word in phrase.split())
 
 
