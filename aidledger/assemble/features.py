@@ -198,7 +198,7 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
 def setting_the_scene(cue: Cue, givers: list[int], anchor: int) -> bool:
     """Whether a word of what others do or need stands before a giver the sentence names as the amount's subject:
     the many givers ("lors d'une réunion des donateurs", "at a donors' conference", "among the allies") or the
-    need and the call for help ("face à l'ampleur des dégâts", "in response to the UN's appeal", "ante los
+    need and the call for help ("face aux dégâts du séisme", "in response to the UN's appeal", "ante los
     daños"). It places the pledge, and the named giver makes it ("…, Rome a débloqué 10 millions"); without
     one, the many give together and the appeal is the amount's own ("the UN appealed for $2 billion")."""
     return kind_of(cue) in SCENE_KINDS and any(cue.end <= start < anchor for start in givers)

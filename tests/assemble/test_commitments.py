@@ -1013,7 +1013,7 @@ def test_a_gathering_of_donors_sets_the_scene_for_the_giver_named_after_it(lang:
 @pytest.mark.parametrize(
     ("lang", "text", "amount"),
     [
-        ("fr", "Face à l'ampleur des dégâts, le Japon a annoncé une aide de 10 millions de dollars au Népal.", 10e6),
+        ("fr", "Face aux dégâts du séisme, le Japon a annoncé une aide de 10 millions de dollars au Népal.", 10e6),
         ("en", "Responding to the UN's appeal, Japan pledged $10 million to Nepal on Monday.", 10e6),
         ("es", "Ante los daños, Japón anunció una ayuda de 10 millones de dólares para Nepal.", 10e6),
     ],
