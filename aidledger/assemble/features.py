@@ -156,8 +156,9 @@ def mention_features(article: Article, mention: Mention, mentions: list[Mention]
     givers = [r.actor.start for r in article.readings(mention.unit, mention.anchor) if r.donor >= SUBJECT_BEFORE]
     raising = mention.money is not None and article.range_start(mention.money) is not None
     def as_read_here(cues: list[Cue]) -> list[Cue]:
-        """The cues before the amount as this sentence reads them: a gathering of donors that sets the scene
-        dropped, a verb of totals before a range read as the raise."""
+        """The cues before the amount as this sentence reads them: the words that set the scene for the giver
+        (many givers, a need, an appeal: setting_the_scene) dropped, a verb of totals before a range read as the
+        raise."""
         kept = [c for c in cues if not setting_the_scene(c, givers, mention.anchor)]
         return [as_raise(article, c) for c in kept] if raising else kept
 
@@ -360,10 +361,13 @@ def actor_features(article: Article, mention: Mention) -> Features:
     )
     after = [a for a in states if a.start > mention.anchor and a.kind != "demonyms" and a.start not in givers]
     f["recipient_list_after"] = float(article.coordinated_run(after) >= 2)
-    own_recipient = bool(article.recipients_in_stretch(mention))
-    f["recipients_coordinated"] = float(
+    f["recipients_coordinated"] = float(  # the list before counts for an amount with no recipient of its own
         article.coordinated_recipients(mention.unit)
-        or (mention.unit > 0 and not own_recipient and article.coordinated_recipients(mention.unit - 1))
+        or (
+            mention.unit > 0
+            and article.coordinated_recipients(mention.unit - 1)
+            and not article.recipients_in_stretch(mention)
+        )
     )
     m = markers(article.lang)
     f["organisation_paid"] = float(
