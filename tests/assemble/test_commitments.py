@@ -757,6 +757,24 @@ def test_equipment_that_arrived_is_a_delivered_commitment_in_kind() -> None:
     assert (c.donor, c.recipient, c.amount, c.stage) == ("SWE", "UKR", None, "delivered")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "donor"),
+    [
+        ("fr", "La Norvège a indiqué dimanche qu'elle enverrait huit chars supplémentaires à l'Ukraine d'ici l'été.", "NOR"),
+        ("fr", "Le ministre a assuré que la Suède livrerait deux avions radar à l'Ukraine avant la fin de l'année.", "SWE"),
+        ("fr", "Madrid a fait savoir que l'Espagne céderait six lance-missiles Hawk à l'Ukraine.", "ESP"),
+        ("en", "Britain said on Monday it would send additional rocket launchers to Ukraine.", "GBR"),
+        ("en", "The minister said Norway would deliver two more air-defence launchers to Ukraine this spring.", "NOR"),
+        ("en", "Officials said Canada would provide eight armoured vehicles to Ukraine.", "CAN"),
+    ],
+)
+def test_a_gift_in_kind_told_in_reported_speech_is_announced(lang: str, text: str, donor: str) -> None:
+    """Reported speech turns "will send" into "would send", "enverra" into "enverrait" (the sequence of tenses):
+    the data files list each future of giving with its conditional."""
+    (c,) = commitments(text, lang)
+    assert (c.donor, c.recipient, c.amount, c.stage) == (donor, "UKR", None, "announced")
+
+
 def test_a_presidential_drawdown_is_the_united_states_even_unnamed() -> None:
     (c,) = commitments(
         "The Secretary of Defense today authorized a Presidential Drawdown package of $300 million for Ukraine.",
