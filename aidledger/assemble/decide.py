@@ -117,7 +117,7 @@ def weighed(article: Article, models: Models) -> list[Package]:
         x = mention_features(article, mention, mentions)
         p = model.probability(x)
         twin = next(
-            (k for k in groups if mention.money and restates(k, mention) and not other_recipients(article, k, mention)),
+            (k for k in groups if mention.money and restates(k, mention) and not other_parties(article, k, mention)),
             None,
         )
         if twin is not None:
@@ -143,7 +143,7 @@ def packages_of(article: Article, packages: list[Package], models: Models) -> li
         if package.donor is None or package.recipient is None:
             continue
         for each in distribute(article, package):
-            if not any(restates_in_kind(k, each) for k in out):
+            if not any(restates_as_decided(k, each) for k in out):
                 out.append(each)
     out = [p for p in out if not told_with_its_amount(article, p, out)]
     return sorted((p for p in out if not split_among_recipients(article, p, out)), key=lambda p: p.reports[0].anchor)
@@ -478,14 +478,19 @@ def restates(package: Package, mention: Mention) -> bool:
     return any(_converts_to(r, mention, tolerance) or _converts_to(mention, r, tolerance) for r in package.reports)
 
 
-def other_recipients(article: Article, package: Package, mention: Mention) -> bool:
-    """Whether an amount goes to other recipients than a package's first report: the same sum for each of
-    several partners ("a €20 million measure for Bosnia and Herzegovina. … a €20 million measure for the
-    Mauritanian armed forces") is one commitment per recipient, not a restatement. A report that names no
-    recipient (a headline naming only the giver) restates any."""
-    theirs = article.recipients_in_stretch(package.reports[0])
-    ours = article.recipients_in_stretch(mention)
-    return bool(theirs) and bool(ours) and theirs.isdisjoint(ours)
+def other_parties(article: Article, package: Package, mention: Mention) -> bool:
+    """Whether an amount goes to other recipients, or comes from other givers, than a package's first report:
+    the same sum for each of several partners ("a €20 million measure for Bosnia and Herzegovina. … a €20
+    million measure for the Mauritanian armed forces") or from each of several donors ("Germany pledged $20
+    million. Japan also announced $20 million"; "Ottawa pledged C$15 million, or about €10 million" after
+    France's €10 million) is one commitment each, not a restatement. A report that names no party of that
+    role (a headline naming only the giver) restates any."""
+    first = package.reports[0]
+    for of in (article.recipients_in_stretch, article.givers_in_stretch):
+        theirs, ours = of(first), of(mention)
+        if theirs and ours and theirs.isdisjoint(ours):
+            return True
+    return False
 
 
 def _converts_to(mention: Mention, other: Mention, tolerance: float) -> bool:
@@ -501,13 +506,15 @@ def same_currency(a: str | None, b: str | None) -> bool:
     return a == b or ((a in DONOR_DEPENDENT) != (b in DONOR_DEPENDENT))
 
 
-def restates_in_kind(kept: Package, package: Package) -> bool:
-    """A gift in kind stated again for the same parties ("va livrer 30 F-16… les trente avions")."""
-    return (
-        package.money is None
-        and kept.money is None
-        and (kept.donor, kept.recipient) == (package.donor, package.recipient)
-    )
+def restates_as_decided(kept: Package, package: Package) -> bool:
+    """The same parties and the same gift: in kind ("va livrer 30 F-16… les trente avions"), or the same sum, whose
+    reports were kept apart because each named a giver of its own and the choice of parties made them one ("an EU
+    guarantee enabling the EIB's €100 million loan… the EU's agreement for loans of €100 million")."""
+    if (kept.donor, kept.recipient) != (package.donor, package.recipient):
+        return False
+    if package.money is None or kept.money is None:
+        return package.money is None and kept.money is None
+    return same_currency(kept.stated.currency, package.stated.currency) and same_amount(kept.money.amount, package.money.amount)
 
 
 def told_with_its_amount(article: Article, package: Package, packages: list[Package]) -> bool:

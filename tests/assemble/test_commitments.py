@@ -1193,6 +1193,40 @@ def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> 
     assert len(group.reports) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "L'Allemagne a promis mardi 50 millions d'euros d'aide humanitaire au Soudan. "
+            "L'Italie a également annoncé 50 millions d'euros pour le Soudan.",
+            [("DEU", 50e6, "EUR"), ("ITA", 50e6, "EUR")],
+        ),
+        (
+            "fr",
+            "La Suède versera 10 millions d'euros au Liban, a annoncé le gouvernement. "
+            "La Norvège a de son côté débloqué 10 millions d'euros pour les déplacés libanais.",
+            [("SWE", 10e6, "EUR"), ("NOR", 10e6, "EUR")],
+        ),
+        (
+            "en",
+            "Germany pledged $20 million in humanitarian aid to Sudan on Tuesday. Japan also announced $20 million for Sudan.",
+            [("DEU", 20e6, "USD"), ("JPN", 20e6, "USD")],
+        ),
+        (
+            "en",
+            "Sweden will give €10 million to Lebanon, the government said. "
+            "Norway, for its part, pledged NOK 115 million, or about €10 million, for displaced Lebanese.",
+            [("SWE", 10e6, "EUR"), ("NOR", 115e6, "NOK")],
+        ),
+    ],
+)
+def test_the_same_sum_from_two_givers_is_two_packages_not_a_restatement(lang: str, text: str, expected: list) -> None:
+    """Donors at one conference often pledge the same round sum, or one converts to another's: a sentence naming
+    its own giver does not restate a sum another giver gave."""
+    assert [(c.donor, c.amount, c.currency) for c in commitments(text, lang)] == expected
+
+
 def test_a_polish_government_page_names_its_state_by_the_republics_abbreviation() -> None:
     """"Rząd RP", "Prezydent RP": Polish official pages name the giver by the Republic's abbreviation."""
     (c,) = commitments("Rząd RP przeznaczył 25 mln zł na pomoc humanitarną dla ludności Sudanu.", "pl")
