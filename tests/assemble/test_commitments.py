@@ -873,6 +873,13 @@ def test_the_size_of_an_amount_is_read_in_us_dollars_by_decade() -> None:
     assert magnitude_features(5e6, "EUR") == {"amount:100k_10m": 1.0}
     assert magnitude_features(75, "USD") == {"amount:under_100k": 1.0}  # a price, a fee
     assert magnitude_features(5e9, "UAH") == {}  # no ECB rate: no size
+    assert magnitude_features(2e9, "RUB") == {}  # no ECB rate since March 2022: no size, and no error
+
+
+def test_an_amount_in_roubles_is_read_without_error() -> None:
+    """The ECB stopped quoting the rouble in March 2022: an article naming roubles is still read whole."""
+    text = "Russia will send 2 billion roubles to Syria. Japan pledged $20 million in humanitarian aid to Syria on Tuesday."
+    assert [(c.donor, c.amount, c.currency) for c in commitments(text, "en")] == [("RUS", 2e9, "RUB"), ("JPN", 20e6, "USD")]
 
 
 def test_a_state_package_over_ten_billion_weighs_less_than_the_same_sentence_with_a_usual_amount() -> None:
