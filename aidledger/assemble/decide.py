@@ -39,6 +39,7 @@ from aidledger.assemble.features import (
 )
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import Models
+from aidledger.lang import is_country_code
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.cues import Cue
 from aidledger.nlp.money import DONOR_DEPENDENT, Money
@@ -479,15 +480,16 @@ def restates(package: Package, mention: Mention) -> bool:
 
 
 def other_parties(article: Article, package: Package, mention: Mention) -> bool:
-    """Whether an amount goes to other recipients, or comes from other givers, than a package's first report:
-    the same sum for each of several partners ("a €20 million measure for Bosnia and Herzegovina. … a €20
-    million measure for the Mauritanian armed forces") or from each of several donors ("Germany pledged $20
+    """Whether an amount goes to other recipients, or comes from other giving states, than a package's first
+    report: the same sum for each of several partners ("a €20 million measure for Bosnia and Herzegovina. … a €20
+    million measure for the Mauritanian armed forces") or from each of several states ("Germany pledged $20
     million. Japan also announced $20 million"; "Ottawa pledged C$15 million, or about €10 million" after
-    France's €10 million) is one commitment each, not a restatement. A report that names no party of that
-    role (a headline naming only the giver) restates any."""
+    France's €10 million) is one commitment each, not a restatement. Organisations are left out of the givers
+    compared, since one guarantees or channels another's sum ("an EU guarantee enabling the EIB's loan"). A
+    report that names no party of that role (a headline naming only the giver) restates any."""
     first = package.reports[0]
     for of in (article.recipients_in_stretch, article.givers_in_stretch):
-        theirs, ours = of(first), of(mention)
+        theirs, ours = ({code for code in of(m) if is_country_code(code)} for m in (first, mention))
         if theirs and ours and theirs.isdisjoint(ours):
             return True
     return False
