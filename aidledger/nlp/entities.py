@@ -215,6 +215,10 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
+        if re.search(r"[«»“”\"„]", text) or not (text[:1].isupper() or fold_word(text.split()[0]) in kn.particles):
+            # the recogniser ran over a quotation mark ("sur son compte X. « Après") or took in the lower-case
+            # words after a title ("le ministre letton de la Défense, X"): no person's name
+            continue
         if e - s == 1 and (s > 0 and doc[s - 1].lower_ in kn.determiners or is_city(text)):
             continue  # "systems like the Patriot"; a lone "Kharkiv" the NER took for a person
         spans[(_first_names_before(doc, doc[s], kn) if doc[s].idx == start else start, end)] = None

@@ -210,9 +210,11 @@ class QuotesComponent:
                 next((c.speaker for c in inner if q.start <= c.start < q.end and c.speaker is not None), None)
                 or _cue_speaker(doc, q, frame, cues)
                 or _introduced_speaker(doc, q, frame, sentences, spoken)
-                or spoken.labelled_speaker(frame[0], q.open_at)
-                or _headline_speaker(doc, q, frame, spoken, cues)
             )
+            if speaker is None and not _incise_after(doc, q, cues):
+                # an incise that names no one ("Soudan : « … », témoigne un responsable de MSF") has said who
+                # speaks: the label before the colon is then the topic, not the speaker
+                speaker = spoken.labelled_speaker(frame[0], q.open_at) or _headline_speaker(doc, q, frame, spoken, cues)
             if speaker is None and q.continues and k:
                 speaker = speakers[-1]
             before = max((x for x in (last, _last_statement(cues, sentences, frame[0])) if x), default=None)
@@ -343,6 +345,14 @@ def _headline_speaker(
     span = doc.char_span(start, frame[1], alignment_mode="contract")
     verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
     return said or (spoken.named_first(start, frame[1]) if verbless else None)
+
+
+def _incise_after(doc: Doc, q: QuoteMarks, cues: list[Cue]) -> bool:
+    """Whether a speech verb's incise follows the quote right after its comma ("« … », témoigne un responsable")."""
+    return any(
+        c.kind == "verb" and c.start >= q.outer_end and _adjacent(doc, q, c) and "," in doc_text(doc)[q.outer_end : c.start]
+        for c in cues
+    )
 
 
 def _adjacent(doc: Doc, q: QuoteMarks, cue: Cue) -> bool:

@@ -108,6 +108,8 @@ class Speech:
     indefinite: frozenset[str]  # words that leave a noun unnamed ("un", "a", "einige"), folded
     determiners: frozenset[str]  # articles, indefinites and possessives ("la", "the", "ein", "sua"), folded
     auxiliaries: frozenset[str]  # auxiliaries of a compound past ("ha", "has"), folded, for pipelines without a parse
+    topic_markers: re.Pattern[str]  # words setting out a topic a pronoun takes up ("quant au", "as for"), folded
+    latest_pronouns: frozenset[str]  # pronouns for the person named last ("ce dernier", "the latter"), folded
 
     def without_determiner(self, text: str) -> str:
         """A mention's text without the determiner it opens with ("the ministry" → "ministry", "l'OMS" → "OMS")."""
@@ -137,7 +139,7 @@ class Speech:
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
         """First words of the pronouns, to skip most tokens cheaply."""
-        return frozenset(p.split()[0] for p in self.pronouns)
+        return frozenset(w for p in self.pronouns for w in (p.split()[0], p.split("-")[0]) if w)  # "celui" of "celui-ci"
 
     @property
     def available(self) -> bool:
@@ -177,6 +179,8 @@ def speech(lang: str) -> Speech:
             fold(str(w)) for key in ("articles", "indefinite", "possessives") for w in grammar.get(key) or []
         ),
         auxiliaries=frozenset(fold(str(w)) for w in grammar.get("perfect_auxiliaries") or []),
+        topic_markers=_opening(data.get("topic_markers") or []),
+        latest_pronouns=frozenset(fold(str(w)) for w in data.get("latest_pronouns") or []),
         present_endings=tuple(
             (str(k), tuple(map(str, v))) for k, v in (grammar.get("present_endings") or {}).items()
         ),
@@ -306,7 +310,10 @@ def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:
 
 
 def _person_after(doc: Doc, end: int, persons: list[Mention]) -> Mention | None:
-    """The person a title ending at ``end`` introduces ("le ministre X", "rzecznik resortu X"), if any."""
+    """The person a title ending at ``end`` introduces ("le ministre X", "rzecznik resortu X"), if any; not one a
+    complementizer puts in a clause of its own ("a ajouté le chef de la diplomatie polonaise, avant que X ne
+    conclue", "tandis que X")."""
+    complementizers = speech(lang_of(doc)).complementizers
     return next(
         (
             p
@@ -314,6 +321,7 @@ def _person_after(doc: Doc, end: int, persons: list[Mention]) -> Mention | None:
             if 0 <= p.start - end <= 60
             and p.kind == "person"
             and not re.search(r"[.;:«»“”\"]|\s(?:a|has|avait|had)\s", doc_text(doc)[end : p.start])
+            and not any(w in complementizers for w in re.findall(r"[\w'’]+", folded(doc)[end : p.start]))
         ),
         None,
     )
@@ -479,6 +487,10 @@ def _adjectives_follow(lang: str) -> bool:
     return bool(load(lang).section("grammar").get("adjectives_follow"))
 
 
+#: A hyphenated word, or two words: the shapes of a pronoun for the person named last ("celui-ci", "ce dernier").
+_LATEST_PRONOUN = re.compile(r"[\w-]+")
+
+
 def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
     found = []
     for tok in doc:
@@ -488,7 +500,12 @@ def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
         gender = sp.pronouns.get(word) or sp.pronouns.get(
             fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else ""
         )
-        if gender and tok.pos_ in ("PRON", ""):
+        # "Celui-ci" in three tokens, "ce dernier" a determiner and an adjective to the tagger, "Celui" a name to the NER
+        words = _LATEST_PRONOUN.findall(doc_text(doc), tok.idx, tok.idx + 24)[:2]
+        latest = next((w for w in (" ".join(words), words[0] if words else "") if fold(w) in sp.latest_pronouns), None)
+        if latest and sp.pronouns.get(fold(latest)):
+            found.append(Mention(tok.idx, tok.idx + len(latest), "pronoun", latest, gender=sp.pronouns[fold(latest)]))
+        elif gender and tok.pos_ in ("PRON", ""):
             found.append(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=gender))
     return found
 
@@ -505,7 +522,10 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     institutions = _institution_mentions(doc, sp, persons + descriptions)
     documents = _document_mentions(doc, sp, persons + descriptions + institutions)
     unnamed = _unnamed_sources(doc, sp)
-    others = persons + descriptions + institutions + documents + _pronoun_mentions(doc, sp)
+    pronouns = _pronoun_mentions(doc, sp)
+    # a pronoun the recogniser took for a name ("Celui-ci a ajouté") is the pronoun
+    persons = [p for p in persons if not any(q.start <= p.start < q.end for q in pronouns)]
+    others = persons + descriptions + institutions + documents + pronouns
     # a source left unnamed is no institution or person, whatever else reads it so ("Quellen")
     others = [m for m in others if not any(u.start < m.end and m.start < u.end for u in unnamed)]
     return sorted(unnamed + others, key=lambda m: m.start)
@@ -563,7 +583,21 @@ def _after_preposition(doc: Doc, tok: Token) -> bool:
         while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
             first = doc[first.i - 1]
         return _after_preposition(doc, first)
-    return prev.pos_ == "ADP" and prev.dep_ not in _ADVERBIAL_DEPS
+    return (prev.pos_ == "ADP" and prev.dep_ not in _ADVERBIAL_DEPS) or _unaccented_preposition(prev)
+
+
+def _unaccented_preposition(tok: Token) -> bool:
+    """A capital opening its sentence that is a preposition of the language data once its accent is restored, as
+    copy writes "A Kiev," for "À Kiev," and the tagger reads the auxiliary "a": the name after it is a place."""
+    opens = tok.i == 0 or tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_space or "\n" in tok.doc[tok.i - 1].whitespace_
+    return (
+        opens
+        and tok.text[:1].isupper()
+        and tok.pos_ != "ADP"
+        and fold_word(tok.text) in speech(lang_of(tok.doc)).prepositions
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text[:1].isupper()
+    )
 
 
 def _in_subject_role(tok: Token) -> bool:
@@ -825,7 +859,7 @@ class Attributor:
         for tok in self.doc:
             if (
                 self._is_speech_verb(tok)
-                and (self._lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
+                and (self._listed_lemma(tok) not in self.sp.incise_verbs or self._in_incise(tok))
                 and (
                     self._present_speech_verb(tok)
                     or (
@@ -883,7 +917,23 @@ class Attributor:
         lemma = self._lemma(tok)
         if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs or self._present_speech_verb(tok):
             return True
+        if self._listed_lemma(tok) in self.sp.verbs:
+            return True
         return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
+
+    def _listed_lemma(self, tok: Token) -> str:
+        """The lemma as the data lists it: with its reflexive pronoun where the verb has one and the data lists it
+        so ("s'inquiéter" for "s'est-il inquiété")."""
+        lemma = self._lemma(tok)
+        if lemma not in self.sp.verbs and self._reflexive(tok):
+            return next((f for f in (f"s'{lemma}", f"se {lemma}") if f in self.sp.verbs), lemma)
+        return lemma
+
+    def _reflexive(self, tok: Token) -> bool:
+        """Whether a verb has a reflexive pronoun ("s'est-il inquiété", "s'est réjoui le ministre"), which the data
+        lists with its verb ("s'inquiéter") while the tagger gives the bare lemma ("inquiéter")."""
+        before = tok.doc[max(0, tok.i - 3) : tok.i]
+        return any(fold_word(t.text) in ("s'", "s’", "se") and t.pos_ in ("PRON", "") for t in before)
 
     def _present_speech_verb(self, tok: Token) -> bool:
         """A speech verb in the present tense, read from its form where its place makes it a verb
@@ -897,13 +947,17 @@ class Attributor:
     def _verb_by_place(self, tok: Token) -> bool:
         """A lower-case word its place makes a verb: before an inverted subject ("tranche-t-il"), or after no
         determiner and before the complementizer of its clause or the colon of the words it reports, a few words
-        on ("X juge pour sa part que", "Che lancia un appello: «…»")."""
+        on ("X juge pour sa part que", "Che lancia un appello: «…»"), or right before those words themselves, a
+        partial quotation its object ("Hélène Témoin, juge « indispensable de maintenir l'effort »"): a noun there
+        would have its determiner."""
         if not tok.text[:1].islower():
             return False
         if _clitics(tok) or self._right_after_quotation(tok):
             return True
         if tok.i == 0 or tok.doc[tok.i - 1].pos_ == "DET" or fold_word(tok.doc[tok.i - 1].text) in self.sp.determiners:
             return False
+        if tok.i + 1 < len(tok.doc) and self._quotation_at(tok.doc[tok.i + 1]):
+            return True
         for nxt in tok.doc[tok.i + 1 : tok.i + 1 + _CLAUSE_REACH]:
             if fold_word(nxt.text) in self.sp.complementizers or self._opens_quote(nxt):
                 return True
@@ -922,6 +976,10 @@ class Attributor:
             and following is not None
             and not following.is_punct
         )
+
+    def _quotation_at(self, tok: Token) -> bool:
+        """An opening quotation mark of a kept quotation."""
+        return any(start == tok.idx for start, _ in self.quotes)
 
     def _opens_quote(self, tok: Token) -> bool:
         """A colon right before a quotation: it introduces the words a verb before it reports."""
@@ -1131,7 +1189,7 @@ class Attributor:
         pronouns that go before it ("lui a répondu", "le ha detto", "m'a confié"): the group opens an incise
         after a quotation as much as "a répondu" does."""
         i = tok.i
-        while i > 0 and (
+        while i > 0 and not self._in_name(tok.doc[i - 1].idx) and (  # a name the parse hangs on the verb is its subject
             tok.doc[i - 1].dep_ in _AUX_DEPS and tok.doc[i - 1].head.i == tok.i
             or _is_clitic(tok.doc[i - 1].text)
             or _object_pronoun_of(tok.doc[i - 1], tok)
@@ -1223,10 +1281,15 @@ class Attributor:
         found = [
             m
             for m in (self._mention_covering(sub.idx) for sub in phrase.subtree)
-            if m is not None and sentence[0] <= m.start < sentence[1] and _eligible(self.doc, m, self.sp, False)
+            if m is not None
+            and sentence[0] <= m.start < sentence[1]
+            and _eligible(self.doc, m, self.sp, False)
+            and not self.inside_quote(m.start)
         ]
         head = self._mention_covering(phrase.idx)
-        head = head if head is not None and sentence[0] <= head.start < sentence[1] else None
+        # the parse may make a name inside the quotation the subject ("« Jamais les Nations unies n'ont… », a
+        # regretté le haut fonctionnaire"): what is said, not who says it
+        head = head if head is not None and sentence[0] <= head.start < sentence[1] and not self.inside_quote(head.start) else None
         return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
@@ -1279,17 +1342,17 @@ class Attributor:
     def _resolve_document(self, m: Mention) -> Speaker | None:
         """Who speaks through a document: the issuer its phrase names ("un communiqué de la Commission",
         "the statement on the ministry's website"), else the speaker of the sentence that brought it in
-        ("X a indiqué dans un communiqué… « … », précise le communiqué"); no one otherwise."""
+        ("X a indiqué dans un communiqué… « … », précise le communiqué"), whatever word takes the document up
+        ("…, a indiqué le ministère dans un communiqué. « … », précise le texte"); no one otherwise."""
         issuer = self._issuer(m)
         if issuer is not None:
             return self._resolve(issuer)
-        noun = fold(m.text)
         for start, speaker in reversed(self.history):
             if start >= m.start or speaker.mention.kind == "document":
                 continue
             sentence = self.sentence_of(start)
             if any(
-                o.kind == "document" and fold(o.text) == noun and o is not m and sentence[0] <= o.start < sentence[1]
+                o.kind == "document" and o is not m and sentence[0] <= o.start < sentence[1] and not self.inside_quote(o.start)
                 for o in self.mentions
             ):
                 return speaker
@@ -1399,7 +1462,12 @@ class Attributor:
         """A subject pronoun's antecedent: the topic set out before it ("Quant au ministère, il a déclaré"),
         else the person made subject of a clause since the last speaker spoke ("X then appeared on television.
         “…,” he said"), or the person a title so made stands for, else the last speaker of its gender, else the
-        last person of its gender named."""
+        last person of its gender named. A pronoun for the person named last ("ce dernier", "celle-ci") is that
+        person, whoever spoke last ("…, avec son homologue lituanien, X. Ce dernier a estimé")."""
+        if fold(m.text) in self.sp.latest_pronouns:
+            latest = self._latest_person(m)
+            if latest is not None:
+                return self._from_person(latest.person, m)
         topic = self._dislocated_topic(m) or self._institution_subject(m)
         if topic is not None:
             return self._resolve(topic)
@@ -1417,6 +1485,17 @@ class Attributor:
             p for p in self.mentions if p.kind == "person" and p.end <= m.start and _gender_ok(m.gender, p.gender)
         ]
         return self._from_person(previous[-1].person, m) if previous else None
+
+    def _latest_person(self, m: Mention) -> Mention | None:
+        """The person named last before ``m``, outside quotations, of the gender it marks."""
+        return next(
+            (
+                p
+                for p in reversed(self.mentions[: bisect.bisect_left(self._mention_starts, m.start)])
+                if p.kind == "person" and not self.inside_quote(p.start) and _gender_ok(m.gender, p.gender)
+            ),
+            None,
+        )
 
     def _institution_subject(self, m: Mention) -> Mention | None:
         """The institution its sentence opens with, for a pronoun whose gender may be a thing's (the language's
@@ -1452,6 +1531,10 @@ class Attributor:
         topic = self._interrupted_subject(m.start)
         span = self.doc.char_span(sent_start, m.start, alignment_mode="expand")
         if topic is None or topic.kind == "pronoun" or span is None or any(t.pos_ in ("VERB", "AUX") for t in span[:-1]):
+            return None
+        # a phrase behind a preposition sets out a topic only after a marker of one ("Quant au ministère, il");
+        # otherwise it says where or before whom the pronoun speaks ("Devant les députés du Bundestag, il a déclaré")
+        if not _eligible(self.doc, topic, self.sp, False) and not self.sp.topic_markers.match(folded(self.doc), sent_start):
             return None
         return topic if topic.kind != "person" or _gender_ok(m.gender, topic.gender) else None
 
