@@ -1205,7 +1205,7 @@ def test_the_same_sum_for_two_recipients_is_two_packages_not_a_restatement() -> 
     [
         (
             "fr",
-            "L'Allemagne a promis mardi 50 millions d'euros d'aide humanitaire au Soudan. "
+            "L'Allemagne a promis mardi 50 millions d'euros en aide humanitaire au Soudan. "
             "L'Italie a également annoncé 50 millions d'euros pour le Soudan.",
             [("DEU", 50e6, "EUR"), ("ITA", 50e6, "EUR")],
         ),

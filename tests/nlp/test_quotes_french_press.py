@@ -17,7 +17,7 @@ def quotes(nlps, lang: str, text: str) -> list[tuple[str | None, str]]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Le ministre allemand de la Défense, Lukas Beispiel, a annoncé mardi une aide. Devant les députés du Bundestag, il a déclaré : « L'Ukraine doit pouvoir se défendre cet hiver. »", ['Lukas Beispiel']),
+        ("Le chef de la Défense allemande, Lukas Beispiel, a annoncé mardi une aide. Devant les députés du Bundestag, il a déclaré : « L'Ukraine doit pouvoir se défendre cet hiver. »", ['Lukas Beispiel']),
         ('La ministre Claire Exemple était à Bruxelles. Au Parlement européen, elle a affirmé : « Nous tiendrons nos promesses envers Kiev. »', ['Claire Exemple']),
         ('Le ministre Paul Spécimen était au Caire. Lors de sa rencontre avec le président égyptien, il a assuré : « La France reste mobilisée pour Gaza. »', ['Paul Spécimen']),
         ("La commissaire Anna Modèle s'est rendue au Tchad. Face aux journalistes de la Commission, elle a lancé : « Nous ne lâcherons pas les réfugiés soudanais. »", ['Anna Modèle']),
@@ -109,7 +109,7 @@ def test_a_name_inside_the_quotation_is_not_the_subject_that_speaks(nlps, text: 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Le ministre Espen Eksempel s'est félicité de cette contribution. « L'hiver sera le plus difficile depuis le début de la guerre », s'est-il inquiété.", ['Espen Eksempel']),
+        ("Le ministre Espen Eksempel s'est félicité de cette contribution. « L'hiver sera le plus difficile depuis le début du conflit », s'est-il inquiété.", ['Espen Eksempel']),
         ("« Nous avons dépassé nos objectifs », s'est réjoui le ministre Jean-Noël Exemple.", ['Jean-Noël Exemple']),
         ("« Les civils sont pris au piège à Rafah », s'est alarmée la directrice de l'Unicef, Catherine Modèle.", ['Catherine Modèle']),
     ],
