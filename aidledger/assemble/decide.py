@@ -510,13 +510,14 @@ def same_currency(a: str | None, b: str | None) -> bool:
 
 def restates_as_decided(kept: Package, package: Package) -> bool:
     """The same parties and the same gift: in kind ("va livrer 30 F-16… les trente avions"), or the same sum, whose
-    reports were kept apart because each named a giver of its own and the choice of parties made them one ("an EU
-    guarantee enabling the EIB's €100 million loan… the EU's agreement for loans of €100 million")."""
+    reports :func:`other_parties` kept apart because their stretches named different giving states, when the choice
+    of parties gives both the same donor and recipient after all: one package, told twice."""
     if (kept.donor, kept.recipient) != (package.donor, package.recipient):
         return False
     if package.money is None or kept.money is None:
         return package.money is None and kept.money is None
-    return same_currency(kept.stated.currency, package.stated.currency) and same_amount(kept.money.amount, package.money.amount)
+    same_sum = same_amount(kept.money.amount, package.money.amount)
+    return same_sum and same_currency(kept.stated.currency, package.stated.currency)
 
 
 def told_with_its_amount(article: Article, package: Package, packages: list[Package]) -> bool:

@@ -215,7 +215,8 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
         text = doc_text(doc)[start:end]
         if not any(c.isupper() for c in text) or actor_at(doc, start, end) or _is_title(doc, start, end):
             continue
-        if re.search(r"[«»“”\"„]", text) or not (text[:1].isupper() or fold_word(text.split()[0]) in kn.particles):
+        capitalised = text[:1].isupper() or fold_word(text.split()[0]) in kn.particles
+        if re.search(r"[«»“”\"„]", text) or not capitalised:
             # the recogniser ran over a quotation mark ("sur son compte X. « Après") or took in the lower-case
             # words after a title ("le ministre letton de la Défense, X"): no person's name
             continue

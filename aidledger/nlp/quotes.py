@@ -348,9 +348,13 @@ def _headline_speaker(
 
 
 def _incise_after(doc: Doc, q: QuoteMarks, cues: list[Cue]) -> bool:
-    """Whether a speech verb's incise follows the quote right after its comma ("« … », témoigne un responsable")."""
+    """Whether a speech verb's incise follows the quote right after its comma ("« … », témoigne un
+    responsable")."""
     return any(
-        c.kind == "verb" and c.start >= q.outer_end and _adjacent(doc, q, c) and "," in doc_text(doc)[q.outer_end : c.start]
+        c.kind == "verb"
+        and c.start >= q.outer_end
+        and _adjacent(doc, q, c)
+        and "," in doc_text(doc)[q.outer_end : c.start]
         for c in cues
     )
 

@@ -110,6 +110,7 @@ class Speech:
     auxiliaries: frozenset[str]  # auxiliaries of a compound past ("ha", "has"), folded, for pipelines without a parse
     topic_markers: re.Pattern[str]  # words setting out a topic a pronoun takes up ("quant au", "as for"), folded
     latest_pronouns: frozenset[str]  # pronouns for the person named last ("ce dernier", "the latter"), folded
+    reflexive_pronouns: frozenset[str]  # the pronouns a reflexive verb is listed with ("s'", "se"), folded
 
     def without_determiner(self, text: str) -> str:
         """A mention's text without the determiner it opens with ("the ministry" → "ministry", "l'OMS" → "OMS")."""
@@ -139,7 +140,8 @@ class Speech:
     @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
         """First words of the pronouns, to skip most tokens cheaply."""
-        return frozenset(w for p in self.pronouns for w in (p.split()[0], p.split("-")[0]) if w)  # "celui" of "celui-ci"
+        # the first word of "ce dernier", and "celui" of "celui-ci"
+        return frozenset(w for p in self.pronouns for w in (p.split()[0], p.split("-")[0]) if w)
 
     @property
     def available(self) -> bool:
@@ -181,6 +183,7 @@ def speech(lang: str) -> Speech:
         auxiliaries=frozenset(fold(str(w)) for w in grammar.get("perfect_auxiliaries") or []),
         topic_markers=_opening(data.get("topic_markers") or []),
         latest_pronouns=frozenset(fold(str(w)) for w in data.get("latest_pronouns") or []),
+        reflexive_pronouns=frozenset(fold(str(w)) for w in data.get("reflexive_pronouns") or []),
         present_endings=tuple(
             (str(k), tuple(map(str, v))) for k, v in (grammar.get("present_endings") or {}).items()
         ),
@@ -500,7 +503,8 @@ def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
         gender = sp.pronouns.get(word) or sp.pronouns.get(
             fold(tok.text + " " + tok.nbor(1).text) if tok.i + 1 < len(doc) else ""
         )
-        # "Celui-ci" in three tokens, "ce dernier" a determiner and an adjective to the tagger, "Celui" a name to the NER
+        # "Celui-ci" in three tokens, "ce dernier" a determiner and an adjective to the tagger, "Celui" a name to
+        # the NER
         words = _LATEST_PRONOUN.findall(doc_text(doc), tok.idx, tok.idx + 24)[:2]
         latest = next((w for w in (" ".join(words), words[0] if words else "") if fold(w) in sp.latest_pronouns), None)
         if latest and sp.pronouns.get(fold(latest)):
@@ -589,7 +593,8 @@ def _after_preposition(doc: Doc, tok: Token) -> bool:
 def _unaccented_preposition(tok: Token) -> bool:
     """A capital opening its sentence that is a preposition of the language data once its accent is restored, as
     copy writes "A Kiev," for "À Kiev," and the tagger reads the auxiliary "a": the name after it is a place."""
-    opens = tok.i == 0 or tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_space or "\n" in tok.doc[tok.i - 1].whitespace_
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    opens = before is None or before.is_punct or before.is_space or "\n" in before.whitespace_
     return (
         opens
         and tok.text[:1].isupper()
@@ -926,14 +931,15 @@ class Attributor:
         so ("s'inquiéter" for "s'est-il inquiété")."""
         lemma = self._lemma(tok)
         if lemma not in self.sp.verbs and self._reflexive(tok):
-            return next((f for f in (f"s'{lemma}", f"se {lemma}") if f in self.sp.verbs), lemma)
+            listed = (f"{p}{lemma}" if p.endswith("'") else f"{p} {lemma}" for p in sorted(self.sp.reflexive_pronouns))
+            return next((f for f in listed if f in self.sp.verbs), lemma)
         return lemma
 
     def _reflexive(self, tok: Token) -> bool:
-        """Whether a verb has a reflexive pronoun ("s'est-il inquiété", "s'est réjoui le ministre"), which the data
-        lists with its verb ("s'inquiéter") while the tagger gives the bare lemma ("inquiéter")."""
+        """Whether a verb has a reflexive pronoun of the language ("s'est-il inquiété", "s'est réjoui le ministre"),
+        which the data lists with its verb ("s'inquiéter") while the tagger gives the bare lemma ("inquiéter")."""
         before = tok.doc[max(0, tok.i - 3) : tok.i]
-        return any(fold_word(t.text) in ("s'", "s’", "se") and t.pos_ in ("PRON", "") for t in before)
+        return any(fold_word(t.text) in self.sp.reflexive_pronouns and t.pos_ in ("PRON", "") for t in before)
 
     def _present_speech_verb(self, tok: Token) -> bool:
         """A speech verb in the present tense, read from its form where its place makes it a verb
@@ -1289,7 +1295,8 @@ class Attributor:
         head = self._mention_covering(phrase.idx)
         # the parse may make a name inside the quotation the subject ("« Jamais les Nations unies n'ont… », a
         # regretté le haut fonctionnaire"): what is said, not who says it
-        head = head if head is not None and sentence[0] <= head.start < sentence[1] and not self.inside_quote(head.start) else None
+        if head is not None and not (sentence[0] <= head.start < sentence[1] and not self.inside_quote(head.start)):
+            head = None
         return next((m for m in found if m.kind == "person"), None) or head or next(iter(found), None)
 
     def _mention_covering(self, char: int) -> Mention | None:
@@ -1352,7 +1359,10 @@ class Attributor:
                 continue
             sentence = self.sentence_of(start)
             if any(
-                o.kind == "document" and o is not m and sentence[0] <= o.start < sentence[1] and not self.inside_quote(o.start)
+                o.kind == "document"
+                and o is not m
+                and sentence[0] <= o.start < sentence[1]
+                and not self.inside_quote(o.start)
                 for o in self.mentions
             ):
                 return speaker
@@ -1533,8 +1543,10 @@ class Attributor:
         if topic is None or topic.kind == "pronoun" or span is None or any(t.pos_ in ("VERB", "AUX") for t in span[:-1]):
             return None
         # a phrase behind a preposition sets out a topic only after a marker of one ("Quant au ministère, il");
-        # otherwise it says where or before whom the pronoun speaks ("Devant les députés du Bundestag, il a déclaré")
-        if not _eligible(self.doc, topic, self.sp, False) and not self.sp.topic_markers.match(folded(self.doc), sent_start):
+        # otherwise it says where or before whom the pronoun speaks ("Devant les députés du Bundestag, il a
+        # déclaré")
+        marked = self.sp.topic_markers.match(folded(self.doc), sent_start)
+        if not _eligible(self.doc, topic, self.sp, False) and not marked:
             return None
         return topic if topic.kind != "person" or _gender_ok(m.gender, topic.gender) else None
 
