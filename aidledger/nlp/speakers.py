@@ -507,8 +507,9 @@ def _pronoun_mentions(doc: Doc, sp: Speech) -> list[Mention]:
         # the NER
         words = _LATEST_PRONOUN.findall(doc_text(doc), tok.idx, tok.idx + 24)[:2]
         latest = next((w for w in (" ".join(words), words[0] if words else "") if fold(w) in sp.latest_pronouns), None)
-        if latest and sp.pronouns.get(fold(latest)):
-            found.append(Mention(tok.idx, tok.idx + len(latest), "pronoun", latest, gender=sp.pronouns[fold(latest)]))
+        latest_gender = sp.pronouns.get(fold(latest)) if latest else None
+        if latest and latest_gender:
+            found.append(Mention(tok.idx, tok.idx + len(latest), "pronoun", latest, gender=latest_gender))
         elif gender and tok.pos_ in ("PRON", ""):
             found.append(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=gender))
     return found
