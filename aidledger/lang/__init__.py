@@ -109,9 +109,10 @@ def iso_countries(lang: str) -> dict[str, list[str]]:
     CLDR's one display name per country misses: long and official forms ("République démocratique du Congo",
     "Demokratische Republik Kongo", "Schweizerische Eidgenossenschaft") and older exonyms ("Wit-Rusland").
 
-    Left out: the inverted forms of the standard ("Congo, The Democratic Republic of the"), and a name found
-    whole inside another country's name, here or in CLDR ("Congo" for the Republic of the Congo, inside
-    "Congo - Kinshasa"), which news uses for both."""
+    The standard's inverted forms are read in text order ("Korea, Republic of" as "Republic of Korea", "Corée,
+    République de" as "République de Corée"): governments write their own and their partners' names so. Left
+    out: a name found whole inside another country's name, here or in CLDR ("Congo" for the Republic of the
+    Congo, inside "Congo - Kinshasa"), which news uses for both."""
     import gettext
 
     try:
@@ -121,10 +122,20 @@ def iso_countries(lang: str) -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for country in pycountry.countries:
         for name in {catalogue.gettext(v) for f in _ISO_NAME_FIELDS if (v := getattr(country, f, None))}:
+            name = in_text_order(name)
             if "," not in name and "(" not in name:
                 names.setdefault(country.alpha_3, []).append(name)
     known = _merge(cldr_countries(lang), names)
     return {code: [n for n in found if not _inside_another(n, code, known)] for code, found in names.items()}
+
+
+def in_text_order(name: str) -> str:
+    """An inverted name of the standard in the order text writes it ("Korea, Republic of" -> "Republic of Korea",
+    "Iran, Islamische Republik" -> "Islamische Republik Iran"); any other name as it is."""
+    head, comma, rest = name.partition(", ")
+    if not comma or "," in rest or "(" in name:
+        return name
+    return f"{rest} {head}"
 
 
 def _inside_another(name: str, code: str, names: dict[str, list[str]]) -> bool:

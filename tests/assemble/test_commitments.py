@@ -1050,6 +1050,40 @@ def test_a_need_or_an_appeal_before_the_giver_sets_the_scene(lang: str, text: st
     assert features_of("Le Népal a réclamé 10 millions de dollars au Japon.", 10e6, "fr")["request@before"] == 1.0
 
 
+def test_a_loan_made_on_a_governments_behalf_is_no_order() -> None:
+    """ "im Auftrag der Bundesregierung": the development bank lends on the government's behalf; the word is no
+    order placed with industry (an arms sale), so the loan is kept."""
+    text = (
+        "Außerdem stellt die KfW im Auftrag der Bundesregierung Georgien einen zinsgünstigen Kredit über 45 Millionen "
+        "Euro bereit."
+    )
+    assert "sale@before" not in features_of(text, 45e6, "de")
+    assert [(c.recipient, c.amount) for c in commitments(text, "de")] == [("GEO", 45e6)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The Government of Ireland has decided to extend emergency humanitarian assistance of 3 million US dollars to "
+            "Vanuatu in response to the damage caused by the cyclone.",
+            ("IRL", "VUT", 3e6),
+        ),
+        (
+            "fr",
+            "Le Portugal a débloqué jeudi 2 millions d'euros pour le Maroc en réponse aux dégâts provoqués par les crues.",
+            ("PRT", "MAR", 2e6),
+        ),
+    ],
+)
+def test_a_grant_in_response_to_damage_is_a_commitment(lang: str, text: str, expected: tuple) -> None:
+    """A donor's release says what its grant answers ("in response to the damage caused by…"): the damage
+    governed so is no estimate asked for, and the grant is kept."""
+    assert "request@after" not in features_of(text, expected[2], lang)
+    assert [(c.donor, c.recipient, c.amount) for c in commitments(text, lang)] == [expected]
+
+
 @pytest.mark.parametrize(
     ("lang", "listing", "own", "bare"),
     [

@@ -57,6 +57,22 @@ def test_the_long_and_older_names_of_a_country_have_its_code(lang: str, text: st
     assert [c for _, c in codes(lang, text)] == [code]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("fr", "La République de Corée enverra des vivres.", "KOR"),
+        ("de", "Die Republik Korea hat Hilfe zugesagt.", "KOR"),
+        ("es", "La República de Corea envía ayuda.", "KOR"),
+        ("pt", "A República da Coreia anunciou um donativo.", "KOR"),
+        ("nl", "De Republiek Korea stuurt hulpgoederen.", "KOR"),
+    ],
+)
+def test_a_name_the_standard_inverts_is_read_in_text_order(lang: str, text: str, code: str) -> None:
+    """ISO 3166 files some official names inverted ("Korea, Republic of", "Corée, République de"); governments
+    write them in text order, as their partners' names."""
+    assert [c for _, c in codes(lang, text)] == [code]
+
+
 def test_a_name_two_countries_share_is_given_to_neither_by_the_iso_names() -> None:
     """ "Congo" is the ISO name of the Republic of the Congo, but news writes it for both Congos: the ISO
     names leave it out, as they leave out any name found whole inside another country's."""
