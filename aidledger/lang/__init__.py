@@ -109,10 +109,11 @@ def iso_countries(lang: str) -> dict[str, list[str]]:
     CLDR's one display name per country misses: long and official forms ("République démocratique du Congo",
     "Demokratische Republik Kongo", "Schweizerische Eidgenossenschaft") and older exonyms ("Wit-Rusland").
 
-    The standard's inverted forms are read in text order ("Korea, Republic of" as "Republic of Korea", "Corée,
-    République de" as "République de Corée"): governments write their own and their partners' names so. Left
-    out: a name found whole inside another country's name, here or in CLDR ("Congo" for the Republic of the
-    Congo, inside "Congo - Kinshasa"), which news uses for both."""
+    The standard's inverted forms are read in text order ("Tanzania, United Republic of" as "United Republic of
+    Tanzania", "Corée, République de" as "République de Corée"): governments write their own and their partners'
+    names so. Left out: a name found whole inside another country's name, here or in CLDR ("Congo" for the
+    Republic of the Congo, inside "Congo - Kinshasa"), which news uses for both; so English "Republic of Korea",
+    inside "Democratic People's Republic of Korea", is too."""
     import gettext
 
     try:
