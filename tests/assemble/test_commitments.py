@@ -1050,6 +1050,22 @@ def test_a_need_or_an_appeal_before_the_giver_sets_the_scene(lang: str, text: st
     assert features_of("Le Népal a réclamé 10 millions de dollars au Japon.", 10e6, "fr")["request@before"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [
+        ("en", "The Government has decided to allocate NOK 400 million to Moldova this winter.", 400e6),
+        ("fr", "Le Conseil fédéral a décidé de verser 10 millions de francs au Soudan.", 10e6),
+        ("es", "El Gobierno decidió destinar 5 millones de euros a Haití.", 5e6),
+        ("it", "Il governo ha deciso di stanziare 3 milioni di euro per il Libano.", 3e6),
+        ("pt", "O Governo decidiu enviar 2 milhões de euros para Moçambique.", 2e6),
+    ],
+)
+def test_a_government_deciding_to_give_announces(lang: str, text: str, amount: float) -> None:
+    """ "The Government has decided to…", the formula of official releases: deciding is announcing, as
+    "beschließen", "besluiten" and "rozhodnout" already are in their files."""
+    assert features_of(text, amount, lang)["announce@before"] == 1.0
+
+
 def test_a_loan_made_on_a_governments_behalf_is_no_order() -> None:
     """ "im Auftrag der Bundesregierung": the development bank lends on the government's behalf; the word is no
     order placed with industry (an arms sale), so the loan is kept."""
