@@ -1054,7 +1054,7 @@ def test_a_need_or_an_appeal_before_the_giver_sets_the_scene(lang: str, text: st
     ("lang", "text", "amount"),
     [
         ("en", "The Government has decided to allocate NOK 400 million to Moldova this winter.", 400e6),
-        ("fr", "Le Conseil fédéral a décidé de verser 10 millions de francs au Soudan.", 10e6),
+        ("fr", "Berne a décidé mardi de verser 10 millions de francs au Soudan.", 10e6),
         ("es", "El Gobierno decidió destinar 5 millones de euros a Haití.", 5e6),
         ("it", "Il governo ha deciso di stanziare 3 milioni di euro per il Libano.", 3e6),
         ("pt", "O Governo decidiu enviar 2 milhões de euros para Moçambique.", 2e6),
