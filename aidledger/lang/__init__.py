@@ -123,14 +123,14 @@ def iso_countries(lang: str) -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for country in pycountry.countries:
         for name in {catalogue.gettext(v) for f in _ISO_NAME_FIELDS if (v := getattr(country, f, None))}:
-            name = in_text_order(name)
+            name = _in_text_order(name)
             if "," not in name and "(" not in name:
                 names.setdefault(country.alpha_3, []).append(name)
     known = _merge(cldr_countries(lang), names)
     return {code: [n for n in found if not _inside_another(n, code, known)] for code, found in names.items()}
 
 
-def in_text_order(name: str) -> str:
+def _in_text_order(name: str) -> str:
     """An inverted name of the standard in the order text writes it ("Korea, Republic of" -> "Republic of Korea",
     "Iran, Islamische Republik" -> "Islamische Republik Iran"); any other name as it is."""
     head, comma, rest = name.partition(", ")
