@@ -1,15 +1,15 @@
 """Quotation marks and sentence bounds on raw text, for any language and any pipeline.
 
 News copy mixes every quotation style, often in one article: « » with or
-without the narrow spaces French puts inside them, “ ”, „ “, ‘ ’, straight
-double and single quotes, backticks, and unbalanced mixes such as “…" or « …”. Quotes run
-over several sentences and over paragraphs: in English style each paragraph
-reopens the quote without closing the previous one (each paragraph is then a
-quote of its own that continues the one before, see :attr:`QuoteMarks.continues`),
-and some copy opens a quote, breaks the paragraph and closes it further on.
-Pairing works on characters, not tokens, so
-it needs no parser and also runs on blank pipelines; sentence bounds are
-computed here too because a hard line break inside a sentence ("« dès que
+without the narrow spaces French puts inside them, “ ”, „ “, German » «, Swedish
+” ” and » », ‘ ’, straight double and single quotes, backticks, and unbalanced
+mixes such as “…" or « …”. Quotes run over several sentences and over
+paragraphs: in English style each paragraph reopens the quote without closing
+the previous one (each paragraph is then a quote of its own that continues the
+one before, see :attr:`QuoteMarks.continues`), and some copy opens a quote,
+breaks the paragraph and closes it further on. Pairing works on characters, not
+tokens, so it needs no parser and also runs on blank pipelines; sentence bounds
+are computed here too because a hard line break inside a sentence ("« dès que
 possible »\\nles négociations") must not cut a quote from its attribution.
 """
 
@@ -20,14 +20,16 @@ from dataclasses import dataclass
 
 from aidledger.nlp.gazetteer import fold, ordinal_stop
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`"}
-_CLOSERS = {"»", "”", "“", "’", '"', "›", "'", "`"}
+#: Each opening mark and the marks that close it. German sets »…«; Swedish and Finnish open with the mark
+#: that closes elsewhere (”…”, »…»).
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`", "»": "«»", "”": "”"}
+_CLOSERS = {"»", "«", "”", "“", "’", '"', "›", "'", "`"}
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
-#: Final punctuation, the closing marks after it (a French « … » closes after a space: "… oublierons pas. »"),
-#: and the space before the next sentence. Possessive, and only from the start of a run, so a run of 32,000 dots
+#: Final punctuation, the closing marks after it (a French « … » closes after a space: "… oublierons pas. »";
+#: a German »…« with «), and the space before the next sentence. Possessive, and only from the start of a run, so a run of 32,000 dots
 #: is scanned once, not 32,000 times.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?:[»”\"’)\]]|[ \u00a0\u202f]+»)*+\s+")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?:[»«”\"’)\]]|[ \u00a0\u202f]+»)*+\s+")
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,17 @@ def _role(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
         return "close"
     if ch == "“":
         return "close" if stack and stack[-1][0] in '„“"' and not prev.isspace() and stack[-1][0] != "“" else "open"
+    if ch == "«" and stack and stack[-1][0] == "»":  # German »…«
+        return "close"
+    if ch in "»”":  # a closing mark elsewhere; it opens where no quote is open and a word follows it
+        if stack and stack[-1][0] == ch:
+            return "close"
+        return "open" if not stack and not _is_word(prev) and _is_word(nxt) else "close"
     return "open" if ch in _OPENERS else "close"
 
 
 def _closes(opener: str, closer: str) -> bool:
-    return _OPENERS[opener] == closer or (closer in _LOOSE_CLOSERS and opener in '«“„"')
+    return closer in _OPENERS[opener] or (closer in _LOOSE_CLOSERS and opener in '«“„"')
 
 
 def _line_break_action(text: str, i: int, opener: str) -> tuple[str, int]:

@@ -22,6 +22,22 @@ COMMITMENTS = [
     # Czech: added by following the README's guide alone.
     ("cs", "Česko poskytne Ukrajině 1,5 miliardy korun na vojenskou pomoc.", "CZE", "UKR", 1.5e9, "CZK"),
     ("cs", "Švédsko daruje Moldavsku 20 mil. eur humanitární pomoci, oznámila ve středu vláda.", "SWE", "MDA", 2e7, "EUR"),
+    # Russian: added from uk.yaml by following the README's guide alone.
+    ("ru", "Литва передаст Украине 1,5 млрд долларов военной помощи.", "LTU", "UKR", 1.5e9, "USD"),
+    ("ru", "Швеция выделит Молдавии 500 млн евро на восстановление энергетики.", "SWE", "MDA", 5e8, "EUR"),
+    ("ru", "Норвегия предоставит Украине полтора миллиарда евро.", "NOR", "UKR", 1.5e9, "EUR"),
+    ("ru", "Вашингтон выделил Киеву новый пакет военной помощи на 400 млн долларов.", "USA", "UKR", 4e8, "USD"),
+    ("ru", "Германия планирует выделить Сирии 300 миллионов евро гуманитарной помощи.", "DEU", "SYR", 3e8, "EUR"),
+    # Swedish and Norwegian Bokmål: added by following the README's guide alone (bare "kronor", "kroner" are the
+    # language's own crowns, as Czech "korun": another country's are named, "svenske kroner").
+    ("sv", "Sverige ger Ukraina ytterligare 1,5 miljarder kronor i militärt stöd.", "SWE", "UKR", 1.5e9, "SEK"),
+    ("sv", "Regeringen har beslutat att skänka 500 miljoner kronor till Moldavien.", "SWE", "MDA", 5e8, "SEK"),
+    ("sv", "Köpenhamn bidrar med 40 miljoner euro till återuppbyggnaden av Ukrainas elnät.", "DNK", "UKR", 4e7, "EUR"),
+    ("sv", "Finland planerar att ge Moldavien 12 miljoner euro i budgetstöd.", "FIN", "MDA", 1.2e7, "EUR"),
+    ("nb", "Norge gir Ukraina ytterligere 1,5 milliarder kroner i militær støtte.", "NOR", "UKR", 1.5e9, "NOK"),
+    ("nb", "Regjeringen har besluttet å bevilge 500 millioner kroner til Sudan.", "NOR", "SDN", 5e8, "NOK"),
+    ("nb", "Stockholm donerer 300 millioner svenske kroner til Moldovas energisektor.", "SWE", "MDA", 3e8, "SEK"),
+    ("nb", "Danmark planlegger å gi Ukraina halvannen milliard danske kroner til luftvern.", "DNK", "UKR", 1.5e9, "DKK"),
 ]
 
 
@@ -37,10 +53,19 @@ def _read(text: str, lang: str) -> list[tuple]:
 
 QUOTES = [
     ("de", "„Wir lassen niemanden im Stich“, sagte Außenministerin Maria Beispiel am Montag.", "Maria Beispiel"),
+    # Books and some magazines set German quotes »so«.
+    ("de", "»Wir lassen niemanden im Stich«, sagte Außenministerin Maria Beispiel am Montag.", "Maria Beispiel"),
     ("es", "«Seguiremos ayudando», afirmó la ministra de Defensa, Carmen Ejemplo.", "Carmen Ejemplo"),
     ("nl", "„We blijven helpen”, aldus minister Pieter Voorbeeld.", "Pieter Voorbeeld"),
     ("pl", "„Będziemy pomagać dalej” – powiedział minister Jan Przykładowy.", "Jan Przykładowy"),
     ("cs", "„Budeme pomáhat dál,“ řekla ministryně Jana Příkladová.", "Jana Příkladová"),
+    ("ru", "«Мы продолжим помогать Украине», — заявил министр обороны Иван Примеров.", "Ivan Primerov"),
+    ("ru", "«Поддержка будет продолжаться столько, сколько потребуется», — подчеркнула министр Анна Образцова.", "Anna Obraztsova"),
+    ("sv", '"Vi kommer att fortsätta stödja Ukraina", säger försvarsminister Erik Exempelsson.', "Erik Exempelsson"),
+    ("sv", "«Stödet är avgörande», sa biståndsministern Karin Provsson på tisdagen.", "Karin Provsson"),
+    ("nb", "«Vi står sammen med Ukraina», sier utviklingsminister Ola Eksempelsen.", "Ola Eksempelsen"),
+    ("nb", "Statsminister Kari Prøvesen talte i Oslo. «Vi gir mer luftvern», sa hun.", "Kari Prøvesen"),
+    ("sv", "”Vi fortsätter att stödja Ukraina”, säger försvarsminister Erik Exempelsson.", "Erik Exempelsson"),
     # Names in Cyrillic are given in Latin letters, in the nominative the text also uses.
     ("uk", "«Ми й надалі допомагатимемо партнерам», – заявив міністр Олег Приклад.", "Oleh Pryklad"),
     (
@@ -285,7 +310,7 @@ def test_a_language_without_a_data_file_is_detected_and_claims_no_commitment(lan
 
 
 
-@pytest.mark.parametrize("lang", ["cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "uk"])
+@pytest.mark.parametrize("lang", ["cs", "de", "en", "es", "fr", "it", "nb", "nl", "pl", "pt", "ru", "sv", "uk"])
 def test_since_before_any_month_or_year_is_a_running_total_cue(lang) -> None:
     """The data file lists its words for "since" once; every month name and year they open is a cue."""
     since = load(lang).section("dates")["since"][0]

@@ -27,6 +27,10 @@ from aidledger.nlp.ordinals import series_places
         ("uk", "Уряд отримав третій транш допомоги.", 3),
         ("uk", "Оголошено 45-й пакет допомоги.", 45),
         ("cs", "Vláda schválila pátý balíček pomoci.", 5),
+        ("sv", "Regeringen beslutade om det 16:e stödpaketet.", 16),
+        ("sv", "Regeringen presenterar det femte stödpaketet.", 5),
+        ("nb", "Regjeringen la fram den 3. støttepakken.", 3),
+        ("nb", "Regjeringen vedtok den femte pakken.", 5),
     ],
 )
 def test_an_ordinal_before_a_series_noun_is_the_packages_number(lang: str, text: str, number: int) -> None:

@@ -34,6 +34,9 @@ def quotes(nlps, lang: str, text: str) -> list[tuple[str | None, str]]:
         ("Er sagte „wir halten durch“ heute.", "wir halten durch"),
         ('He said “we will hold on" today.', "we will hold on"),
         ('He said "we will hold on" today.', "we will hold on"),
+        ("Er sagte »wir halten durch« heute.", "wir halten durch"),
+        ("Han sa ”vi håller ut” i dag.", "vi håller ut"),
+        ("Han sa »vi håller ut» i dag.", "vi håller ut"),
     ],
 )
 def test_every_quote_style(text: str, inner: str) -> None:
