@@ -63,9 +63,10 @@ QUOTES = [
     ("ru", "«Поддержка будет продолжаться столько, сколько потребуется», — подчеркнула министр Анна Образцова.", "Anna Obraztsova"),
     ("sv", '"Vi kommer att fortsätta stödja Ukraina", säger försvarsminister Erik Exempelsson.', "Erik Exempelsson"),
     ("sv", "«Stödet är avgörande», sa biståndsministern Karin Provsson på tisdagen.", "Karin Provsson"),
+    # Swedish sets quotes ”so”: the mark that closes a quote elsewhere opens one here.
+    ("sv", "”Vi fortsätter att stödja Ukraina”, säger försvarsminister Erik Exempelsson.", "Erik Exempelsson"),
     ("nb", "«Vi står sammen med Ukraina», sier utviklingsminister Ola Eksempelsen.", "Ola Eksempelsen"),
     ("nb", "Statsminister Kari Prøvesen talte i Oslo. «Vi gir mer luftvern», sa hun.", "Kari Prøvesen"),
-    ("sv", "”Vi fortsätter att stödja Ukraina”, säger försvarsminister Erik Exempelsson.", "Erik Exempelsson"),
     # Names in Cyrillic are given in Latin letters, in the nominative the text also uses.
     ("uk", "«Ми й надалі допомагатимемо партнерам», – заявив міністр Олег Приклад.", "Oleh Pryklad"),
     (
