@@ -23,12 +23,12 @@ from aidledger.nlp.gazetteer import fold, ordinal_stop
 #: Each opening mark and the marks that close it. German sets »…«; Swedish and Finnish open with the mark
 #: that closes elsewhere (”…”, »…»).
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'", "`": "`", "»": "«»", "”": "”"}
-_CLOSERS = {"»", "«", "”", "“", "’", '"', "›", "'", "`"}
+_CLOSERS = set("".join(_OPENERS.values()))
 #: Closers that end any quote left open, whatever opened it ("“…\"", "« …”").
 _LOOSE_CLOSERS = {"»", "”", '"'}
 #: Final punctuation, the closing marks after it (a French « … » closes after a space: "… oublierons pas. »";
-#: a German »…« with «), and the space before the next sentence. Possessive, and only from the start of a run, so a run of 32,000 dots
-#: is scanned once, not 32,000 times.
+#: a German »…« with «), and the space before the next sentence. Possessive, and only from the start of a run,
+#: so a run of 32,000 dots is scanned once, not 32,000 times.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?:[»«”\"’)\]]|[ \u00a0\u202f]+»)*+\s+")
 
 
