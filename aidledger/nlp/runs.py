@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from aidledger.nlp import per_doc
+
 #: Shorter runs ("...", "?!", "--", "»,") are ordinary punctuation and left to the tokenizer.
 MIN_RUN = 16
 #: Punctuation and symbols (characters neither alphanumeric nor whitespace, and "_"), MIN_RUN or more in a row.
@@ -44,6 +46,12 @@ class RunSafeTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        # the Doc's text is the input's: kept, for spaCy would rebuild it from the tokens on every ``doc.text``
+        per_doc(doc, "text", lambda: text)
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if RUN.search(text) is None:
             return self.tokenizer(text)
         words: list[str] = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -64,9 +65,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
     The start is set on the line break's own whitespace token, which the parser then closes as a sentence of
     its own: set on the next line's first word, it makes the trained parsers cut that word off too ("Tokyo |
     versera 30 millions"), a state they were not trained on."""
-    starts = [token.idx for token in doc]
-    for offset in line_breaks(doc.text):
-        index = bisect.bisect_left(starts, offset)
+    starts = doc.to_array(IDX)  # one array, not a Token object per word
+    for offset in line_breaks(doc_text(doc)):
+        index = int(starts.searchsorted(offset))
         if 0 < index < len(doc) and starts[index] == offset:
             doc[index - 1 if doc[index - 1].is_space else index].is_sent_start = True
     return doc

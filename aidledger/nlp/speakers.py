@@ -138,6 +138,22 @@ class Speech:
         return self.back_references.search(folded_text, start, min(end, start + BACK_REFERENCE_REACH)) is not None
 
     @functools.cached_property
+    def reflexive_listings(self) -> dict[str, str]:
+        """The verbs the data lists with their reflexive pronoun, by bare lemma ("inquieter" → "s'inquieter")."""
+        listings: dict[str, str] = {}
+        for pronoun in sorted(self.reflexive_pronouns):
+            prefix = pronoun if pronoun.endswith("'") else f"{pronoun} "
+            for verb in sorted(self.verbs):
+                if verb.startswith(prefix):
+                    listings.setdefault(verb[len(prefix) :], verb)
+        return listings
+
+    @functools.cached_property
+    def phrasal_heads(self) -> frozenset[str]:
+        """The first words of the verbs the data lists with a particle ("shoot" of "shoot back")."""
+        return frozenset(verb.split()[0] for verb in self.verbs if " " in verb)
+
+    @functools.cached_property
     def pronoun_starts(self) -> frozenset[str]:
         """First words of the pronouns, to skip most tokens cheaply."""
         # the first word of "ce dernier", and "celui" of "celui-ci"
@@ -925,16 +941,21 @@ class Attributor:
             return True
         if self._listed_lemma(tok) in self.sp.verbs:
             return True
-        return tok.i + 1 < len(tok.doc) and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
+        return (
+            lemma in self.sp.phrasal_heads
+            and tok.i + 1 < len(tok.doc)
+            and f"{lemma} {fold_word(tok.nbor(1).text)}" in self.sp.verbs
+        )
 
     def _listed_lemma(self, tok: Token) -> str:
         """The lemma as the data lists it: with its reflexive pronoun where the verb has one and the data lists it
         so ("s'inquiéter" for "s'est-il inquiété")."""
         lemma = self._lemma(tok)
-        if lemma not in self.sp.verbs and self._reflexive(tok):
-            listed = (f"{p}{lemma}" if p.endswith("'") else f"{p} {lemma}" for p in sorted(self.sp.reflexive_pronouns))
-            return next((f for f in listed if f in self.sp.verbs), lemma)
-        return lemma
+        if lemma in self.sp.verbs:
+            return lemma
+        listed = self.sp.reflexive_listings.get(lemma)
+        # the pronoun is looked for only where the data lists the verb with one: most words are no verb at all
+        return listed if listed is not None and self._reflexive(tok) else lemma
 
     def _reflexive(self, tok: Token) -> bool:
         """Whether a verb has a reflexive pronoun of the language ("s'est-il inquiété", "s'est réjoui le ministre"),

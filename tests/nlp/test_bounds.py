@@ -10,6 +10,7 @@ import spacy
 
 import aidledger
 from aidledger.limits import Limits, TooSlow, deadline
+from aidledger.nlp import kept
 from aidledger.nlp.dates import resolve_mentions
 from aidledger.nlp.money import find_money
 from aidledger.nlp.quotemarks import sentence_bounds
@@ -25,6 +26,15 @@ def test_a_punctuation_run_is_one_token_and_the_text_is_unchanged(run):
     doc = tokenizer(text)
     assert doc.text == text
     assert max(len(token) for token in doc) == len(run * 20_000)
+
+
+@pytest.mark.parametrize("text", ["Le Canada  versera des fonds.\n\nFin", "Fin" + "!" * 40 + " là"])
+def test_the_tokenizer_keeps_the_input_as_the_docs_text(text):
+    """The text every component reads is the input itself, kept when the Doc is made: spaCy would rebuild it
+    from the tokens on each ``doc.text``."""
+    nlp = spacy.blank("fr")
+    doc = RunSafeTokenizer(nlp.tokenizer, nlp.vocab)(text)
+    assert kept(doc, "text") == text == doc.text
 
 
 def test_short_punctuation_is_tokenized_as_spacy_does():
