@@ -58,6 +58,12 @@ def doc_text(doc: Doc) -> str:
     return per_doc(doc, "text", lambda: doc.text)
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the text a Doc was made from (its text, character for character), so that it is
+    never rebuilt from the tokens."""
+    per_doc(doc, "text", lambda: text)
+
+
 def folded(doc: Doc) -> str:
     """The :func:`~aidledger.nlp.gazetteer.fold` of the doc text, computed once per Doc."""
     return per_doc(doc, "folded", lambda: fold(doc_text(doc)))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from aidledger.nlp import per_doc
+from aidledger.nlp import keep_text
 
 #: Shorter runs ("...", "?!", "--", "»,") are ordinary punctuation and left to the tokenizer.
 MIN_RUN = 16
@@ -47,8 +47,7 @@ class RunSafeTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self._tokenize(text)
-        # the Doc's text is the input's: kept, for spaCy would rebuild it from the tokens on every ``doc.text``
-        per_doc(doc, "text", lambda: text)
+        keep_text(doc, text)
         return doc
 
     def _tokenize(self, text: str) -> Doc:

@@ -150,7 +150,8 @@ class Speech:
 
     @functools.cached_property
     def phrasal_heads(self) -> frozenset[str]:
-        """The first words of the verbs the data lists with a particle ("shoot" of "shoot back")."""
+        """The first words of the verbs the data lists as two words ("shoot" of "shoot back"): only after one of
+        them can the next word complete a speech verb."""
         return frozenset(verb.split()[0] for verb in self.verbs if " " in verb)
 
     @functools.cached_property
