@@ -145,8 +145,46 @@ def title_matches(doc: Doc) -> list[Match]:
     return per_doc(
         doc,
         "title_matches",
-        lambda: list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc))),
+        lambda: _across_demonyms(
+            doc, list(knowledge(lang_of(doc)).titles.finditer(doc_text(doc), folded(doc), cased(doc), doc_words(doc)))
+        ),
     )
+
+
+@functools.cache
+def adjectives_follow(lang: str) -> bool:
+    """Whether the language puts adjectives after their noun (``grammar.adjectives_follow``: "ministre russe")."""
+    return bool(load(lang).section("grammar").get("adjectives_follow"))
+
+
+#: How far past a nationality adjective (characters) the rest of a title it splits may reach.
+_SPLIT_TITLE_REACH = 60
+
+
+def _across_demonyms(doc: Doc, titles: list[Match]) -> list[Match]:
+    """Titles with a nationality adjective after their head where adjectives follow their noun ("ministre
+    ukrainien des Affaires étrangères", "ministra española de Defensa"): read without the adjective, the words make
+    a longer title of the data, which then spans the adjective; "Premier ministre britannique" stays as it is."""
+    lang = lang_of(doc)
+    if not adjectives_follow(lang):
+        return titles
+    text, gazetteer = doc_text(doc), knowledge(lang).titles
+    after_space = {d.start: d for d in demonym_matches(doc)}
+    out = []
+    for title in titles:
+        gap = re.match(r"[^\S\n]+", text[title.end : title.end + 3])
+        demonym = after_space.get(title.end + gap.end()) if gap else None
+        if demonym is not None:
+            rest = text[demonym.end : demonym.end + _SPLIT_TITLE_REACH]
+            longer = max(
+                (m.end for m in gazetteer.finditer(title.text + rest) if m.start == 0 and m.end > len(title.text)),
+                default=None,
+            )
+            if longer is not None:
+                end = demonym.end + longer - len(title.text)
+                title = Match(title.start, end, next(m.key for m in gazetteer.finditer(title.text + rest) if m.end == longer), text[title.start : end])
+        out.append(title)
+    return out
 
 
 def actor_at(doc: Doc, start: int, end: int) -> Match | None:
@@ -679,9 +717,17 @@ def complement_end(doc: Doc, end: int) -> int:
 def _complement_bounds(doc: Doc, end: int) -> tuple[int, int]:
     """The end of the complement of a title ending at ``end``, and that of the portfolio it goes on to list (the
     same where it lists none)."""
-    m = _complement(lang_of(doc)).match(doc_text(doc), end)
-    end = m.end() if m else end
-    listed = _portfolio(lang_of(doc)).match(doc_text(doc), end)
+    text, lang = doc_text(doc), lang_of(doc)
+    demonyms = {d.start: d.end for d in demonym_matches(doc)}
+    while True:  # a nationality adjective of the data the endings miss ("ministre russe", "chef de la diplomatie européenne")
+        m = _complement(lang).match(text, end)
+        end = m.end() if m else end
+        gap = re.match(r"[^\S\n]+", text[end : end + 3])
+        following = demonyms.get(end + gap.end()) if gap else None
+        if following is None:
+            break
+        end = following
+    listed = _portfolio(lang).match(text, end)
     return end, listed.end() if listed else end
 
 

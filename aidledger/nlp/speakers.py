@@ -35,6 +35,7 @@ from aidledger.nlp import cased, doc_quotes, doc_sentences, doc_text, doc_words,
 from aidledger.nlp.actors import Actor
 from aidledger.nlp.entities import (
     Person,
+    adjectives_follow,
     actor_matches,
     complement_end,
     demonym_matches,
@@ -48,7 +49,7 @@ from aidledger.nlp.entities import (
 from aidledger.nlp.datelines import in_dateline
 from aidledger.nlp.gazetteer import Gazetteer, Match, fold
 from aidledger.nlp.lemmas import lemma as lemma_of
-from aidledger.nlp.lemmas import lemmatizer
+from aidledger.nlp.lemmas import lemmatizer, verb_of_participle
 from aidledger.nlp.spans import Spans
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
@@ -481,7 +482,7 @@ def _extend_institution(doc: Doc, end: int) -> int:
     language puts adjectives after the noun (``grammar.adjectives_follow``), over adjectives: in German
     or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an").
     Where a parse exists, a lower-case word it reads as a verb ends the name ("le ministère estime")."""
-    pattern = _INSTITUTION_TAIL_ADJECTIVES if _adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
+    pattern = _INSTITUTION_TAIL_ADJECTIVES if adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
     m = pattern.match(doc_text(doc), end, end + 50)
     grown = m.end() if m else end
     if grown > end and doc.has_annotation("POS"):
@@ -500,11 +501,6 @@ _INSTITUTION_TAIL = re.compile(rf"(?:\s+(?:{_COMPLEMENTS}))*")
 _INSTITUTION_TAIL_ADJECTIVES = re.compile(
     rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b))*"
 )
-
-
-@functools.cache
-def _adjectives_follow(lang: str) -> bool:
-    return bool(load(lang).section("grammar").get("adjectives_follow"))
 
 
 #: A hyphenated word, or two words: the shapes of a pronoun for the person named last ("celui-ci", "ce dernier").
@@ -940,6 +936,8 @@ class Attributor:
         lemma = self._lemma(tok)
         if lemma in self.sp.verbs or fold_word(tok.text) in self.sp.verbs or self._present_speech_verb(tok):
             return True
+        if self._participle_speech_verb(tok):
+            return True
         if self._listed_lemma(tok) in self.sp.verbs:
             return True
         return (
@@ -963,6 +961,15 @@ class Attributor:
         which the data lists with its verb ("s'inquiéter") while the tagger gives the bare lemma ("inquiéter")."""
         before = tok.doc[max(0, tok.i - 3) : tok.i]
         return any(fold_word(t.text) in self.sp.reflexive_pronouns and t.pos_ in ("PRON", "") for t in before)
+
+    def _participle_speech_verb(self, tok: Token) -> bool:
+        """A past participle right after its auxiliary, read from its ending though the tagger reads a noun and
+        keeps the form as its lemma ("a martelé Jens Stoltenberg", "a cité le ministre"): the verb the data file's
+        participle endings give, where the dictionary knows it."""
+        if tok.i == 0 or not tok.text[:1].islower() or fold_word(tok.doc[tok.i - 1].text) not in self.sp.auxiliaries:
+            return False
+        verb = verb_of_participle(tok.text.lower(), lang_of(self.doc))
+        return verb is not None and fold_word(verb) in self.sp.verbs
 
     def _present_speech_verb(self, tok: Token) -> bool:
         """A speech verb in the present tense, read from its form where its place makes it a verb
@@ -1423,7 +1430,7 @@ class Attributor:
                 and re.fullmatch(r"\s*,\s*", doc_text(self.doc)[m.end : following.start])
             ):
                 return following
-        if words and (words[0][:1].islower() or words[-1][:1].islower()) and m.affiliation is not None:
+        if words and m.affiliation is not None and self._description(words):
             return self._named_before(m) or m
         noun = fold(words[0]) if len(words) == 1 else ""
         if m.affiliation is not None or noun not in self.sp.institution_nouns:
@@ -1443,6 +1450,13 @@ class Attributor:
             if last.kind == "institution" and last.start < m.start and not self._is_country(last):
                 return last
         return m
+
+    def _description(self, words: list[str]) -> bool:
+        """Whether an institution's words describe it rather than name it: a lower-case word first ("l'esecutivo
+        Ue") or a lower-case head noun, the first word where adjectives follow their noun and the last elsewhere
+        ("the EU executive"); "Commission européenne" is a name, its adjective lower case after a capital head."""
+        head = words[0] if adjectives_follow(lang_of(self.doc)) else words[-1]
+        return words[0][:1].islower() or head[:1].islower()
 
     def _named_before(self, m: Mention) -> Mention | None:
         """The institution a description stands for ("l'esecutivo Ue", "the EU executive", "the Russian
@@ -1613,7 +1627,13 @@ class Attributor:
             return self._from_person(min(same_country, key=lambda p: _distance(p, m.start)), m)
         current = next((sp for _, sp in reversed(self.history) if sp.person is not None and _compatible(m.gender, sp)), None)
         # the current speaker, unless of another country ("le président moldave" is not the Dutch minister speaking)
-        if current is not None and current.person is not None and _affiliation_ok(m, current.person):
+        # or introduced with another title ("le secrétaire général de l'Otan" is not the minister speaking)
+        if (
+            current is not None
+            and current.person is not None
+            and _affiliation_ok(m, current.person)
+            and not self._other_title(m, current.person)
+        ):
             return Speaker(current.name, m, current.person, current.role, current.affiliation)
         untitled = [
             p
@@ -1626,6 +1646,13 @@ class Attributor:
         if untitled:
             return self._from_person(min(untitled, key=lambda p: _distance(p, m.start)), m)
         return self._unique_role(m)
+
+    def _other_title(self, m: Mention, p: Person) -> bool:
+        """Whether a description names another office than the one a person was introduced with, both offices
+        one person holds for a country or an organisation ("le secrétaire général de l'Otan" is not the foreign
+        minister speaking); a title many hold ("the minister", "wicepremier") may be a second hat."""
+        unique = _unique_titles(lang_of(self.doc))
+        return m.title_key in unique and p.title_key in unique and m.title_key != p.title_key
 
     def _unique_role(self, m: Mention) -> Speaker | None:
         """A title one person holds for a country or an organisation names that holder, as the article words it,

@@ -180,3 +180,20 @@ def test_the_offices_a_title_lists_are_no_person(lang: str, text: str, name: str
     found = people(get_nlp(lang)(text))
     assert [p.name for p in found] == [name]
     assert all(office not in p.name for p in found)
+
+
+@pytest.mark.parametrize(
+    "text, name, key, affiliation",
+    [
+        ("Le ministre ukrainien des Affaires étrangères Petro Spécimenko a parlé.", "Petro Spécimenko", "foreign_minister", "UKR"),
+        ("Le ministre allemand de la Défense Lukas Beispiel a parlé.", "Lukas Beispiel", "defence_minister", "DEU"),
+        ("La ministre française des Armées, Claire Exemple, a parlé.", "Claire Exemple", "defence_minister", "FRA"),
+        ("Le ministre russe Ivan Primerov a parlé.", "Ivan Primerov", "minister", "RUS"),
+        ("Le chef de la diplomatie européenne Marc Modèle a parlé.", "Marc Modèle", "foreign_minister", "EU"),
+    ],
+)
+def test_a_nationality_adjective_inside_or_after_a_french_title_is_part_of_it(nlps, text: str, name: str, key: str, affiliation: str) -> None:
+    """French puts the nationality after the head of a title ("ministre ukrainien des Affaires étrangères"): the
+    title read across it keeps its office, and the adjective gives the person's country."""
+    found = {p.name: p for p in people(nlps["fr"]("Titre\n\n" + text))}
+    assert (found[name].title_key, found[name].affiliation) == (key, affiliation)

@@ -141,3 +141,43 @@ def test_ce_dernier_stands_for_the_person_named_last(nlps, text: str, expected: 
 def test_an_unaccented_capital_preposition_opens_a_place_not_a_speaker(nlps, text: str, expected: list[str]) -> None:
     """AFP copy writes "A Kiev," for "À Kiev,"; the tagger reads the auxiliary, and the city became the speaker."""
     assert [s for s, _ in quotes(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le ministre a parlé jeudi. « Si l'Ukraine perd, nous perdons tous », a martelé Jens Exemple.", ['Jens Exemple']),
+        ("La réunion a duré deux heures. « Chaque semaine compte », a martelé Jens Exemple.", ['Jens Exemple']),
+        ("Le sommet s'est achevé vendredi. « Si l'Ukraine perd, nous perdons tous », a martelé Hans Modell.", ['Hans Modell']),
+    ],
+)
+def test_a_past_participle_after_its_auxiliary_reports_speech_though_tagged_a_noun(nlps, text: str, expected: list[str]) -> None:
+    """"a martelé X": the tagger may read the participle as a noun and keep the form as its lemma; after its
+    auxiliary, the data file's participle endings give the verb ("marteler")."""
+    assert [s for s, _ in quotes(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le ministre ukrainien des Affaires étrangères Petro Spécimenko a parlé. « Il nous faut des Patriot », a-t-il insisté.\n\nLe secrétaire général de l'Otan a jugé que « personne ne peut attendre ». « Si l'Ukraine perd, nous perdons tous », a déclaré Jan Modèle.", ['Petro Spécimenko', 'Jan Modèle', 'Jan Modèle']),
+        ("Le Premier ministre Paul Exemple a reçu la presse. « La France tiendra », a-t-il promis.\n\nLe président de la République a estimé que « l'Europe doit réarmer ». « Nous le ferons ensemble », a ajouté Marc Modèle.", ['Paul Exemple', 'Marc Modèle', 'Marc Modèle']),
+    ],
+)
+def test_a_description_of_another_office_is_not_the_person_speaking(nlps, text: str, expected: list[str]) -> None:
+    """An office one person holds ("le secrétaire général de l'Otan") is not the speaker introduced with another
+    such office (a foreign minister): the holder named later speaks, not the one speaking until then."""
+    assert [s for s, _ in quotes(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le ministre a parlé à Bruxelles.\n\nLa Commission européenne a estimé qu'il fallait « accélérer la production de munitions ».", ['Commission européenne']),
+        ("Les ministres se sont réunis à Bruxelles.\n\nLa Banque européenne d'investissement a indiqué qu'elle voulait « financer la reconstruction des réseaux électriques ».", ["Banque européenne d'investissement"]),
+    ],
+)
+def test_an_institution_named_with_its_adjective_is_its_own_speaker(nlps, text: str, expected: list[str]) -> None:
+    """"La Commission européenne" is a name (a capital head, its adjective after it), not a description that stands
+    for the institution named before ("Bruxelles")."""
+    assert [s for s, _ in quotes(nlps, "fr", text)] == expected
