@@ -775,6 +775,17 @@ def _affiliation(doc: Doc, start: int, end: int, kn: Knowledge) -> str | None:
     return None
 
 
+def affiliation_before(doc: Doc, start: int) -> str | None:
+    """The country or organisation a demonym or a possessive names right before a title, where adjectives go
+    before their noun ("the Ukrainian foreign minister", "Ukraine's Foreign Minister", "der polnische
+    Regierungschef")."""
+    ends = per_doc(
+        doc, "actor_ends", lambda: {m.end: m.key for m in [*actor_matches(doc), *demonym_matches(doc)]}
+    )
+    before = re.search(r"(?:['’]s)?[^\S\n]+$", doc_text(doc)[max(0, start - 4) : start])
+    return ends.get(start - len(before.group())) if before else None
+
+
 def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
     """Give each person the first title the article attaches to one of their mentions."""
     taken = [m for p in people for m in p.mentions]
@@ -795,7 +806,9 @@ def _assign_titles(doc: Doc, people: list[Person], kn: Knowledge) -> None:
             if title is None:
                 continue
             person.title_key, person.role = title.key, role
-            person.affiliation = _affiliation(doc, title.start, title.start + len(role or ""), kn)
+            person.affiliation = affiliation_before(doc, title.start) or _affiliation(
+                doc, title.start, title.start + len(role or ""), kn
+            )
             if any(
                 kn.feminine.finditer(doc_text(doc)[max(0, title.start - 4) : title.start + len(role or title.text)])
             ):

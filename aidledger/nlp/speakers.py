@@ -36,6 +36,7 @@ from aidledger.nlp.actors import Actor
 from aidledger.nlp.entities import (
     Person,
     adjectives_follow,
+    affiliation_before,
     actor_matches,
     complement_end,
     demonym_matches,
@@ -288,10 +289,10 @@ def _description_mentions(doc: Doc, taken: list[Mention]) -> list[Mention]:
             or _in_apposition(doc, m.start, taken)
         ):
             continue
-        end = _demonym_after(doc, complement_end(doc, m.end))
+        end = complement_end(doc, m.end)
         text = doc_text(doc)[m.start : end]
         gender = "f" if any(kn.feminine.finditer(doc_text(doc)[max(0, m.start - 4) : end])) else None
-        affiliation = next(
+        affiliation = affiliation_before(doc, m.start) or next(
             (a.key for g in (kn.actors, kn.demonyms) for a in g.finditer(doc_text(doc)[m.end : end])), None
         )
         found.append(
@@ -315,14 +316,6 @@ def _in_apposition(doc: Doc, start: int, persons: list[Mention]) -> bool:
     a new subject may as well begin."""
     text = doc_text(doc)
     return any(p.kind == "person" and re.fullmatch(r"\s*,\s*", text[p.end : start]) for p in persons if p.end <= start)
-
-
-def _demonym_after(doc: Doc, end: int) -> int:
-    """The end of a demonym right after a description, whatever its ending ("le président moldave")."""
-    demonyms = per_doc(doc, "demonym_ends", lambda: {m.start: m.end for m in demonym_matches(doc)})
-    text = doc_text(doc)
-    word = end + len(text[end : end + 3]) - len(text[end : end + 3].lstrip(" "))
-    return demonyms.get(word, end) if word > end else end
 
 
 def _followed_by_person(doc: Doc, end: int, persons: list[Mention]) -> bool:

@@ -197,3 +197,21 @@ def test_a_nationality_adjective_inside_or_after_a_french_title_is_part_of_it(nl
     title read across it keeps its office, and the adjective gives the person's country."""
     found = {p.name: p for p in people(nlps["fr"]("Titre\n\n" + text))}
     assert (found[name].title_key, found[name].affiliation) == (key, affiliation)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, affiliation",
+    [
+        ("en", "Ukraine's Foreign Minister Petro Specimenko said the talks went well.", "Petro Specimenko", "UKR"),
+        ("en", "The Ukrainian foreign minister, Petro Specimenko, said the talks went well.", "Petro Specimenko", "UKR"),
+        ("en", "German Defence Minister Hans Modell said the talks went well.", "Hans Modell", "DEU"),
+        ("de", "Der polnische Regierungschef Jan Przykład sagte, die Gespräche seien gut verlaufen.", "Jan Przykład", "POL"),
+        ("nl", "De Oekraïense minister van Buitenlandse Zaken Petro Spécimenko zei dat de gesprekken goed gingen.", "Petro Spécimenko", "UKR"),
+    ],
+)
+def test_a_demonym_or_possessive_before_a_title_gives_the_persons_country(nlps, lang: str, text: str, name: str, affiliation: str) -> None:
+    """Where adjectives go before their noun, the country stands before the title ("the Ukrainian foreign minister",
+    "Ukraine's Foreign Minister"), and it outranks a ministry named in the complement ("Buitenlandse Zaken")."""
+    nlp = nlps[lang] if lang in nlps else get_nlp(lang)
+    found = {p.name: p for p in people(nlp("Title\n\n" + text))}
+    assert found[name].affiliation == affiliation
