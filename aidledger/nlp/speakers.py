@@ -365,6 +365,8 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue  # it holds a person ("Ms Berg" read as an organisation)
         if persons.described_from(end):
             continue
+        if doc_text(doc)[end : end + 1] == "-" and any(t.kind == "description" and t.start == end + 1 for t in taken):
+            continue  # it qualifies the title its compound ends with ("der SPD-Politiker"): the title is the mention
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
             text = text[: text.rindex("(")].rstrip()
@@ -1582,20 +1584,36 @@ class Attributor:
 
     def _last_subject_person(self, since: int, m: Mention) -> Mention | None:
         """The last person, or title standing for one ("la présidente de la Commission"), between ``since`` and the
-        pronoun ``m`` that the parse makes a clause's subject."""
-        if not self.doc.has_annotation("DEP"):
-            return None
+        pronoun ``m`` that the parse makes a clause's subject; without a parse, one that opens its sentence after
+        nothing but determiners, titles and demonyms ("Der ukrainische Präsident X dankte Berlin. „…“, schrieb er")."""
+        parsed = self.doc.has_annotation("DEP")
         for i in range(bisect.bisect_left(self._mention_starts, m.start) - 1, -1, -1):
             p = self.mentions[i]
             if p.start < since:
                 return None
             if p.kind not in ("person", "description") or p.indefinite or self.inside_quote(p.start):
                 continue
+            if not _gender_ok(m.gender, p.gender):
+                continue
+            if not parsed:
+                if self._subject_by_place(p):
+                    return p
+                continue
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
             subject = next((t for t in span or () if _in_subject_role(t)), None)
-            if subject is not None and _gender_ok(m.gender, p.gender) and not self.inside_quote(_clause_head(subject).idx):
+            if subject is not None and not self.inside_quote(_clause_head(subject).idx):
                 return p
         return None
+
+    def _subject_by_place(self, p: Mention) -> bool:
+        """Whether a mention opens its sentence, after nothing but determiners and the words of titles and
+        demonyms: the subject's place where no parse says which noun is the subject."""
+        start = self.sentence_of(p.start)[0]
+        covered = [(t.start, t.end) for t in (*title_matches(self.doc), *demonym_matches(self.doc)) if start <= t.start < p.start]
+        return all(
+            fold(w.group()) in self.sp.determiners or any(a <= start + w.start() < b for a, b in covered)
+            for w in re.finditer(r"\w[\w'’-]*", doc_text(self.doc)[start : p.start])
+        )
 
     def _resolve_description(self, m: Mention) -> Speaker | None:
         """The person the article named before with this title; else one of the same country; else the current

@@ -1449,3 +1449,31 @@ def test_an_institution_hyphened_to_a_title_the_name_took_in_is_no_speaker(nlps)
     text = "„Die Lage ist verzweifelt und wird jeden Tag schlimmer“, sagte UN-Nothilfekoordinator Tom Berger."
     [(speaker, _)] = quotes(nlps, "de", text)
     assert speaker is not None and speaker.endswith("Tom Berger")
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("de", "„Wir helfen“, sagte Außenministerin Anna Beispiel. Der ukrainische Präsident Petro Spécimenko dankte Berlin. „Danke, Deutschland!“, schrieb er auf X.", ["Anna Beispiel", "Petro Spécimenko"]),
+        ("de", "„Wir helfen“, sagte Verteidigungsminister Hans Modell. Bundeskanzlerin Clara Muster reiste am Abend nach Kiew. „Wir bleiben an Ihrer Seite“, sagte sie dort.", ["Hans Modell", "Clara Muster"]),
+        ("nl", '"We helpen", zei minister Ruben Voorbeeld. De Oekraïense president Petro Spécimenko bedankte Nederland. "Dank je, Nederland!", schreef hij op X.', ["Ruben Voorbeeld", "Petro Spécimenko"]),
+    ],
+)
+def test_without_a_parse_a_pronoun_follows_the_person_opening_a_sentence_since_the_last_speaker(lang: str, text: str, expected: list[str]) -> None:
+    """Where no parse says which noun is the subject, a person opening a sentence after nothing but determiners,
+    titles and demonyms is one, and the pronoun of the next quotation stands for them, not the last speaker."""
+    assert [q.speaker for q in get_nlp(lang)(text)._.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("de", "„Wir lassen die Ukraine nicht im Stich“, sagte Verteidigungsminister Hans Modell. „Jede Woche zählt“, fügte der SPD-Politiker hinzu.", ["Hans Modell", "Hans Modell"]),
+        ("de", "„Europa muss mehr tun“, sagte Außenministerin Anna Beispiel. „Wir sind bereit“, betonte die Grünen-Politikerin.", ["Anna Beispiel", "Anna Beispiel"]),
+        ("nl", '"We laten Oekraïne niet in de steek", zei minister Ruben Voorbeeld. "Elke week telt", voegde de VVD-politicus eraan toe.', ["Ruben Voorbeeld", "Ruben Voorbeeld"]),
+    ],
+)
+def test_a_party_before_a_title_in_one_compound_is_no_speaker_of_its_own(lang: str, text: str, expected: list[str]) -> None:
+    """"der SPD-Politiker", "de VVD-politicus": the party qualifies the title its compound ends with, which stands
+    for the person speaking; the party does not speak."""
+    assert [q.speaker for q in get_nlp(lang)(text)._.quotes] == expected
