@@ -381,12 +381,16 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     lower_words = per_doc(doc, "lower_words", lambda: {w.form for w in words if text[w.start].islower()})
     found = []
     title_ends = {m.end for m in title_matches(doc)}
+    institution_ends = {m.end for m in institution_matches(doc)}
     portfolios = _portfolios(doc)
     quoted = Spans((q.start, q.end) for q in doc_quotes(doc))
     for run in _capitalised_runs(text, words, kn.particles, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
         if (
             _complements_title(text, start, title_ends, kn.lang)
+            # one word after an institution's link is its complement ("Ministerio de Defensa"); two may be the
+            # name of whom it serves ("el Gobierno de Pedro Sánchez")
+            or (len(run) == 1 and _complements_title(text, start, institution_ends, kn.lang))
             or portfolios.contains(start, end)
             or _in_parenthesis_after(text, start, found)
             or text[:start].rstrip()[-1:].isdigit()
@@ -459,7 +463,7 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
 def _complement_link(lang: str) -> re.Pattern[str]:
     """What joins a title to a capitalised complement, at the end of a text: one or two short lower-case words
     ("de", "of the", "van"), or a link of the language's ``roles.complement_links`` ("degli", "della")."""
-    linked = _complement_links(lang).replace("'", "['’]")  # either apostrophe: "dell'Economia", "dell’Economia"
+    linked = complement_links(lang).replace("'", "['’]")  # either apostrophe: "dell'Economia", "dell’Economia"
     return re.compile(rf"(?:(?:\s+[a-zà-ÿ]{{1,4}}){{1,2}}|\s+(?:{linked}))['’\s]*$")
 
 
@@ -752,7 +756,7 @@ def _portfolio(lang: str) -> re.Pattern[str]:
     )
 
 
-def _complement_links(lang: str) -> str:
+def complement_links(lang: str) -> str:
     """The language's ``roles.complement_links`` as a regex alternation, longest first, spaces as any space."""
     links = sorted((str(w) for w in load(lang).section("roles").get("complement_links") or []), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in links) or r"(?!x)x"
@@ -760,7 +764,7 @@ def _complement_links(lang: str) -> str:
 
 @functools.cache
 def _complement(lang: str) -> re.Pattern[str]:
-    linked = _complement_links(lang)
+    linked = complement_links(lang)
     return re.compile(
         r"(?:\s+(?:[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|ese|ish|an|ian|al|ale)\b"
         rf"|(?:{linked})(?<=['’])\s*[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*|(?:{linked})\s+[\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))*"

@@ -37,6 +37,7 @@ from aidledger.nlp.entities import (
     Person,
     adjectives_follow,
     affiliation_before,
+    complement_links,
     actor_matches,
     complement_end,
     demonym_matches,
@@ -344,7 +345,8 @@ def _person_after(doc: Doc, end: int, persons: list[Mention]) -> Mention | None:
 def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Mention]:
     """Actors, institution words and ORG entities that no person or description already covers."""
     actors = actor_matches(doc)
-    institutions = [(m.start, _extend_institution(doc, m.end)) for m in institution_matches(doc)]
+    person_starts = [t.start for t in taken if t.kind == "person"]
+    institutions = [(m.start, _extend_institution(doc, m.end, person_starts)) for m in institution_matches(doc)]
     raw = [(m.start, m.end, m.key) for m in actors]
     raw += [(start, end, None) for start, end in institutions]
     raw += _qualified_institutions(doc, [*actors, *demonym_matches(doc)], institutions)
@@ -472,14 +474,19 @@ def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
     return max(complement_end(doc, end), person.start if person else end)
 
 
-def _extend_institution(doc: Doc, end: int) -> int:
-    """Grow "ministère" into "ministère russe de la Défense" over "de" complements and, where the
-    language puts adjectives after the noun (``grammar.adjectives_follow``), over adjectives: in German
-    or Dutch the lower-case word after an institution is its verb ("das Ministerium kündigte an").
-    Where a parse exists, a lower-case word it reads as a verb ends the name ("le ministère estime")."""
-    pattern = _INSTITUTION_TAIL_ADJECTIVES if adjectives_follow(lang_of(doc)) else _INSTITUTION_TAIL
-    m = pattern.match(doc_text(doc), end, end + 50)
+def _extend_institution(doc: Doc, end: int, person_starts: list[int] = ()) -> int:
+    """Grow "ministère" into "ministère russe de la Défense" over the complements the language's
+    ``roles.complement_links`` join ("ministerie van Buitenlandse Zaken", "Ministerium für Verteidigung",
+    "ministero della Difesa") and, where the language puts adjectives after the noun
+    (``grammar.adjectives_follow``), over adjectives: in German or Dutch the lower-case word after an
+    institution is its verb ("das Ministerium kündigte an"). A person's name ends it ("ministère de la Défense
+    Sébastien Lecornu"), as, where a parse exists, a lower-case word it reads as a verb does ("le ministère
+    estime")."""
+    m = _institution_tail(lang_of(doc)).match(doc_text(doc), end, end + 50)
     grown = m.end() if m else end
+    name = next((s for s in person_starts if end <= s < grown), None)
+    if name is not None:
+        grown = len(doc_text(doc)[:name].rstrip())
     if grown > end and doc.has_annotation("POS"):
         span = doc.char_span(end, grown, alignment_mode="expand")
         verb = next((t for t in span or () if t.text[:1].islower() and t.pos_ in ("VERB", "AUX")), None)
@@ -492,10 +499,18 @@ _COMPLEMENTS = (
     r"de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+"
     r"|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+"
 )
-_INSTITUTION_TAIL = re.compile(rf"(?:\s+(?:{_COMPLEMENTS}))*")
-_INSTITUTION_TAIL_ADJECTIVES = re.compile(
-    rf"(?:\s+(?:{_COMPLEMENTS}|(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b))*"
-)
+_TAIL_ADJECTIVE = r"(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b"
+
+
+@functools.cache
+def _institution_tail(lang: str) -> re.Pattern[str]:
+    """The words that grow an institution's word into its name (see :func:`_extend_institution`): complements
+    of one or two capitalised words after a link of the language, and adjectives where they follow their noun."""
+    linked = complement_links(lang).replace("'", "['’]")
+    parts = [_COMPLEMENTS, rf"(?:{linked})(?:(?<=['’])\s*|\s+)[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?"]
+    if adjectives_follow(lang):
+        parts.append(_TAIL_ADJECTIVE)
+    return re.compile(rf"(?:\s+(?:{'|'.join(parts)}))*")
 
 
 #: A hyphenated word, or two words: the shapes of a pronoun for the person named last ("celui-ci", "ce dernier").

@@ -1477,3 +1477,29 @@ def test_a_party_before_a_title_in_one_compound_is_no_speaker_of_its_own(lang: s
     """"der SPD-Politiker", "de VVD-politicus": the party qualifies the title its compound ends with, which stands
     for the person speaking; the party does not speak."""
     assert [q.speaker for q in get_nlp(lang)(text)._.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("nl", 'Volgens het ministerie van Buitenlandse Zaken moeten de leveringen "in de komende weken" beginnen.', ["ministerie van Buitenlandse Zaken"]),
+        ("de", "Das Ministerium für Verteidigung erklärte: „Die Lieferung hat begonnen.“", ["Ministerium für Verteidigung"]),
+        ("de", "Nach Angaben des Bundesministeriums der Verteidigung sollen die Lieferungen „in den kommenden Wochen“ beginnen.", ["Bundesministeriums der Verteidigung"]),
+        ("es", 'El Ministerio de Defensa indicó: "La entrega ha comenzado".', ["Ministerio de Defensa"]),
+        ("it", 'Il ministero della Difesa ha fatto sapere: "La consegna è iniziata".', ["ministero della Difesa"]),
+        ("pt", 'O Ministério da Defesa afirmou: "A entrega começou".', ["Ministério da Defesa"]),
+    ],
+)
+def test_an_institution_grows_over_the_complements_its_language_links(lang: str, text: str, expected: list[str]) -> None:
+    """The links of each language's ``roles.complement_links`` ("van", "für", "der", "de", "della", "da") join a
+    ministry to its portfolio, which is part of its name, not a person ("Defensa" before a speech verb)."""
+    assert [q.speaker for q in get_nlp(lang)(text)._.quotes] == expected
+
+
+def test_an_institution_stops_before_the_name_of_a_person_after_it() -> None:
+    """A person's name ends an institution's complements ("ministerie van Defensie Ruben Voorbeeld")."""
+    from aidledger.nlp.speakers import mentions
+
+    doc = get_nlp("nl")('"De levering is begonnen", zei het ministerie van Buitenlandse Zaken Ruben Voorbeeld.')
+    found = {(m.kind, m.text) for m in mentions(doc)}
+    assert ("institution", "ministerie van Buitenlandse Zaken") in found and ("person", "Ruben Voorbeeld") in found
