@@ -176,13 +176,11 @@ def _across_demonyms(doc: Doc, titles: list[Match]) -> list[Match]:
         demonym = after_space.get(title.end + gap.end()) if gap else None
         if demonym is not None:
             rest = text[demonym.end : demonym.end + _SPLIT_TITLE_REACH]
-            longer = max(
-                (m.end for m in gazetteer.finditer(title.text + rest) if m.start == 0 and m.end > len(title.text)),
-                default=None,
-            )
+            joined = [m for m in gazetteer.finditer(title.text + rest) if m.start == 0 and m.end > len(title.text)]
+            longer = max(joined, key=lambda m: m.end, default=None)
             if longer is not None:
-                end = demonym.end + longer - len(title.text)
-                title = Match(title.start, end, next(m.key for m in gazetteer.finditer(title.text + rest) if m.end == longer), text[title.start : end])
+                end = demonym.end + longer.end - len(title.text)
+                title = Match(title.start, end, longer.key, text[title.start : end])
         out.append(title)
     return out
 
@@ -723,7 +721,7 @@ def _complement_bounds(doc: Doc, end: int) -> tuple[int, int]:
     same where it lists none)."""
     text, lang = doc_text(doc), lang_of(doc)
     demonyms = {d.start: d.end for d in demonym_matches(doc)}
-    while True:  # a nationality adjective of the data the endings miss ("ministre russe", "chef de la diplomatie européenne")
+    while True:  # a demonym of the data the endings miss ("ministre russe", "chef de la diplomatie européenne")
         m = _complement(lang).match(text, end)
         end = m.end() if m else end
         gap = re.match(r"[^\S\n]+", text[end : end + 3])

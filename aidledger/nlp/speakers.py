@@ -25,7 +25,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -474,7 +474,7 @@ def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
     return max(complement_end(doc, end), person.start if person else end)
 
 
-def _extend_institution(doc: Doc, end: int, person_starts: list[int] = ()) -> int:
+def _extend_institution(doc: Doc, end: int, person_starts: Sequence[int] = ()) -> int:
     """Grow "ministère" into "ministère russe de la Défense" over the complements the language's
     ``roles.complement_links`` join ("ministerie van Buitenlandse Zaken", "Ministerium für Verteidigung",
     "ministero della Difesa") and, where the language puts adjectives after the noun
@@ -499,7 +499,9 @@ _COMPLEMENTS = (
     r"de\s+la\s+[A-ZÀ-Ý][\w-]+|de\s+l'[A-ZÀ-Ý][\w-]+|de\s+[A-ZÀ-Ý][\w-]+|du\s+[A-ZÀ-Ý][\w-]+|des\s+[A-ZÀ-Ý][\w-]+"
     r"|au\s+[A-ZÀ-Ý][\w-]+|of\s+[A-Z][\w-]+"
 )
-_TAIL_ADJECTIVE = r"(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b"
+_TAIL_ADJECTIVE = (
+    r"(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ]+(?:ain|aine|ais|aise|ien|ienne|and|ande|ois|oise|e|al|ale|ral)s?\b"
+)
 
 
 @functools.cache
@@ -974,7 +976,7 @@ class Attributor:
 
     def _participle_speech_verb(self, tok: Token) -> bool:
         """A past participle right after its auxiliary, read from its ending though the tagger reads a noun and
-        keeps the form as its lemma ("a martelé Jens Stoltenberg", "a cité le ministre"): the verb the data file's
+        keeps the form as its lemma ("« … », a martelé Jens Stoltenberg"): the verb the data file's
         participle endings give, where the dictionary knows it."""
         if tok.i == 0 or not tok.text[:1].islower() or fold_word(tok.doc[tok.i - 1].text) not in self.sp.auxiliaries:
             return False
@@ -1600,7 +1602,8 @@ class Attributor:
     def _last_subject_person(self, since: int, m: Mention) -> Mention | None:
         """The last person, or title standing for one ("la présidente de la Commission"), between ``since`` and the
         pronoun ``m`` that the parse makes a clause's subject; without a parse, one that opens its sentence after
-        nothing but determiners, titles and demonyms ("Der ukrainische Präsident X dankte Berlin. „…“, schrieb er")."""
+        nothing but determiners, titles and demonyms ("Der ukrainische Präsident X dankte Berlin. „…“, schrieb
+        er")."""
         parsed = self.doc.has_annotation("DEP")
         for i in range(bisect.bisect_left(self._mention_starts, m.start) - 1, -1, -1):
             p = self.mentions[i]
@@ -1624,7 +1627,8 @@ class Attributor:
         """Whether a mention opens its sentence, after nothing but determiners and the words of titles and
         demonyms: the subject's place where no parse says which noun is the subject."""
         start = self.sentence_of(p.start)[0]
-        covered = [(t.start, t.end) for t in (*title_matches(self.doc), *demonym_matches(self.doc)) if start <= t.start < p.start]
+        words = (*title_matches(self.doc), *demonym_matches(self.doc))
+        covered = [(t.start, t.end) for t in words if start <= t.start < p.start]
         return all(
             fold(w.group()) in self.sp.determiners or any(a <= start + w.start() < b for a, b in covered)
             for w in re.finditer(r"\w[\w'’-]*", doc_text(self.doc)[start : p.start])
