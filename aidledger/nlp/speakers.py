@@ -346,6 +346,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     """Actors, institution words and ORG entities that no person or description already covers."""
     actors = actor_matches(doc)
     person_starts = [t.start for t in taken if t.kind == "person"]
+    description_starts = {t.start for t in taken if t.kind == "description"}
     institutions = [(m.start, _extend_institution(doc, m.end, person_starts)) for m in institution_matches(doc)]
     raw = [(m.start, m.end, m.key) for m in actors]
     raw += [(start, end, None) for start, end in institutions]
@@ -367,7 +368,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
             continue  # it holds a person ("Ms Berg" read as an organisation)
         if persons.described_from(end):
             continue
-        if doc_text(doc)[end : end + 1] == "-" and any(t.kind == "description" and t.start == end + 1 for t in taken):
+        if doc_text(doc)[end : end + 1] == "-" and end + 1 in description_starts:
             continue  # it qualifies the title its compound ends with ("der SPD-Politiker"): the title is the mention
         text = doc_text(doc)[start:end]
         if text.count("(") > text.count(")"):  # "World Bank (WB" cut by the NER inside its parenthesis
