@@ -45,7 +45,7 @@ SCHEMA: dict[str, type | dict[str, type]] = {
         key: list
         for key in (
             "verbs incise_verbs sources clause_sources agents complementizers documents issuer_links quoted_as terms "
-            "back_references reply_verbs unnamed_sources"
+            "back_references reply_verbs question_verbs unnamed_sources"
         ).split()
     }
     | {"pronouns": dict, "source_pronouns": dict},

@@ -16,7 +16,7 @@ import bisect
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -300,10 +300,44 @@ def _titled_name(doc: Doc, ent: SpacySpan, kn: Knowledge) -> tuple[int, int] | N
     title = _title_opening(doc, ent)
     if title is not None:
         return _name_span(doc, [t for t in ent if t.idx >= title.end], kn)
+    named = _after_complement_institution(doc, ent)
+    if named is not None:
+        return _name_span(doc, [t for t in ent if t.idx >= named], kn)
     title = _title_before(doc, ent.start_char, [])
     if title is None or not re.fullmatch(r"(?:.*,)?\s*", doc_text(doc)[title.end : ent.start_char], re.DOTALL):
         return None
     return _name_span(doc, list(ent), kn)
+
+
+def _after_complement_institution(doc: Doc, ent: SpacySpan) -> int | None:
+    """Where a name begins that follows a title's complement naming an institution, inside the entity or right
+    after it: the recogniser reads the institution and the name as one organisation ("secrétaire général de
+    l'Otan Jens Stoltenberg", "the chief of the WHO Tedros Adhanom Ghebreyesus") or the name alone as one
+    ("directeur général de l'OMS Tedros Adhanom Ghebreyesus"). None when no such complement ends there."""
+    text = doc_text(doc)
+    for start, end in _institutions_at(doc, ent):
+        title = _title_before(doc, start, [])
+        if title is not None and _complement_link(lang_of(doc)).match(text[title.end : start]):
+            return max(end, ent.start_char)
+    return None
+
+
+def _institutions_at(doc: Doc, ent: SpacySpan) -> Iterator[tuple[int, int]]:
+    """The institutions that open an entity (after its articles) or end right before it: those of the data, or
+    an acronym ("the WHO", "l'AIEA")."""
+    determiners = knowledge(lang_of(doc)).determiners
+    words = [t for t in ent if fold_word(t.text) not in determiners]
+    known = [(m.start, m.end) for m in [*actor_matches(doc), *institution_matches(doc)]]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    acronyms = [(t.idx, t.idx + len(t)) for t in (words[:1] + ([before] if before else [])) if _is_acronym(t.text)]
+    for start, end in [*known, *acronyms]:
+        opens = bool(words) and start == words[0].idx and end < ent.end_char
+        if opens or 0 <= ent.start_char - end <= 1:
+            yield start, end
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _title_opening(doc: Doc, ent: SpacySpan) -> Match | None:

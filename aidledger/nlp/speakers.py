@@ -87,6 +87,7 @@ class Speech:
 
     verbs: frozenset[str]
     reply_verbs: frozenset[str]  # speech verbs of a reply ("répondre", "retort"), folded lemmas
+    question_verbs: frozenset[str]  # verbs of asking ("interroger", "ask"): their agent asks, the one asked speaks
     incise_verbs: frozenset[str]  # speech only in an incise ("…», poursuit-il"), not "l'Union poursuivra"
     sources: Gazetteer
     clause_sources: Gazetteer
@@ -176,6 +177,7 @@ def speech(lang: str) -> Speech:
     return Speech(
         verbs=frozenset(fold(v) for v in [*data.get("verbs", []), *data.get("reply_verbs", [])]),
         reply_verbs=frozenset(fold(v) for v in data.get("reply_verbs", [])),
+        question_verbs=frozenset(fold(v) for v in data.get("question_verbs", [])),
         incise_verbs=frozenset(fold(v) for v in data.get("incise_verbs", [])),
         sources=Gazetteer({"source": data.get("sources", [])}, lemma),
         clause_sources=Gazetteer({"source": data.get("clause_sources", [])}, lemma),
@@ -1055,10 +1057,12 @@ class Attributor:
             # before the passive: the parser may read the "-on" of "a-t-on assuré" as a passive auxiliary
             subject = _clitics(_inversion_head(tok))[-1]
             return self._resolve(self._place_after(max(end, subject.idx + len(subject))))
-        if self._is_passive(tok):
-            agent = self._agent_after(tok)
-            return self._resolve(agent) if agent else None
         agent = self._agent_after(tok)
+        if agent is not None and self._lemma(tok) in self.sp.question_verbs:
+            # "Marie X, interrogée par l'AFP, « … »", "asked by reporters": who asks does not speak, the one asked does
+            return self._governing_speaker(tok, done) if _is_participle(tok) else None
+        if self._is_passive(tok):
+            return self._resolve(agent) if agent else None
         if agent is not None:
             return self._resolve(agent)
         if _is_participle(tok) or _purpose_infinitive(tok):

@@ -106,3 +106,21 @@ def test_so_far_stays_a_running_total_without_a_package_the_superlative_qualifie
 def test_a_split_verb_of_giving_reaches_over_an_ordinal_before_its_noun(text: str, found: list[str]) -> None:
     # "stellen … bereit" spans "am 3. März", but not the stop after "30", which ends a sentence
     assert _cues(text, "de", "aid_verb") == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IMF reached a staff-level agreement with Ukraine on a $2.2 billion disbursement.",
+        "The lenders reached a deal on a $500 million loan for the grid.",
+        "The two governments reached an agreement to provide $40 million for reconstruction.",
+    ],
+)
+def test_reaching_an_agreement_on_an_amount_is_no_level_reached(text: str) -> None:
+    """"Reached" says an amount grew to a level ("aid has reached $40bn"); reaching an agreement or a deal on one
+    commits it."""
+    assert _totals(text, "en") == [] and _cues(text, "en", "aid_verb")
+
+
+def test_an_amount_reached_is_still_a_level() -> None:
+    assert "has reached" in _totals("US aid has reached $40 billion.", "en")

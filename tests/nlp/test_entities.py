@@ -6,7 +6,7 @@ import pytest
 
 import aidledger.nlp.entities  # registers the factories
 import aidledger.nlp.quotes  # noqa: F401
-from aidledger.nlp.entities import people, person_at, place
+from aidledger.nlp.entities import actor_matches, people, person_at, place
 from aidledger.nlp.pipeline import get_nlp
 
 
@@ -215,3 +215,22 @@ def test_a_demonym_or_possessive_before_a_title_gives_the_persons_country(nlps, 
     nlp = nlps[lang] if lang in nlps else get_nlp(lang)
     found = {p.name: p for p in people(nlp("Title\n\n" + text))}
     assert found[name].affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, role",
+    [
+        ("fr", "Le secrétaire général de l'Otan Jens Modèle a salué la décision.", "Jens Modèle", "secrétaire général de l'Otan"),
+        ("fr", "Le directeur général de l'OMS Tadesse Exemple Bekele a appelé à l'aide.", "Tadesse Exemple Bekele", "directeur général de l'OMS"),
+        ("en", "The chief of the WHO Tadesse Example Bekele said aid was needed.", "Tadesse Example Bekele", "chief of the WHO"),
+    ],
+)
+def test_a_name_read_as_one_organisation_with_the_institution_of_its_title_is_a_person(
+    nlps, lang: str, text: str, name: str, role: str
+) -> None:
+    found = {p.name: p for p in people(nlps[lang]("Title\n\n" + text))}
+    assert found[name].role == role
+
+
+def test_the_french_press_writes_an_acronym_read_as_a_word_with_one_capital(nlps) -> None:
+    assert [m.key for m in actor_matches(nlps["fr"]("L'Otan et l'Onu ont salué l'Unicef."))] == ["NATO", "UN", "UN"]

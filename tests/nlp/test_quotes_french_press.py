@@ -181,3 +181,35 @@ def test_an_institution_named_with_its_adjective_is_its_own_speaker(nlps, text: 
     """"La Commission européenne" is a name (a capital head, its adjective after it), not a description that stands
     for the institution named before ("Bruxelles")."""
     assert [s for s, _ in quotes(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "Pour l'eurodéputée Marie Témoin, interrogée par l'AFP, « ce n'est qu'un début ».", ["Marie Témoin"]),
+        ("fr", "L'économiste Paul Spécimen, interrogé par Reuters, a jugé que « le prêt arrive trop tard ».", ["Paul Spécimen"]),
+        ("fr", "« Ce n'est qu'un début », a répondu Marie Témoin, interrogée par l'AFP.", ["Marie Témoin"]),
+        ("en", 'Asked by reporters, Defence Secretary John Example said: "We will do more."', ["John Example"]),
+    ],
+)
+def test_who_asks_the_question_is_not_who_speaks(nlps, lang: str, text: str, expected: list[str]) -> None:
+    """The agent of a verb of asking ("interrogée par l'AFP", "asked by reporters") put the question: the person
+    asked speaks, not the agency or the reporters."""
+    assert [s for s, _ in quotes(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "« L'Europe doit se réveiller », estime l'ancien secrétaire général de l'Otan Jens Modèle, dans un entretien.", ["Jens Modèle"]),
+        ("fr", "Le directeur général de l'OMS Tadesse Exemple Bekele a jugé que « la situation est catastrophique ».", ["Tadesse Exemple Bekele"]),
+        ("en", 'The chief of the WHO Tadesse Example Bekele said: "The situation is catastrophic."', ["Tadesse Example Bekele"]),
+    ],
+)
+def test_a_name_after_the_institution_of_a_title_speaks_though_read_with_it_as_one_organisation(
+    nlps, lang: str, text: str, expected: list[str]
+) -> None:
+    """The recogniser reads an institution that ends a title's complement and the name after it as one organisation
+    ("secrétaire général de l'Otan Jens X", "the chief of the WHO X"), or the name alone as one: the name is the
+    person the title introduces."""
+    assert [s for s, _ in quotes(nlps, lang, text)] == expected
