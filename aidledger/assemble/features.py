@@ -239,8 +239,9 @@ def sentence_features(article: Article, unit: int) -> Features:
     return f
 
 
-#: Cue kinds that state a giving (as against naming aid).
-GIVING_STATEMENT = frozenset({"aid_verb", "announce", "in_kind"})
+#: Cue kinds that state a giving (as against naming aid), seen from the giver or from the recipient ("Mali will
+#: receive €45 million from the EU").
+GIVING_STATEMENT = frozenset({"aid_verb", "announce", "in_kind", "receive"})
 
 
 def gives(article: Article, first: int, last: int) -> bool:
@@ -460,6 +461,12 @@ _ROLE_NAMES = {
 }
 
 
+#: The roles a verb whose subject receives turns around: its subject, named before it ("Mali will receive €45
+#: million"). The agent ("from the EU"), a possessive and a subject after the verb (the speaker of "…, the
+#: Commission said") still give.
+RECEIVING_SUBJECT = frozenset({SUBJECT_BEFORE, BEFORE})
+
+
 def party_features(article: Article, mention: Mention, code: str) -> Features:
     """What the text says of one actor (by code) for one mention: its role in the mention's sentence and
     how it compares with the other actors there, where else the article names it and how, what kind of
@@ -474,7 +481,7 @@ def party_features(article: Article, mention: Mention, code: str) -> Features:
             f["role:opposed"] = 1.0
         if r.donor in _ROLE_NAMES:
             f[f"role:{_ROLE_NAMES[r.donor]}"] = 1.0
-            if receiving:
+            if receiving and r.donor in RECEIVING_SUBJECT:
                 f["role:giver_of_receiving_verb"] = 1.0
         if r.recipient >= MARKED:
             f["role:marked_recipient"] = 1.0

@@ -10,7 +10,7 @@ import aidledger
 from aidledger.assemble.article import Article
 from aidledger.assemble import decide
 from aidledger.assemble.decide import Package, reported
-from aidledger.assemble.features import magnitude_features, mention_features, stage_features
+from aidledger.assemble.features import magnitude_features, mention_features, party_features, stage_features
 from aidledger.assemble.mentions import Mention, propose
 from aidledger.assemble.model import shipped_models
 from aidledger.nlp.pipeline import get_nlp
@@ -1565,3 +1565,27 @@ def test_the_level_a_raise_reaches_is_read_as_the_commitment_labelled(text: str,
     assert features_of("Sweden is raising its support for Moldova by $18 million, the minister said.", 18e6)[
         "level_of_raise"
     ] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mali will receive 45 million euros, Niger 30 million and Burkina Faso 25 million, the European Commission said.", "en"),
+        ("Le Mali recevra 45 millions d'euros de l'Union européenne, a indiqué jeudi la Commission.", "fr"),
+    ],
+)
+def test_the_speaker_after_a_verb_whose_subject_receives_still_gives(text: str, lang: str) -> None:
+    """A verb whose subject receives turns its subject's role around ("Mali will receive"), not that of the
+    subject of the speech verb after it ("…, the Commission said"): that one gives."""
+    article, mentions = annotated("Title\n\n" + text, lang)
+    first = next(m for m in mentions if m.amount == 45e6)
+    assert "role:giver_of_receiving_verb" in party_features(article, first, "MLI")
+    assert "role:giver_of_receiving_verb" not in party_features(article, first, "EU")
+    assert [(c.donor, c.recipient, c.amount) for c in commitments("Title\n\n" + text, lang)][0] == ("EU", "MLI", 45e6)
+
+
+def test_a_sentence_whose_subject_receives_states_a_giving() -> None:
+    """"Le Mali recevra 45 millions d'euros" tells a giving seen from the recipient: its amount, the first of the
+    body, is the news as much as "l'UE versera 45 millions d'euros au Mali" is."""
+    x = features_of("Titre\n\nLe Mali recevra 45 millions d'euros de l'Union européenne.", 45e6, "fr")
+    assert x["first_amount_of_body"] == 1.0
