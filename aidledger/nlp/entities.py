@@ -329,15 +329,20 @@ def _institutions_at(doc: Doc, ent: SpacySpan) -> Iterator[tuple[int, int]]:
     words = [t for t in ent if fold_word(t.text) not in determiners]
     known = [(m.start, m.end) for m in [*actor_matches(doc), *institution_matches(doc)]]
     before = doc[ent.start - 1] if ent.start > 0 else None
-    acronyms = [(t.idx, t.idx + len(t)) for t in (words[:1] + ([before] if before else [])) if _is_acronym(t.text)]
+    acronyms = [(t.idx, t.idx + len(t)) for t in (words[:1] + ([before] if before else [])) if is_acronym(t.text)]
     for start, end in [*known, *acronyms]:
         opens = bool(words) and start == words[0].idx and end < ent.end_char
         if opens or 0 <= ent.start_char - end <= 1:
             yield start, end
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isalpha() and word.isupper()
+#: Letters of an acronym that names an organisation.
+ACRONYM_LETTERS = (2, 6)
+
+
+def is_acronym(word: str) -> bool:
+    """A word in capitals of an organisation's length ("WHO", "AIEA", "MSZ")."""
+    return ACRONYM_LETTERS[0] <= len(word) <= ACRONYM_LETTERS[1] and word.isalpha() and word.isupper()
 
 
 def _title_opening(doc: Doc, ent: SpacySpan) -> Match | None:

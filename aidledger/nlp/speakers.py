@@ -37,6 +37,7 @@ from aidledger.nlp.entities import (
     Person,
     adjectives_follow,
     affiliation_before,
+    is_acronym,
     complement_links,
     actor_matches,
     complement_end,
@@ -355,7 +356,7 @@ def _institution_mentions(doc: Doc, sp: Speech, taken: list[Mention]) -> list[Me
     raw += _qualified_institutions(doc, [*actors, *demonym_matches(doc)], institutions)
     raw += [(e.start_char, e.end_char, None) for e in doc.ents if e.label_ == "ORG"]
     if not doc.has_annotation("ENT_IOB"):  # no NER to read organisations: their acronyms ("BBB", "PVV") at least
-        raw += [(w.start, w.end, None) for w in doc_words(doc) if _is_acronym(doc_text(doc)[w.start : w.end])]
+        raw += [(w.start, w.end, None) for w in doc_words(doc) if is_acronym(doc_text(doc)[w.start : w.end])]
     found: list[Mention] = []
     regions = sorted([(t.start, t.end) for t in taken] + [(m.start, _title_end(doc, m.end, taken)) for m in title_matches(doc)])
     persons = _Persons(doc, taken)
@@ -462,14 +463,6 @@ def _next_word_start(doc: Doc, end: int) -> int:
 
 #: A name followed by its acronym in parentheses, at the end of a stretch of text.
 _ACRONYM_AFTER_NAME = re.compile(r"\w\s*\(\s*[A-Z][\w.&-]{1,9}\s*\)$")
-#: Letters of an acronym that names an organisation.
-_ACRONYM_LETTERS = (2, 6)
-
-
-def _is_acronym(word: str) -> bool:
-    return _ACRONYM_LETTERS[0] <= len(word) <= _ACRONYM_LETTERS[1] and word.isalpha() and word.isupper()
-
-
 def _title_end(doc: Doc, end: int, taken: list[Mention]) -> int:
     """Where a title's description ends: after its complement, or at the person it introduces (an
     institution between them, "rzecznik resortu Matthew Miller", describes the person and speaks not)."""

@@ -218,7 +218,7 @@ def test_a_programme_the_language_file_lists_as_a_mechanism_is_no_announcer() ->
     """A blank pipeline reads "Foreign Military Financing" as a run of capitalised words, a person's shape."""
     (c,) = commitments(
         "Waszyngton ogłosił w piątek przyznanie Rumunii kredytu o wartości 1 mld dolarów "
-        "w ramach programu Foreign Military Financing (FMF).",
+        "z programu Foreign Military Financing (FMF).",
         "pl",
     )
     assert (c.donor, c.recipient, c.mechanism) == ("USA", "ROU", "FMF")
