@@ -1268,6 +1268,8 @@ class Attributor:
         return any(w.replace("’", "'") in self.sp.complementizers for w in words)
 
     def _nearest_person_before(self, char: int) -> Mention | None:
+        """The person (or title) named last before ``char`` in its sentence, not one behind a preposition or an
+        agent: "La ministra X, entrevistada por El País, aseguró" is the minister speaking, not the newspaper."""
         sent_start = self.sentence_of(char)[0]
         for m in reversed(self.mentions):
             if (
@@ -1275,6 +1277,7 @@ class Attributor:
                 and m.start >= sent_start
                 and m.kind in ("person", "description")
                 and not self.inside_quote(m.start)
+                and _eligible(self.doc, m, self.sp, False)
             ):
                 return m
         return None

@@ -285,6 +285,19 @@ def test_subject_before_its_apposition(nlps) -> None:
     assert quotes(nlps, "fr", text) == [("Marc Lebrun", "Nous avons tenu parole envers nos voisins")]
 
 
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("es", "La ministra Lucía Ejemplo, entrevistada por El País, aseguró que «España cumplirá».", "Lucía Ejemplo"),
+        ("it", "Il ministro Marco Esempio, intervistato dal Corriere della Sera, ha detto: «L'Italia farà la sua parte».", "Marco Esempio"),
+    ],
+)
+def test_a_name_behind_an_agent_between_subject_and_verb_is_not_the_subject(nlps, lang: str, text: str, speaker: str) -> None:
+    """Without a parse, the subject of a verb after a comma is the person named last before it, not one behind a
+    preposition or an agent ("entrevistada por El País", "intervistato dal Corriere della Sera")."""
+    assert [s for s, _ in quotes(nlps, lang, text)] == [speaker]
+
+
 def test_name_after_que_is_not_the_inverted_subject(nlps) -> None:
     text = (
         "La présidente de la commission, Anne Roux, a assuré lundi que Berlin et Varsovie "
