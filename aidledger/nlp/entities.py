@@ -81,6 +81,7 @@ class Knowledge:
     honorifics: dict[str, str]
     feminine: Gazetteer
     particles: frozenset[str]
+    second_particles: frozenset[str]  # particles only after another ("von der"): alone, an article ("X der Zeitung")
     canonical_org: dict[str, str]
     speech_verbs: frozenset[str]
     determiners: frozenset[str]
@@ -114,6 +115,7 @@ def knowledge(lang: str) -> Knowledge:
         honorifics={fold(k): v for k, v in (roles.get("honorifics") or {}).items()},
         feminine=Gazetteer({"f": roles.get("feminine", [])}, lemma),
         particles=frozenset(load(lang).section("entities_name_particles")),
+        second_particles=frozenset(load(lang).section("entities_name_particles_second")),
         canonical_org=english,
         speech_verbs=frozenset(fold(v) for v in load(lang).section("speech").get("verbs", [])),
         determiners=frozenset(fold(d) for d in load(lang).section("entities_determiners")),
@@ -197,7 +199,7 @@ def _starts(doc: Doc, key: str, matches: list[Match]) -> list[int]:
     return per_doc(doc, key, lambda: [m.start for m in matches])
 
 
-def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[int, int]:
+def _name_tokens(doc: Doc, ent: SpacySpan, kn: Knowledge) -> tuple[int, int]:
     """Token bounds of a person name, grown over capitalised neighbours and particles the NER cut off
     ("Ursula von der" + "Leyen")."""
     start, end = ent.start, ent.end
@@ -206,13 +208,21 @@ def _name_tokens(doc: Doc, ent: SpacySpan, particles: frozenset[str]) -> tuple[i
         tok = doc[i]
         if not doc[i - 1].whitespace_ or actor_at(doc, tok.idx, tok.idx + len(tok)):
             return False
-        return tok.is_title or (tok.lower_ in particles and i + 1 < len(doc) and doc[i + 1].is_title)
+        return tok.is_title or (
+            _particle_at(tok.lower_, doc[i - 1].lower_, kn) and i + 1 < len(doc) and doc[i + 1].is_title
+        )
 
     while end < len(doc) and joins(end):
         end += 1
-    while start > 1 and doc[start - 1].lower_ in particles and doc[start - 2].is_title:
+    while start > 1 and _particle_at(doc[start - 1].lower_, doc[start - 2].lower_, kn) and doc[start - 2].is_title:
         start -= 1
     return start, end
+
+
+def _particle_at(word: str, previous: str, kn: Knowledge) -> bool:
+    """Whether ``word`` after ``previous`` is a particle of a name: one of the data's, and for those that only
+    follow another ("der" of "von der"), after one."""
+    return word in kn.particles and (word not in kn.second_particles or previous in kn.particles)
 
 
 def _honorific_names(doc: Doc, honorifics: dict[str, str]) -> Iterable[tuple[int, int, str]]:
@@ -239,7 +249,7 @@ def _person_spans(doc: Doc, kn: Knowledge) -> list[tuple[int, int, str | None]]:
     for ent in doc.ents:
         if ent.label_ not in _PERSON_LABELS:
             continue
-        s, e = _name_tokens(doc, ent, kn.particles)
+        s, e = _name_tokens(doc, ent, kn)
         while s < e - 1 and (
             fold_word(doc[s].text) in kn.honorifics or doc[s].text == "." or _opens_honorific(doc, s, kn)
         ):
@@ -421,7 +431,7 @@ def _shaped_names(doc: Doc, kn: Knowledge) -> list[tuple[int, int]]:
     institution_ends = {m.end for m in institution_matches(doc)}
     portfolios = _portfolios(doc)
     quoted = Spans((q.start, q.end) for q in doc_quotes(doc))
-    for run in _capitalised_runs(text, words, kn.particles, blocked):
+    for run in _capitalised_runs(text, words, kn, blocked):
         start, end = words[run[0]].start, words[run[-1]].end
         if (
             _complements_title(text, start, title_ends, kn.lang)
@@ -458,8 +468,9 @@ def _common_word_opening(text: str, start: int, end: int, lang: str) -> bool:
     return opens and is_known(text[start:end].lower(), lang)
 
 
-def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked: Spans) -> list[list[int]]:
+def _capitalised_runs(text: str, words: list, kn: Knowledge, blocked: Spans) -> list[list[int]]:
     """Indexes of words in runs of capitalised words joined by a space or a hyphen, particles inside."""
+    particles = kn.particles
 
     def capitalised(i: int) -> bool:
         w = words[i]
@@ -483,7 +494,7 @@ def _capitalised_runs(text: str, words: list, particles: frozenset[str], blocked
         joined = bool(run) and text[words[run[-1]].end : word.start] in (" ", "-", "\u2011")
         if capitalised(i) and (joined or not run):
             run.append(i)
-        elif joined and word.form in particles and particles_then_name(i):
+        elif joined and _particle_at(word.form, words[run[-1]].form, kn) and particles_then_name(i):
             run.append(i)
         else:
             if run:

@@ -234,3 +234,18 @@ def test_a_name_read_as_one_organisation_with_the_institution_of_its_title_is_a_
 
 def test_the_french_press_writes_an_acronym_read_as_a_word_with_one_capital(nlps) -> None:
     assert [m.key for m in actor_matches(nlps["fr"]("L'Otan et l'Onu ont salué l'Unicef."))] == ["NATO", "UN", "UN"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        ("de", "„Wir stehen an der Seite der Ukraine“, sagte Klaus Beispiel der Deutschen Presse-Agentur.", "Klaus Beispiel"),
+        ("de", "Kommissionspräsidentin Ursula von der Beispiel sagte, die Hilfe komme.", "Ursula von der Beispiel"),
+        ("nl", "Minister Karel van den Voorbeeld zei dat de steun doorgaat.", "Karel van den Voorbeeld"),
+        ("es", "La ministra Ana María de la Muestra dijo que la ayuda llegará.", "Ana María de la Muestra"),
+    ],
+)
+def test_an_article_joins_a_name_only_after_another_particle(lang: str, text: str, name: str) -> None:
+    """"der", "den" and "la" are particles of a name after another ("von der", "van den", "de la"); alone after a
+    name they are articles of what follows ("sagte X der Deutschen Presse-Agentur")."""
+    assert name in [p.name for p in people(get_nlp(lang)("Titel\n\n" + text))]
