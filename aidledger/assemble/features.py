@@ -561,10 +561,14 @@ def article_party_features(article: Article, code: str) -> Features:
 
 
 def party_codes(article: Article, mention: Mention) -> list[str]:
-    """The actors a mention's donor or recipient may be: every code the article names, and the donor a
-    named mechanism implies (a drawdown is the United States')."""
+    """The actors a mention's donor or recipient may be: every code the article names, the donor a named
+    mechanism implies (a drawdown is the United States'), and the outlet's country, whose government a
+    national paper need not name ("the federal government will provide $20 million" on a Canadian site)."""
     codes = [a.code for a in article.actors if a.code]
     codes.extend(article.mechanism_donors())
+    outlet = article.outlet_country()
+    if outlet is not None:
+        codes.append(outlet)
     return list(dict.fromkeys(codes))
 
 

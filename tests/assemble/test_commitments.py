@@ -1589,3 +1589,10 @@ def test_a_sentence_whose_subject_receives_states_a_giving() -> None:
     body, is the news as much as "l'UE versera 45 millions d'euros au Mali" is."""
     x = features_of("Titre\n\nLe Mali recevra 45 millions d'euros de l'Union européenne.", 45e6, "fr")
     assert x["first_amount_of_body"] == 1.0
+
+
+def test_a_government_the_outlet_need_not_name_is_its_countrys() -> None:
+    """A national paper writes "the federal government" for its own: the outlet's country is a candidate giver."""
+    text = "Aid for Gaza\n\nThe federal government will provide $20 million in humanitarian aid to Gaza, the minister said."
+    found = aidledger.extract(text, published="2024-03-12", lang="en", url="https://www.cbc.ca/news/world/aid-1.234")
+    assert [(c.donor, c.recipient, c.amount, c.currency) for c in found.commitments] == [("CAN", "PSE", 2e7, "CAD")]
