@@ -337,7 +337,9 @@ def _institutions_at(doc: Doc, ent: SpacySpan) -> Iterator[tuple[int, int]]:
     an acronym ("the WHO", "l'AIEA")."""
     determiners = knowledge(lang_of(doc)).determiners
     words = [t for t in ent if fold_word(t.text) not in determiners]
-    known = [(m.start, m.end) for m in [*actor_matches(doc), *institution_matches(doc)]]
+    known = per_doc(
+        doc, "institution_spans", lambda: [(m.start, m.end) for m in [*actor_matches(doc), *institution_matches(doc)]]
+    )
     before = doc[ent.start - 1] if ent.start > 0 else None
     acronyms = [(t.idx, t.idx + len(t)) for t in (words[:1] + ([before] if before else [])) if is_acronym(t.text)]
     for start, end in [*known, *acronyms]:
